@@ -1,0 +1,95 @@
+// Moim, the desktop client: parses the command line, loads the translation, wires core to the
+// windows. Everything else lives in core (what Moim knows) and ui (what Moim shows).
+#include "auth/session_manager.h"
+#include "net/api_client.h"
+#include "net/server_address.h"
+#include "secrets/keychain_secret_store.h"
+#include "storage/profile.h"
+#include "theme/theme.h"
+#include "window_controller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Loads Moim's own and Qt's translations for `language` ("ko", "en"); English needs none.
+void installTranslations(QApplication &app, const QString &language)
+{
+    if (language == "en"_L1)
+        return;
+    auto *moim = new QTranslator(&app);
+    if (moim->load(u"moim_"_s + language, u":/moim/translations"_s))
+        QApplication::installTranslator(moim);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"moim"_s);
+    QApplication::setApplicationDisplayName(u"Moim"_s);
+    QApplication::setApplicationVersion(QStringLiteral(MOIM_VERSION));
+    QApplication::setDesktopFileName(u"moim"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Moim, a desktop messenger for work."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(
+        u"server"_s,
+        u"Server URL (default %1). Plain http only to this computer."_s.arg(
+            QLatin1StringView(moim::ServerAddress::DefaultUrl)),
+        u"URL"_s, QLatin1StringView(moim::ServerAddress::DefaultUrl));
+    const QCommandLineOption profileOption(
+        u"profile"_s,
+        u"Profile: separate settings, cache and keychain entries (default: default)."_s, u"NAME"_s,
+        QLatin1StringView(moim::Profile::DefaultName));
+    const QCommandLineOption languageOption(
+        u"lang"_s, u"Language: ko or en (default: the system's)."_s, u"LANG"_s);
+    parser.addOptions({serverOption, profileOption, languageOption});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    const auto server = moim::ServerAddress::parse(parser.value(serverOption));
+    if (!server.isValid()) {
+        err << "moim: " << parser.value(serverOption) << " is not a usable server address"
+            << (server.problem() == moim::ServerAddress::Problem::InsecureRemote
+                    ? ": plain http is allowed only to this computer; use https."
+                    : ".")
+            << Qt::endl;
+        return 2;
+    }
+    const QString profileName = parser.value(profileOption);
+    if (!moim::Profile::isValidName(profileName)) {
+        err << "moim: profile names use letters, digits, '-' and '_' only." << Qt::endl;
+        return 2;
+    }
+    QString language = parser.value(languageOption);
+    if (language.isEmpty())
+        language = QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
+    if (language != "ko"_L1 && language != "en"_L1) {
+        err << "moim: --lang takes ko or en." << Qt::endl;
+        return 2;
+    }
+    installTranslations(app, language);
+    moim::ui::Theme::apply(app, moim::ui::Theme::Scheme::Light);
+
+    const moim::Profile profile(profileName);
+    moim::ApiClient api(server, u"moim-desktop"_s, QStringLiteral(MOIM_VERSION));
+    moim::KeychainSecretStore secrets(moim::SessionManager::keychainService(profile, &api));
+    moim::SessionManager sessions(profile, &api, &secrets);
+    moim::ui::WindowController windows(&sessions);
+    windows.start();
+    return QApplication::exec();
+}

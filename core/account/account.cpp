@@ -1,0 +1,239 @@
+#include "account.h"
+
+#include "net/api_client.h"
+#include "protocol/protocol.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAccount, "moim.core.account")
+
+namespace moim {
+
+using namespace Qt::StringLiterals;
+namespace wire = protocol;
+
+Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<LocalCache> cache,
+                 QObject *parent)
+    : QObject(parent)
+    , m_identity(std::move(identity))
+    , m_api(api)
+    , m_cache(std::move(cache))
+    , m_events(new EventStream(api->server().eventsUrl(), api->clientIdentity(), this))
+{
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &Account::refreshSession);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Account::refreshSession);
+
+    connect(m_events, &EventStream::eventReceived, this, &Account::onEvent);
+    connect(m_events, &EventStream::stateChanged, this, &Account::onStreamState);
+    connect(m_events, &EventStream::tokenRejected, this, &Account::refreshSession);
+    connect(m_events, &EventStream::updateRequired, this,
+            [this] { setConnection(Connection::UpdateRequired); });
+}
+
+Account::~Account()
+{
+    shutDown();
+}
+
+void Account::setConnection(Connection connection)
+{
+    if (m_connection == connection)
+        return;
+    m_connection = connection;
+    Q_EMIT connectionChanged(connection);
+}
+
+void Account::loadFromCache()
+{
+    if (!m_cache || !m_cache->isOpen())
+        return;
+    const AccountIdentity cached = m_cache->identity();
+    if (cached.isValid() && cached.id == m_identity.id)
+        m_identity = cached;
+    m_workspaces.setWorkspaces(m_cache->workspaces());
+}
+
+void Account::setWorkspaces(const QList<Workspace> &workspaces)
+{
+    for (const Workspace &old : m_workspaces.workspaces()) {
+        const bool stillMember = std::any_of(workspaces.cbegin(), workspaces.cend(),
+                                             [&](const Workspace &w) { return w.id == old.id; });
+        if (!stillMember)
+            Q_EMIT workspaceRemoved(old.id);
+    }
+    m_workspaces.setWorkspaces(workspaces);
+    if (m_cache && m_cache->isOpen())
+        m_cache->storeWorkspaces(workspaces);
+}
+
+void Account::applyGrant(const SessionGrant &grant)
+{
+    m_sessionId = grant.sessionId;
+    m_accessToken = grant.accessToken;
+    const bool rotated = m_refreshToken != grant.refreshToken;
+    m_refreshToken = grant.refreshToken;
+    m_identity = grant.account;
+    m_lastError = {};
+    m_retryBackoff.reset();
+    if (m_cache && m_cache->isOpen())
+        m_cache->storeIdentity(m_identity);
+    setWorkspaces(grant.workspaces);
+
+    // Renew a minute early so a slow network never leaves us holding an expired token.
+    const int renewIn = std::max(grant.accessExpiresIn - 60, grant.accessExpiresIn / 2);
+    m_refreshTimer.start(std::chrono::seconds(renewIn));
+
+    if (rotated)
+        Q_EMIT refreshTokenChanged(m_refreshToken);
+
+    m_events->setAccessToken(m_accessToken);
+    m_events->stop();
+    m_events->start();
+    setConnection(Connection::Connecting);
+}
+
+void Account::resumeWithRefreshToken(const QString &refreshToken)
+{
+    m_refreshToken = refreshToken;
+    refreshSession();
+}
+
+void Account::retryNow()
+{
+    if (m_events->state() == EventStream::State::WaitingToRetry) {
+        m_events->retryNow();
+    } else if (m_retryTimer.isActive()) {
+        m_retryTimer.stop();
+        refreshSession();
+    }
+}
+
+void Account::shutDown()
+{
+    m_refreshTimer.stop();
+    m_retryTimer.stop();
+    m_events->stop();
+}
+
+void Account::refreshSession()
+{
+    if (m_refreshing || m_refreshToken.isEmpty())
+        return;
+    m_refreshing = true;
+    setConnection(Connection::Connecting);
+    m_api->post(wire::path::Refresh, {{u"refresh_token"_s, m_refreshToken}}, {}, this,
+                [this](const ApiResult &result) {
+                    m_refreshing = false;
+                    if (result.ok()) {
+                        if (const auto grant = SessionGrant::fromJson(result.body)) {
+                            applyGrant(*grant);
+                            return;
+                        }
+                        m_lastError = ApiError::fromCode(ApiError::Code::InvalidResponse,
+                                                         u"refresh returned no grant"_s);
+                        scheduleRetry();
+                        return;
+                    }
+                    m_lastError = result.error;
+                    switch (result.error.code) {
+                    case ApiError::Code::InvalidToken:
+                        shutDown();
+                        Q_EMIT sessionEnded(EndReason::Expired);
+                        return;
+                    case ApiError::Code::UnauthorizedUser:
+                        shutDown();
+                        Q_EMIT sessionEnded(EndReason::Deactivated);
+                        return;
+                    case ApiError::Code::UpdateRequired:
+                        shutDown();
+                        setConnection(Connection::UpdateRequired);
+                        return;
+                    default:
+                        scheduleRetry();
+                    }
+                });
+}
+
+void Account::scheduleRetry()
+{
+    setConnection(Connection::Offline);
+    const auto delay = m_retryBackoff.nextDelay();
+    qCInfo(lcAccount) << "cannot reach the server; retrying in" << delay.count() << "ms";
+    m_retryTimer.start(delay);
+}
+
+void Account::onStreamState(EventStream::State state)
+{
+    switch (state) {
+    case EventStream::State::Connected:
+        setConnection(Connection::Online);
+        break;
+    case EventStream::State::WaitingToRetry:
+        setConnection(Connection::Offline);
+        break;
+    case EventStream::State::Connecting:
+    case EventStream::State::Authenticating:
+        if (m_connection != Connection::Online)
+            setConnection(Connection::Connecting);
+        break;
+    case EventStream::State::Stopped:
+        break;
+    }
+}
+
+void Account::onEvent(const QString &type, const QJsonObject &event)
+{
+    if (type == wire::event::SessionRevoked) {
+        const QString reason = event.value("reason"_L1).toString();
+        EndReason endReason = EndReason::Revoked;
+        if (reason == wire::revokeReason::Deactivated)
+            endReason = EndReason::Deactivated;
+        else if (reason == wire::revokeReason::PasswordReset)
+            endReason = EndReason::PasswordReset;
+        else if (reason == wire::revokeReason::Logout)
+            endReason = EndReason::LoggedOutElsewhere;
+        else if (reason == wire::revokeReason::Expired)
+            endReason = EndReason::Expired;
+        shutDown();
+        Q_EMIT sessionEnded(endReason);
+    } else if (type == wire::event::WorkspacesChanged) {
+        setWorkspaces(Workspace::listFromJson(event.value("workspaces"_L1)));
+    }
+}
+
+QList<Conversation> Account::conversations(const QString &workspaceId) const
+{
+    const auto fetched = m_conversations.constFind(workspaceId);
+    if (fetched != m_conversations.cend())
+        return fetched.value();
+    return m_cache && m_cache->isOpen() ? m_cache->conversations(workspaceId)
+                                        : QList<Conversation>{};
+}
+
+void Account::fetchConversations(const QString &workspaceId)
+{
+    const QString path = u"/api/v1/workspaces/%1/conversations"_s.arg(
+        QString::fromLatin1(QUrl::toPercentEncoding(workspaceId)));
+    m_api->get(path, m_accessToken, this, [this, workspaceId](const ApiResult &result) {
+        if (!result.ok()) {
+            if (result.error.code == ApiError::Code::InvalidToken)
+                refreshSession();
+            return;
+        }
+        QList<Conversation> conversations;
+        for (const QJsonValue &value : result.body.value("conversations"_L1).toArray()) {
+            Conversation conversation = Conversation::fromJson(value.toObject(), workspaceId);
+            if (!conversation.id.isEmpty())
+                conversations.append(std::move(conversation));
+        }
+        if (m_cache && m_cache->isOpen())
+            m_cache->storeConversations(workspaceId, conversations);
+        m_conversations.insert(workspaceId, conversations);
+        Q_EMIT conversationsChanged(workspaceId);
+    });
+}
+
+} // namespace moim

@@ -1,0 +1,76 @@
+#include "workspace_model.h"
+
+namespace moim {
+
+int WorkspaceModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_workspaces.size());
+}
+
+QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Workspace &workspace = m_workspaces.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return workspace.name;
+    case Qt::ToolTipRole:
+        return workspace.nameEn.isEmpty() || workspace.nameEn == workspace.name
+                   ? workspace.name
+                   : workspace.name + QStringLiteral(" (") + workspace.nameEn + u')';
+    case IdRole:
+        return workspace.id;
+    case NameEnRole:
+        return workspace.nameEn;
+    case InitialsRole:
+        return workspace.initials;
+    case ColorRole:
+        return workspace.color;
+    case AvailableRole:
+        return workspace.available;
+    case UnreadRole:
+        return workspace.unread;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> WorkspaceModel::roleNames() const
+{
+    return {{IdRole, "workspaceId"},    {NameRole, "name"},   {NameEnRole, "nameEn"},
+            {InitialsRole, "initials"}, {ColorRole, "color"}, {AvailableRole, "available"},
+            {UnreadRole, "unread"}};
+}
+
+int WorkspaceModel::indexOf(const QString &workspaceId) const
+{
+    for (qsizetype i = 0; i < m_workspaces.size(); ++i) {
+        if (m_workspaces.at(i).id == workspaceId)
+            return int(i);
+    }
+    return -1;
+}
+
+void WorkspaceModel::setWorkspaces(const QList<Workspace> &workspaces)
+{
+    if (workspaces == m_workspaces)
+        return;
+    // Workspace lists are short (tens); a reset is cheap and views keep selection by id.
+    beginResetModel();
+    m_workspaces = workspaces;
+    endResetModel();
+}
+
+void WorkspaceModel::markUnavailable(const QString &workspaceId)
+{
+    const int row = indexOf(workspaceId);
+    if (row < 0 || !m_workspaces.at(row).available)
+        return;
+    m_workspaces[row].available = false;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {AvailableRole});
+}
+
+} // namespace moim

@@ -1,0 +1,99 @@
+#include "api_client.h"
+
+#include "protocol/protocol.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+
+Q_LOGGING_CATEGORY(lcApi, "moim.core.api")
+
+namespace moim {
+
+using namespace Qt::StringLiterals;
+
+ApiClient::ApiClient(ServerAddress server, QString product, QString version, QObject *parent)
+    : QObject(parent)
+    , m_server(std::move(server))
+    , m_product(std::move(product))
+    , m_version(std::move(version))
+    , m_network(new QNetworkAccessManager(this))
+{
+    // Redirects could carry a bearer token to another origin; the protocol never redirects.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+ApiClient::~ApiClient() = default;
+
+QString ApiClient::clientIdentity() const
+{
+    return m_product + u'/' + m_version;
+}
+
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QString &accessToken) const
+{
+    QUrl url = m_server.baseUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader(protocol::ClientHeader, clientIdentity().toUtf8());
+    if (!accessToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
+    request.setTransferTimeout(int(m_timeout.count()));
+    return request;
+}
+
+void ApiClient::get(QLatin1StringView path, const QString &accessToken, QObject *context,
+                    Callback done)
+{
+    get(QString(path), accessToken, context, std::move(done));
+}
+
+void ApiClient::get(const QString &path, const QString &accessToken, QObject *context,
+                    Callback done)
+{
+    track(m_network->get(makeRequest(path, accessToken)), context, std::move(done));
+}
+
+void ApiClient::post(QLatin1StringView path, const QJsonObject &body, const QString &accessToken,
+                     QObject *context, Callback done)
+{
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    track(m_network->post(makeRequest(QString(path), accessToken), payload), context,
+          std::move(done));
+}
+
+void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
+{
+    const QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
+        reply->deleteLater();
+        ApiResult result;
+        const QByteArray body = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status < 300) {
+            if (!body.isEmpty()) {
+                QJsonParseError parseError;
+                const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+                if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+                    result.error = ApiError::fromCode(ApiError::Code::InvalidResponse,
+                                                      parseError.errorString());
+                } else {
+                    result.body = document.object();
+                }
+            }
+        } else {
+            result.error = ApiError::fromReply(reply, body);
+        }
+        if (result.error.isError()) {
+            qCInfo(lcApi) << reply->request().url().path()
+                          << "failed:" << errorName(result.error.code) << result.error.message;
+        }
+        if (guard)
+            done(result);
+    });
+}
+
+} // namespace moim

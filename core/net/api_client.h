@@ -1,0 +1,59 @@
+#pragma once
+
+#include "api_error.h"
+#include "server_address.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace moim {
+
+// The answer to one REST call: either a JSON object or an error, never both.
+struct ApiResult
+{
+    QJsonObject body;
+    ApiError error;
+    bool ok() const { return !error.isError(); }
+};
+
+// Speaks the REST half of docs/protocol.md. One-shot calls take a context object and a callback;
+// the callback never runs after the context is destroyed, and always runs from the event loop
+// (never from inside the call), so callers may start further work from it.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const ApiResult &)>;
+
+    ApiClient(ServerAddress server, QString product, QString version, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    const ServerAddress &server() const { return m_server; }
+    QString clientIdentity() const; // "moim-desktop/0.1.0"
+
+    void get(QLatin1StringView path, const QString &accessToken, QObject *context, Callback done);
+    void get(const QString &path, const QString &accessToken, QObject *context, Callback done);
+    void post(QLatin1StringView path, const QJsonObject &body, const QString &accessToken,
+              QObject *context, Callback done);
+
+    // How long a call may take before it counts as a network failure.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+private:
+    QNetworkRequest makeRequest(const QString &path, const QString &accessToken) const;
+    void track(QNetworkReply *reply, QObject *context, Callback done);
+
+    ServerAddress m_server;
+    QString m_product;
+    QString m_version;
+    std::chrono::milliseconds m_timeout{15000};
+    QNetworkAccessManager *m_network;
+};
+
+} // namespace moim

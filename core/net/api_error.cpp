@@ -1,0 +1,108 @@
+#include "api_error.h"
+
+#include "protocol/protocol.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+namespace moim {
+
+using namespace Qt::StringLiterals;
+namespace wire = protocol::error;
+
+ApiError ApiError::fromCode(Code code, const QString &message)
+{
+    ApiError error;
+    error.code = code;
+    error.message = message;
+    return error;
+}
+
+ApiError::Code ApiError::codeFromWire(const QString &wireCode)
+{
+    static const QHash<QString, Code> codes{
+        {wire::BadRequest, Code::BadRequest},
+        {wire::InvalidCredentials, Code::InvalidCredentials},
+        {wire::InvalidToken, Code::InvalidToken},
+        {wire::UnauthorizedUser, Code::UnauthorizedUser},
+        {wire::Forbidden, Code::Forbidden},
+        {wire::NotFound, Code::NotFound},
+        {wire::UpdateRequired, Code::UpdateRequired},
+        {wire::TooManyAttempts, Code::TooManyAttempts},
+        {wire::ServerError, Code::ServerError},
+    };
+    return codes.value(wireCode, Code::Unknown);
+}
+
+ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
+{
+    ApiError error;
+    error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    if (error.httpStatus == 0) {
+        // No HTTP answer at all: the transport failed.
+        const auto networkError = reply->error();
+        const bool tls = networkError == QNetworkReply::SslHandshakeFailedError;
+        error.code = tls ? Code::Tls : Code::Network;
+        error.message = reply->errorString();
+        return error;
+    }
+
+    const QJsonObject object = QJsonDocument::fromJson(body).object().value("error"_L1).toObject();
+    error.serverCode = object.value("code"_L1).toString();
+    error.message = object.value("message"_L1).toString();
+    error.retryAfterSeconds = object.value("retry_after"_L1).toInt();
+    error.minimumVersion = object.value("min_version"_L1).toString();
+
+    if (!error.serverCode.isEmpty()) {
+        error.code = codeFromWire(error.serverCode);
+    } else if (error.httpStatus >= 500) {
+        error.code = Code::ServerError;
+    } else {
+        error.code = Code::InvalidResponse;
+    }
+    if (error.message.isEmpty())
+        error.message = u"HTTP %1"_s.arg(error.httpStatus);
+    return error;
+}
+
+QString errorName(ApiError::Code code)
+{
+    switch (code) {
+    case ApiError::Code::None:
+        return u"none"_s;
+    case ApiError::Code::Network:
+        return u"network"_s;
+    case ApiError::Code::Tls:
+        return u"tls"_s;
+    case ApiError::Code::InvalidResponse:
+        return u"invalid_response"_s;
+    case ApiError::Code::BadRequest:
+        return wire::BadRequest;
+    case ApiError::Code::InvalidCredentials:
+        return wire::InvalidCredentials;
+    case ApiError::Code::InvalidToken:
+        return wire::InvalidToken;
+    case ApiError::Code::UnauthorizedUser:
+        return wire::UnauthorizedUser;
+    case ApiError::Code::Forbidden:
+        return wire::Forbidden;
+    case ApiError::Code::NotFound:
+        return wire::NotFound;
+    case ApiError::Code::UpdateRequired:
+        return wire::UpdateRequired;
+    case ApiError::Code::TooManyAttempts:
+        return wire::TooManyAttempts;
+    case ApiError::Code::ServerError:
+        return wire::ServerError;
+    case ApiError::Code::InsecureServer:
+        return u"insecure_server"_s;
+    case ApiError::Code::InvalidInput:
+        return u"invalid_input"_s;
+    case ApiError::Code::Unknown:
+        return u"unknown"_s;
+    }
+    return u"unknown"_s;
+}
+
+} // namespace moim

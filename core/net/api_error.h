@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+class QNetworkReply;
+
+namespace moim {
+
+// A failed call as a value: what kind of failure (for the UI to word), plus the details the server
+// or the network gave (for logs). User-facing text is made in the UI, never here.
+struct ApiError
+{
+    Q_GADGET
+
+public:
+    enum class Code
+    {
+        None,
+        Network,         // could not reach the server
+        Tls,             // certificate or TLS failure
+        InvalidResponse, // the server answered something that is not our protocol
+        BadRequest,
+        InvalidCredentials,
+        InvalidToken,
+        UnauthorizedUser,
+        Forbidden,
+        NotFound,
+        UpdateRequired,
+        TooManyAttempts,
+        ServerError,
+        InsecureServer, // plain http to a host that is not loopback
+        InvalidInput,   // refused before sending (e.g. an empty email)
+        Unknown,
+    };
+    Q_ENUM(Code)
+
+    Code code = Code::None;
+    QString serverCode; // the wire code as received, e.g. "too_many_attempts"
+    QString message;    // diagnostic detail, English, for logs
+    int httpStatus = 0;
+    int retryAfterSeconds = 0;
+    QString minimumVersion; // with UpdateRequired
+
+    bool isError() const { return code != Code::None; }
+    // Worth trying again later without the user changing anything.
+    bool isTransient() const { return code == Code::Network || code == Code::ServerError; }
+
+    static ApiError fromCode(Code code, const QString &message = {});
+    // Maps a wire error code (docs/protocol.md) to Code; unknown codes become Unknown.
+    static Code codeFromWire(const QString &wireCode);
+    // Builds the error for a finished reply whose body was already read into `body`.
+    static ApiError fromReply(QNetworkReply *reply, const QByteArray &body);
+};
+
+QString errorName(ApiError::Code code);
+
+} // namespace moim

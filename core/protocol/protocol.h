@@ -1,0 +1,79 @@
+// Names on the wire between Moim clients and the server (docs/protocol.md).
+// Header-only and dependency-free beyond QtCore, so that both core and the mock server share one
+// spelling of every path, field and code.
+#pragma once
+
+#include <QLatin1StringView>
+
+namespace moim::protocol {
+
+using namespace Qt::StringLiterals;
+
+inline constexpr auto ClientHeader = "X-Moim-Client";
+inline constexpr int DefaultPort = 8765;
+
+namespace path {
+inline constexpr auto Server = "/api/v1/server"_L1;
+inline constexpr auto Login = "/api/v1/auth/login"_L1;
+inline constexpr auto Refresh = "/api/v1/auth/refresh"_L1;
+inline constexpr auto Logout = "/api/v1/auth/logout"_L1;
+inline constexpr auto Revoke = "/api/v1/auth/revoke"_L1;
+inline constexpr auto Me = "/api/v1/me"_L1;
+inline constexpr auto Events = "/api/v1/events"_L1;
+// GET Workspaces + <workspace_id> + Conversations
+inline constexpr auto Workspaces = "/api/v1/workspaces/"_L1;
+inline constexpr auto Conversations = "/conversations"_L1;
+inline constexpr auto AdminDeactivate = "/api/v1/admin/members/deactivate"_L1;
+inline constexpr auto AdminReactivate = "/api/v1/admin/members/reactivate"_L1;
+inline constexpr auto AdminRemoveMembership = "/api/v1/admin/memberships/remove"_L1;
+inline constexpr auto AdminClock = "/api/v1/admin/clock"_L1;
+} // namespace path
+
+namespace error {
+inline constexpr auto BadRequest = "bad_request"_L1;
+inline constexpr auto InvalidCredentials = "invalid_credentials"_L1;
+inline constexpr auto InvalidToken = "invalid_token"_L1;
+inline constexpr auto UnauthorizedUser = "unauthorized_user"_L1;
+inline constexpr auto Forbidden = "forbidden"_L1;
+inline constexpr auto NotFound = "not_found"_L1;
+inline constexpr auto UpdateRequired = "update_required"_L1;
+inline constexpr auto TooManyAttempts = "too_many_attempts"_L1;
+inline constexpr auto ServerError = "server_error"_L1;
+} // namespace error
+
+namespace event {
+inline constexpr auto Auth = "auth"_L1;
+inline constexpr auto Ready = "ready"_L1;
+inline constexpr auto Error = "error"_L1;
+inline constexpr auto SessionRevoked = "session.revoked"_L1;
+inline constexpr auto WorkspacesChanged = "workspaces.changed"_L1;
+inline constexpr auto Ping = "ping"_L1;
+inline constexpr auto Pong = "pong"_L1;
+} // namespace event
+
+namespace revokeReason {
+inline constexpr auto Logout = "logout"_L1;
+inline constexpr auto Deactivated = "deactivated"_L1;
+inline constexpr auto PasswordReset = "password_reset"_L1;
+inline constexpr auto ReuseDetected = "reuse_detected"_L1;
+inline constexpr auto Expired = "expired"_L1;
+} // namespace revokeReason
+
+// WebSocket close codes the server uses (4000–4999 is the application range).
+namespace closeCode {
+inline constexpr int NoAuth = 4000;
+inline constexpr int InvalidToken = 4001;
+inline constexpr int SessionRevoked = 4003;
+inline constexpr int UpdateRequired = 4026;
+} // namespace closeCode
+
+namespace limits {
+inline constexpr int AccessTokenSeconds = 15 * 60;
+inline constexpr int RefreshGraceSeconds = 30;
+inline constexpr int SessionMaxSeconds = 30 * 24 * 3600;
+inline constexpr int FreeFailedAttempts = 5;
+inline constexpr int MaxThrottleSeconds = 15 * 60;
+inline constexpr int EventAuthTimeoutSeconds = 10;
+} // namespace limits
+
+} // namespace moim::protocol

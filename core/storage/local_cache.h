@@ -1,0 +1,64 @@
+#pragma once
+
+#include "account/workspace.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace moim {
+
+// One account's local cache in SQLite: what the next start paints before the network answers.
+// It never holds a secret, so it can be deleted at any time (and is, on a shared computer).
+// The schema is versioned with PRAGMA user_version and migrated step by step, each step in a
+// transaction; a file that is not a healthy database is moved aside and started afresh.
+class LocalCache
+{
+public:
+    enum class OpenResult
+    {
+        Opened,
+        Recovered,
+        Failed
+    };
+
+    static constexpr int SchemaVersion = 1;
+
+    LocalCache();
+    ~LocalCache();
+    LocalCache(const LocalCache &) = delete;
+    LocalCache &operator=(const LocalCache &) = delete;
+
+    OpenResult open(const QString &filePath);
+    void close();
+    bool isOpen() const;
+    QString filePath() const { return m_filePath; }
+    // The path a damaged file was moved to by the last open(), if any.
+    QString quarantinedPath() const { return m_quarantinedPath; }
+    int schemaVersion() const;
+
+    AccountIdentity identity() const;
+    bool storeIdentity(const AccountIdentity &identity);
+
+    QList<Workspace> workspaces() const;
+    bool storeWorkspaces(const QList<Workspace> &workspaces);
+
+    QList<Conversation> conversations(const QString &workspaceId) const;
+    bool storeConversations(const QString &workspaceId, const QList<Conversation> &conversations);
+
+    // Deletes the database with its WAL and shared-memory files.
+    static bool removeFiles(const QString &filePath);
+
+private:
+    bool openDatabase();
+    bool isHealthy();
+    bool migrate();
+    QString meta(const QString &key) const;
+    bool setMeta(const QString &key, const QString &value);
+
+    QString m_connectionName;
+    QString m_filePath;
+    QString m_quarantinedPath;
+    QSqlDatabase m_db;
+};
+
+} // namespace moim

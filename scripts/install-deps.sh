@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Moim needs to build, run and test.
+# Only what is missing is installed; a machine that has everything is left alone.
+set -euo pipefail
+
+build_packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
+  qt6-websockets-dev qt6-httpserver-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qtkeychain-qt6-dev libsecret-1-0
+  libqrcodegencpp-dev libzxing-dev
+  libsodium-dev liboath-dev libzxcvbn-dev
+  libgl-dev libvulkan-dev libxkbcommon-dev
+  fonts-nanum
+)
+runtime_packages=(
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  qt6-qpa-plugins qt6-wayland
+)
+
+wanted=("${build_packages[@]}" "${runtime_packages[@]}")
+missing=()
+for package in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  sudo_cmd=(sudo)
+fi
+
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

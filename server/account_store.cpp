@@ -1,0 +1,190 @@
+#include "account_store.h"
+
+#include "clock.h"
+#include "database.h"
+#include "server_logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace moim::server {
+
+namespace {
+
+bool execOrWarn(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcDb) << "Account query failed:" << query.lastError().text();
+    return false;
+}
+
+AccountStore::Account accountFrom(const QSqlQuery &query)
+{
+    return {query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(), query.value(4).toBool()};
+}
+
+// The tile shows one letter: the first character of the workspace's own name ("모" for 모임 본사).
+QString initialsOf(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    const qsizetype length = trimmed.at(0).isHighSurrogate() && trimmed.size() > 1 ? 2 : 1;
+    return trimmed.left(length).toUpper();
+}
+
+} // namespace
+
+AccountStore::AccountStore(Database &database, const Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{}
+
+bool AccountStore::isEmpty() const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT 1 FROM users LIMIT 1"));
+    return execOrWarn(query) && !query.next();
+}
+
+std::optional<AccountStore::Account> AccountStore::findByEmail(const QString &normalisedEmail) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT id, email, display_name, password_hash, deactivated "
+                                 "FROM users WHERE email = ?"));
+    query.addBindValue(normalisedEmail);
+    if (!execOrWarn(query) || !query.next())
+        return std::nullopt;
+    return accountFrom(query);
+}
+
+std::optional<AccountStore::Account> AccountStore::findById(const QString &id) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT id, email, display_name, password_hash, deactivated "
+                                 "FROM users WHERE id = ?"));
+    query.addBindValue(id);
+    if (!execOrWarn(query) || !query.next())
+        return std::nullopt;
+    return accountFrom(query);
+}
+
+QJsonObject AccountStore::accountJson(const Account &account)
+{
+    return {{QStringLiteral("id"), account.id},
+            {QStringLiteral("email"), account.email},
+            {QStringLiteral("display_name"), account.displayName}};
+}
+
+QJsonArray AccountStore::activeWorkspaces(const QString &userId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral(
+        "SELECT w.id, w.name, w.name_en, m.role, w.color FROM memberships m "
+        "JOIN workspaces w ON w.id = m.workspace_id JOIN users u ON u.id = m.user_id "
+        "WHERE m.user_id = ? AND u.deactivated = 0 ORDER BY w.position, w.id"));
+    query.addBindValue(userId);
+    QJsonArray result;
+    if (!execOrWarn(query))
+        return result;
+    while (query.next()) {
+        const QString name = query.value(1).toString();
+        result.append(QJsonObject{{QStringLiteral("id"), query.value(0).toString()},
+                                  {QStringLiteral("name"), name},
+                                  {QStringLiteral("name_en"), query.value(2).toString()},
+                                  {QStringLiteral("initials"), initialsOf(name)},
+                                  {QStringLiteral("role"), query.value(3).toString()},
+                                  {QStringLiteral("color"), query.value(4).toString()}});
+    }
+    return result;
+}
+
+bool AccountStore::workspaceExists(const QString &workspaceId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT 1 FROM workspaces WHERE id = ?"));
+    query.addBindValue(workspaceId);
+    return execOrWarn(query) && query.next();
+}
+
+bool AccountStore::isActiveMember(const QString &userId, const QString &workspaceId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(
+        QStringLiteral("SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id "
+                       "WHERE m.user_id = ? AND m.workspace_id = ? AND u.deactivated = 0"));
+    query.addBindValue(userId);
+    query.addBindValue(workspaceId);
+    return execOrWarn(query) && query.next();
+}
+
+QJsonArray AccountStore::conversations(const QString &userId, const QString &workspaceId) const
+{
+    // Channels are visible to every member; a direct conversation only to its participants, and
+    // it is named after the other participant(s) as the viewer sees it.
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral(
+        "SELECT c.id, c.kind, c.name, c.topic, "
+        "  COALESCE((SELECT MAX(created_at) FROM messages WHERE conversation_id = c.id), "
+        "           c.created_at) AS last_activity, "
+        "  (SELECT group_concat(u.display_name, ', ') FROM conversation_members cm "
+        "     JOIN users u ON u.id = cm.user_id "
+        "     WHERE cm.conversation_id = c.id AND cm.user_id <> :user) AS others "
+        "FROM conversations c WHERE c.workspace_id = :workspace AND (c.kind = 'channel' OR "
+        "  EXISTS (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id "
+        "          AND cm.user_id = :user)) "
+        "ORDER BY c.kind, last_activity DESC, c.id"));
+    query.bindValue(QStringLiteral(":user"), userId);
+    query.bindValue(QStringLiteral(":workspace"), workspaceId);
+    QJsonArray result;
+    if (!execOrWarn(query))
+        return result;
+    while (query.next()) {
+        const QString kind = query.value(1).toString();
+        const QString name = kind == QLatin1StringView("direct") ? query.value(5).toString()
+                                                                 : query.value(2).toString();
+        result.append(QJsonObject{{QStringLiteral("id"), query.value(0).toString()},
+                                  {QStringLiteral("kind"), kind},
+                                  {QStringLiteral("name"), name},
+                                  {QStringLiteral("topic"), query.value(3).toString()},
+                                  {QStringLiteral("last_activity"), query.value(4).toLongLong()}});
+    }
+    return result;
+}
+
+AccountStore::Result AccountStore::setDeactivated(const QString &normalisedEmail, bool deactivated,
+                                                  QString *userId)
+{
+    const auto account = findByEmail(normalisedEmail);
+    if (!account)
+        return Result::NoSuchAccount;
+    *userId = account->id;
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("UPDATE users SET deactivated = ? WHERE id = ?"));
+    query.addBindValue(deactivated ? 1 : 0);
+    query.addBindValue(account->id);
+    execOrWarn(query);
+    qCInfo(lcAdmin) << (deactivated ? "Deactivated" : "Reactivated") << account->id << "at"
+                    << m_clock.now();
+    return Result::Ok;
+}
+
+AccountStore::Result AccountStore::removeMembership(const QString &normalisedEmail,
+                                                    const QString &workspaceId, QString *userId)
+{
+    const auto account = findByEmail(normalisedEmail);
+    if (!account)
+        return Result::NoSuchAccount;
+    *userId = account->id;
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("DELETE FROM memberships WHERE user_id = ? AND workspace_id = ?"));
+    query.addBindValue(account->id);
+    query.addBindValue(workspaceId);
+    if (!execOrWarn(query) || query.numRowsAffected() != 1)
+        return Result::NoSuchMembership;
+    return Result::Ok;
+}
+
+} // namespace moim::server

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace moim::server {
+
+class Clock;
+class Database;
+
+// Accounts, workspaces, memberships and conversations as the REST API and the admin API see
+// them. Deactivation is a flag on the account (every membership counts as inactive while it is
+// set), so reactivation restores exactly the memberships the account had.
+class AccountStore
+{
+public:
+    struct Account
+    {
+        QString id;
+        QString email;
+        QString displayName;
+        QString passwordHash;
+        bool deactivated = false;
+    };
+
+    enum class Result
+    {
+        Ok,
+        NoSuchAccount,
+        NoSuchMembership
+    };
+
+    AccountStore(Database &database, const Clock &clock);
+
+    bool isEmpty() const;
+    std::optional<Account> findByEmail(const QString &normalisedEmail) const;
+    std::optional<Account> findById(const QString &id) const;
+
+    // {id, email, display_name} as in the session grant.
+    static QJsonObject accountJson(const Account &account);
+    // The workspaces with an active membership, in sidebar order, as in the session grant.
+    QJsonArray activeWorkspaces(const QString &userId) const;
+
+    bool workspaceExists(const QString &workspaceId) const;
+    bool isActiveMember(const QString &userId, const QString &workspaceId) const;
+    QJsonArray conversations(const QString &userId, const QString &workspaceId) const;
+
+    Result setDeactivated(const QString &normalisedEmail, bool deactivated, QString *userId);
+    Result removeMembership(const QString &normalisedEmail, const QString &workspaceId,
+                            QString *userId);
+
+private:
+    Database &m_database;
+    const Clock &m_clock;
+};
+
+} // namespace moim::server

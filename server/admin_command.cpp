@@ -1,0 +1,139 @@
+#include "admin_command.h"
+
+#include "admin_token.h"
+#include "mock_server.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTextStream>
+#include <protocol/protocol.h>
+
+namespace moim::server {
+
+namespace path = moim::protocol::path;
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "moim-mock-server admin: " << message << Qt::endl;
+    return 1;
+}
+
+} // namespace
+
+int AdminCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Calls the admin API of a running moim-mock-server.\n"
+        "Commands: deactivate EMAIL | reactivate EMAIL | remove-member EMAIL WORKSPACE_ID | "
+        "clock [--advance SECONDS | --offset SECONDS]"));
+    parser.addHelpOption();
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption advance(QStringLiteral("advance"),
+                                     QStringLiteral("clock: move the clock forward (seconds)."),
+                                     QStringLiteral("SECONDS"));
+    const QCommandLineOption offset(QStringLiteral("offset"),
+                                    QStringLiteral("clock: set the clock offset (seconds)."),
+                                    QStringLiteral("SECONDS"));
+    parser.addOptions({data, advance, offset});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
+
+    QStringList args = arguments;
+    args.removeAt(1); // "admin"
+    if (!parser.parse(args))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    QString apiPath;
+    QJsonObject body;
+    bool get = false;
+    if ((command == QLatin1StringView("deactivate") ||
+         command == QLatin1StringView("reactivate")) &&
+        positional.size() == 2) {
+        apiPath = command == QLatin1StringView("deactivate") ? QString(path::AdminDeactivate)
+                                                             : QString(path::AdminReactivate);
+        body.insert(QStringLiteral("email"), positional.at(1));
+    } else if (command == QLatin1StringView("remove-member") && positional.size() == 3) {
+        apiPath = path::AdminRemoveMembership;
+        body.insert(QStringLiteral("email"), positional.at(1));
+        body.insert(QStringLiteral("workspace_id"), positional.at(2));
+    } else if (command == QLatin1StringView("clock") && positional.size() == 1) {
+        apiPath = path::AdminClock;
+        bool ok = true;
+        if (parser.isSet(advance) && parser.isSet(offset))
+            return fail(QStringLiteral("give either --advance or --offset"));
+        if (parser.isSet(advance))
+            body.insert(QStringLiteral("advance"), parser.value(advance).toLongLong(&ok));
+        else if (parser.isSet(offset))
+            body.insert(QStringLiteral("offset"), parser.value(offset).toLongLong(&ok));
+        else
+            get = true;
+        if (!ok)
+            return fail(QStringLiteral("SECONDS must be a whole number"));
+    } else {
+        return fail(QStringLiteral("unknown or incomplete command\n") + parser.helpText());
+    }
+
+    const QString dataDir =
+        parser.isSet(data) ? QDir(parser.value(data)).absolutePath() : MockServer::defaultDataDir();
+    QFile urlFile(QDir(dataDir).filePath(QStringLiteral("server-url")));
+    const QString token = AdminToken::read(dataDir);
+    if (!urlFile.open(QIODevice::ReadOnly) || token.isEmpty())
+        return fail(QStringLiteral("no server data in %1 (start moim-mock-server first, or pass "
+                                   "--data)")
+                        .arg(dataDir));
+    const QUrl base(QString::fromUtf8(urlFile.readAll().trimmed()));
+
+    QNetworkAccessManager network;
+    QNetworkRequest request(base.resolved(QUrl(apiPath)));
+    request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(10'000);
+    QNetworkReply *reply =
+        get ? network.get(request) : network.post(request, QJsonDocument(body).toJson());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+    if (status == 0)
+        return fail(QStringLiteral("cannot reach the server at %1: %2")
+                        .arg(base.toString(), reply->errorString()));
+    if (status != 200) {
+        const QJsonObject err = answer.value(QStringLiteral("error")).toObject();
+        return fail(QStringLiteral("%1 (%2): %3")
+                        .arg(err.value(QStringLiteral("code")).toString())
+                        .arg(status)
+                        .arg(err.value(QStringLiteral("message")).toString()));
+    }
+    QTextStream out(stdout);
+    if (command == QLatin1StringView("clock")) {
+        out << "Server time " << answer.value(QStringLiteral("time")).toInteger() << " (offset "
+            << answer.value(QStringLiteral("offset")).toInteger() << " s)" << Qt::endl;
+    } else if (command == QLatin1StringView("deactivate")) {
+        out << "Deactivated " << positional.at(1) << "; every session revoked." << Qt::endl;
+    } else if (command == QLatin1StringView("reactivate")) {
+        out << "Reactivated " << positional.at(1) << "." << Qt::endl;
+    } else {
+        out << "Removed " << positional.at(1) << " from " << positional.at(2) << "." << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace moim::server

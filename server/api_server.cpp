@@ -1,0 +1,322 @@
+#include "api_server.h"
+
+#include "account_store.h"
+#include "client_version.h"
+#include "clock.h"
+#include "email_address.h"
+#include "http_listener.h"
+#include "password_hasher.h"
+#include "server_logging.h"
+#include "throttle.h"
+
+#include <QHttpServer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QThreadPool>
+#include <protocol/protocol.h>
+
+namespace moim::server {
+
+namespace path = moim::protocol::path;
+namespace error = moim::protocol::error;
+namespace reason = moim::protocol::revokeReason;
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+// Longer than any password the product accepts (256 code points, at most 4 bytes each): a
+// bigger body is not a password but an attempt to make argon2 hash megabytes.
+constexpr qsizetype MaxPasswordBytes = 1024;
+
+QString stringField(const QJsonObject &object, QLatin1StringView name, bool *ok)
+{
+    const QJsonValue value = object.value(name);
+    if (!value.isString())
+        *ok = false;
+    return value.toString();
+}
+
+} // namespace
+
+ApiServer::ApiServer(QHttpServer &http, Services services, QString minClientVersion,
+                     QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_minClientVersion(std::move(minClientVersion))
+{
+    http.route(QString(path::Server), Method::Get,
+               [this](const QHttpServerRequest &request) { return serverInfo(request); });
+    http.route(QString(path::Login), Method::Post,
+               [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                   login(request, std::move(responder));
+               });
+    http.route(QString(path::Refresh), Method::Post,
+               [this](const QHttpServerRequest &request) { return refresh(request); });
+    http.route(QString(path::Logout), Method::Post,
+               [this](const QHttpServerRequest &request) { return logout(request); });
+    http.route(QString(path::Revoke), Method::Post,
+               [this](const QHttpServerRequest &request) { return revoke(request); });
+    http.route(QString(path::Me), Method::Get,
+               [this](const QHttpServerRequest &request) { return me(request); });
+    http.route(path::Workspaces + QStringLiteral("<arg>") + path::Conversations, Method::Get,
+               [this](const QString &workspaceId, const QHttpServerRequest &request) {
+                   return conversations(workspaceId, request);
+               });
+}
+
+QByteArray ApiServer::header(const QHttpServerRequest &request, QByteArrayView name)
+{
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+QString ApiServer::bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray value = header(request, "Authorization").trimmed();
+    constexpr QByteArrayView scheme = "bearer ";
+    if (value.size() <= scheme.size() ||
+        value.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
+        return {};
+    return QString::fromLatin1(value.mid(scheme.size()).trimmed());
+}
+
+std::optional<QJsonObject> ApiServer::jsonBody(const QHttpServerRequest &request)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+std::optional<JsonReply> ApiServer::refuseClient(const QHttpServerRequest &request) const
+{
+    if (m_minClientVersion.isEmpty())
+        return std::nullopt;
+    const auto client = ClientVersion::fromHeader(
+        QString::fromLatin1(header(request, moim::protocol::ClientHeader)));
+    if (client && ClientVersion::compare(client->version(), m_minClientVersion) >= 0)
+        return std::nullopt;
+    return JsonReply::updateRequired(m_minClientVersion);
+}
+
+QHttpServerResponse ApiServer::serverInfo(const QHttpServerRequest &request) const
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    return JsonReply::ok({{QStringLiteral("name"), QStringLiteral("Moim mock server")},
+                          {QStringLiteral("version"), QStringLiteral(MOIM_VERSION)},
+                          {QStringLiteral("min_client_version"),
+                           m_minClientVersion.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                        : QJsonValue(m_minClientVersion)},
+                          {QStringLiteral("time"), m_services.clock.now()}})
+        .toResponse();
+}
+
+void ApiServer::login(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const auto answer = [&responder](const JsonReply &reply) {
+        reply.toResponse().write(std::move(responder));
+    };
+    if (auto refusal = refuseClient(request))
+        return answer(*refusal);
+    const auto body = jsonBody(request);
+    if (!body)
+        return answer(JsonReply::error(error::BadRequest, QStringLiteral("Malformed JSON.")));
+    bool ok = true;
+    const QString email = stringField(*body, QLatin1StringView("email"), &ok);
+    const QString password = stringField(*body, QLatin1StringView("password"), &ok);
+    LoginAttempt attempt;
+    attempt.device = {QStringLiteral("Unnamed computer"), QString(), QStringLiteral("desktop")};
+    if (body->contains(QLatin1StringView("device"))) {
+        const QJsonValue deviceValue = body->value(QLatin1StringView("device"));
+        const QJsonObject device = deviceValue.toObject();
+        if (!deviceValue.isObject())
+            ok = false;
+        for (auto [field, target] : {std::pair{QLatin1StringView("name"), &attempt.device.name},
+                                     std::pair{QLatin1StringView("os"), &attempt.device.os},
+                                     std::pair{QLatin1StringView("kind"), &attempt.device.kind}}) {
+            if (device.contains(field))
+                *target = stringField(device, field, &ok);
+        }
+        if (attempt.device.kind != QLatin1StringView("desktop") &&
+            attempt.device.kind != QLatin1StringView("mobile"))
+            ok = false;
+    }
+    const QByteArray passwordBytes = password.toUtf8();
+    if (!ok || email.trimmed().isEmpty() || password.isEmpty() ||
+        passwordBytes.size() > MaxPasswordBytes)
+        return answer(JsonReply::error(
+            error::BadRequest, QStringLiteral("Expected email, password and optional device.")));
+
+    attempt.emailKey = EmailAddress::normalise(email);
+    if (const auto wait = m_services.throttle.retryAfter(attempt.emailKey)) {
+        qCInfo(lcAuth) << "Sign-in throttled for" << *wait << "s";
+        return answer(JsonReply::tooManyAttempts(*wait));
+    }
+
+    // An unknown email is checked against a dummy hash so both failures cost the same time.
+    const auto account = m_services.accounts.findByEmail(attempt.emailKey);
+    const QString hash = account ? account->passwordHash : m_services.hasher.dummyHash();
+    if (account)
+        attempt.userId = account->id;
+    const PasswordHasher *hasher = &m_services.hasher;
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> connection = m_services.listener.currentConnection();
+    // argon2id runs on the pool; the outcome is recorded on the main thread, which owns the
+    // database. The owner waits for the pool before destroying us; a queued step that finds us
+    // gone is dropped by Qt.
+    m_services.hashPool.start([this, hasher, hash, passwordBytes, attempt, pending, connection] {
+        const bool matches = hasher->verify(hash, passwordBytes);
+        QMetaObject::invokeMethod(
+            this,
+            [this, attempt, matches, pending, connection] {
+                // Recorded even when the client has gone: hanging up must not dodge throttling.
+                const JsonReply reply = finishLogin(attempt, matches);
+                if (connection && connection->state() == QAbstractSocket::ConnectedState)
+                    reply.toResponse().write(std::move(*pending));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+JsonReply ApiServer::finishLogin(const LoginAttempt &attempt, bool passwordMatches)
+{
+    if (!attempt.userId || !passwordMatches) {
+        m_services.throttle.recordFailure(attempt.emailKey);
+        return JsonReply::error(error::InvalidCredentials,
+                                QStringLiteral("Unknown email or wrong password."));
+    }
+    // Right password but nothing to sign in to: the only answer that says the account exists,
+    // and it is given only to someone who knows the password. It is not a failed attempt.
+    if (m_services.accounts.activeWorkspaces(*attempt.userId).isEmpty())
+        return JsonReply::error(error::UnauthorizedUser,
+                                QStringLiteral("The account has no active workspace membership."));
+    m_services.throttle.clear(attempt.emailKey);
+    const auto grant = m_services.tokens.createSession(*attempt.userId, attempt.device);
+    if (!grant)
+        return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."));
+    return grantReply(*grant);
+}
+
+JsonReply ApiServer::grantReply(const TokenService::Grant &grant) const
+{
+    const auto account = m_services.accounts.findById(grant.userId);
+    if (!account)
+        return JsonReply::error(error::ServerError, QStringLiteral("The account vanished."));
+    return JsonReply::ok(
+        {{QStringLiteral("session_id"), grant.sessionId},
+         {QStringLiteral("access_token"), grant.accessToken},
+         {QStringLiteral("access_expires_in"), grant.accessExpiresIn},
+         {QStringLiteral("refresh_token"), grant.refreshToken},
+         {QStringLiteral("refresh_expires_at"), grant.refreshExpiresAt},
+         {QStringLiteral("account"), AccountStore::accountJson(*account)},
+         {QStringLiteral("workspaces"), m_services.accounts.activeWorkspaces(grant.userId)}});
+}
+
+QHttpServerResponse ApiServer::refresh(const QHttpServerRequest &request)
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    const auto body = jsonBody(request);
+    bool ok = body.has_value();
+    const QString token =
+        body ? stringField(*body, QLatin1StringView("refresh_token"), &ok) : QString();
+    if (!ok || token.isEmpty())
+        return JsonReply::error(error::BadRequest, QStringLiteral("Expected refresh_token."))
+            .toResponse();
+    const JsonReply invalid =
+        JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again."));
+    const auto session = m_services.tokens.sessionForRefreshToken(token);
+    if (!session)
+        return invalid.toResponse();
+    if (m_services.accounts.activeWorkspaces(session->userId).isEmpty())
+        return JsonReply::error(error::UnauthorizedUser,
+                                QStringLiteral("The account has no active workspace membership."))
+            .toResponse();
+    const auto grant = m_services.tokens.refresh(token);
+    return grant ? grantReply(*grant).toResponse() : invalid.toResponse();
+}
+
+QHttpServerResponse ApiServer::logout(const QHttpServerRequest &request)
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    std::optional<TokenService::SessionRef> session;
+    if (const QString access = bearerToken(request); !access.isEmpty()) {
+        session = m_services.tokens.sessionForAccessToken(access);
+    } else {
+        const auto body = jsonBody(request);
+        bool ok = body.has_value();
+        const QString token =
+            body ? stringField(*body, QLatin1StringView("refresh_token"), &ok) : QString();
+        if (!ok || token.isEmpty())
+            return JsonReply::error(error::BadRequest,
+                                    QStringLiteral("Expected a bearer token or refresh_token."))
+                .toResponse();
+        session = m_services.tokens.sessionForRefreshToken(token);
+    }
+    // Unknown or already revoked: still 204, so a retried logout is harmless.
+    if (session)
+        m_services.tokens.revokeSession(session->sessionId, reason::Logout);
+    return JsonReply::noContent().toResponse();
+}
+
+QHttpServerResponse ApiServer::revoke(const QHttpServerRequest &request)
+{
+    // No client version check: a client too old to sign in may still end its own session.
+    const auto body = jsonBody(request);
+    bool ok = body.has_value();
+    const QString sessionId =
+        body ? stringField(*body, QLatin1StringView("session_id"), &ok) : QString();
+    const QString proof = body ? stringField(*body, QLatin1StringView("proof"), &ok) : QString();
+    if (!ok || sessionId.isEmpty() || proof.isEmpty())
+        return JsonReply::error(error::BadRequest, QStringLiteral("Expected session_id and proof."))
+            .toResponse();
+    m_services.tokens.revokeByProof(sessionId, proof);
+    return JsonReply::noContent().toResponse();
+}
+
+QHttpServerResponse ApiServer::me(const QHttpServerRequest &request) const
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    const auto session = m_services.tokens.authenticate(bearerToken(request));
+    const auto account = session ? m_services.accounts.findById(session->userId) : std::nullopt;
+    if (!account)
+        return JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again.")).toResponse();
+    const QJsonArray workspaces = m_services.accounts.activeWorkspaces(account->id);
+    if (workspaces.isEmpty())
+        return JsonReply::error(error::UnauthorizedUser,
+                                QStringLiteral("The account has no active workspace membership."))
+            .toResponse();
+    return JsonReply::ok({{QStringLiteral("account"), AccountStore::accountJson(*account)},
+                          {QStringLiteral("workspaces"), workspaces}})
+        .toResponse();
+}
+
+QHttpServerResponse ApiServer::conversations(const QString &workspaceId,
+                                             const QHttpServerRequest &request) const
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    const auto session = m_services.tokens.authenticate(bearerToken(request));
+    if (!session)
+        return JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again.")).toResponse();
+    if (!m_services.accounts.workspaceExists(workspaceId))
+        return JsonReply::error(error::NotFound, QStringLiteral("No such workspace.")).toResponse();
+    if (!m_services.accounts.isActiveMember(session->userId, workspaceId))
+        return JsonReply::error(error::Forbidden, QStringLiteral("Not a member of this workspace."))
+            .toResponse();
+    return JsonReply::ok({{QStringLiteral("conversations"),
+                           m_services.accounts.conversations(session->userId, workspaceId)}})
+        .toResponse();
+}
+
+} // namespace moim::server

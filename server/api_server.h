@@ -1,0 +1,77 @@
+#pragma once
+
+#include "json_reply.h"
+#include "token_service.h"
+
+#include <QHttpServerRequest>
+#include <QObject>
+#include <optional>
+
+class QHttpServer;
+class QThreadPool;
+
+namespace moim::server {
+
+class AccountStore;
+class Clock;
+class HttpListener;
+class PasswordHasher;
+class Throttle;
+
+// The client REST API of docs/protocol.md: server info, sign-in, token refresh, logout, revoke,
+// me and conversations. Registers its routes on the HTTP server it is given. Password checks run
+// on a worker pool; all database work stays on the main thread.
+class ApiServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Services
+    {
+        AccountStore &accounts;
+        TokenService &tokens;
+        Throttle &throttle;
+        const PasswordHasher &hasher;
+        const Clock &clock;
+        QThreadPool &hashPool;
+        const HttpListener &listener;
+    };
+
+    ApiServer(QHttpServer &http, Services services, QString minClientVersion,
+              QObject *parent = nullptr);
+
+    // Header lookup by case-insensitive name (HTTP header names are case-insensitive).
+    static QByteArray header(const QHttpServerRequest &request, QByteArrayView name);
+    // The token of "Authorization: Bearer <token>", empty when absent.
+    static QString bearerToken(const QHttpServerRequest &request);
+    // The body as a JSON object; nullopt when it is not one.
+    static std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request);
+
+private:
+    QHttpServerResponse serverInfo(const QHttpServerRequest &request) const;
+    // Answers through the responder once the password check is done (see HttpListener).
+    void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QHttpServerResponse refresh(const QHttpServerRequest &request);
+    QHttpServerResponse logout(const QHttpServerRequest &request);
+    QHttpServerResponse revoke(const QHttpServerRequest &request);
+    QHttpServerResponse me(const QHttpServerRequest &request) const;
+    QHttpServerResponse conversations(const QString &workspaceId,
+                                      const QHttpServerRequest &request) const;
+
+    struct LoginAttempt
+    {
+        QString emailKey;
+        std::optional<QString> userId;
+        TokenService::Device device;
+    };
+    JsonReply finishLogin(const LoginAttempt &attempt, bool passwordMatches);
+    JsonReply grantReply(const TokenService::Grant &grant) const;
+
+    // update_required when a minimum version is set and the client is older or unnamed.
+    std::optional<JsonReply> refuseClient(const QHttpServerRequest &request) const;
+
+    Services m_services;
+    QString m_minClientVersion;
+};
+
+} // namespace moim::server

@@ -1,0 +1,12 @@
+#include "clock.h"
+
+#include <QDateTime>
+
+namespace moim::server {
+
+qint64 Clock::now() const
+{
+    return QDateTime::currentSecsSinceEpoch() + m_offset;
+}
+
+} // namespace moim::server

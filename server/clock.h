@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace moim::server {
+
+// The server's notion of "now": system time plus an offset. Every expiry (tokens, sessions,
+// throttling) reads this clock, so tests and the admin API can move time without waiting.
+class Clock
+{
+public:
+    explicit Clock(qint64 offsetSeconds = 0)
+        : m_offset(offsetSeconds)
+    {}
+
+    // Seconds since the Unix epoch in the server's clock.
+    qint64 now() const;
+    qint64 offset() const { return m_offset; }
+    void setOffset(qint64 seconds) { m_offset = seconds; }
+    void advance(qint64 seconds) { m_offset += seconds; }
+
+private:
+    qint64 m_offset = 0;
+};
+
+} // namespace moim::server

@@ -1,0 +1,142 @@
+#include "database.h"
+
+#include "secure_token.h"
+#include "server_logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace moim::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Step N brings the schema from version N-1 to N. Never edit a step once released; add one.
+const QStringList &migrationStep(int version)
+{
+    static const QList<QStringList> steps = {
+        {
+            QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, "
+                           "display_name TEXT NOT NULL, password_hash TEXT NOT NULL, "
+                           "deactivated INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+                           "name_en TEXT NOT NULL, color TEXT NOT NULL, "
+                           "position INTEGER NOT NULL, created_at INTEGER NOT NULL)"),
+            // A removed membership is gone for good; deactivation is a flag on the user, so
+            // reactivation restores exactly the memberships the account had.
+            QStringLiteral("CREATE TABLE memberships (user_id TEXT NOT NULL REFERENCES users(id), "
+                           "workspace_id TEXT NOT NULL REFERENCES workspaces(id), "
+                           "role TEXT NOT NULL, PRIMARY KEY (user_id, workspace_id))"),
+            QStringLiteral("CREATE TABLE conversations (id TEXT PRIMARY KEY, "
+                           "workspace_id TEXT NOT NULL REFERENCES workspaces(id), "
+                           "kind TEXT NOT NULL, name TEXT, topic TEXT NOT NULL DEFAULT '', "
+                           "created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE conversation_members (conversation_id TEXT NOT NULL "
+                           "REFERENCES conversations(id), user_id TEXT NOT NULL REFERENCES "
+                           "users(id), PRIMARY KEY (conversation_id, user_id))"),
+            QStringLiteral("CREATE TABLE messages (id TEXT PRIMARY KEY, conversation_id TEXT NOT "
+                           "NULL REFERENCES conversations(id), author TEXT NOT NULL REFERENCES "
+                           "users(id), body TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX messages_by_conversation ON messages (conversation_id, "
+                           "created_at)"),
+            // last_refresh_hash is the revocation proof: base64url SHA-256 of the newest
+            // refresh token of the session.
+            QStringLiteral("CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL "
+                           "REFERENCES users(id), device_name TEXT NOT NULL, device_os TEXT NOT "
+                           "NULL, device_kind TEXT NOT NULL, created_at INTEGER NOT NULL, "
+                           "expires_at INTEGER NOT NULL, revoked_at INTEGER, revoke_reason TEXT, "
+                           "last_refresh_hash TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE access_tokens (hash BLOB PRIMARY KEY, session_id TEXT "
+                           "NOT NULL REFERENCES sessions(id), expires_at INTEGER NOT NULL)"),
+            // successor_box is the next refresh token encrypted under a key derived from this
+            // (used) token: the grace period can hand it out again without storing it.
+            QStringLiteral("CREATE TABLE refresh_tokens (hash BLOB PRIMARY KEY, session_id TEXT "
+                           "NOT NULL REFERENCES sessions(id), created_at INTEGER NOT NULL, "
+                           "used_at INTEGER, successor_nonce BLOB, successor_box BLOB)"),
+            QStringLiteral("CREATE INDEX refresh_by_session ON refresh_tokens (session_id)"),
+            QStringLiteral("CREATE INDEX access_by_session ON access_tokens (session_id)"),
+            QStringLiteral("CREATE TABLE login_failures (email_key TEXT PRIMARY KEY, failures "
+                           "INTEGER NOT NULL, last_failure INTEGER NOT NULL)"),
+        },
+    };
+    return steps.at(version - 1);
+}
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(SecureToken::randomId("moim-server-db-"_L1))
+{}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::open(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery query(db);
+    for (const auto *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+        if (!query.exec(QString::fromLatin1(pragma))) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return migrate(error);
+}
+
+bool Database::migrate(QString *error)
+{
+    QSqlDatabase db = handle();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const int current = query.value(0).toInt();
+    if (current > SchemaVersion) {
+        *error = QStringLiteral("database schema %1 is newer than this server (%2)")
+                     .arg(current)
+                     .arg(SchemaVersion);
+        return false;
+    }
+    for (int version = current + 1; version <= SchemaVersion; ++version) {
+        db.transaction();
+        for (const QString &statement : migrationStep(version)) {
+            if (!query.exec(statement)) {
+                *error = query.lastError().text();
+                db.rollback();
+                return false;
+            }
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !db.commit()) {
+            *error = query.lastError().text();
+            db.rollback();
+            return false;
+        }
+        qCInfo(lcDb) << "Migrated schema to version" << version;
+    }
+    return true;
+}
+
+} // namespace moim::server

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace moim::server {
+
+// The server's SQLite file. Owns one named connection (several servers can live in one test
+// process), switches on WAL and foreign keys, and migrates the schema stepwise by
+// PRAGMA user_version, each step in its own transaction. Used from the main thread only.
+class Database
+{
+public:
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool open(const QString &path, QString *error);
+    QSqlDatabase handle() const;
+
+    static constexpr int SchemaVersion = 1;
+
+private:
+    bool migrate(QString *error);
+
+    QString m_connectionName;
+};
+
+} // namespace moim::server

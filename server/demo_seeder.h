@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+namespace moim::server {
+
+class Clock;
+class Database;
+class PasswordHasher;
+
+// Seeds the demo company of `--demo` into an empty database: four workspaces, Korean and English
+// members, channels and direct messages with a few dozen messages each. Tests rely on the
+// accounts, passwords and memberships listed in credentialsText().
+class DemoSeeder
+{
+public:
+    static constexpr auto Password = "seoul-spring-gathering";
+
+    DemoSeeder(Database &database, const PasswordHasher &hasher, const Clock &clock);
+
+    // Seeds only when there are no users yet; true when the demo data is (now) present.
+    bool seedIfEmpty(QString *error);
+
+    static QString credentialsText(const QString &url);
+
+private:
+    Database &m_database;
+    const PasswordHasher &m_hasher;
+    const Clock &m_clock;
+};
+
+} // namespace moim::server

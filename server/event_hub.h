@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <chrono>
+#include <memory>
+
+class QTimer;
+class QWebSocket;
+
+namespace moim::server {
+
+class AccountStore;
+class Clock;
+class TokenService;
+
+// The event stream (GET /api/v1/events). Owns every accepted WebSocket, authenticates each by
+// its first text frame (never by the URL), sends keep-alive pings, and pushes session and
+// membership events to the sockets of the sessions and users they concern.
+class EventHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        std::chrono::milliseconds authTimeout;
+        std::chrono::milliseconds pingInterval;
+        QString minClientVersion; // empty: none
+    };
+
+    EventHub(TokenService &tokens, AccountStore &accounts, const Clock &clock, Options options,
+             QObject *parent = nullptr);
+    ~EventHub() override;
+
+    void accept(std::unique_ptr<QWebSocket> socket);
+    // Sends workspaces.changed with the user's current list to every socket of the user.
+    void pushWorkspacesChanged(const QString &userId);
+
+    int authenticatedCount() const;
+
+private:
+    struct Peer
+    {
+        QTimer *authTimer = nullptr;
+        QString sessionId;
+        QString userId;
+    };
+
+    void handleFrame(QWebSocket *socket, const QString &frame);
+    void authenticate(QWebSocket *socket, const QString &frame);
+    void onSessionRevoked(const QString &sessionId, const QString &userId, const QString &reason);
+    void sendPings();
+    void closeWith(QWebSocket *socket, int code, const QString &reason);
+
+    TokenService &m_tokens;
+    AccountStore &m_accounts;
+    const Clock &m_clock;
+    Options m_options;
+    QTimer *m_pingTimer = nullptr;
+    QHash<QWebSocket *, Peer> m_peers;
+};
+
+} // namespace moim::server

@@ -1,0 +1,98 @@
+#include "json_reply.h"
+
+#include <QJsonDocument>
+#include <protocol/protocol.h>
+
+namespace moim::server {
+
+namespace error = moim::protocol::error;
+
+namespace {
+
+JsonReply::Status statusFor(QLatin1StringView code)
+{
+    using S = JsonReply::Status;
+    if (code == error::BadRequest)
+        return S::BadRequest;
+    if (code == error::InvalidCredentials || code == error::InvalidToken)
+        return S::Unauthorized;
+    if (code == error::UnauthorizedUser || code == error::Forbidden)
+        return S::Forbidden;
+    if (code == error::NotFound)
+        return S::NotFound;
+    if (code == error::UpdateRequired)
+        return S::UpgradeRequired;
+    if (code == error::TooManyAttempts)
+        return S::TooManyRequests;
+    return S::InternalServerError;
+}
+
+} // namespace
+
+JsonReply JsonReply::ok(const QJsonObject &body)
+{
+    JsonReply reply;
+    reply.m_body = body;
+    return reply;
+}
+
+JsonReply JsonReply::noContent()
+{
+    JsonReply reply;
+    reply.m_status = Status::NoContent;
+    return reply;
+}
+
+JsonReply JsonReply::error(QLatin1StringView code, const QString &message)
+{
+    JsonReply reply;
+    reply.m_status = statusFor(code);
+    reply.m_body = {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QString(code)},
+                                                          {QStringLiteral("message"), message}}}};
+    return reply;
+}
+
+JsonReply JsonReply::tooManyAttempts(qint64 retryAfterSeconds)
+{
+    JsonReply reply = error(error::TooManyAttempts,
+                            QStringLiteral("Try again in %1 seconds.").arg(retryAfterSeconds));
+    QJsonObject inner = reply.m_body.value(QStringLiteral("error")).toObject();
+    inner.insert(QStringLiteral("retry_after"), retryAfterSeconds);
+    reply.m_body.insert(QStringLiteral("error"), inner);
+    reply.m_retryAfter = retryAfterSeconds;
+    return reply;
+}
+
+JsonReply JsonReply::updateRequired(const QString &minVersion)
+{
+    JsonReply reply =
+        error(error::UpdateRequired,
+              QStringLiteral("This server needs a client of version %1 or newer.").arg(minVersion));
+    QJsonObject inner = reply.m_body.value(QStringLiteral("error")).toObject();
+    inner.insert(QStringLiteral("min_version"), minVersion);
+    reply.m_body.insert(QStringLiteral("error"), inner);
+    return reply;
+}
+
+QString JsonReply::errorCode() const
+{
+    return m_body.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
+}
+
+QHttpServerResponse JsonReply::toResponse() const
+{
+    if (m_status == Status::NoContent)
+        return QHttpServerResponse(Status::NoContent);
+    QHttpServerResponse response(QByteArrayLiteral("application/json"),
+                                 QJsonDocument(m_body).toJson(QJsonDocument::Compact), m_status);
+    if (m_retryAfter)
+        response.addHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(*m_retryAfter));
+    // Tokens travel in these bodies; no cache may keep them.
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return response;
+}
+
+} // namespace moim::server

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QHttpServerResponse>
+#include <QJsonObject>
+#include <optional>
+
+namespace moim::server {
+
+// A REST answer as a plain, copyable value. Handlers that finish asynchronously pass it through
+// QFuture continuations and turn it into a (move-only) QHttpServerResponse only at the end; it
+// also keeps the error body shape of docs/protocol.md "Errors" in one place.
+class JsonReply
+{
+public:
+    using Status = QHttpServerResponse::StatusCode;
+
+    static JsonReply ok(const QJsonObject &body);
+    static JsonReply noContent();
+    // An error with the HTTP status that belongs to code (see protocol.md).
+    static JsonReply error(QLatin1StringView code, const QString &message);
+    static JsonReply tooManyAttempts(qint64 retryAfterSeconds);
+    static JsonReply updateRequired(const QString &minVersion);
+
+    Status status() const { return m_status; }
+    QJsonObject body() const { return m_body; }
+    // The error code of an error reply, empty otherwise.
+    QString errorCode() const;
+
+    QHttpServerResponse toResponse() const;
+
+private:
+    Status m_status = Status::Ok;
+    QJsonObject m_body;
+    std::optional<qint64> m_retryAfter;
+};
+
+} // namespace moim::server

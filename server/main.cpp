@@ -1,0 +1,45 @@
+// moim-mock-server: parses the command line and runs one MockServer (or the admin subcommand).
+#include "admin_command.h"
+#include "demo_seeder.h"
+#include "mock_server.h"
+#include "server_options.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("moim-mock-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MOIM_VERSION));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1StringView("admin"))
+        return moim::server::AdminCommand::run(arguments);
+
+    moim::server::ServerConfig config;
+    QString message;
+    if (!moim::server::ServerOptions::parse(arguments, &config, &message)) {
+        const bool informational = arguments.contains(QStringLiteral("--help")) ||
+                                   arguments.contains(QStringLiteral("-h")) ||
+                                   arguments.contains(QStringLiteral("--version")) ||
+                                   arguments.contains(QStringLiteral("-v"));
+        QTextStream(informational ? stdout : stderr) << message << Qt::endl;
+        return informational ? 0 : 2;
+    }
+
+    moim::server::MockServer server(config);
+    QString error;
+    if (!server.start(&error)) {
+        QTextStream(stderr) << "moim-mock-server: " << error << Qt::endl;
+        return 1;
+    }
+    QTextStream out(stdout);
+    if (config.demo)
+        out << moim::server::DemoSeeder::credentialsText(server.url().toString()) << '\n';
+    // Exactly one line in this form; tests and scripts parse it to find the port.
+    out << "Listening on " << server.url().toString() << Qt::endl;
+    std::fflush(stdout);
+    return app.exec();
+}

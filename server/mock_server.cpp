@@ -1,0 +1,192 @@
+#include "mock_server.h"
+
+#include "account_store.h"
+#include "admin_api.h"
+#include "api_server.h"
+#include "demo_seeder.h"
+#include "event_hub.h"
+#include "http_listener.h"
+#include "json_reply.h"
+#include "server_logging.h"
+#include "throttle.h"
+#include "token_service.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QSaveFile>
+#include <QWebSocket>
+#include <protocol/protocol.h>
+
+namespace moim::server {
+
+namespace error = moim::protocol::error;
+
+MockServer::MockServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(m_config.clockOffsetSeconds)
+    , m_hasher(m_config.hashLimits)
+{
+    // Each argon2id hash takes 64 MiB at interactive limits; two at a time is plenty for a mock.
+    m_hashPool.setMaxThreadCount(2);
+    m_sweepTimer.setInterval(std::chrono::seconds(30));
+}
+
+MockServer::~MockServer()
+{
+    // Running password checks use the hasher and post back to the API object; let them finish
+    // while both are alive.
+    m_hashPool.waitForDone();
+}
+
+quint16 MockServer::port() const
+{
+    return quint16(m_url.port());
+}
+
+QString MockServer::defaultDataDir()
+{
+    QString base = qEnvironmentVariable("XDG_DATA_HOME");
+    if (base.isEmpty() || !QDir::isAbsolutePath(base))
+        base = QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/moim-mock-server");
+}
+
+bool MockServer::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool MockServer::prepareDataDir(QString *error)
+{
+    if (m_config.dataDir.isEmpty())
+        m_config.dataDir = defaultDataDir();
+    QDir dir(m_config.dataDir);
+    if (!dir.mkpath(QStringLiteral("."))) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(m_config.dataDir);
+        return false;
+    }
+    // Tokens and password hashes live here: owner only, also when the folder already existed.
+    if (!QFile::setPermissions(dir.absolutePath(),
+                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        *error =
+            QStringLiteral("cannot restrict the data folder %1 to its owner").arg(m_config.dataDir);
+        return false;
+    }
+    return true;
+}
+
+bool MockServer::start(QString *error)
+{
+    if (!m_config.allowRemote && !isLoopbackHost(m_config.host)) {
+        *error = QStringLiteral("refusing to listen on %1: the mock server has no TLS and its "
+                                "admin API is meant for this computer only; use a loopback "
+                                "address or pass --allow-remote")
+                     .arg(m_config.host);
+        return false;
+    }
+    if (!prepareDataDir(error) || !m_adminToken.loadOrCreate(m_config.dataDir, error))
+        return false;
+    const QString databasePath = QDir(m_config.dataDir).filePath(QStringLiteral("server.sqlite"));
+    if (!m_database.open(databasePath, error))
+        return false;
+    QFile::setPermissions(databasePath, QFile::ReadOwner | QFile::WriteOwner);
+
+    m_accounts = std::make_unique<AccountStore>(m_database, m_clock);
+    m_tokens = std::make_unique<TokenService>(m_database, m_clock);
+    m_throttle = std::make_unique<Throttle>(m_database, m_clock);
+    if (m_config.demo && !DemoSeeder(m_database, m_hasher, m_clock).seedIfEmpty(error))
+        return false;
+
+    m_http = std::make_unique<QHttpServer>();
+    // Owned by the HTTP server; we listen ourselves so that we can see connections (see
+    // HttpListener).
+    auto *listener = new HttpListener(m_http.get());
+    m_events = std::make_unique<EventHub>(*m_tokens, *m_accounts, m_clock,
+                                          EventHub::Options{m_config.eventAuthTimeout,
+                                                            m_config.pingInterval,
+                                                            m_config.minClientVersion});
+    m_api =
+        std::make_unique<ApiServer>(*m_http,
+                                    ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
+                                                        m_hasher, m_clock, m_hashPool, *listener},
+                                    m_config.minClientVersion);
+    m_admin = std::make_unique<AdminApi>(
+        *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken});
+
+    // QtHttpServer 6.4 upgrades a WebSocket only when a route matches the path and the handler
+    // writes nothing; a plain GET must still get an answer.
+    m_http->route(QString(moim::protocol::path::Events), [](const QHttpServerRequest &request,
+                                                            QHttpServerResponder &&responder) {
+        if (ApiServer::header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+            return;
+        JsonReply::error(error::BadRequest, QStringLiteral("The event stream needs a WebSocket."))
+            .toResponse()
+            .write(std::move(responder));
+    });
+    connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this,
+            &MockServer::acceptWebSockets);
+    m_http->setMissingHandler(
+        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            qCDebug(lcHttp) << "No such endpoint:" << request.url().path();
+            JsonReply::error(error::NotFound, QStringLiteral("No such endpoint."))
+                .toResponse()
+                .write(std::move(responder));
+        });
+
+    const QHostAddress address =
+        m_config.host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0
+            ? QHostAddress(QHostAddress::LocalHost)
+            : QHostAddress(m_config.host);
+    if (address.isNull()) {
+        *error = QStringLiteral("%1 is not an IP address").arg(m_config.host);
+        return false;
+    }
+    if (!listener->listen(address, m_config.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_config.host)
+                     .arg(m_config.port)
+                     .arg(listener->errorString());
+        return false;
+    }
+    m_http->bind(listener);
+    const quint16 port = listener->serverPort();
+    m_admin->setListeningPort(port);
+
+    m_url.setScheme(QStringLiteral("http"));
+    m_url.setHost(address.toString());
+    m_url.setPort(port);
+    QSaveFile urlFile(QDir(m_config.dataDir).filePath(QStringLiteral("server-url")));
+    if (!urlFile.open(QIODevice::WriteOnly) ||
+        urlFile.write(m_url.toString().toUtf8() + '\n') < 0 || !urlFile.commit()) {
+        *error = QStringLiteral("cannot write %1").arg(urlFile.fileName());
+        return false;
+    }
+
+    // Ends sessions past their absolute limit (telling their sockets) and drops stale tokens.
+    connect(&m_sweepTimer, &QTimer::timeout, m_tokens.get(), &TokenService::sweepExpired);
+    m_sweepTimer.start();
+    qCInfo(lcHttp) << "Serving" << m_url.toString() << "from" << m_config.dataDir;
+    return true;
+}
+
+void MockServer::acceptWebSockets()
+{
+    while (m_http->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
+        // The upgrade reaches us for any path whose route wrote nothing; only one is ours.
+        if (socket->requestUrl().path() != moim::protocol::path::Events) {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
+            socket.release()->deleteLater();
+            continue;
+        }
+        m_events->accept(std::move(socket));
+    }
+}
+
+} // namespace moim::server

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "admin_token.h"
+#include "clock.h"
+#include "database.h"
+#include "password_hasher.h"
+#include "server_config.h"
+
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+#include <QUrl>
+#include <memory>
+
+class QHttpServer;
+
+namespace moim::server {
+
+class AccountStore;
+class AdminApi;
+class ApiServer;
+class EventHub;
+class Throttle;
+class TokenService;
+
+// One running mock server: owns its clock, database, services, HTTP server and event stream.
+// The program creates exactly one; tests create as many as they like, each on port 0 with its
+// own data folder.
+class MockServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MockServer(ServerConfig config, QObject *parent = nullptr);
+    ~MockServer() override;
+
+    // Prepares the data folder, database and admin token, seeds the demo company when asked,
+    // and starts listening. On failure returns false with a message for the user.
+    bool start(QString *error);
+
+    QUrl url() const { return m_url; }
+    quint16 port() const;
+    const ServerConfig &config() const { return m_config; }
+
+    Clock &clock() { return m_clock; }
+    AccountStore &accounts() { return *m_accounts; }
+    TokenService &tokens() { return *m_tokens; }
+    Throttle &throttle() { return *m_throttle; }
+    EventHub &events() { return *m_events; }
+
+    // The default data folder: $XDG_DATA_HOME/moim-mock-server (or ~/.local/share/…).
+    static QString defaultDataDir();
+    // Whether host is safe to serve plain, unauthenticated-by-network HTTP on.
+    static bool isLoopbackHost(const QString &host);
+
+private:
+    bool prepareDataDir(QString *error);
+    void acceptWebSockets();
+
+    ServerConfig m_config;
+    Clock m_clock;
+    Database m_database;
+    PasswordHasher m_hasher;
+    // Declared after the hasher so it is destroyed (waiting for running hashes) first.
+    QThreadPool m_hashPool;
+    AdminToken m_adminToken;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<TokenService> m_tokens;
+    std::unique_ptr<Throttle> m_throttle;
+    std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<AdminApi> m_admin;
+    // Last, so it is destroyed first: no request may reach a handler that is already gone.
+    std::unique_ptr<QHttpServer> m_http;
+    QTimer m_sweepTimer;
+    QUrl m_url;
+};
+
+} // namespace moim::server

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace moim::server {
+
+// argon2id password hashing with libsodium. Every method is thread-safe and blocking: callers on
+// the server's main thread must run verify() in a worker (it takes ~0.1 s at interactive limits).
+class PasswordHasher
+{
+public:
+    struct Limits
+    {
+        unsigned long long opsLimit;
+        size_t memLimit;
+        // What the real server uses: libsodium's interactive limits (the floor DESIGN.md sets).
+        static Limits interactive();
+        // The cheapest libsodium allows; only for unit tests that hash a lot.
+        static Limits minimal();
+    };
+
+    explicit PasswordHasher(Limits limits);
+
+    QString hash(const QByteArray &password) const;
+    bool verify(const QString &hash, const QByteArray &password) const;
+
+    // A hash of a random password made once at start, verified against when an email is unknown
+    // so that "no such account" costs the same time as "wrong password".
+    QString dummyHash() const { return m_dummyHash; }
+
+private:
+    Limits m_limits;
+    QString m_dummyHash;
+};
+
+} // namespace moim::server

@@ -1,0 +1,26 @@
+// Everything that configures one server instance. The command line fills it for the real
+// program; tests fill it directly (port 0, a temporary data folder, cheaper argon2 limits).
+#pragma once
+
+#include "password_hasher.h"
+
+#include <QString>
+#include <chrono>
+
+namespace moim::server {
+
+struct ServerConfig
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8765;
+    QString dataDir;
+    bool demo = false;
+    bool allowRemote = false;
+    QString minClientVersion; // empty: no minimum
+    qint64 clockOffsetSeconds = 0;
+    PasswordHasher::Limits hashLimits = PasswordHasher::Limits::interactive();
+    std::chrono::milliseconds eventAuthTimeout{10'000};
+    std::chrono::milliseconds pingInterval{30'000};
+};
+
+} // namespace moim::server

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <optional>
+
+namespace moim::server {
+
+class Clock;
+class Database;
+
+// Sessions and their tokens (docs/protocol.md "Accounts, sessions and tokens"). Tokens are
+// stored only as SHA-256 hashes. Refresh tokens rotate on every use; a used token presented
+// again within the grace period yields the same successor, which is kept only encrypted under a
+// key derived from the used token; later reuse revokes the whole session.
+class TokenService : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Device
+    {
+        QString name;
+        QString os;
+        QString kind; // "desktop" or "mobile"
+    };
+
+    struct Grant
+    {
+        QString sessionId;
+        QString userId;
+        QString accessToken;
+        qint64 accessExpiresIn = 0;
+        QString refreshToken;
+        qint64 refreshExpiresAt = 0;
+    };
+
+    struct SessionRef
+    {
+        QString sessionId;
+        QString userId;
+    };
+
+    TokenService(Database &database, const Clock &clock, QObject *parent = nullptr);
+
+    std::optional<Grant> createSession(const QString &userId, const Device &device);
+
+    // Rotates (or, within the grace period, replays) a refresh token. nullopt means
+    // invalid_token; reuse after the grace period also revokes the session.
+    std::optional<Grant> refresh(const QString &refreshToken);
+
+    // The live session a refresh token (used or not) belongs to, without rotating it.
+    std::optional<SessionRef> sessionForRefreshToken(const QString &refreshToken) const;
+    // The live session of an unexpired access token: what authenticated calls accept.
+    std::optional<SessionRef> authenticate(const QString &accessToken) const;
+    // The session an access token names, expired or not; logout accepts that, since ending a
+    // session is all it can do.
+    std::optional<SessionRef> sessionForAccessToken(const QString &accessToken) const;
+
+    bool isLive(const QString &sessionId) const;
+
+    // Revoking is idempotent; sessionRevoked is emitted only when a live session ends.
+    void revokeSession(const QString &sessionId, QLatin1StringView reason);
+    void revokeAllForUser(const QString &userId, QLatin1StringView reason);
+    // Revokes when proof equals the session's stored proof; says nothing either way.
+    void revokeByProof(const QString &sessionId, const QString &proof);
+
+    // Ends sessions past their 30-day limit and drops expired access tokens.
+    void sweepExpired();
+
+    // The revocation proof for a refresh token: base64url SHA-256.
+    static QString proofFor(const QString &refreshToken);
+
+Q_SIGNALS:
+    void sessionRevoked(const QString &sessionId, const QString &userId, const QString &reason);
+
+private:
+    std::optional<QString> issueAccessToken(const QString &sessionId);
+
+    Database &m_database;
+    const Clock &m_clock;
+};
+
+} // namespace moim::server

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs a command against the real Secret Service: a private D-Bus session with gnome-keyring,
+# unlocked with a throwaway password, in a throwaway HOME. Nothing touches the user's keyring.
+set -euo pipefail
+
+if [ -z "${MOIM_KEYRING_SESSION:-}" ]; then
+  export MOIM_KEYRING_SESSION=1
+  exec dbus-run-session -- "$0" "$@"
+fi
+
+home=$(mktemp -d)
+cleanup() {
+  # Never `kill 0`: an empty PID would take down the caller's whole process group.
+  if [ -n "${GNOME_KEYRING_PID:-}" ]; then kill "$GNOME_KEYRING_PID" 2>/dev/null || true; fi
+  rm -rf "$home"
+}
+trap cleanup EXIT
+export HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config"
+export XDG_RUNTIME_DIR="$home/run"
+mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
+
+# The unlock password is handed explicitly: a background command would get /dev/null as input.
+keyring_env=$(printf 'moim-test-keyring' | gnome-keyring-daemon --unlock --components=secrets)
+eval "$keyring_env"
+export GNOME_KEYRING_CONTROL
+GNOME_KEYRING_PID=${GNOME_KEYRING_PID:-$(pgrep -n -u "$(id -u)" gnome-keyring-d || true)}
+
+# The login collection appears a moment after the daemon; a write before it waits on a prompt
+# that never comes.
+for _ in $(seq 1 100); do
+  if dbus-send --session --print-reply --dest=org.freedesktop.secrets \
+      /org/freedesktop/secrets/aliases/default org.freedesktop.DBus.Properties.Get \
+      string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null | grep -q 'boolean false'; then
+    break
+  fi
+  sleep 0.1
+done
+
+"$@"

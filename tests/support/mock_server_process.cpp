@@ -1,0 +1,103 @@
+#include "mock_server_process.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QtTest>
+
+namespace moim::test {
+
+using namespace Qt::StringLiterals;
+
+MockServerProcess::MockServerProcess(QStringList extraArguments)
+    : m_extraArguments(std::move(extraArguments))
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+}
+
+MockServerProcess::~MockServerProcess()
+{
+    stop();
+}
+
+QString MockServerProcess::serverBinary()
+{
+    return qEnvironmentVariable("MOIM_SERVER_BIN");
+}
+
+QString MockServerProcess::phoneBinary()
+{
+    return qEnvironmentVariable("MOIM_PHONE_BIN");
+}
+
+bool MockServerProcess::start()
+{
+    return launch(u"127.0.0.1:0"_s);
+}
+
+bool MockServerProcess::restart()
+{
+    stop();
+    return launch(u"127.0.0.1:%1"_s.arg(m_url.port()));
+}
+
+bool MockServerProcess::launch(const QString &listen)
+{
+    m_output.clear();
+    QStringList arguments{u"--listen"_s, listen, u"--data"_s, m_data.path(), u"--demo"_s};
+    arguments += m_extraArguments;
+    m_process.start(serverBinary(), arguments);
+    if (!m_process.waitForStarted(10000)) {
+        qWarning() << "cannot start" << serverBinary() << m_process.errorString();
+        return false;
+    }
+    static const QRegularExpression listening(u"Listening on (\\S+)"_s);
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        if (!m_process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+            break;
+        m_output += QString::fromUtf8(m_process.readAll());
+        const auto match = listening.match(m_output);
+        if (match.hasMatch()) {
+            m_url = QUrl(match.captured(1));
+            return true;
+        }
+    }
+    qWarning() << "server did not report its address:" << m_output;
+    return false;
+}
+
+void MockServerProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(5000)) {
+        m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+}
+
+bool MockServerProcess::isRunning() const
+{
+    return m_process.state() == QProcess::Running;
+}
+
+int MockServerProcess::admin(const QStringList &arguments, QString *output) const
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(serverBinary(), QStringList{u"admin"_s, u"--data"_s, m_data.path()} + arguments);
+    process.waitForFinished(30000);
+    if (output)
+        *output = QString::fromUtf8(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+IsolatedHome::IsolatedHome()
+{
+    qputenv("XDG_CONFIG_HOME", (m_dir.path() + u"/config"_s).toUtf8());
+    qputenv("XDG_DATA_HOME", (m_dir.path() + u"/data"_s).toUtf8());
+    qputenv("XDG_CACHE_HOME", (m_dir.path() + u"/cache"_s).toUtf8());
+}
+
+} // namespace moim::test

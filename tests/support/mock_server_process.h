@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace moim::test {
+
+// The real moim-mock-server as a child process on a free loopback port, with its own data
+// folder. Tests drive it like a user would, including its admin subcommand.
+class MockServerProcess
+{
+public:
+    explicit MockServerProcess(QStringList extraArguments = {});
+    ~MockServerProcess();
+
+    // Starts and waits for the "Listening on URL" line; false (with output in the log) on failure.
+    bool start();
+    void stop();
+    // Starts again on the same port with the same data, as after a server outage.
+    bool restart();
+    bool isRunning() const;
+    QUrl url() const { return m_url; }
+    QString dataDir() const { return m_data.path(); }
+    QString output() const { return m_output; }
+
+    // Runs `moim-mock-server admin --data DIR <arguments>`; returns its exit code.
+    int admin(const QStringList &arguments, QString *output = nullptr) const;
+
+    static QString serverBinary();
+    static QString phoneBinary();
+
+private:
+    bool launch(const QString &listen);
+
+    QStringList m_extraArguments;
+    QTemporaryDir m_data;
+    QProcess m_process;
+    QUrl m_url;
+    QString m_output;
+};
+
+// Points the XDG folders at a fresh temporary folder so a test owns its settings and caches.
+class IsolatedHome
+{
+public:
+    IsolatedHome();
+    QString path() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace moim::test

@@ -1,0 +1,183 @@
+#include "net/api_client.h"
+#include "protocol/protocol.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace moim;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Answers every HTTP request with one canned response, so the client's mapping of odd and
+// broken replies can be tested without a real server's cooperation.
+class CannedHttpServer : public QTcpServer
+{
+public:
+    QByteArray response;
+    QByteArray lastRequest;
+
+    CannedHttpServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    lastRequest += socket->readAll();
+                    if (!lastRequest.contains("\r\n\r\n"))
+                        return;
+                    socket->write(response);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+};
+
+QByteArray httpResponse(int status, const QByteArray &body, const QByteArray &extraHeaders = {})
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n" +
+           extraHeaders + "Content-Length: " + QByteArray::number(body.size()) +
+           "\r\nConnection: close\r\n\r\n" + body;
+}
+
+} // namespace
+
+class TestApiError : public QObject
+{
+    Q_OBJECT
+
+    ApiResult call(CannedHttpServer &server)
+    {
+        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:%1"_s.arg(server.serverPort())),
+                      u"moim-test"_s, u"1.2.3"_s);
+        ApiResult received;
+        bool done = false;
+        api.post(protocol::path::Login, {{u"email"_s, u"a@b.c"_s}}, {}, this,
+                 [&](const ApiResult &result) {
+                     received = result;
+                     done = true;
+                 });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
+        return received;
+    }
+
+private Q_SLOTS:
+    void everyWireCodeHasAType_data()
+    {
+        QTest::addColumn<QString>("wire");
+        QTest::addColumn<int>("code");
+        using C = ApiError::Code;
+        QTest::newRow("bad_request") << u"bad_request"_s << int(C::BadRequest);
+        QTest::newRow("invalid_credentials")
+            << u"invalid_credentials"_s << int(C::InvalidCredentials);
+        QTest::newRow("invalid_token") << u"invalid_token"_s << int(C::InvalidToken);
+        QTest::newRow("unauthorized_user") << u"unauthorized_user"_s << int(C::UnauthorizedUser);
+        QTest::newRow("forbidden") << u"forbidden"_s << int(C::Forbidden);
+        QTest::newRow("not_found") << u"not_found"_s << int(C::NotFound);
+        QTest::newRow("update_required") << u"update_required"_s << int(C::UpdateRequired);
+        QTest::newRow("too_many_attempts") << u"too_many_attempts"_s << int(C::TooManyAttempts);
+        QTest::newRow("server_error") << u"server_error"_s << int(C::ServerError);
+        QTest::newRow("unknown") << u"teapot"_s << int(C::Unknown);
+    }
+
+    void everyWireCodeHasAType()
+    {
+        QFETCH(QString, wire);
+        QFETCH(int, code);
+        QCOMPARE(int(ApiError::codeFromWire(wire)), code);
+        if (code != int(ApiError::Code::Unknown))
+            QCOMPARE(errorName(ApiError::Code(code)), wire);
+    }
+
+    void repliesMapToErrors_data()
+    {
+        QTest::addColumn<QByteArray>("response");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<int>("retryAfter");
+        QTest::addColumn<QString>("minimumVersion");
+        using C = ApiError::Code;
+        QTest::newRow("invalid credentials")
+            << httpResponse(401, R"({"error":{"code":"invalid_credentials","message":"no"}})")
+            << int(C::InvalidCredentials) << 0 << QString();
+        QTest::newRow("throttled")
+            << httpResponse(429, R"({"error":{"code":"too_many_attempts","retry_after":8}})",
+                            "Retry-After: 8\r\n")
+            << int(C::TooManyAttempts) << 8 << QString();
+        QTest::newRow("too old")
+            << httpResponse(426, R"({"error":{"code":"update_required","min_version":"2.0.0"}})")
+            << int(C::UpdateRequired) << 0 << u"2.0.0"_s;
+        QTest::newRow("500 without body")
+            << httpResponse(500, {}) << int(C::ServerError) << 0 << QString();
+        QTest::newRow("html error page")
+            << httpResponse(404, "<html>nope</html>") << int(C::InvalidResponse) << 0 << QString();
+        QTest::newRow("success but not json")
+            << httpResponse(200, "hello") << int(C::InvalidResponse) << 0 << QString();
+        QTest::newRow("success but array")
+            << httpResponse(200, "[1,2]") << int(C::InvalidResponse) << 0 << QString();
+        QTest::newRow("unknown code") << httpResponse(418, R"({"error":{"code":"teapot"}})")
+                                      << int(C::Unknown) << 0 << QString();
+        QTest::newRow("ok") << httpResponse(200, R"({"fine":true})") << int(C::None) << 0
+                            << QString();
+    }
+
+    void repliesMapToErrors()
+    {
+        QFETCH(QByteArray, response);
+        QFETCH(int, code);
+        QFETCH(int, retryAfter);
+        QFETCH(QString, minimumVersion);
+        CannedHttpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        server.response = response;
+        const ApiResult result = call(server);
+        QCOMPARE(int(result.error.code), code);
+        QCOMPARE(result.error.retryAfterSeconds, retryAfter);
+        QCOMPARE(result.error.minimumVersion, minimumVersion);
+        // Every request names the client, so the server can ask for an update.
+        QVERIFY(server.lastRequest.contains("X-Moim-Client: moim-test/1.2.3"));
+    }
+
+    void unreachableServerIsANetworkError()
+    {
+        CannedHttpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        const quint16 port = server.serverPort();
+        server.close(); // nothing listens there now
+        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:%1"_s.arg(port)), u"moim-test"_s,
+                      u"1.0.0"_s);
+        ApiResult received;
+        bool done = false;
+        api.get(protocol::path::Server, {}, this, [&](const ApiResult &result) {
+            received = result;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(received.error.code, ApiError::Code::Network);
+        QVERIFY(received.error.isTransient());
+    }
+
+    void noCallbackAfterTheContextDied()
+    {
+        CannedHttpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        server.response = httpResponse(200, "{}");
+        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:%1"_s.arg(server.serverPort())),
+                      u"moim-test"_s, u"1.0.0"_s);
+        bool called = false;
+        auto *context = new QObject;
+        api.get(protocol::path::Server, {}, context, [&](const ApiResult &) { called = true; });
+        delete context;
+        // Once the server has answered it, a later request's answer arrives after the first one's:
+        // by then the orphaned callback would have run.
+        QTRY_VERIFY_WITH_TIMEOUT(server.lastRequest.contains("\r\n\r\n"), 10000);
+        bool laterDone = false;
+        api.get(protocol::path::Server, {}, this, [&](const ApiResult &) { laterDone = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(laterDone, 10000);
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiError)
+#include "test_api_error.moc"

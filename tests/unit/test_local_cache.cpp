@@ -1,0 +1,145 @@
+#include "storage/local_cache.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace moim;
+using namespace Qt::StringLiterals;
+
+class TestLocalCache : public QObject
+{
+    Q_OBJECT
+
+    QList<Workspace> sampleWorkspaces()
+    {
+        Workspace hq{u"w1"_s, u"모임 본사"_s, u"Moim HQ"_s, u"모"_s, u"#3B6FE0"_s, u"member"_s};
+        Workspace design{u"w2"_s, u"디자인 스튜디오"_s, u"Design Studio"_s,
+                         u"디"_s, u"#E0503B"_s,         u"admin"_s};
+        return {hq, design};
+    }
+
+private Q_SLOTS:
+    void freshFileGetsTheCurrentSchema()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+        // The cache describes the user's work: only its owner may read it.
+        QCOMPARE(QFile::permissions(dir.filePath(u"cache.sqlite"_s)) & 0x0077, 0);
+    }
+
+    void workspacesAndConversationsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeIdentity({u"u1"_s, u"jimin.kim@moim.example"_s, u"김지민"_s}));
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+            Conversation general{u"c1"_s,   u"w1"_s,          Conversation::Kind::Channel,
+                                 u"일반"_s, u"모두의 채널"_s, 1700000000};
+            Conversation dm{u"c2"_s,        u"w1"_s, Conversation::Kind::Direct,
+                            u"Alex Park"_s, {},      1700000100};
+            QVERIFY(cache.storeConversations(u"w1"_s, {general, dm}));
+        }
+        LocalCache reopened;
+        QCOMPARE(reopened.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(reopened.identity().displayName, u"김지민"_s);
+        QCOMPARE(reopened.workspaces(), sampleWorkspaces());
+        const auto conversations = reopened.conversations(u"w1"_s);
+        QCOMPARE(conversations.size(), 2);
+        QCOMPARE(conversations.at(1).kind, Conversation::Kind::Direct);
+        QCOMPARE(conversations.at(0).topic, u"모두의 채널"_s);
+    }
+
+    void conversationsOfALeftWorkspaceAreDropped()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        Conversation design{u"c9"_s, u"w2"_s, Conversation::Kind::Channel, u"general"_s, {}, 0};
+        QVERIFY(cache.storeConversations(u"w2"_s, {design}));
+        QVERIFY(cache.storeWorkspaces({sampleWorkspaces().first()}));
+        QVERIFY(cache.conversations(u"w2"_s).isEmpty());
+    }
+
+    void migratesAVersionZeroFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            // An empty database as an interrupted first start leaves it: user_version 0.
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v0"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(u"CREATE TABLE leftover (x INTEGER)"_s);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v0"_s);
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+        QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+    }
+
+    void corruptFileIsMovedAsideAndRebuilt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray(4096, '\x5a'));
+        file.close();
+
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+        QVERIFY(cache.workspaces().isEmpty());
+        QVERIFY(QFile::exists(cache.quarantinedPath()));
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+    }
+
+    void newerSchemaIsNotGuessedAt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"future"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(u"PRAGMA user_version = 99"_s);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"future"_s);
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+    }
+
+    void removeFilesLeavesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        }
+        QVERIFY(LocalCache::removeFiles(path));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalCache)
+#include "test_local_cache.moc"

@@ -1,0 +1,262 @@
+// The session manager and the password flow against the real mock server, with the keychain
+// replaced by memory (the real keychain has its own tests).
+#include "auth/password_login.h"
+#include "auth/session_manager.h"
+#include "mock_server_process.h"
+#include "net/api_client.h"
+#include "protocol/protocol.h"
+#include "secrets/memory_secret_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace moim;
+using namespace Qt::StringLiterals;
+
+namespace {
+const auto Jimin = u"jimin.kim@moim.example"_s;
+const auto Alex = u"alex.park@moim.example"_s;
+const auto Password = u"seoul-spring-gathering"_s;
+} // namespace
+
+class TestSessionManager : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::MockServerProcess> m_server;
+    std::unique_ptr<test::IsolatedHome> m_home;
+
+    std::unique_ptr<ApiClient> makeApi()
+    {
+        return std::make_unique<ApiClient>(ServerAddress::parse(m_server->url().toString()),
+                                           u"moim-desktop"_s, u"0.1.0"_s);
+    }
+
+    // Signs in with the password flow and waits for the end state.
+    PasswordLogin::State signIn(SessionManager &sessions, const QString &email,
+                                const QString &password, bool keep, bool shared = false,
+                                ApiError *error = nullptr)
+    {
+        PasswordLogin login(&sessions, DeviceInfo::thisMachine(u"desktop"_s));
+        QList<PasswordLogin::State> states;
+        connect(&login, &PasswordLogin::stateChanged, this,
+                [&](PasswordLogin::State state) { states.append(state); });
+        login.submit(email, password, keep, shared);
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(login.state() == PasswordLogin::State::SignedIn ||
+                                         login.state() == PasswordLogin::State::Failed,
+                                     20000);
+        }();
+        if (error)
+            *error = login.error();
+        if (login.state() == PasswordLogin::State::SignedIn)
+            [&] { QCOMPARE(states.first(), PasswordLogin::State::Verifying); }();
+        return login.state();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<test::MockServerProcess>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->output()));
+    }
+
+    void init() { m_home = std::make_unique<test::IsolatedHome>(); }
+
+    void passwordFlowSignsIn()
+    {
+        auto api = makeApi();
+        MemorySecretStore secrets;
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        QCOMPARE(signIn(sessions, Jimin, Password, true), PasswordLogin::State::SignedIn);
+        QCOMPARE(sessions.state(), SessionManager::State::SignedIn);
+        QCOMPARE(sessions.account()->workspaces()->rowCount(), 3);
+        QCOMPARE(sessions.account()->identity().displayName, u"김지민"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sessions.account()->connection(), Account::Connection::Online,
+                                  10000);
+        // Remembered: exactly one secret, the refresh token, in the store; none in settings.
+        QTRY_COMPARE(secrets.contents().size(), 1);
+        QCOMPARE(secrets.contents().value(sessions.keychainKey(sessions.account()->identity().id)),
+                 sessions.account()->refreshToken());
+        QFile settings(sessions.profile().settingsFile());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains(sessions.account()->refreshToken().toUtf8()));
+    }
+
+    void emptyFieldsFailWithoutARequest()
+    {
+        auto api = makeApi();
+        MemorySecretStore secrets;
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        ApiError error;
+        QCOMPARE(signIn(sessions, u"  "_s, Password, true, false, &error),
+                 PasswordLogin::State::Failed);
+        QCOMPARE(error.code, ApiError::Code::InvalidInput);
+    }
+
+    void wrongPasswordFailsAndCanBeRetried()
+    {
+        auto api = makeApi();
+        MemorySecretStore secrets;
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        PasswordLogin login(&sessions, DeviceInfo::thisMachine(u"desktop"_s));
+        login.submit(Alex, u"not-the-password"_s, true, false);
+        QTRY_COMPARE_WITH_TIMEOUT(login.state(), PasswordLogin::State::Failed, 20000);
+        QCOMPARE(login.error().code, ApiError::Code::InvalidCredentials);
+        QCOMPARE(sessions.state(), SessionManager::State::SignedOut);
+        login.submit(Alex, Password, true, false);
+        QTRY_COMPARE_WITH_TIMEOUT(login.state(), PasswordLogin::State::SignedIn, 20000);
+    }
+
+    void rememberedSessionRestoresFromCacheFirst()
+    {
+        MemorySecretStore secrets;
+        QString firstToken;
+        {
+            auto api = makeApi();
+            SessionManager sessions(Profile(), api.get(), &secrets);
+            QCOMPARE(signIn(sessions, Jimin, Password, true), PasswordLogin::State::SignedIn);
+            QTRY_COMPARE(secrets.contents().size(), 1);
+            firstToken = secrets.contents().cbegin().value();
+        }
+        auto api = makeApi();
+        SessionManager restored(Profile(), api.get(), &secrets);
+        QVERIFY(restored.restore());
+        // Before any network answer: signed in, with the cached workspaces on screen.
+        QCOMPARE(restored.state(), SessionManager::State::SignedIn);
+        QCOMPARE(restored.account()->workspaces()->rowCount(), 3);
+        QCOMPARE(restored.account()->identity().displayName, u"김지민"_s);
+        // Then online, with the refresh token rotated and the new one stored.
+        QTRY_COMPARE_WITH_TIMEOUT(restored.account()->connection(), Account::Connection::Online,
+                                  10000);
+        QTRY_VERIFY(secrets.contents().cbegin().value() != firstToken);
+        QCOMPARE(secrets.contents().cbegin().value(), restored.account()->refreshToken());
+    }
+
+    void notKeepingSignedInRemembersNothing()
+    {
+        MemorySecretStore secrets;
+        {
+            auto api = makeApi();
+            SessionManager sessions(Profile(), api.get(), &secrets);
+            QCOMPARE(signIn(sessions, Jimin, Password, false), PasswordLogin::State::SignedIn);
+            QVERIFY(sessions.isSessionOnly());
+        }
+        QVERIFY(secrets.contents().isEmpty());
+        auto api = makeApi();
+        SessionManager next(Profile(), api.get(), &secrets);
+        QVERIFY(!next.restore());
+        QCOMPARE(next.state(), SessionManager::State::SignedOut);
+    }
+
+    void unavailableKeychainKeepsTheSessionInMemoryOnly()
+    {
+        MemorySecretStore secrets;
+        secrets.setAvailable(false);
+        auto api = makeApi();
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        QSignalSpy unavailable(&sessions, &SessionManager::keychainUnavailable);
+        QCOMPARE(signIn(sessions, Jimin, Password, true), PasswordLogin::State::SignedIn);
+        QTRY_COMPARE(unavailable.size(), 1);
+        QVERIFY(sessions.isSessionOnly());
+        QCOMPARE(sessions.state(), SessionManager::State::SignedIn);
+        // Nothing anywhere on disk names the token.
+        const QString token = sessions.account()->refreshToken();
+        QDirIterator files(m_home->path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(token.toUtf8()), qPrintable(file.fileName()));
+        }
+        // Told once, not at every rotation.
+        sessions.account()->retryNow();
+        QCOMPARE(unavailable.size(), 1);
+    }
+
+    void logoutRevokesAndForgets()
+    {
+        auto api = makeApi();
+        MemorySecretStore secrets;
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        QCOMPARE(signIn(sessions, Jimin, Password, true), PasswordLogin::State::SignedIn);
+        QTRY_COMPARE(secrets.contents().size(), 1);
+        const QString refreshToken = sessions.account()->refreshToken();
+        const QString cacheFile = sessions.cacheFile(sessions.account()->identity().id);
+        QSignalSpy signedOut(&sessions, &SessionManager::signedOut);
+        sessions.logout();
+        QCOMPARE(sessions.state(), SessionManager::State::SignedOut);
+        QCOMPARE(signedOut.size(), 1);
+        QTRY_VERIFY(secrets.contents().isEmpty());
+        QVERIFY(QFile::exists(cacheFile)); // kept: not a shared computer, not asked to delete
+
+        // The server forgot the session: its refresh token no longer works.
+        bool done = false;
+        ApiResult refreshed;
+        api->post(protocol::path::Refresh, {{u"refresh_token"_s, refreshToken}}, {}, this,
+                  [&](const ApiResult &result) {
+                      refreshed = result;
+                      done = true;
+                  });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(refreshed.error.code, ApiError::Code::InvalidToken);
+    }
+
+    void sharedComputerDeletesTheCacheAtLogout()
+    {
+        auto api = makeApi();
+        MemorySecretStore secrets;
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        QCOMPARE(signIn(sessions, Jimin, Password, true, true), PasswordLogin::State::SignedIn);
+        // A shared computer never remembers, whatever "keep me signed in" said.
+        QVERIFY(sessions.isSessionOnly());
+        const QString accountId = sessions.account()->identity().id;
+        const QString cacheFile = sessions.cacheFile(accountId);
+        QVERIFY(QFile::exists(cacheFile));
+        sessions.logout();
+        QVERIFY(!QFile::exists(cacheFile));
+        QVERIFY(!QDir(sessions.profile().accountDir(accountId)).exists());
+        QVERIFY(secrets.contents().isEmpty());
+    }
+
+    void offlineLogoutQueuesTheRevocation()
+    {
+        // A server of its own, so stopping it does not disturb the other tests.
+        test::MockServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        auto api = std::make_unique<ApiClient>(ServerAddress::parse(server.url().toString()),
+                                               u"moim-desktop"_s, u"0.1.0"_s);
+        MemorySecretStore secrets;
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        QCOMPARE(signIn(sessions, Jimin, Password, true), PasswordLogin::State::SignedIn);
+        const QString refreshToken = sessions.account()->refreshToken();
+
+        server.stop();
+        sessions.logout();
+        // Local secrets go at once, offline or not.
+        QCOMPARE(sessions.state(), SessionManager::State::SignedOut);
+        QTRY_VERIFY(secrets.contents().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(sessions.pendingRevocationCount(), 1, 10000);
+        QFile settings(sessions.profile().settingsFile());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains(refreshToken.toUtf8()));
+
+        // Back online: the owed revocation is delivered and the session is gone at the server.
+        QVERIFY2(server.restart(), qPrintable(server.output()));
+        sessions.flushPendingRevocations();
+        QTRY_COMPARE_WITH_TIMEOUT(sessions.pendingRevocationCount(), 0, 10000);
+        bool done = false;
+        ApiResult refreshed;
+        api->post(protocol::path::Refresh, {{u"refresh_token"_s, refreshToken}}, {}, this,
+                  [&](const ApiResult &result) {
+                      refreshed = result;
+                      done = true;
+                  });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(refreshed.error.code, ApiError::Code::InvalidToken);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionManager)
+#include "test_session_manager.moc"

@@ -1,0 +1,289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>moim::ui::LoginWindow</name>
+    <message>
+        <source>Moim — Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unauthorized user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your email and password are right, but this account has no active workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address matches the account your workspace invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your workspace admin whether your account was deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited but no mail?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone joins Moim through an invitation from a workspace admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look in your spam or junk folder for a mail from Moim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invitation link works once and expires after 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your workspace admin to resend the invitation; the new link replaces the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MainWindow</name>
+    <message>
+        <source>Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out and &amp;delete local data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account menu for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left.
+Messages arrive here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are no longer a member of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline. Reconnecting in %n second(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Moim is too old for the server. Update Moim with your package manager or software centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer, so Moim cannot remember you. You will sign in again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PasswordPage</name>
+    <message>
+        <source>Sign in to Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the work email address your workspace invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a shared computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim will not remember you and deletes its local data when you log out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited but no mail?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your work email and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email or password is incorrect. Check that the address is the one your workspace invited, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server. Update Moim with your package manager or software centre, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server. Update Moim to version %1 or later with your package manager or software centre, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ran into a problem. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unauthorized user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in failed unexpectedly (%1). Try again, or ask your admin if it keeps happening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::WindowController</name>
+    <message>
+        <source>Your password was changed, so every session ended. Sign in with the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session ended. Sign in again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::WorkspaceSidebar</name>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace %1, you are no longer a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

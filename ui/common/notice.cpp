@@ -1,0 +1,65 @@
+#include "notice.h"
+
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+
+namespace moim::ui {
+
+using namespace Qt::StringLiterals;
+
+void setRole(QWidget *widget, const char *role)
+{
+    widget->setProperty("role", QString::fromLatin1(role));
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+}
+
+Notice::Notice(Kind kind, QWidget *parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_action(new QPushButton(this))
+{
+    setRole(this, kind == Kind::Error ? "errorBox" : "banner");
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 10);
+    layout->setSpacing(10);
+    const QString icon =
+        kind == Kind::Error ? u":/moim/icons/alert.svg"_s : u":/moim/icons/cloud-off.svg"_s;
+    m_icon->setPixmap(QIcon(icon).pixmap(QSize(20, 20), devicePixelRatioF()));
+    m_icon->setAlignment(Qt::AlignTop);
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setRole(m_action, kind == Kind::Error ? "link" : "secondary");
+    m_action->hide();
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
+    connect(m_action, &QPushButton::clicked, this, &Notice::actionTriggered);
+    setAccessibleDescription(QString());
+}
+
+void Notice::setMessage(const QString &text)
+{
+    m_text->setText(text);
+    setAccessibleName(text);
+}
+
+QString Notice::message() const
+{
+    return m_text->text();
+}
+
+void Notice::setAction(const QString &text)
+{
+    m_action->setText(text);
+    m_action->setAccessibleName(text);
+    m_action->setVisible(!text.isEmpty());
+}
+
+} // namespace moim::ui

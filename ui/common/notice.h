@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace moim::ui {
+
+// Gives a widget a role the theme styles (see Theme::styleSheet) and re-polishes it.
+void setRole(QWidget *widget, const char *role);
+
+// A message with an icon and an optional action: errors on the login pages, the connection
+// banner in the main window. Screen readers get the text as the frame's accessible name.
+class Notice : public QFrame
+{
+    Q_OBJECT
+
+public:
+    enum class Kind
+    {
+        Error,
+        Banner
+    };
+
+    explicit Notice(Kind kind, QWidget *parent = nullptr);
+
+    void setMessage(const QString &text);
+    QString message() const;
+    // Shows the action button with this text; an empty text hides it.
+    void setAction(const QString &text);
+    QPushButton *actionButton() const { return m_action; }
+
+Q_SIGNALS:
+    void actionTriggered();
+
+private:
+    QLabel *m_icon;
+    QLabel *m_text;
+    QPushButton *m_action;
+};
+
+} // namespace moim::ui

@@ -1,0 +1,378 @@
+#include "main_window.h"
+
+#include "auth/session_manager.h"
+#include "common/notice.h"
+#include "workspace_sidebar.h"
+#include "workspace_tile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPainter>
+#include <QSettings>
+#include <QShortcut>
+#include <QStyledItemDelegate>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace moim::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto KeyLastWorkspace = u"ui/lastWorkspace"_s;
+
+// Channels get a hash, direct messages a person: the kind is visible at a glance.
+class ConversationDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
+        static const QIcon hash(u":/moim/icons/hash.svg"_s);
+        static const QIcon person(u":/moim/icons/person.svg"_s);
+        option->icon = direct ? person : hash;
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->decorationSize = QSize(16, 16);
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(std::max(size.height(), 34));
+        return size;
+    }
+};
+
+// The account's initial in a circle, for the account button.
+QIcon avatarIcon(const QString &name, qreal devicePixelRatio)
+{
+    const int size = 36;
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x4f, 0x7b, 0xff));
+    painter.drawEllipse(QRectF(0, 0, size, size));
+    QFont font = QApplication::font();
+    font.setPixelSize(15);
+    font.setWeight(QFont::Bold);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, name.left(1).toUpper());
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *parent)
+    : QMainWindow(parent)
+    , m_sessions(sessions)
+    , m_account(sessions->account())
+    , m_uiState(uiState)
+    , m_sidebar(new WorkspaceSidebar(m_account->workspaces(), this))
+    , m_workspaceTitle(new QLabel(this))
+    , m_workspaceSubtitle(new QLabel(this))
+    , m_conversationList(new QListView(this))
+    , m_banner(new Notice(Notice::Kind::Banner, this))
+    , m_conversationTitle(new QLabel(this))
+    , m_conversationTopic(new QLabel(this))
+    , m_emptyIcon(new QLabel(this))
+    , m_emptyText(new QLabel(this))
+    , m_accountMenu(new QMenu(this))
+    , m_bannerTimer(new QTimer(this))
+{
+    setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
+    resize(1100, 720);
+    setMinimumSize(760, 480);
+
+    // Column 2: the selected workspace and its conversations.
+    auto *conversationPane = new QWidget(this);
+    conversationPane->setObjectName(u"ConversationPane"_s);
+    conversationPane->setAttribute(Qt::WA_StyledBackground);
+    conversationPane->setFixedWidth(260);
+    setRole(m_workspaceTitle, "heading");
+    setRole(m_workspaceSubtitle, "caption");
+    for (QLabel *label : {m_workspaceTitle, m_workspaceSubtitle, m_conversationTitle,
+                          m_conversationTopic, m_emptyText})
+        label->setTextFormat(Qt::PlainText); // names and topics come from the server
+    m_workspaceTitle->setWordWrap(true);
+    m_conversationList->setObjectName(u"ConversationList"_s);
+    m_conversationList->setModel(&m_conversations);
+    m_conversationList->setItemDelegate(new ConversationDelegate(m_conversationList));
+    m_conversationList->setUniformItemSizes(true);
+    m_conversationList->setSpacing(1);
+    m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *paneLayout = new QVBoxLayout(conversationPane);
+    paneLayout->setContentsMargins(12, 16, 12, 12);
+    paneLayout->setSpacing(2);
+    paneLayout->addWidget(m_workspaceTitle);
+    paneLayout->addWidget(m_workspaceSubtitle);
+    paneLayout->addSpacing(12);
+    paneLayout->addWidget(m_conversationList, 1);
+
+    // Column 3: the conversation.
+    auto *content = new QWidget(this);
+    content->setObjectName(u"ContentPane"_s);
+    content->setAttribute(Qt::WA_StyledBackground);
+    setRole(m_conversationTitle, "heading");
+    setRole(m_conversationTopic, "muted");
+    setRole(m_emptyText, "muted");
+    m_emptyIcon->setPixmap(
+        QIcon(u":/moim/icons/chat-bubble.svg"_s).pixmap(QSize(56, 56), devicePixelRatioF()));
+    m_emptyIcon->setAlignment(Qt::AlignCenter);
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    auto *header = new QWidget(content);
+    auto *headerLayout = new QVBoxLayout(header);
+    headerLayout->setContentsMargins(24, 16, 24, 12);
+    headerLayout->setSpacing(2);
+    headerLayout->addWidget(m_conversationTitle);
+    headerLayout->addWidget(m_conversationTopic);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(0);
+    contentLayout->addWidget(m_banner);
+    contentLayout->addWidget(header);
+    contentLayout->addStretch(1);
+    contentLayout->addWidget(m_emptyIcon);
+    contentLayout->addSpacing(12);
+    contentLayout->addWidget(m_emptyText);
+    contentLayout->addStretch(2);
+    m_banner->hide();
+
+    auto *central = new QWidget(this);
+    central->setObjectName(u"MainArea"_s);
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(m_sidebar);
+    row->addWidget(conversationPane);
+    row->addWidget(content, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+
+    connect(m_sidebar, &WorkspaceSidebar::currentWorkspaceChanged, this,
+            &MainWindow::onWorkspaceChanged);
+    connect(m_account, &Account::connectionChanged, this, &MainWindow::onConnectionChanged);
+    connect(m_account, &Account::workspaceRemoved, this, &MainWindow::onWorkspaceRemoved);
+    connect(m_account, &Account::conversationsChanged, this, [this](const QString &workspaceId) {
+        if (workspaceId == m_sidebar->currentWorkspaceId())
+            m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
+    });
+    connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
+    connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
+    connect(m_banner, &Notice::actionTriggered, m_account, &Account::retryNow);
+    m_bannerTimer->setInterval(1000);
+    connect(m_bannerTimer, &QTimer::timeout, this, &MainWindow::showBannerText);
+    // When the account goes online, the conversation list on screen is refreshed.
+    connect(m_account, &Account::connectionChanged, this, [this](Account::Connection connection) {
+        if (connection == Account::Connection::Online && !currentWorkspaceId().isEmpty())
+            m_account->fetchConversations(currentWorkspaceId());
+    });
+
+    retranslate();
+    // The last workspace comes back at the next start.
+    if (!m_sidebar->selectWorkspace(m_uiState->value(KeyLastWorkspace).toString()))
+        m_sidebar->selectIndex(0);
+    onWorkspaceChanged(m_sidebar->currentWorkspaceId());
+    onConnectionChanged(m_account->connection());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    m_moimMenu = menuBar()->addMenu(QString());
+    m_workspaceMenu = menuBar()->addMenu(QString());
+
+    m_accountHeader = m_accountMenu->addAction(QString());
+    m_accountHeader->setEnabled(false);
+    m_accountMenu->addSeparator();
+    m_logoutAction = m_accountMenu->addAction(QString());
+    m_logoutWipeAction = m_accountMenu->addAction(QString());
+    m_sidebar->accountButton()->setMenu(m_accountMenu);
+
+    m_moimMenu->addAction(m_logoutAction);
+    m_moimMenu->addAction(m_logoutWipeAction);
+    m_moimMenu->addSeparator();
+    m_quitAction = m_moimMenu->addAction(QString());
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_logoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
+    m_nextAction = m_workspaceMenu->addAction(QString());
+    m_nextAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
+    m_previousAction = m_workspaceMenu->addAction(QString());
+    m_previousAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab),
+                                    QKeySequence(Qt::CTRL | Qt::Key_PageUp)});
+    for (QAction *action : {m_nextAction, m_previousAction})
+        action->setShortcutContext(Qt::WindowShortcut);
+    connect(m_nextAction, &QAction::triggered, this, [this] { m_sidebar->step(1); });
+    connect(m_previousAction, &QAction::triggered, this, [this] { m_sidebar->step(-1); });
+    for (int i = 0; i < 9; ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { m_sidebar->selectIndex(i); });
+    }
+
+    connect(m_logoutAction, &QAction::triggered, this, [this] { Q_EMIT logoutRequested(false); });
+    connect(m_logoutWipeAction, &QAction::triggered, this,
+            [this] { Q_EMIT logoutRequested(true); });
+    connect(m_quitAction, &QAction::triggered, qApp, &QApplication::quit);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    if (!m_account)
+        return;
+    const AccountIdentity &identity = m_account->identity();
+    setWindowTitle(tr("Moim"));
+    m_moimMenu->setTitle(tr("&Moim"));
+    m_workspaceMenu->setTitle(tr("&Workspace"));
+    m_accountHeader->setText(identity.displayName.isEmpty()
+                                 ? identity.email
+                                 : tr("%1 <%2>").arg(identity.displayName, identity.email));
+    m_logoutAction->setText(tr("&Log out"));
+    m_logoutWipeAction->setText(tr("Log out and &delete local data"));
+    m_quitAction->setText(tr("&Quit"));
+    m_nextAction->setText(tr("&Next workspace"));
+    m_previousAction->setText(tr("&Previous workspace"));
+    QToolButton *account = m_sidebar->accountButton();
+    const QString name = identity.displayName.isEmpty() ? identity.email : identity.displayName;
+    account->setIcon(avatarIcon(name, devicePixelRatioF()));
+    account->setToolTip(tr("Account: %1").arg(name));
+    account->setAccessibleName(tr("Account menu for %1").arg(name));
+    m_conversationList->setAccessibleName(tr("Conversations"));
+    m_emptyText->setText(tr("Pick a conversation on the left.\nMessages arrive here."));
+    onWorkspaceChanged(m_sidebar->currentWorkspaceId());
+    showBannerText();
+}
+
+QString MainWindow::currentWorkspaceId() const
+{
+    return m_sidebar->currentWorkspaceId();
+}
+
+QString MainWindow::workspaceTitle() const
+{
+    return m_workspaceTitle->text();
+}
+
+void MainWindow::onWorkspaceChanged(const QString &workspaceId)
+{
+    if (!m_account)
+        return;
+    WorkspaceModel *model = m_account->workspaces();
+    const int row = model->indexOf(workspaceId);
+    if (row < 0) {
+        m_workspaceTitle->setText(tr("No workspace"));
+        m_workspaceSubtitle->clear();
+        m_conversations.setConversations({}, {});
+        return;
+    }
+    const Workspace &workspace = model->workspaces().at(row);
+    m_workspaceTitle->setText(workspace.name);
+    m_workspaceSubtitle->setText(workspace.nameEn == workspace.name ? QString() : workspace.nameEn);
+    m_uiState->setValue(KeyLastWorkspace, workspaceId);
+    // Cached list first, so switching never waits for the network.
+    m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
+    m_conversationTitle->setText(tr("Welcome to %1").arg(workspace.name));
+    m_conversationTopic->setText(
+        tr("%n conversation(s)", nullptr, int(m_conversations.rowCount())));
+    if (m_account->connection() == Account::Connection::Online)
+        m_account->fetchConversations(workspaceId);
+}
+
+void MainWindow::onConversationActivated(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
+    const QString name = index.data(Qt::DisplayRole).toString();
+    m_conversationTitle->setText(direct ? name : u"# "_s + name);
+    m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
+}
+
+void MainWindow::onConnectionChanged(Account::Connection connection)
+{
+    if (connection == Account::Connection::Offline)
+        m_bannerTimer->start();
+    else
+        m_bannerTimer->stop();
+    showBannerText();
+}
+
+void MainWindow::onWorkspaceRemoved(const QString &workspaceId)
+{
+    if (!m_account)
+        return;
+    const int row = m_account->workspaces()->indexOf(workspaceId);
+    const QString name = row >= 0 ? m_account->workspaces()->workspaces().at(row).name : QString();
+    m_removedNotice = tr("You are no longer a member of %1.").arg(name);
+    showBannerText();
+}
+
+void MainWindow::showKeychainUnavailable()
+{
+    m_keychainNotice = true;
+    showBannerText();
+}
+
+void MainWindow::showBannerText()
+{
+    if (!m_account)
+        return;
+    QString text;
+    QString action;
+    switch (m_account->connection()) {
+    case Account::Connection::Offline: {
+        const qint64 ms = m_account->events()->msUntilRetry();
+        text = ms > 0
+                   ? tr("Offline. Reconnecting in %n second(s)…", nullptr, int((ms + 999) / 1000))
+                   : tr("Offline. Reconnecting…");
+        action = tr("Retry now");
+        break;
+    }
+    case Account::Connection::Connecting:
+        // Cached data is on screen meanwhile; a banner for a sub-second state is only noise.
+        break;
+    case Account::Connection::UpdateRequired:
+        text = tr("This version of Moim is too old for the server. Update Moim with your package "
+                  "manager or software centre.");
+        break;
+    case Account::Connection::Online:
+        break;
+    }
+    if (text.isEmpty() && !m_removedNotice.isEmpty())
+        text = m_removedNotice;
+    if (text.isEmpty() && m_keychainNotice)
+        text = tr("No keychain is available on this computer, so Moim cannot remember you. You "
+                  "will sign in again next time.");
+    m_banner->setMessage(text);
+    m_banner->setAction(action);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+} // namespace moim::ui

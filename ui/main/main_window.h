@@ -1,0 +1,86 @@
+#pragma once
+
+#include "account/account.h"
+#include "account/conversation_model.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QListView;
+class QMenu;
+class QSettings;
+class QTimer;
+
+namespace moim {
+class SessionManager;
+}
+
+namespace moim::ui {
+
+class Notice;
+class WorkspaceSidebar;
+
+// Where people work: the workspace sidebar, the selected workspace's conversations, and the
+// conversation itself. It shows what the account holds; it never calls the server directly.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    WorkspaceSidebar *sidebar() const { return m_sidebar; }
+    QListView *conversationList() const { return m_conversationList; }
+    Notice *connectionBanner() const { return m_banner; }
+    QString currentWorkspaceId() const;
+    QString workspaceTitle() const;
+
+    // Shown once when no keychain works and the session will not be remembered.
+    void showKeychainUnavailable();
+
+Q_SIGNALS:
+    void logoutRequested(bool deleteLocalData);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void onWorkspaceChanged(const QString &workspaceId);
+    void onConnectionChanged(Account::Connection connection);
+    void onWorkspaceRemoved(const QString &workspaceId);
+    void onConversationActivated(const QModelIndex &index);
+    void showBannerText();
+    void buildMenus();
+
+    SessionManager *m_sessions;
+    // The account goes away at logout, possibly before this window does.
+    QPointer<Account> m_account;
+    QSettings *m_uiState;
+    WorkspaceSidebar *m_sidebar;
+    QLabel *m_workspaceTitle;
+    QLabel *m_workspaceSubtitle;
+    QListView *m_conversationList;
+    ConversationModel m_conversations;
+    Notice *m_banner;
+    QLabel *m_conversationTitle;
+    QLabel *m_conversationTopic;
+    QLabel *m_emptyIcon;
+    QLabel *m_emptyText;
+    QMenu *m_accountMenu;
+    QAction *m_accountHeader;
+    QAction *m_logoutAction;
+    QAction *m_logoutWipeAction;
+    QAction *m_quitAction;
+    QMenu *m_moimMenu;
+    QMenu *m_workspaceMenu;
+    QAction *m_nextAction;
+    QAction *m_previousAction;
+    QTimer *m_bannerTimer;
+    QString m_removedNotice;
+    bool m_keychainNotice = false;
+};
+
+} // namespace moim::ui

@@ -1,0 +1,213 @@
+#include "workspace_sidebar.h"
+
+#include "account/workspace_model.h"
+#include "workspace_tile.h"
+
+#include <QButtonGroup>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+namespace moim::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// One notch of a wheel is 120; a deliberate touchpad swipe sends well over that.
+constexpr int SwipeThreshold = 120;
+constexpr int DragThreshold = 40;
+} // namespace
+
+WorkspaceSidebar::WorkspaceSidebar(WorkspaceModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_tileLayout(new QVBoxLayout)
+    , m_group(new QButtonGroup(this))
+    , m_accountButton(new QToolButton(this))
+{
+    setObjectName(u"Sidebar"_s);
+    setAttribute(Qt::WA_StyledBackground);
+    setFixedWidth(72);
+    m_group->setExclusive(true);
+    m_tileLayout->setContentsMargins(0, 0, 0, 0);
+    m_tileLayout->setSpacing(2);
+    m_accountButton->setObjectName(u"AccountButton"_s);
+    m_accountButton->setPopupMode(QToolButton::InstantPopup);
+    m_accountButton->setIconSize(QSize(36, 36));
+    m_accountButton->setFixedSize(56, 56);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 12, 0, 12);
+    layout->setSpacing(0);
+    layout->addLayout(m_tileLayout);
+    layout->addStretch(1);
+    layout->addWidget(m_accountButton, 0, Qt::AlignHCenter);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WorkspaceSidebar::rebuild);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &WorkspaceSidebar::refreshAppearance);
+    rebuild();
+}
+
+int WorkspaceSidebar::count() const
+{
+    return int(m_tiles.size());
+}
+
+int WorkspaceSidebar::currentIndex() const
+{
+    for (qsizetype i = 0; i < m_tiles.size(); ++i) {
+        if (m_tiles.at(i)->workspaceId() == m_currentId)
+            return int(i);
+    }
+    return -1;
+}
+
+void WorkspaceSidebar::rebuild()
+{
+    const QString previous = m_currentId;
+    for (WorkspaceTile *tile : std::as_const(m_tiles)) {
+        m_group->removeButton(tile);
+        tile->deleteLater();
+    }
+    m_tiles.clear();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString id = m_model->index(row).data(WorkspaceModel::IdRole).toString();
+        auto *tile = new WorkspaceTile(id, this);
+        tile->installEventFilter(this);
+        m_group->addButton(tile);
+        m_tileLayout->addWidget(tile);
+        m_tiles.append(tile);
+        connect(tile, &WorkspaceTile::clicked, this, [this, id] { selectWorkspace(id); });
+    }
+    refreshAppearance();
+    // Keep the selection across a refresh; fall back to the first workspace when it went away.
+    m_currentId.clear();
+    if (!selectWorkspace(previous) && !m_tiles.isEmpty())
+        selectIndex(0);
+    else if (m_tiles.isEmpty() && !previous.isEmpty())
+        Q_EMIT currentWorkspaceChanged(QString());
+}
+
+void WorkspaceSidebar::refreshAppearance()
+{
+    for (int row = 0; row < m_model->rowCount() && row < m_tiles.size(); ++row) {
+        const QModelIndex index = m_model->index(row);
+        WorkspaceTile *tile = m_tiles.at(row);
+        const bool available = index.data(WorkspaceModel::AvailableRole).toBool();
+        tile->setAppearance(index.data(WorkspaceModel::InitialsRole).toString(),
+                            QColor(index.data(WorkspaceModel::ColorRole).toString()), available);
+        tile->setUnread(index.data(WorkspaceModel::UnreadRole).toInt());
+        const QString name = index.data(Qt::ToolTipRole).toString();
+        const QString shortcut = row < 9 ? tr("Ctrl+%1").arg(row + 1) : QString();
+        tile->setToolTip(shortcut.isEmpty() ? name : tr("%1 (%2)").arg(name, shortcut));
+        tile->setAccessibleName(available
+                                    ? tr("Workspace %1").arg(name)
+                                    : tr("Workspace %1, you are no longer a member").arg(name));
+    }
+}
+
+bool WorkspaceSidebar::selectWorkspace(const QString &workspaceId)
+{
+    if (workspaceId.isEmpty())
+        return false;
+    for (WorkspaceTile *tile : std::as_const(m_tiles)) {
+        if (tile->workspaceId() != workspaceId)
+            continue;
+        tile->setChecked(true);
+        if (m_currentId != workspaceId) {
+            m_currentId = workspaceId;
+            Q_EMIT currentWorkspaceChanged(workspaceId);
+        }
+        return true;
+    }
+    return false;
+}
+
+bool WorkspaceSidebar::selectIndex(int index)
+{
+    if (index < 0 || index >= m_tiles.size())
+        return false;
+    return selectWorkspace(m_tiles.at(index)->workspaceId());
+}
+
+void WorkspaceSidebar::step(int step)
+{
+    if (m_tiles.isEmpty())
+        return;
+    const int size = int(m_tiles.size());
+    const int from = std::max(0, currentIndex());
+    selectIndex(((from + step) % size + size) % size);
+}
+
+void WorkspaceSidebar::wheelEvent(QWheelEvent *event)
+{
+    // A horizontal swipe over the sidebar (touchpads send it as horizontal scrolling).
+    const QPoint delta = event->angleDelta();
+    if (std::abs(delta.x()) <= std::abs(delta.y())) {
+        QWidget::wheelEvent(event);
+        return;
+    }
+    m_swipeAccumulated += delta.x();
+    if (std::abs(m_swipeAccumulated) >= SwipeThreshold) {
+        // Content follows the fingers: swiping left (negative x) brings the next workspace.
+        step(m_swipeAccumulated < 0 ? 1 : -1);
+        m_swipeAccumulated = 0;
+    }
+    event->accept();
+}
+
+void WorkspaceSidebar::mousePressEvent(QMouseEvent *event)
+{
+    m_pressed = true;
+    m_pressPosition = event->position().toPoint();
+    QWidget::mousePressEvent(event);
+}
+
+void WorkspaceSidebar::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_pressed) {
+        const int dx = event->position().toPoint().x() - m_pressPosition.x();
+        if (std::abs(dx) >= DragThreshold)
+            step(dx < 0 ? 1 : -1);
+    }
+    m_pressed = false;
+    QWidget::mouseReleaseEvent(event);
+}
+
+bool WorkspaceSidebar::eventFilter(QObject *watched, QEvent *event)
+{
+    // A drag across the tiles is a swipe too; it must not also click the tile it ends on.
+    if (event->type() == QEvent::MouseButtonPress) {
+        m_pressed = true;
+        m_pressPosition =
+            mapFromGlobal(static_cast<QMouseEvent *>(event)->globalPosition().toPoint());
+    } else if (event->type() == QEvent::MouseButtonRelease && m_pressed) {
+        m_pressed = false;
+        const QPoint release =
+            mapFromGlobal(static_cast<QMouseEvent *>(event)->globalPosition().toPoint());
+        const int dx = release.x() - m_pressPosition.x();
+        if (std::abs(dx) >= DragThreshold) {
+            static_cast<WorkspaceTile *>(watched)->setDown(false);
+            step(dx < 0 ? 1 : -1);
+            return true;
+        }
+    }
+    // Arrow keys move between tiles, as in any list; Enter/Space already click a focused tile.
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const int index = int(m_tiles.indexOf(static_cast<WorkspaceTile *>(watched)));
+        if (index >= 0 && (key->key() == Qt::Key_Down || key->key() == Qt::Key_Up)) {
+            const int next = index + (key->key() == Qt::Key_Down ? 1 : -1);
+            if (next >= 0 && next < m_tiles.size()) {
+                m_tiles.at(next)->setFocus(Qt::TabFocusReason);
+                selectIndex(next);
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace moim::ui

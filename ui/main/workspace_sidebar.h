@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QWidget>
+
+class QButtonGroup;
+class QVBoxLayout;
+class QToolButton;
+
+namespace moim {
+class WorkspaceModel;
+}
+
+namespace moim::ui {
+
+class WorkspaceTile;
+
+// The workspace switcher at the top left: one tile per workspace of the account. Switching by
+// click, by arrow keys between tiles, and by a horizontal swipe (touchpad or drag) over it;
+// the window adds Ctrl+1…9 and Ctrl+Tab.
+class WorkspaceSidebar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WorkspaceSidebar(WorkspaceModel *model, QWidget *parent = nullptr);
+
+    QString currentWorkspaceId() const { return m_currentId; }
+    // Selects by id; false when there is no such workspace.
+    bool selectWorkspace(const QString &workspaceId);
+    bool selectIndex(int index);
+    // Moves the selection by `step` tiles, wrapping around.
+    void step(int step);
+    int count() const;
+    QList<WorkspaceTile *> tiles() const { return m_tiles; }
+    QToolButton *accountButton() const { return m_accountButton; }
+
+Q_SIGNALS:
+    void currentWorkspaceChanged(const QString &workspaceId);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void rebuild();
+    void refreshAppearance();
+    int currentIndex() const;
+
+    WorkspaceModel *m_model;
+    QVBoxLayout *m_tileLayout;
+    QButtonGroup *m_group;
+    QList<WorkspaceTile *> m_tiles;
+    QToolButton *m_accountButton;
+    QString m_currentId;
+    int m_swipeAccumulated = 0;
+    QPoint m_pressPosition;
+    bool m_pressed = false;
+};
+
+} // namespace moim::ui

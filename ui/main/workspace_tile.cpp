@@ -1,0 +1,98 @@
+#include "workspace_tile.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace moim::ui {
+
+WorkspaceTile::WorkspaceTile(QString workspaceId, QWidget *parent)
+    : QAbstractButton(parent)
+    , m_workspaceId(std::move(workspaceId))
+{
+    setCheckable(true);
+    setAutoExclusive(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setCursor(Qt::PointingHandCursor);
+}
+
+QSize WorkspaceTile::sizeHint() const
+{
+    return {72, TileSize + 12};
+}
+
+void WorkspaceTile::setAppearance(const QString &initials, const QColor &color, bool available)
+{
+    m_initials = initials;
+    m_color = color.isValid() ? color : QColor(0x5b, 0x6b, 0x8c);
+    m_available = available;
+    update();
+}
+
+void WorkspaceTile::setUnread(int unread)
+{
+    m_unread = unread;
+    update();
+}
+
+void WorkspaceTile::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF tile((width() - TileSize) / 2.0, (height() - TileSize) / 2.0, TileSize, TileSize);
+
+    // The selected tile gets a bar at the window edge and a rounder-squarer shape.
+    if (isChecked()) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Qt::white);
+        painter.drawRoundedRect(QRectF(0, tile.top() + 6, 4, TileSize - 12), 2, 2);
+    } else if (underMouse()) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 255, 255, 160));
+        painter.drawRoundedRect(QRectF(0, tile.top() + 14, 4, TileSize - 28), 2, 2);
+    }
+
+    QColor fill = m_color;
+    if (!m_available)
+        fill = QColor(0x55, 0x5c, 0x6b);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    const qreal radius = isChecked() ? 12 : 14;
+    painter.drawRoundedRect(tile, radius, radius);
+
+    if (hasFocus()) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(QColor(0x9d, 0xb5, 0xff), 2));
+        painter.drawRoundedRect(tile.adjusted(-3, -3, 3, 3), radius + 3, radius + 3);
+    }
+
+    QFont font = this->font();
+    font.setPixelSize(m_initials.size() > 1 ? 15 : 18);
+    font.setWeight(QFont::Bold);
+    painter.setFont(font);
+    painter.setPen(m_available ? QColor(Qt::white) : QColor(0xc8, 0xcc, 0xd4));
+    painter.drawText(tile, Qt::AlignCenter, m_initials);
+
+    if (!m_available) {
+        // Crossed out: the user was removed from this workspace.
+        painter.setPen(QPen(QColor(0xff, 0xff, 0xff, 200), 2));
+        painter.drawLine(tile.topLeft() + QPointF(8, 8), tile.bottomRight() - QPointF(8, 8));
+    }
+
+    if (m_unread > 0) {
+        const QString text = m_unread > 99 ? QStringLiteral("99+") : QString::number(m_unread);
+        QFont badgeFont = this->font();
+        badgeFont.setPixelSize(11);
+        badgeFont.setWeight(QFont::Bold);
+        const int textWidth = QFontMetrics(badgeFont).horizontalAdvance(text);
+        const qreal badgeWidth = std::max<qreal>(18, textWidth + 10);
+        const QRectF badge(tile.right() - badgeWidth + 6, tile.top() - 5, badgeWidth, 18);
+        painter.setPen(QPen(QColor(0x1c, 0x24, 0x3b), 2));
+        painter.setBrush(QColor(0xe5, 0x48, 0x4d));
+        painter.drawRoundedRect(badge, 9, 9);
+        painter.setFont(badgeFont);
+        painter.setPen(Qt::white);
+        painter.drawText(badge, Qt::AlignCenter, text);
+    }
+}
+
+} // namespace moim::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QAbstractButton>
+
+namespace moim::ui {
+
+// One workspace in the sidebar: a rounded square with its initials in its colour, an unread
+// badge, and a bar beside the selected one. Its name is the tooltip and the accessible name.
+class WorkspaceTile : public QAbstractButton
+{
+    Q_OBJECT
+
+public:
+    static constexpr int TileSize = 44;
+
+    WorkspaceTile(QString workspaceId, QWidget *parent = nullptr);
+
+    QString workspaceId() const { return m_workspaceId; }
+    void setAppearance(const QString &initials, const QColor &color, bool available);
+    void setUnread(int unread);
+    int unread() const { return m_unread; }
+    bool isAvailable() const { return m_available; }
+
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QString m_workspaceId;
+    QString m_initials;
+    QColor m_color;
+    bool m_available = true;
+    int m_unread = 0;
+};
+
+} // namespace moim::ui

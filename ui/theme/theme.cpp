@@ -1,0 +1,142 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyleFactory>
+
+namespace moim::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Theme::Scheme g_current = Theme::Scheme::Light;
+}
+
+Theme::Colors Theme::colors(Scheme scheme)
+{
+    if (scheme == Scheme::Dark) {
+        return {QColor(0x15, 0x17, 0x1c), QColor(0x1f, 0x22, 0x29), QColor(0x19, 0x1b, 0x21),
+                QColor(0xe7, 0xe9, 0xed), QColor(0x9a, 0xa1, 0xad), QColor(0x34, 0x38, 0x42),
+                QColor(0x5b, 0x84, 0xff), QColor(0x74, 0x97, 0xff), QColor(0xff, 0xff, 0xff),
+                QColor(0xfd, 0xa2, 0x9b), QColor(0x3a, 0x1f, 0x1d), QColor(0x6b, 0x2c, 0x27),
+                QColor(0xfd, 0xd6, 0x8a), QColor(0x3a, 0x2e, 0x12), QColor(0x10, 0x13, 0x1a),
+                QColor(0xc9, 0xcf, 0xdb), QColor(0x2a, 0x33, 0x4d)};
+    }
+    return {QColor(0xf3, 0xf4, 0xf7), QColor(0xff, 0xff, 0xff), QColor(0xf7, 0xf8, 0xfa),
+            QColor(0x1d, 0x23, 0x2f), QColor(0x66, 0x70, 0x85), QColor(0xd9, 0xdd, 0xe5),
+            QColor(0x34, 0x5c, 0xe8), QColor(0x2b, 0x4e, 0xcc), QColor(0xff, 0xff, 0xff),
+            QColor(0xb4, 0x23, 0x18), QColor(0xfe, 0xf3, 0xf2), QColor(0xfe, 0xcd, 0xca),
+            QColor(0x93, 0x37, 0x0d), QColor(0xff, 0xf6, 0xe0), QColor(0x1c, 0x24, 0x3b),
+            QColor(0xc9, 0xd1, 0xe3), QColor(0xe6, 0xec, 0xff)};
+}
+
+QString Theme::styleSheet(Scheme scheme)
+{
+    const Colors c = colors(scheme);
+    const auto n = [](const QColor &color) { return color.name(); };
+    QString sheet = uR"(
+QWidget#LoginWindow, QWidget#MainArea { background: @window; }
+QFrame#LoginCard { background: @surface; border: 1px solid @border; border-radius: 16px; }
+QLabel { color: @text; }
+QLabel[role="title"] { font-size: 22px; font-weight: 700; }
+QLabel[role="heading"] { font-size: 17px; font-weight: 700; }
+QLabel[role="subtitle"], QLabel[role="muted"] { color: @muted; }
+QLabel[role="fieldLabel"] { font-weight: 600; }
+QLabel[role="wordmark"] { font-size: 26px; font-weight: 800; color: @text; }
+QLabel[role="caption"] { color: @muted; font-size: 12px; }
+QLineEdit {
+  background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
+  padding: 9px 12px; selection-background-color: @primary;
+}
+QLineEdit:focus { border: 2px solid @primary; padding: 8px 11px; }
+QLineEdit[invalid="true"] { border: 2px solid @danger; padding: 8px 11px; }
+QCheckBox { color: @text; spacing: 8px; }
+QPushButton[role="primary"] {
+  background: @primary; color: @primaryText; border: none; border-radius: 8px;
+  padding: 11px 16px; font-weight: 700;
+}
+QPushButton[role="primary"]:hover { background: @primaryHover; }
+QPushButton[role="primary"]:focus { border: 2px solid @text; }
+QPushButton[role="primary"]:disabled { background: @border; color: @muted; }
+QPushButton[role="secondary"] {
+  background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
+  padding: 9px 14px; font-weight: 600;
+}
+QPushButton[role="secondary"]:hover { background: @sunken; }
+QPushButton[role="secondary"]:focus { border: 2px solid @primary; }
+QPushButton[role="link"] {
+  background: transparent; color: @primary; border: none; padding: 4px 2px; font-weight: 600;
+}
+QPushButton[role="link"]:hover { text-decoration: underline; }
+QPushButton[role="link"]:focus { text-decoration: underline; }
+QFrame[role="errorBox"] {
+  background: @dangerSurface; border: 1px solid @dangerBorder; border-radius: 8px;
+}
+QFrame[role="errorBox"] QLabel { color: @danger; }
+QFrame[role="banner"] { background: @warningSurface; border-bottom: 1px solid @border; }
+QFrame[role="banner"] QLabel { color: @warning; }
+QWidget#Sidebar { background: @sidebar; }
+QWidget#ConversationPane { background: @sunken; border-right: 1px solid @border; }
+QWidget#ConversationPane QLabel[role="heading"] { font-size: 16px; }
+QListView#ConversationList { background: transparent; border: none; outline: none; }
+QListView#ConversationList::item { padding: 6px 10px; border-radius: 6px; color: @text; }
+QListView#ConversationList::item:selected { background: @selection; color: @text; }
+QListView#ConversationList::item:hover:!selected { background: @window; }
+QWidget#ContentPane { background: @surface; }
+QToolButton#AccountButton { border: none; background: transparent; }
+QMenuBar { background: @surface; color: @text; }
+)"_s;
+    const QList<QPair<QString, QString>> tokens{
+        {u"@window"_s, n(c.window)},
+        {u"@surface"_s, n(c.surface)},
+        {u"@sunken"_s, n(c.sunken)},
+        {u"@text"_s, n(c.text)},
+        {u"@muted"_s, n(c.mutedText)},
+        {u"@border"_s, n(c.border)},
+        {u"@primaryHover"_s, n(c.primaryHover)},
+        {u"@primaryText"_s, n(c.primaryText)},
+        {u"@primary"_s, n(c.primary)},
+        {u"@dangerSurface"_s, n(c.dangerSurface)},
+        {u"@dangerBorder"_s, n(c.dangerBorder)},
+        {u"@danger"_s, n(c.danger)},
+        {u"@warningSurface"_s, n(c.warningSurface)},
+        {u"@warning"_s, n(c.warning)},
+        {u"@sidebar"_s, n(c.sidebar)},
+        {u"@selection"_s, n(c.selection)},
+    };
+    // Longer names first in the list above, so "@primaryText" is not cut by "@primary".
+    for (const auto &[token, value] : tokens)
+        sheet.replace(token, value);
+    return sheet;
+}
+
+void Theme::apply(QApplication &app, Scheme scheme)
+{
+    g_current = scheme;
+    // Fusion draws the same everywhere, so the style sheet meets a known base.
+    app.setStyle(QStyleFactory::create(u"Fusion"_s));
+    const Colors c = colors(scheme);
+    QPalette palette;
+    palette.setColor(QPalette::Window, c.window);
+    palette.setColor(QPalette::Base, c.surface);
+    palette.setColor(QPalette::AlternateBase, c.sunken);
+    palette.setColor(QPalette::WindowText, c.text);
+    palette.setColor(QPalette::Text, c.text);
+    palette.setColor(QPalette::ButtonText, c.text);
+    palette.setColor(QPalette::Button, c.surface);
+    palette.setColor(QPalette::Highlight, c.primary);
+    palette.setColor(QPalette::HighlightedText, c.primaryText);
+    palette.setColor(QPalette::PlaceholderText, c.mutedText);
+    palette.setColor(QPalette::ToolTipBase, c.surface);
+    palette.setColor(QPalette::ToolTipText, c.text);
+    palette.setColor(QPalette::Link, c.primary);
+    app.setPalette(palette);
+    app.setStyleSheet(styleSheet(scheme));
+}
+
+Theme::Scheme Theme::current()
+{
+    return g_current;
+}
+
+} // namespace moim::ui

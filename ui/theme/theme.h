@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+class QApplication;
+
+namespace moim::ui {
+
+// Moim's look in one place: palette, type scale and spacing, for light and dark. Widgets name
+// their role (objectName or the "role" property); the style sheet gives each role its look, so
+// no widget hard-codes a colour.
+class Theme
+{
+public:
+    enum class Scheme
+    {
+        Light,
+        Dark
+    };
+
+    struct Colors
+    {
+        QColor window, surface, sunken, text, mutedText, border, primary, primaryHover, primaryText,
+            danger, dangerSurface, dangerBorder, warning, warningSurface, sidebar, sidebarText,
+            selection;
+    };
+
+    static Colors colors(Scheme scheme);
+    static QString styleSheet(Scheme scheme);
+    static void apply(QApplication &app, Scheme scheme);
+    static Scheme current();
+
+    // Spacing steps (px at 1x): everything lines up on a 4 px grid.
+    static constexpr int SpaceS = 8;
+    static constexpr int SpaceM = 12;
+    static constexpr int SpaceL = 16;
+    static constexpr int SpaceXL = 24;
+    static constexpr int SpaceXXL = 32;
+};
+
+} // namespace moim::ui

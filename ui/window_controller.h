@@ -1,0 +1,43 @@
+#pragma once
+
+#include "auth/session_manager.h"
+#include "login/login_window.h"
+#include "main/main_window.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QSettings;
+
+namespace moim::ui {
+
+// Shows the login window or the main window, whichever the session state calls for, and
+// carries the reason across when a session ends by itself.
+class WindowController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit WindowController(SessionManager *sessions, QObject *parent = nullptr);
+    ~WindowController() override;
+
+    // Shows the first window: the main window at once when a remembered session exists.
+    void start();
+
+    LoginWindow *loginWindow() const { return m_login; }
+    MainWindow *mainWindow() const { return m_main; }
+
+private:
+    void onStateChanged(SessionManager::State state);
+    void onSignedOut(SessionManager::SignOutReason reason);
+    void showLogin();
+    void showMain();
+
+    SessionManager *m_sessions;
+    std::unique_ptr<QSettings> m_uiState;
+    QPointer<LoginWindow> m_login;
+    QPointer<MainWindow> m_main;
+    bool m_keychainUnavailable = false;
+};
+
+} // namespace moim::ui
