@@ -1,6 +1,7 @@
 // Moim, the desktop client: parses the command line, loads the translation, wires core to the
 // windows. Everything else lives in core (what Moim knows) and ui (what Moim shows).
 #include "auth/session_manager.h"
+#include "language.h"
 #include "net/api_client.h"
 #include "net/server_address.h"
 #include "secrets/keychain_secret_store.h"
@@ -10,29 +11,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Loads Moim's own and Qt's translations for `language` ("ko", "en"); English needs none.
-void installTranslations(QApplication &app, const QString &language)
-{
-    if (language == "en"_L1)
-        return;
-    auto *moim = new QTranslator(&app);
-    if (moim->load(u"moim_"_s + language, u":/moim/translations"_s))
-        QApplication::installTranslator(moim);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -77,12 +58,13 @@ int main(int argc, char *argv[])
     }
     QString language = parser.value(languageOption);
     if (language.isEmpty())
-        language = QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
+        language = moim::ui::systemLanguage();
     if (language != "ko"_L1 && language != "en"_L1) {
         err << "moim: --lang takes ko or en." << Qt::endl;
         return 2;
     }
-    installTranslations(app, language);
+    if (!moim::ui::installLanguage(app, language))
+        err << "moim: the " << language << " translation is missing; showing English." << Qt::endl;
     moim::ui::Theme::apply(app, moim::ui::Theme::Scheme::Light);
 
     const moim::Profile profile(profileName);

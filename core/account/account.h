@@ -97,7 +97,8 @@ private:
     QString m_accessToken;
     QString m_refreshToken;
     bool m_refreshing = false;
-    Connection m_connection = Connection::Offline;
+    // Every account is created on its way online: from a grant or a remembered token.
+    Connection m_connection = Connection::Connecting;
     ApiError m_lastError;
     // Fetched this run; the cache serves what was fetched in earlier runs.
     QHash<QString, QList<Conversation>> m_conversations;

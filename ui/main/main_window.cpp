@@ -95,6 +95,8 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_accountMenu(new QMenu(this))
     , m_bannerTimer(new QTimer(this))
 {
+    // Read before anything below selects a workspace and records it.
+    const QString lastWorkspace = m_uiState->value(KeyLastWorkspace).toString();
     setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
     resize(1100, 720);
     setMinimumSize(760, 480);
@@ -187,7 +189,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
 
     retranslate();
     // The last workspace comes back at the next start.
-    if (!m_sidebar->selectWorkspace(m_uiState->value(KeyLastWorkspace).toString()))
+    if (!m_sidebar->selectWorkspace(lastWorkspace))
         m_sidebar->selectIndex(0);
     onWorkspaceChanged(m_sidebar->currentWorkspaceId());
     onConnectionChanged(m_account->connection());

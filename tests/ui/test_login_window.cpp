@@ -1,0 +1,256 @@
+// The login window offscreen, against the real mock server: every state and message a user can
+// meet, in English and Korean, and sign-in with the keyboard alone.
+#include "auth/session_manager.h"
+#include "common/notice.h"
+#include "language.h"
+#include "login/info_page.h"
+#include "login/login_window.h"
+#include "login/password_page.h"
+#include "main/main_window.h"
+#include "main/workspace_sidebar.h"
+#include "mock_server_process.h"
+#include "net/api_client.h"
+#include "secrets/memory_secret_store.h"
+#include "theme/theme.h"
+#include "window_controller.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTcpServer>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace moim;
+using namespace moim::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+const auto Jimin = u"jimin.kim@moim.example"_s;
+const auto Seojun = u"seojun.lee@moim.example"_s;
+const auto Password = u"seoul-spring-gathering"_s;
+} // namespace
+
+class TestLoginWindow : public QObject
+{
+    Q_OBJECT
+
+    test::MockServerProcess m_server;
+    std::unique_ptr<test::IsolatedHome> m_home;
+
+    struct Fixture
+    {
+        std::unique_ptr<ApiClient> api;
+        MemorySecretStore secrets;
+        std::unique_ptr<SessionManager> sessions;
+        std::unique_ptr<WindowController> windows;
+    };
+
+    std::unique_ptr<Fixture> open(const QUrl &server, const QString &version = u"0.1.0"_s)
+    {
+        auto fixture = std::make_unique<Fixture>();
+        fixture->api = std::make_unique<ApiClient>(ServerAddress::parse(server.toString()),
+                                                   u"moim-desktop"_s, version);
+        fixture->sessions =
+            std::make_unique<SessionManager>(Profile(), fixture->api.get(), &fixture->secrets);
+        fixture->windows = std::make_unique<WindowController>(fixture->sessions.get());
+        fixture->windows->start();
+        return fixture;
+    }
+
+    void typeAndSubmit(LoginWindow *login, const QString &email, const QString &password)
+    {
+        PasswordPage *page = login->passwordPage();
+        page->emailField()->setText(email);
+        page->passwordField()->setText(password);
+        QTest::mouseClick(page->signInButton(), Qt::LeftButton);
+    }
+
+    // Waits for the attempt to finish and returns the message shown.
+    QString waitForError(LoginWindow *login)
+    {
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(login->passwordPage()->isErrorVisible() &&
+                                         login->passwordPage()->signInButton()->text() !=
+                                             u"Signing in…"_s,
+                                     20000);
+        }();
+        return login->passwordPage()->errorText();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Theme::apply(*qApp, Theme::Scheme::Light);
+        QVERIFY2(m_server.start(), qPrintable(m_server.output()));
+    }
+
+    void init() { m_home = std::make_unique<test::IsolatedHome>(); }
+
+    void startsSignedOutWithSensibleDefaults()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        QVERIFY(login && login->isVisible());
+        QCOMPARE(login->currentPage(), LoginWindow::Page::Password);
+        PasswordPage *page = login->passwordPage();
+        QVERIFY(page->keepSignedInBox()->isChecked());
+        QVERIFY(!page->sharedComputerBox()->isChecked());
+        QVERIFY(!page->isErrorVisible());
+        // Every control a keyboard can reach has a name a screen reader can say.
+        for (QWidget *widget : login->findChildren<QWidget *>()) {
+            if (widget->isVisibleTo(login) && widget->focusPolicy() & Qt::TabFocus &&
+                !qobject_cast<QLineEdit *>(widget->parentWidget()))
+                QVERIFY2(!widget->accessibleName().isEmpty() ||
+                             !widget->property("text").toString().isEmpty(),
+                         widget->metaObject()->className());
+        }
+        QVERIFY(!page->emailField()->accessibleName().isEmpty());
+        QVERIFY(!page->passwordField()->accessibleName().isEmpty());
+    }
+
+    void sharedComputerTurnsOffKeepSignedIn()
+    {
+        auto f = open(m_server.url());
+        PasswordPage *page = f->windows->loginWindow()->passwordPage();
+        page->sharedComputerBox()->click();
+        QVERIFY(!page->keepSignedInBox()->isChecked());
+        QVERIFY(!page->keepSignedInBox()->isEnabled());
+        page->sharedComputerBox()->click();
+        QVERIFY(page->keepSignedInBox()->isEnabled());
+    }
+
+    void emptyFieldsAreExplained()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        QTest::mouseClick(login->passwordPage()->signInButton(), Qt::LeftButton);
+        QCOMPARE(waitForError(login), u"Enter your work email and password."_s);
+    }
+
+    void wrongPasswordGivesTheGenericMessage()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        typeAndSubmit(login, Jimin, u"definitely-wrong-password"_s);
+        const QString message = waitForError(login);
+        QVERIFY2(message.contains(u"incorrect"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"invited"_s), qPrintable(message)); // the seed's hint
+        QVERIFY(login->passwordPage()->passwordField()->text().isEmpty());
+        QCOMPARE(login->passwordPage()->emailField()->text(), Jimin); // what was typed stays
+    }
+
+    void deactivatedMemberSeesUnauthorizedUser()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        typeAndSubmit(login, Seojun, Password);
+        QTRY_COMPARE_WITH_TIMEOUT(login->currentPage(), LoginWindow::Page::Unauthorized, 20000);
+        QCOMPARE(login->unauthorizedPage()->title(), u"Unauthorized user"_s);
+        const QString guidance = login->unauthorizedPage()->bodyText();
+        QVERIFY(guidance.contains(u"matches the account"_s));
+        QVERIFY(guidance.contains(u"deactivated"_s));
+        QTest::mouseClick(login->unauthorizedPage()->backButton(), Qt::LeftButton);
+        QCOMPARE(login->currentPage(), LoginWindow::Page::Password);
+    }
+
+    void inviteHelpExplainsSpamAndResend()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        QTest::mouseClick(login->passwordPage()->helpButton(), Qt::LeftButton);
+        QCOMPARE(login->currentPage(), LoginWindow::Page::InviteHelp);
+        const QString help = login->inviteHelpPage()->bodyText();
+        QVERIFY(help.contains(u"spam"_s));
+        QVERIFY(help.contains(u"resend"_s));
+        QVERIFY(help.contains(u"24 hours"_s));
+    }
+
+    void throttlingCountsDownAndBlocksTheButton()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        const QString email =
+            u"ui-ghost-%1@moim.example"_s.arg(QDateTime::currentMSecsSinceEpoch());
+        for (int i = 0; i < 5; ++i) {
+            typeAndSubmit(login, email, u"guess-%1"_s.arg(i));
+            waitForError(login);
+        }
+        // The waits double from 1 s; a slow machine may let one more guess through first.
+        for (int i = 6; i <= 9 && !login->passwordPage()->errorText().contains(u"Try again in"_s);
+             ++i) {
+            typeAndSubmit(login, email, u"guess-%1"_s.arg(i));
+            waitForError(login);
+        }
+        QVERIFY(login->passwordPage()->errorText().contains(u"Try again in"_s));
+        QVERIFY(!login->passwordPage()->signInButton()->isEnabled());
+        // The wait runs out and the button comes back by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(login->passwordPage()->signInButton()->isEnabled(), 10000);
+    }
+
+    void unreachableServerOffersRetry()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QUrl nowhere(u"http://127.0.0.1:%1"_s.arg(closed.serverPort()));
+        closed.close();
+        auto f = open(nowhere);
+        LoginWindow *login = f->windows->loginWindow();
+        typeAndSubmit(login, Jimin, Password);
+        const QString message = waitForError(login);
+        QVERIFY2(message.contains(u"can't reach the server"_s), qPrintable(message));
+        auto *notice = login->passwordPage()->findChild<Notice *>();
+        QVERIFY(notice->actionButton()->isVisible());
+        QCOMPARE(notice->actionButton()->text(), u"Retry"_s);
+    }
+
+    void tooOldClientIsToldToUpdate()
+    {
+        test::MockServerProcess strict({u"--min-client-version"_s, u"9.0.0"_s});
+        QVERIFY2(strict.start(), qPrintable(strict.output()));
+        auto f = open(strict.url());
+        LoginWindow *login = f->windows->loginWindow();
+        typeAndSubmit(login, Jimin, Password);
+        const QString message = waitForError(login);
+        QVERIFY2(message.contains(u"Update Moim to version 9.0.0"_s), qPrintable(message));
+    }
+
+    void keyboardAloneSignsIn()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        login->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(login));
+        // The email field has focus from the start; Tab and Return do the rest.
+        QTRY_COMPARE(QApplication::focusWidget(), login->passwordPage()->emailField());
+        QTest::keyClicks(QApplication::focusWidget(), Jimin);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), login->passwordPage()->passwordField());
+        QTest::keyClicks(QApplication::focusWidget(), Password);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(f->windows->mainWindow() && f->windows->mainWindow()->isVisible(),
+                                 20000);
+        QCOMPARE(f->windows->mainWindow()->sidebar()->count(), 3);
+    }
+
+    void koreanIsComplete()
+    {
+        QVERIFY(installLanguage(*qApp, u"ko"_s));
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        QCOMPARE(login->passwordPage()->signInButton()->text(), u"로그인"_s);
+        QCOMPARE(login->unauthorizedPage()->title(), u"승인되지 않은 사용자"_s);
+        typeAndSubmit(login, Jimin, u"definitely-wrong-password"_s);
+        QVERIFY(waitForError(login).contains(u"올바르지 않습니다"_s));
+        // Back to English for whatever runs next.
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QTRY_COMPARE(login->passwordPage()->signInButton()->text(), u"Sign in"_s);
+    }
+};
+
+QTEST_MAIN(TestLoginWindow)
+#include "test_login_window.moc"

@@ -1,0 +1,282 @@
+// The main window offscreen: switching workspaces by keyboard and swipe, the remembered start
+// painted from the cache before the server answers, live membership changes, and logout.
+#include "auth/password_login.h"
+#include "auth/session_manager.h"
+#include "common/notice.h"
+#include "holding_proxy.h"
+#include "login/login_window.h"
+#include "main/main_window.h"
+#include "main/workspace_sidebar.h"
+#include "main/workspace_tile.h"
+#include "mock_server_process.h"
+#include "net/api_client.h"
+#include "secrets/memory_secret_store.h"
+#include "theme/theme.h"
+#include "window_controller.h"
+
+#include <QApplication>
+#include <QListView>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace moim;
+using namespace moim::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+const auto Jimin = u"jimin.kim@moim.example"_s;
+const auto Password = u"seoul-spring-gathering"_s;
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    test::MockServerProcess m_server;
+    std::unique_ptr<test::IsolatedHome> m_home;
+
+    struct Fixture
+    {
+        std::unique_ptr<ApiClient> api;
+        std::unique_ptr<SessionManager> sessions;
+        std::unique_ptr<WindowController> windows;
+    };
+
+    std::unique_ptr<Fixture> open(MemorySecretStore &secrets, const QUrl &server)
+    {
+        auto fixture = std::make_unique<Fixture>();
+        fixture->api = std::make_unique<ApiClient>(ServerAddress::parse(server.toString()),
+                                                   u"moim-desktop"_s, u"0.1.0"_s);
+        fixture->sessions =
+            std::make_unique<SessionManager>(Profile(), fixture->api.get(), &secrets);
+        fixture->windows = std::make_unique<WindowController>(fixture->sessions.get());
+        fixture->windows->start();
+        return fixture;
+    }
+
+    // Signs in through the login window, as a user would.
+    MainWindow *signIn(Fixture &f, const QString &email, bool sharedComputer = false)
+    {
+        LoginWindow *login = f.windows->loginWindow();
+        login->passwordLogin()->submit(email, Password, true, sharedComputer);
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                f.windows->mainWindow() && f.windows->mainWindow()->isVisible(), 20000);
+        }();
+        return f.windows->mainWindow();
+    }
+
+    QStringList tileIds(WorkspaceSidebar *sidebar)
+    {
+        QStringList ids;
+        for (WorkspaceTile *tile : sidebar->tiles())
+            ids.append(tile->workspaceId());
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Theme::apply(*qApp, Theme::Scheme::Light);
+        QVERIFY2(m_server.start(), qPrintable(m_server.output()));
+    }
+
+    void init() { m_home = std::make_unique<test::IsolatedHome>(); }
+
+    void keyboardSwitchesWorkspaces()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        WorkspaceSidebar *sidebar = main->sidebar();
+        const QStringList ids = tileIds(sidebar);
+        QCOMPARE(ids.size(), 3);
+        main->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(main));
+
+        QTest::keyClick(main, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(1));
+        QTest::keyClick(main, Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(2));
+        QTest::keyClick(main, Qt::Key_Tab, Qt::ControlModifier); // wraps around
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(0));
+        QTest::keyClick(main, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(2));
+        QTest::keyClick(main, Qt::Key_9, Qt::ControlModifier); // no ninth workspace: stays
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(2));
+        QTest::keyClick(main, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(0));
+
+        // Arrow keys walk the tiles once one has focus.
+        sidebar->tiles().at(0)->setFocus();
+        QTest::keyClick(sidebar->tiles().at(0), Qt::Key_Down);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(1));
+
+        // The header follows the selection, with the workspace's own name.
+        const auto &workspaces = f->sessions->account()->workspaces()->workspaces();
+        QCOMPARE(main->workspaceTitle(), workspaces.at(1).name);
+        // Its conversations arrive from the server.
+        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
+    }
+
+    void swipeOverTheSidebarSwitches()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        WorkspaceSidebar *sidebar = main->sidebar();
+        const QStringList ids = tileIds(sidebar);
+        sidebar->selectIndex(0);
+
+        // A touchpad swipe to the left arrives as horizontal scrolling.
+        const QPointF inside(sidebar->width() / 2.0, sidebar->height() - 120.0);
+        QWheelEvent swipeLeft(inside, sidebar->mapToGlobal(inside), QPoint(), QPoint(-240, 0),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(sidebar, &swipeLeft);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(1));
+        QWheelEvent swipeRight(inside, sidebar->mapToGlobal(inside), QPoint(), QPoint(240, 0),
+                               Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(sidebar, &swipeRight);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(0));
+        // Vertical scrolling is not a swipe.
+        QWheelEvent scroll(inside, sidebar->mapToGlobal(inside), QPoint(), QPoint(0, -240),
+                           Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(sidebar, &scroll);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(0));
+
+        // A drag across a tile is a swipe too, and does not click the tile.
+        WorkspaceTile *tile = sidebar->tiles().at(0);
+        QTest::mousePress(tile, Qt::LeftButton, {}, QPoint(60, 20));
+        QTest::mouseRelease(tile, Qt::LeftButton, {}, QPoint(5, 22));
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(1));
+        // A plain click selects.
+        QTest::mouseClick(sidebar->tiles().at(2), Qt::LeftButton);
+        QCOMPARE(sidebar->currentWorkspaceId(), ids.at(2));
+    }
+
+    void rememberedStartPaintsFromTheCacheBeforeTheServerAnswers()
+    {
+        MemorySecretStore secrets;
+        QString chosen;
+        {
+            auto f = open(secrets, m_server.url());
+            MainWindow *main = signIn(*f, Jimin);
+            main->sidebar()->selectIndex(2);
+            chosen = main->sidebar()->currentWorkspaceId();
+            QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
+            QTRY_COMPARE(secrets.contents().size(), 1);
+        }
+
+        // start() paints synchronously: no event has run, so no server answer can have arrived.
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = f->windows->mainWindow();
+        QVERIFY(main && main->isVisible());
+        QVERIFY(!f->windows->loginWindow() || !f->windows->loginWindow()->isVisible());
+        QCOMPARE(main->sidebar()->count(), 3);
+        // The last workspace comes back, with its conversations, from the cache alone.
+        QCOMPARE(main->currentWorkspaceId(), chosen);
+        QVERIFY(main->conversationList()->model()->rowCount() > 0);
+        QVERIFY(!main->connectionBanner()->isVisible());
+    }
+
+    void heldServerStillShowsTheCache()
+    {
+        MemorySecretStore secrets;
+        {
+            auto f = open(secrets, m_server.url());
+            signIn(*f, Jimin);
+            QTRY_COMPARE(secrets.contents().size(), 1);
+        }
+        // Point this profile at a proxy that answers nothing yet: same cache, same keychain key,
+        // because both are named after the account, and the session remembers the server key.
+        test::HoldingProxy proxy(m_server.url());
+        QVERIFY(proxy.listen());
+        proxy.hold();
+        Profile profile;
+        QSettings settings(profile.settingsFile(), QSettings::IniFormat);
+        auto proxyApi = std::make_unique<ApiClient>(ServerAddress::parse(proxy.url().toString()),
+                                                    u"moim-desktop"_s, u"0.1.0"_s);
+        settings.setValue(u"session/server"_s, proxyApi->server().key());
+        settings.sync();
+        auto f = open(secrets, proxy.url());
+        MainWindow *main = f->windows->mainWindow();
+        QVERIFY(main && main->isVisible());
+        QCOMPARE(main->sidebar()->count(), 3);
+        QTRY_VERIFY(proxy.heldConnections() > 0); // the refresh is waiting at the proxy
+        QCOMPARE(f->sessions->account()->connection(), Account::Connection::Connecting);
+        proxy.release();
+        QTRY_COMPARE_WITH_TIMEOUT(f->sessions->account()->connection(), Account::Connection::Online,
+                                  10000);
+        QCOMPARE(main->sidebar()->count(), 3);
+    }
+
+    void logoutReturnsToLogin()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        const QString cacheFile = f->sessions->cacheFile(f->sessions->account()->identity().id);
+        QVERIFY(QFile::exists(cacheFile));
+        QSignalSpy logout(main, &MainWindow::logoutRequested);
+        QTest::keyClick(main, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(logout.size(), 1);
+        QTRY_VERIFY(f->windows->loginWindow() && f->windows->loginWindow()->isVisible());
+        QTRY_VERIFY(!f->windows->mainWindow());
+        QTRY_VERIFY(secrets.contents().isEmpty());
+        QVERIFY(QFile::exists(cacheFile)); // an ordinary logout keeps the cache
+    }
+
+    void sharedComputerLogoutRemovesTheCache()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        signIn(*f, Jimin, true);
+        const QString accountId = f->sessions->account()->identity().id;
+        const QString cacheFile = f->sessions->cacheFile(accountId);
+        QVERIFY(QFile::exists(cacheFile));
+        QVERIFY(secrets.contents().isEmpty()); // never remembered
+        f->sessions->logout();
+        QTRY_VERIFY(f->windows->loginWindow() && f->windows->loginWindow()->isVisible());
+        QVERIFY(!QFile::exists(cacheFile));
+        QVERIFY(!QDir(f->sessions->profile().accountDir(accountId)).exists());
+    }
+
+    // Last: it changes the demo data that the tests above rely on.
+    void removedWorkspaceDisappearsLive()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        QTRY_COMPARE_WITH_TIMEOUT(f->sessions->account()->connection(), Account::Connection::Online,
+                                  10000);
+        const QString removed = main->sidebar()->tiles().at(1)->workspaceId();
+        main->sidebar()->selectWorkspace(removed);
+        QString output;
+        QCOMPARE(m_server.admin({u"remove-member"_s, Jimin, removed}, &output), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(main->sidebar()->count(), 2, 10000);
+        QVERIFY(!tileIds(main->sidebar()).contains(removed));
+        // The user is told, and lands in a workspace that is still theirs.
+        QVERIFY(main->connectionBanner()->isVisible());
+        QVERIFY2(main->connectionBanner()->message().contains(u"no longer a member"_s),
+                 qPrintable(main->connectionBanner()->message()));
+        QVERIFY(!main->currentWorkspaceId().isEmpty());
+        QVERIFY(main->currentWorkspaceId() != removed);
+    }
+
+    void deactivationShowsUnauthorizedUser()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        signIn(*f, u"alex.park@moim.example"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(f->sessions->account()->connection(), Account::Connection::Online,
+                                  10000);
+        QCOMPARE(m_server.admin({u"deactivate"_s, u"alex.park@moim.example"_s}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            f->windows->loginWindow() && f->windows->loginWindow()->isVisible(), 10000);
+        QCOMPARE(f->windows->loginWindow()->currentPage(), LoginWindow::Page::Unauthorized);
+        QCOMPARE(m_server.admin({u"reactivate"_s, u"alex.park@moim.example"_s}), 0);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,36 @@
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace moim::ui {
+
+using namespace Qt::StringLiterals;
+
+QString systemLanguage()
+{
+    return QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
+}
+
+bool installLanguage(QCoreApplication &app, const QString &language)
+{
+    if (language == "en"_L1)
+        return true;
+    auto *moim = new QTranslator(&app);
+    if (!moim->load(u"moim_"_s + language, u":/moim/translations"_s)) {
+        delete moim;
+        return false;
+    }
+    QCoreApplication::installTranslator(moim);
+    // Qt's own dialogs and context menus (copy, paste…) in the same language.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    return true;
+}
+
+} // namespace moim::ui
