@@ -1,6 +1,7 @@
 // Moim, the desktop client: parses the command line, loads the translation, wires core to the
 // windows. Everything else lives in core (what Moim knows) and ui (what Moim shows).
 #include "auth/session_manager.h"
+#include "first_paint_probe.h"
 #include "language.h"
 #include "net/api_client.h"
 #include "net/server_address.h"
@@ -66,6 +67,7 @@ int main(int argc, char *argv[])
     if (!moim::ui::installLanguage(app, language))
         err << "moim: the " << language << " translation is missing; showing English." << Qt::endl;
     moim::ui::Theme::apply(app, moim::ui::Theme::Scheme::Light);
+    moim::ui::FirstPaintProbe::installIfRequested();
 
     const moim::Profile profile(profileName);
     moim::ApiClient api(server, u"moim-desktop"_s, QStringLiteral(MOIM_VERSION));

@@ -9,7 +9,7 @@ build="${MOIM_BUILD_DIR:-$root/build}"
 "$root/scripts/build.sh"
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/moim-demo.XXXXXX")
-profile="demo-$$"
+profile="demo"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
@@ -29,9 +29,15 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { echo "The demo server did not start:"; cat "$data/server.log"; exit 1; }
 sleep 0.2
-grep -v '^Listening on' "$data/server.log" || true
+grep -v -e '^Listening on' -e '^moim\.' "$data/server.log" || true
 echo
 echo "Moim demo server: $url"
 echo "Opening Moim (profile '$profile'); close its window to stop the demo."
 
-"$build/app/moim" --server "$url" --profile "$profile" "$@"
+moim=("$build/app/moim" --server "$url" --profile "$profile" "$@")
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  # No desktop session (a server, xvfb-run): give Moim a keychain of its own for the demo.
+  "$root/scripts/with-private-keyring.sh" "${moim[@]}"
+else
+  "${moim[@]}"
+fi

@@ -153,6 +153,10 @@ Messages arrive here.</source>
         <source>No keychain is available on this computer, so Moim cannot remember you. You will sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No messages here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasswordPage</name>

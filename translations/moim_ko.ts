@@ -148,6 +148,10 @@ Messages arrive here.</source>
         <source>No keychain is available on this computer, so Moim cannot remember you. You will sign in again next time.</source>
         <translation>이 컴퓨터에서 사용할 수 있는 키체인이 없어 로그인 상태를 기억할 수 없습니다. 다음에 다시 로그인해야 합니다.</translation>
     </message>
+    <message>
+        <source>No messages here yet.</source>
+        <translation>아직 메시지가 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasswordPage</name>

@@ -1,5 +1,5 @@
 // Sign-in end to end: the real mock server process, the real Secret Service (gnome-keyring in a
-// private D-Bus session, see ../keychain/with-keyring.sh) and the real moim-phone.
+// private D-Bus session, see scripts/with-private-keyring.sh) and the real moim-phone.
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "mock_server_process.h"

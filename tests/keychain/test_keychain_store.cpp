@@ -1,4 +1,5 @@
-// KeychainSecretStore against the real Secret Service (gnome-keyring, see with-keyring.sh).
+// KeychainSecretStore against the real Secret Service (gnome-keyring, see
+// scripts/with-private-keyring.sh).
 #include "secrets/keychain_secret_store.h"
 
 #include <QProcess>

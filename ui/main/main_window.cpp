@@ -173,8 +173,11 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     connect(m_account, &Account::connectionChanged, this, &MainWindow::onConnectionChanged);
     connect(m_account, &Account::workspaceRemoved, this, &MainWindow::onWorkspaceRemoved);
     connect(m_account, &Account::conversationsChanged, this, [this](const QString &workspaceId) {
-        if (workspaceId == m_sidebar->currentWorkspaceId())
-            m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
+        if (workspaceId != m_sidebar->currentWorkspaceId())
+            return;
+        m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
+        if (!m_conversationList->currentIndex().isValid())
+            showWorkspaceWelcome();
     });
     connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
     connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
@@ -300,11 +303,21 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
     m_uiState->setValue(KeyLastWorkspace, workspaceId);
     // Cached list first, so switching never waits for the network.
     m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
-    m_conversationTitle->setText(tr("Welcome to %1").arg(workspace.name));
-    m_conversationTopic->setText(
-        tr("%n conversation(s)", nullptr, int(m_conversations.rowCount())));
+    showWorkspaceWelcome();
     if (m_account->connection() == Account::Connection::Online)
         m_account->fetchConversations(workspaceId);
+}
+
+void MainWindow::showWorkspaceWelcome()
+{
+    const int row = m_account ? m_account->workspaces()->indexOf(currentWorkspaceId()) : -1;
+    if (row < 0)
+        return;
+    m_emptyText->setText(tr("Pick a conversation on the left.\nMessages arrive here."));
+    m_conversationTitle->setText(
+        tr("Welcome to %1").arg(m_account->workspaces()->workspaces().at(row).name));
+    m_conversationTopic->setText(
+        tr("%n conversation(s)", nullptr, int(m_conversations.rowCount())));
 }
 
 void MainWindow::onConversationActivated(const QModelIndex &index)
@@ -315,6 +328,7 @@ void MainWindow::onConversationActivated(const QModelIndex &index)
     const QString name = index.data(Qt::DisplayRole).toString();
     m_conversationTitle->setText(direct ? name : u"# "_s + name);
     m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
+    m_emptyText->setText(tr("No messages here yet."));
 }
 
 void MainWindow::onConnectionChanged(Account::Connection connection)

@@ -52,6 +52,7 @@ private:
     void onConnectionChanged(Account::Connection connection);
     void onWorkspaceRemoved(const QString &workspaceId);
     void onConversationActivated(const QModelIndex &index);
+    void showWorkspaceWelcome();
     void showBannerText();
     void buildMenus();
 

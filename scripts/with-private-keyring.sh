@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs a command against the real Secret Service: a private D-Bus session with gnome-keyring,
-# unlocked with a throwaway password, in a throwaway HOME. Nothing touches the user's keyring.
+# Runs a command against a real Secret Service of its own: a private D-Bus session with
+# gnome-keyring, unlocked with a throwaway password, in a throwaway HOME. Tests use it so they
+# never touch the user's keyring; the demo uses it on a machine without a desktop session.
 set -euo pipefail
 
 if [ -z "${MOIM_KEYRING_SESSION:-}" ]; then

@@ -1,0 +1,15 @@
+// The yardstick for start-up: a bare Qt Widgets window with one label, measured like Moim.
+#include "first_paint_probe.h"
+
+#include <QApplication>
+#include <QLabel>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    moim::ui::FirstPaintProbe::installIfRequested();
+    QLabel window(QStringLiteral("Hello"));
+    window.resize(520, 720);
+    window.show();
+    return QApplication::exec();
+}
