@@ -2,6 +2,7 @@
 
 #include "auth/session_manager.h"
 #include "common/notice.h"
+#include "common/plain_text.h"
 #include "workspace_sidebar.h"
 #include "workspace_tile.h"
 
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
@@ -20,6 +22,7 @@
 #include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace moim::ui {
@@ -46,6 +49,19 @@ protected:
         option->icon = direct ? person : hash;
         option->features |= QStyleOptionViewItem::HasDecoration;
         option->decorationSize = QSize(16, 16);
+    }
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override
+    {
+        if (event->type() != QEvent::ToolTip)
+            return QStyledItemDelegate::helpEvent(event, view, option, index);
+        // Topics come from the server: shown literally, never as markup.
+        const QString topic = index.data(ConversationModel::TopicRole).toString();
+        if (topic.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPos(), plainToolTip(topic), view);
+        return true;
     }
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -256,9 +272,9 @@ void MainWindow::retranslate()
     setWindowTitle(tr("Moim"));
     m_moimMenu->setTitle(tr("&Moim"));
     m_workspaceMenu->setTitle(tr("&Workspace"));
-    m_accountHeader->setText(identity.displayName.isEmpty()
-                                 ? identity.email
-                                 : tr("%1 <%2>").arg(identity.displayName, identity.email));
+    m_accountHeader->setText(literalActionText(
+        identity.displayName.isEmpty() ? identity.email
+                                       : tr("%1 <%2>").arg(identity.displayName, identity.email)));
     m_logoutAction->setText(tr("&Log out"));
     m_logoutWipeAction->setText(tr("Log out and &delete local data"));
     m_quitAction->setText(tr("&Quit"));
@@ -267,7 +283,7 @@ void MainWindow::retranslate()
     QToolButton *account = m_sidebar->accountButton();
     const QString name = identity.displayName.isEmpty() ? identity.email : identity.displayName;
     account->setIcon(avatarIcon(name, devicePixelRatioF()));
-    account->setToolTip(tr("Account: %1").arg(name));
+    account->setToolTip(plainToolTip(tr("Account: %1").arg(name)));
     account->setAccessibleName(tr("Account menu for %1").arg(name));
     m_conversationList->setAccessibleName(tr("Conversations"));
     m_emptyText->setText(tr("Pick a conversation on the left.\nMessages arrive here."));

@@ -1,6 +1,7 @@
 #include "workspace_sidebar.h"
 
 #include "account/workspace_model.h"
+#include "common/plain_text.h"
 #include "workspace_tile.h"
 
 #include <QButtonGroup>
@@ -101,7 +102,8 @@ void WorkspaceSidebar::refreshAppearance()
         tile->setUnread(index.data(WorkspaceModel::UnreadRole).toInt());
         const QString name = index.data(Qt::ToolTipRole).toString();
         const QString shortcut = row < 9 ? tr("Ctrl+%1").arg(row + 1) : QString();
-        tile->setToolTip(shortcut.isEmpty() ? name : tr("%1 (%2)").arg(name, shortcut));
+        tile->setToolTip(
+            plainToolTip(shortcut.isEmpty() ? name : tr("%1 (%2)").arg(name, shortcut)));
         tile->setAccessibleName(available
                                     ? tr("Workspace %1").arg(name)
                                     : tr("Workspace %1, you are no longer a member").arg(name));
