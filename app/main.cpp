@@ -5,6 +5,7 @@
 #include "language.h"
 #include "net/api_client.h"
 #include "net/server_address.h"
+#include "platform/single_instance.h"
 #include "secrets/keychain_secret_store.h"
 #include "storage/profile.h"
 #include "theme/theme.h"
@@ -40,7 +41,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption languageOption(
         u"lang"_s, u"Language: ko or en (default: the system's)."_s, u"LANG"_s);
     parser.addOptions({serverOption, profileOption, languageOption});
+    parser.addPositionalArgument(u"link"_s,
+                                 u"An invitation or password reset link: moim://invite/… or "
+                                 "moim://reset/…"_s,
+                                 u"[link]"_s);
     parser.process(app);
+    if (parser.positionalArguments().size() > 1) {
+        QTextStream(stderr) << "moim: give at most one link." << Qt::endl;
+        return 2;
+    }
+    const QString link = parser.positionalArguments().value(0);
 
     QTextStream err(stderr);
     const auto server = moim::ServerAddress::parse(parser.value(serverOption));
@@ -57,6 +67,16 @@ int main(int argc, char *argv[])
         err << "moim: profile names use letters, digits, '-' and '_' only." << Qt::endl;
         return 2;
     }
+    // One Moim per profile: a second start hands its link to the first and leaves.
+    moim::SingleInstance instance(profileName);
+    if (!instance.becomePrimary()) {
+        if (instance.sendToPrimary(link))
+            return 0;
+        err << "moim: another Moim is running for profile " << profileName
+            << " but does not answer." << Qt::endl;
+        return 1;
+    }
+
     QString language = parser.value(languageOption);
     if (language.isEmpty())
         language = moim::ui::systemLanguage();
@@ -75,5 +95,9 @@ int main(int argc, char *argv[])
     moim::SessionManager sessions(profile, &api, &secrets);
     moim::ui::WindowController windows(&sessions);
     windows.start();
+    QObject::connect(&instance, &moim::SingleInstance::activationRequested, &windows,
+                     &moim::ui::WindowController::openLink);
+    if (!link.isEmpty())
+        windows.openLink(link);
     return QApplication::exec();
 }

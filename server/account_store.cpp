@@ -2,12 +2,15 @@
 
 #include "clock.h"
 #include "database.h"
+#include "secure_token.h"
 #include "server_logging.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace moim::server {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -152,6 +155,105 @@ QJsonArray AccountStore::conversations(const QString &userId, const QString &wor
                                   {QStringLiteral("last_activity"), query.value(4).toLongLong()}});
     }
     return result;
+}
+
+std::optional<AccountStore::Account> AccountStore::createAccount(const QString &normalisedEmail,
+                                                                 const QString &displayName,
+                                                                 const QString &passwordHash)
+{
+    const QString id = SecureToken::randomId("u_"_L1);
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("INSERT INTO users (id, email, display_name, password_hash, "
+                                 "deactivated, created_at) VALUES (?, ?, ?, ?, 0, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(normalisedEmail);
+    query.addBindValue(displayName);
+    query.addBindValue(passwordHash);
+    query.addBindValue(m_clock.now());
+    if (!execOrWarn(query))
+        return std::nullopt;
+    return findById(id);
+}
+
+QString AccountStore::createWorkspace(const QString &name, const QString &nameEn)
+{
+    // Tiles get a colour from a small palette that stays readable with white initials.
+    static const QStringList palette{u"#3B6FE0"_s, u"#D9485F"_s, u"#2E9E6A"_s,
+                                     u"#8A5CF6"_s, u"#E07A2E"_s, u"#1E8FA8"_s};
+    QSqlQuery count(m_database.handle());
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM workspaces"));
+    const int position = execOrWarn(count) && count.next() ? count.value(0).toInt() : 0;
+    const QString id = SecureToken::randomId("w_"_L1);
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("INSERT INTO workspaces (id, name, name_en, color, position, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(name);
+    query.addBindValue(nameEn);
+    query.addBindValue(palette.at(position % palette.size()));
+    query.addBindValue(position);
+    query.addBindValue(m_clock.now());
+    if (!execOrWarn(query))
+        return {};
+    // Every workspace starts with a channel everyone sees.
+    QSqlQuery channel(m_database.handle());
+    channel.prepare(QStringLiteral("INSERT INTO conversations (id, workspace_id, kind, name, "
+                                   "topic, created_at) VALUES (?, ?, 'channel', ?, '', ?)"));
+    channel.addBindValue(SecureToken::randomId("c_"_L1));
+    channel.addBindValue(id);
+    channel.addBindValue(u"general"_s);
+    channel.addBindValue(m_clock.now());
+    execOrWarn(channel);
+    return id;
+}
+
+bool AccountStore::addMembership(const QString &userId, const QString &workspaceId,
+                                 const QString &role)
+{
+    if (!workspaceExists(workspaceId))
+        return false;
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO memberships (user_id, workspace_id, role) "
+                                 "VALUES (?, ?, ?)"));
+    query.addBindValue(userId);
+    query.addBindValue(workspaceId);
+    query.addBindValue(role);
+    return execOrWarn(query);
+}
+
+bool AccountStore::setPasswordHash(const QString &userId, const QString &passwordHash)
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+    query.addBindValue(passwordHash);
+    query.addBindValue(userId);
+    return execOrWarn(query) && query.numRowsAffected() == 1;
+}
+
+QJsonObject AccountStore::workspaceSummary(const QString &workspaceId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT id, name, name_en FROM workspaces WHERE id = ?"));
+    query.addBindValue(workspaceId);
+    if (!execOrWarn(query) || !query.next())
+        return {};
+    return {{u"id"_s, query.value(0).toString()},
+            {u"name"_s, query.value(1).toString()},
+            {u"name_en"_s, query.value(2).toString()}};
+}
+
+QStringList AccountStore::workspaceNames(const QString &userId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT w.name, w.name_en FROM workspaces w JOIN memberships m "
+                                 "ON m.workspace_id = w.id WHERE m.user_id = ?"));
+    query.addBindValue(userId);
+    QStringList names;
+    if (!execOrWarn(query))
+        return names;
+    while (query.next())
+        names << query.value(0).toString() << query.value(1).toString();
+    return names;
 }
 
 AccountStore::Result AccountStore::setDeactivated(const QString &normalisedEmail, bool deactivated,

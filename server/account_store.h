@@ -47,6 +47,18 @@ public:
     bool isActiveMember(const QString &userId, const QString &workspaceId) const;
     QJsonArray conversations(const QString &userId, const QString &workspaceId) const;
 
+    // Onboarding: new accounts, workspaces and memberships, and password changes.
+    std::optional<Account> createAccount(const QString &normalisedEmail, const QString &displayName,
+                                         const QString &passwordHash);
+    QString createWorkspace(const QString &name, const QString &nameEn);
+    // Adds (or keeps) a membership; false when the workspace does not exist.
+    bool addMembership(const QString &userId, const QString &workspaceId, const QString &role);
+    bool setPasswordHash(const QString &userId, const QString &passwordHash);
+    // {id, name, name_en} of one workspace, empty when unknown.
+    QJsonObject workspaceSummary(const QString &workspaceId) const;
+    // Names of the user's workspaces, for the password policy's dictionary.
+    QStringList workspaceNames(const QString &userId) const;
+
     Result setDeactivated(const QString &normalisedEmail, bool deactivated, QString *userId);
     Result removeMembership(const QString &normalisedEmail, const QString &workspaceId,
                             QString *userId);

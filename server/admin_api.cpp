@@ -6,10 +6,15 @@
 #include "clock.h"
 #include "email_address.h"
 #include "event_hub.h"
+#include "invite_store.h"
+#include "local_request_gate.h"
+#include "mailbox.h"
+#include "onboarding_mails.h"
 #include "server_logging.h"
 #include "token_service.h"
 
 #include <QHttpServer>
+#include <QJsonArray>
 #include <protocol/protocol.h>
 
 namespace moim::server {
@@ -57,37 +62,29 @@ AdminApi::AdminApi(QHttpServer &http, Services services, QObject *parent)
     http.route(
         QString(path::AdminRemoveMembership), Method::Post,
         guarded(withBody([this](const QJsonObject &body) { return removeMembership(body); })));
+    http.route(
+        QString(path::AdminWorkspaces), Method::Post,
+        guarded(withBody([this](const QJsonObject &body) { return createWorkspace(body); })));
+    http.route(QString(path::AdminInvites), Method::Post,
+               guarded(withBody([this](const QJsonObject &body) { return invite(body); })));
+    http.route(QString(path::AdminInvites), Method::Get,
+               guarded([this](const QHttpServerRequest &) { return pendingInvites(); }));
+    http.route(QString(path::AdminInviteResend), Method::Post,
+               guarded(withBody([this](const QJsonObject &body) { return resendInvite(body); })));
+    http.route(QString(path::AdminInviteRevoke), Method::Post,
+               guarded(withBody([this](const QJsonObject &body) { return revokeInvite(body); })));
     http.route(QString(path::AdminClock), Method::Get,
                guarded([this](const QHttpServerRequest &) { return clock(); }));
     http.route(QString(path::AdminClock), Method::Post,
                guarded(withBody([this](const QJsonObject &body) { return setClock(body); })));
 }
 
-bool AdminApi::hostIsLoopback(const QByteArray &host) const
-{
-    const qsizetype colon = host.lastIndexOf(':');
-    if (colon <= 0 || host.endsWith(']'))
-        return false; // the port is required: Host names exactly this server
-    bool portOk = false;
-    const uint port = host.mid(colon + 1).toUInt(&portOk);
-    if (!portOk || port != m_port)
-        return false;
-    const QByteArray name = host.left(colon).toLower();
-    return name == "127.0.0.1" || name == "localhost" || name == "[::1]";
-}
-
 std::optional<JsonReply> AdminApi::refuse(const QHttpServerRequest &request) const
 {
     const QString forbidden = QStringLiteral("Admin calls need a loopback peer, a loopback Host "
                                              "header and the admin token.");
-    if (!request.remoteAddress().isLoopback()) {
-        qCWarning(lcAdmin) << "Admin call refused from" << request.remoteAddress();
+    if (!m_services.gate.admits(request))
         return JsonReply::error(error::Forbidden, forbidden);
-    }
-    if (!hostIsLoopback(ApiServer::header(request, "Host"))) {
-        qCWarning(lcAdmin) << "Admin call refused: Host" << ApiServer::header(request, "Host");
-        return JsonReply::error(error::Forbidden, forbidden);
-    }
     if (!m_services.token.matches(ApiServer::bearerToken(request))) {
         qCWarning(lcAdmin) << "Admin call refused: wrong admin token";
         return JsonReply::error(error::Forbidden, forbidden);
@@ -150,6 +147,89 @@ JsonReply AdminApi::setClock(const QJsonObject &body)
         m_services.clock.advance(qint64(advance.toDouble()));
     qCInfo(lcAdmin) << "Clock offset now" << m_services.clock.offset() << "s";
     return clock();
+}
+
+namespace {
+QJsonObject inviteJson(const InviteStore::Invite &invite)
+{
+    return {{QStringLiteral("id"), invite.id},
+            {QStringLiteral("email"), invite.email},
+            {QStringLiteral("workspace_id"), invite.workspaceId},
+            {QStringLiteral("inviter"), invite.inviterName},
+            {QStringLiteral("expires_at"), invite.expiresAt}};
+}
+} // namespace
+
+JsonReply AdminApi::createWorkspace(const QJsonObject &body)
+{
+    const QString name = body.value(QLatin1StringView("name")).toString().trimmed();
+    const QString nameEn = body.value(QLatin1StringView("name_en")).toString().trimmed();
+    if (name.isEmpty() || name.size() > 100 || nameEn.size() > 100)
+        return JsonReply::error(error::BadRequest, QStringLiteral("Expected name (and name_en)."));
+    const QString id = m_services.accounts.createWorkspace(name, nameEn.isEmpty() ? name : nameEn);
+    if (id.isEmpty())
+        return JsonReply::error(error::ServerError, QStringLiteral("Could not create it."));
+    qCInfo(lcAdmin) << "Created workspace" << id;
+    return JsonReply::ok({{QStringLiteral("workspace"), m_services.accounts.workspaceSummary(id)}});
+}
+
+void AdminApi::mailInvite(const QString &workspaceId, const QString &email, const QString &inviter,
+                          const QString &token, qint64 expiresAt)
+{
+    const QJsonObject workspace = m_services.accounts.workspaceSummary(workspaceId);
+    const auto mail = OnboardingMail::invite(m_services.mailbox.publicUrl(), token,
+                                             workspace.value(QLatin1StringView("name")).toString(),
+                                             inviter, expiresAt);
+    m_services.mailbox.send(email, QStringLiteral("invite"), mail.subject, mail.body, mail.links);
+}
+
+JsonReply AdminApi::invite(const QJsonObject &body)
+{
+    const QString email = body.value(QLatin1StringView("email")).toString();
+    const QString workspaceId = body.value(QLatin1StringView("workspace_id")).toString();
+    QString inviter = body.value(QLatin1StringView("inviter")).toString().trimmed();
+    if (!email.contains(u'@') || email.size() > 320 || workspaceId.isEmpty() ||
+        inviter.size() > 100)
+        return JsonReply::error(
+            error::BadRequest,
+            QStringLiteral("Expected email, workspace_id and optional inviter."));
+    if (!m_services.accounts.workspaceExists(workspaceId))
+        return JsonReply::error(error::NotFound, QStringLiteral("No such workspace."));
+    if (inviter.isEmpty())
+        inviter = QStringLiteral("모임 관리자 (Moim admin)");
+    const auto issued =
+        m_services.invites.create(EmailAddress::normalise(email), workspaceId, inviter);
+    if (!issued)
+        return JsonReply::error(error::ServerError, QStringLiteral("Could not invite."));
+    mailInvite(workspaceId, issued->invite.email, inviter, issued->token, issued->invite.expiresAt);
+    qCInfo(lcAdmin) << "Invited to" << workspaceId << "as" << issued->invite.id;
+    return JsonReply::ok({{QStringLiteral("invite"), inviteJson(issued->invite)}});
+}
+
+JsonReply AdminApi::resendInvite(const QJsonObject &body)
+{
+    const auto issued =
+        m_services.invites.resend(body.value(QLatin1StringView("invite_id")).toString());
+    if (!issued)
+        return JsonReply::error(error::NotFound, QStringLiteral("No such pending invitation."));
+    mailInvite(issued->invite.workspaceId, issued->invite.email, issued->invite.inviterName,
+               issued->token, issued->invite.expiresAt);
+    return JsonReply::ok({{QStringLiteral("invite"), inviteJson(issued->invite)}});
+}
+
+JsonReply AdminApi::revokeInvite(const QJsonObject &body)
+{
+    if (!m_services.invites.revoke(body.value(QLatin1StringView("invite_id")).toString()))
+        return JsonReply::error(error::NotFound, QStringLiteral("No such pending invitation."));
+    return okReply();
+}
+
+JsonReply AdminApi::pendingInvites() const
+{
+    QJsonArray invites;
+    for (const InviteStore::Invite &invite : m_services.invites.pending())
+        invites.append(inviteJson(invite));
+    return JsonReply::ok({{QStringLiteral("invites"), invites}});
 }
 
 } // namespace moim::server

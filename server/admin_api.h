@@ -14,6 +14,9 @@ class AccountStore;
 class AdminToken;
 class Clock;
 class EventHub;
+class InviteStore;
+class LocalRequestGate;
+class Mailbox;
 class TokenService;
 
 // The mock server's admin API (protocol.md "Admin API"): answers loopback peers only, with a
@@ -31,24 +34,30 @@ public:
         EventHub &events;
         Clock &clock;
         const AdminToken &token;
+        const LocalRequestGate &gate;
+        InviteStore &invites;
+        Mailbox &mailbox;
     };
 
     AdminApi(QHttpServer &http, Services services, QObject *parent = nullptr);
 
-    // The Host header must name this port; known only once the server listens.
-    void setListeningPort(quint16 port) { m_port = port; }
-
 private:
     std::optional<JsonReply> refuse(const QHttpServerRequest &request) const;
-    bool hostIsLoopback(const QByteArray &host) const;
 
     JsonReply deactivate(const QJsonObject &body, bool deactivated);
     JsonReply removeMembership(const QJsonObject &body);
     JsonReply clock() const;
     JsonReply setClock(const QJsonObject &body);
+    JsonReply createWorkspace(const QJsonObject &body);
+    JsonReply invite(const QJsonObject &body);
+    JsonReply resendInvite(const QJsonObject &body);
+    JsonReply revokeInvite(const QJsonObject &body);
+    JsonReply pendingInvites() const;
+    // Mails the invitation with its one-time link.
+    void mailInvite(const QString &workspaceId, const QString &email, const QString &inviter,
+                    const QString &token, qint64 expiresAt);
 
     Services m_services;
-    quint16 m_port = 0;
 };
 
 } // namespace moim::server

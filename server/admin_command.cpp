@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -34,7 +35,9 @@ int AdminCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Calls the admin API of a running moim-mock-server.\n"
         "Commands: deactivate EMAIL | reactivate EMAIL | remove-member EMAIL WORKSPACE_ID | "
-        "clock [--advance SECONDS | --offset SECONDS]"));
+        "clock [--advance SECONDS | --offset SECONDS] | create-workspace NAME [NAME_EN] | "
+        "invite EMAIL WORKSPACE_ID [--inviter NAME] | invites | resend INVITE_ID | "
+        "revoke INVITE_ID"));
     parser.addHelpOption();
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder."),
                                   QStringLiteral("DIR"));
@@ -44,7 +47,10 @@ int AdminCommand::run(const QStringList &arguments)
     const QCommandLineOption offset(QStringLiteral("offset"),
                                     QStringLiteral("clock: set the clock offset (seconds)."),
                                     QStringLiteral("SECONDS"));
-    parser.addOptions({data, advance, offset});
+    const QCommandLineOption inviter(QStringLiteral("inviter"),
+                                     QStringLiteral("invite: who the mail names as inviting."),
+                                     QStringLiteral("NAME"));
+    parser.addOptions({data, advance, offset, inviter});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
 
     QStringList args = arguments;
@@ -71,6 +77,25 @@ int AdminCommand::run(const QStringList &arguments)
         apiPath = path::AdminRemoveMembership;
         body.insert(QStringLiteral("email"), positional.at(1));
         body.insert(QStringLiteral("workspace_id"), positional.at(2));
+    } else if (command == QLatin1StringView("create-workspace") &&
+               (positional.size() == 2 || positional.size() == 3)) {
+        apiPath = path::AdminWorkspaces;
+        body.insert(QStringLiteral("name"), positional.at(1));
+        body.insert(QStringLiteral("name_en"), positional.value(2));
+    } else if (command == QLatin1StringView("invite") && positional.size() == 3) {
+        apiPath = path::AdminInvites;
+        body.insert(QStringLiteral("email"), positional.at(1));
+        body.insert(QStringLiteral("workspace_id"), positional.at(2));
+        if (parser.isSet(inviter))
+            body.insert(QStringLiteral("inviter"), parser.value(inviter));
+    } else if (command == QLatin1StringView("invites") && positional.size() == 1) {
+        apiPath = path::AdminInvites;
+        get = true;
+    } else if ((command == QLatin1StringView("resend") || command == QLatin1StringView("revoke")) &&
+               positional.size() == 2) {
+        apiPath = command == QLatin1StringView("resend") ? QString(path::AdminInviteResend)
+                                                         : QString(path::AdminInviteRevoke);
+        body.insert(QStringLiteral("invite_id"), positional.at(1));
     } else if (command == QLatin1StringView("clock") && positional.size() == 1) {
         apiPath = path::AdminClock;
         bool ok = true;
@@ -128,6 +153,28 @@ int AdminCommand::run(const QStringList &arguments)
             << answer.value(QStringLiteral("offset")).toInteger() << " s)" << Qt::endl;
     } else if (command == QLatin1StringView("deactivate")) {
         out << "Deactivated " << positional.at(1) << "; every session revoked." << Qt::endl;
+    } else if (command == QLatin1StringView("create-workspace")) {
+        const QJsonObject workspace = answer.value(QStringLiteral("workspace")).toObject();
+        out << "Created workspace " << workspace.value(QStringLiteral("id")).toString() << " ("
+            << workspace.value(QStringLiteral("name")).toString() << ")." << Qt::endl;
+    } else if (command == QLatin1StringView("invite") || command == QLatin1StringView("resend")) {
+        const QJsonObject invite = answer.value(QStringLiteral("invite")).toObject();
+        out << "Invitation " << invite.value(QStringLiteral("id")).toString() << " mailed to "
+            << invite.value(QStringLiteral("email")).toString() << "; see "
+            << base.resolved(QUrl(QStringLiteral("/dev/mail"))).toString() << Qt::endl;
+    } else if (command == QLatin1StringView("invites")) {
+        const QJsonArray invites = answer.value(QStringLiteral("invites")).toArray();
+        if (invites.isEmpty())
+            out << "No pending invitations." << Qt::endl;
+        for (const QJsonValue &value : invites) {
+            const QJsonObject invite = value.toObject();
+            out << invite.value(QStringLiteral("id")).toString() << "  "
+                << invite.value(QStringLiteral("email")).toString() << "  "
+                << invite.value(QStringLiteral("workspace_id")).toString() << "  expires "
+                << invite.value(QStringLiteral("expires_at")).toInteger() << Qt::endl;
+        }
+    } else if (command == QLatin1StringView("revoke")) {
+        out << "Revoked " << positional.at(1) << "." << Qt::endl;
     } else if (command == QLatin1StringView("reactivate")) {
         out << "Reactivated " << positional.at(1) << "." << Qt::endl;
     } else {

@@ -156,6 +156,7 @@ void ApiServer::login(const QHttpServerRequest &request, QHttpServerResponder &&
             error::BadRequest, QStringLiteral("Expected email, password and optional device.")));
 
     attempt.emailKey = EmailAddress::normalise(email);
+    attempt.ip = request.remoteAddress().toString();
     if (const auto wait = m_services.throttle.retryAfter(attempt.emailKey)) {
         qCInfo(lcAuth) << "Sign-in throttled for" << *wait << "s";
         return answer(JsonReply::tooManyAttempts(*wait));
@@ -202,6 +203,7 @@ JsonReply ApiServer::finishLogin(const LoginAttempt &attempt, bool passwordMatch
     const auto grant = m_services.tokens.createSession(*attempt.userId, attempt.device);
     if (!grant)
         return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."));
+    Q_EMIT signedIn(*attempt.userId, attempt.device.name, attempt.device.os, attempt.ip);
     return grantReply(*grant);
 }
 

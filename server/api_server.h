@@ -47,6 +47,16 @@ public:
     // The body as a JSON object; nullopt when it is not one.
     static std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request);
 
+    // The session grant of docs/protocol.md for a new or refreshed session.
+    JsonReply grantReply(const TokenService::Grant &grant) const;
+    // update_required when a minimum version is set and the client is older or unnamed.
+    std::optional<JsonReply> refuseClient(const QHttpServerRequest &request) const;
+
+Q_SIGNALS:
+    // A password sign-in succeeded (for the "new sign-in on a new device" mail).
+    void signedIn(const QString &userId, const QString &deviceName, const QString &deviceOs,
+                  const QString &ip);
+
 private:
     QHttpServerResponse serverInfo(const QHttpServerRequest &request) const;
     // Answers through the responder once the password check is done (see HttpListener).
@@ -63,12 +73,9 @@ private:
         QString emailKey;
         std::optional<QString> userId;
         TokenService::Device device;
+        QString ip;
     };
     JsonReply finishLogin(const LoginAttempt &attempt, bool passwordMatches);
-    JsonReply grantReply(const TokenService::Grant &grant) const;
-
-    // update_required when a minimum version is set and the client is older or unnamed.
-    std::optional<JsonReply> refuseClient(const QHttpServerRequest &request) const;
 
     Services m_services;
     QString m_minClientVersion;

@@ -60,6 +60,27 @@ const QStringList &migrationStep(int version)
             QStringLiteral("CREATE TABLE login_failures (email_key TEXT PRIMARY KEY, failures "
                            "INTEGER NOT NULL, last_failure INTEGER NOT NULL)"),
         },
+        // Onboarding and recovery: invitations, the dev mailbox, password resets, and the
+        // devices an account has signed in from (for "new sign-in" mails).
+        {
+            // A resend ends the old row (replaced_by) and starts a new one with a new token.
+            QStringLiteral("CREATE TABLE invites (id TEXT PRIMARY KEY, token_hash BLOB NOT NULL "
+                           "UNIQUE, email TEXT NOT NULL, workspace_id TEXT NOT NULL REFERENCES "
+                           "workspaces(id), inviter_name TEXT NOT NULL, created_at INTEGER NOT "
+                           "NULL, expires_at INTEGER NOT NULL, used_at INTEGER, revoked_at "
+                           "INTEGER, replaced_by TEXT)"),
+            QStringLiteral("CREATE TABLE mails (id INTEGER PRIMARY KEY AUTOINCREMENT, recipient "
+                           "TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, body TEXT "
+                           "NOT NULL, links TEXT NOT NULL, sent_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE password_resets (token_hash BLOB PRIMARY KEY, user_id "
+                           "TEXT NOT NULL REFERENCES users(id), created_at INTEGER NOT NULL, "
+                           "expires_at INTEGER NOT NULL, used_at INTEGER)"),
+            QStringLiteral("CREATE TABLE reset_requests (email TEXT NOT NULL, requested_at "
+                           "INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE known_devices (user_id TEXT NOT NULL REFERENCES "
+                           "users(id), device_key TEXT NOT NULL, first_seen INTEGER NOT NULL, "
+                           "PRIMARY KEY (user_id, device_key))"),
+        },
     };
     return steps.at(version - 1);
 }

@@ -169,8 +169,8 @@ QString DemoSeeder::credentialsText(const QString &url)
     return u"Demo company ready at %1. Sign in with:\n"
            "  jimin.kim@moim.example / %2   (3 workspaces)\n"
            "  alex.park@moim.example / %2   (1 workspace)\n"
-           "  seojun.lee@moim.example — deactivated (shows \"Unauthorized user\")"_s.arg(url,
-                                                                                         password);
+           "  seojun.lee@moim.example — deactivated (shows \"Unauthorized user\")\n"
+           "Dev mailbox (invitations, password resets): %1/dev/mail"_s.arg(url, password);
 }
 
 bool DemoSeeder::seedIfEmpty(QString *error)

@@ -24,6 +24,13 @@ JsonReply::Status statusFor(QLatin1StringView code)
         return S::UpgradeRequired;
     if (code == error::TooManyAttempts)
         return S::TooManyRequests;
+    if (code == error::WeakPassword)
+        return S::UnprocessableEntity;
+    if (code == error::InviteInvalid || code == error::ResetInvalid)
+        return S::NotFound;
+    if (code == error::InviteExpired || code == error::InviteUsed || code == error::InviteRevoked ||
+        code == error::InviteReplaced || code == error::ResetExpired || code == error::ResetUsed)
+        return S::Gone;
     return S::InternalServerError;
 }
 
@@ -49,6 +56,17 @@ JsonReply JsonReply::error(QLatin1StringView code, const QString &message)
     reply.m_status = statusFor(code);
     reply.m_body = {{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QString(code)},
                                                           {QStringLiteral("message"), message}}}};
+    return reply;
+}
+
+JsonReply JsonReply::weakPassword(const QString &reason)
+{
+    JsonReply reply =
+        error(error::WeakPassword,
+              QStringLiteral("The password does not meet the policy: %1.").arg(reason));
+    QJsonObject inner = reply.m_body.value(QStringLiteral("error")).toObject();
+    inner.insert(QStringLiteral("reason"), reason);
+    reply.m_body.insert(QStringLiteral("error"), inner);
     return reply;
 }
 

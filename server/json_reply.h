@@ -19,6 +19,8 @@ public:
     // An error with the HTTP status that belongs to code (see protocol.md).
     static JsonReply error(QLatin1StringView code, const QString &message);
     static JsonReply tooManyAttempts(qint64 retryAfterSeconds);
+    // weak_password with the policy's reason ("too_short", "too_long", "too_guessable").
+    static JsonReply weakPassword(const QString &reason);
     static JsonReply updateRequired(const QString &minVersion);
 
     Status status() const { return m_status; }

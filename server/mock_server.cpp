@@ -6,7 +6,12 @@
 #include "demo_seeder.h"
 #include "event_hub.h"
 #include "http_listener.h"
+#include "invite_store.h"
 #include "json_reply.h"
+#include "mailbox.h"
+#include "onboarding_api.h"
+#include "onboarding_mails.h"
+#include "reset_store.h"
 #include "server_logging.h"
 #include "throttle.h"
 #include "token_service.h"
@@ -116,8 +121,30 @@ bool MockServer::start(QString *error)
                                     ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
                                                         m_hasher, m_clock, m_hashPool, *listener},
                                     m_config.minClientVersion);
+    m_invites = std::make_unique<InviteStore>(m_database, m_clock);
+    m_resets = std::make_unique<ResetStore>(m_database, m_clock);
+    m_mailbox = std::make_unique<Mailbox>(m_database, m_clock);
     m_admin = std::make_unique<AdminApi>(
-        *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken});
+        *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken,
+                                    m_localGate, *m_invites, *m_mailbox});
+    m_onboarding = std::make_unique<OnboardingApi>(
+        *m_http, OnboardingApi::Services{*m_accounts, *m_invites, *m_resets, *m_mailbox, *m_tokens,
+                                         *m_throttle, m_hasher, m_hashPool, *listener, *m_api,
+                                         m_localGate, m_clock});
+    // A sign-in from a device the account has not used before is mailed to its owner.
+    connect(m_api.get(), &ApiServer::signedIn, this,
+            [this](const QString &userId, const QString &deviceName, const QString &deviceOs,
+                   const QString &ip) {
+                if (!m_resets->rememberDevice(userId, deviceName + u'|' + deviceOs))
+                    return;
+                const auto account = m_accounts->findById(userId);
+                if (!account)
+                    return;
+                const auto mail =
+                    OnboardingMail::newSignIn(deviceName, deviceOs, ip, m_clock.now());
+                m_mailbox->send(account->email, QStringLiteral("new_sign_in"), mail.subject,
+                                mail.body, mail.links);
+            });
 
     // QtHttpServer 6.4 upgrades a WebSocket only when a route matches the path and the handler
     // writes nothing; a plain GET must still get an answer.
@@ -156,11 +183,12 @@ bool MockServer::start(QString *error)
     }
     m_http->bind(listener);
     const quint16 port = listener->serverPort();
-    m_admin->setListeningPort(port);
+    m_localGate.setPort(port);
 
     m_url.setScheme(QStringLiteral("http"));
     m_url.setHost(address.toString());
     m_url.setPort(port);
+    m_mailbox->setPublicUrl(m_url);
     QSaveFile urlFile(QDir(m_config.dataDir).filePath(QStringLiteral("server-url")));
     if (!urlFile.open(QIODevice::WriteOnly) ||
         urlFile.write(m_url.toString().toUtf8() + '\n') < 0 || !urlFile.commit()) {

@@ -3,6 +3,7 @@
 #include "admin_token.h"
 #include "clock.h"
 #include "database.h"
+#include "local_request_gate.h"
 #include "password_hasher.h"
 #include "server_config.h"
 
@@ -20,6 +21,10 @@ class AccountStore;
 class AdminApi;
 class ApiServer;
 class EventHub;
+class InviteStore;
+class Mailbox;
+class OnboardingApi;
+class ResetStore;
 class Throttle;
 class TokenService;
 
@@ -47,6 +52,8 @@ public:
     TokenService &tokens() { return *m_tokens; }
     Throttle &throttle() { return *m_throttle; }
     EventHub &events() { return *m_events; }
+    Mailbox &mailbox() { return *m_mailbox; }
+    InviteStore &invites() { return *m_invites; }
 
     // The default data folder: $XDG_DATA_HOME/moim-mock-server (or ~/.local/share/…).
     static QString defaultDataDir();
@@ -68,6 +75,11 @@ private:
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<Throttle> m_throttle;
     std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<InviteStore> m_invites;
+    std::unique_ptr<ResetStore> m_resets;
+    std::unique_ptr<Mailbox> m_mailbox;
+    LocalRequestGate m_localGate;
+    std::unique_ptr<OnboardingApi> m_onboarding;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<AdminApi> m_admin;
     // Last, so it is destroyed first: no request may reach a handler that is already gone.

@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>moim::ui::ForgotPasswordPage</name>
+    <message>
+        <source>Reset your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the work email you sign in with. We&apos;ll mail you a link to choose a new password; it is valid for 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reset link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If %1 has a Moim account, a reset link is on its way. Check your inbox and spam folder; the link works for 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::InvitePage</name>
+    <message>
+        <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As your colleagues will see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of your Moim account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening your invitation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invited %2 to the %3 workspace.
+This invitation is valid until %4 and works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a Moim account. Enter its password to add %2 to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of your Moim account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name as your colleagues will see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::LoginWindow</name>
     <message>
         <source>Moim — Sign in</source>
@@ -53,6 +148,173 @@
     </message>
     <message>
         <source>Ask your workspace admin to resend the invitation; the new link replaces the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a Moim invitation or reset link. Copy the whole link from the mail; it starts with moim://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link doesn&apos;t work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may be incomplete or mistyped. Links from Moim start with moim://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the link straight from the mail, or copy it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look in your spam or junk folder for a newer mail from Moim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your workspace admin to resend the invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations are valid for 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation was already used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each invitation link works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you already joined, sign in with your work email and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you didn&apos;t use it, ask your workspace admin to resend the invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation was withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace admin cancelled this invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask your workspace admin whether you should have a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer invitation replaced this link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your admin sent the invitation again, so only the newest link works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the most recent invitation mail from Moim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look in your spam or junk folder if you can&apos;t find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reset link has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset links are valid for 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a new link and use it within 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reset link was already used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each reset link works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you changed your password, sign in with the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otherwise ask for a new link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reset link doesn&apos;t work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may be incomplete, mistyped, or from an older mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the link straight from the newest mail, or ask for a new link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation link doesn&apos;t work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a new link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is too short: use at least 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is too long: at most 256 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is too easy to guess. Add a few unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is not right for this account. Try again, or reset it from the sign-in page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid work email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server. Update Moim with your package manager or software centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was changed and every device was signed out. Sign in with the new password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -159,6 +421,73 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::NewPasswordFields</name>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters. No special characters needed: a few unrelated words are strong and easy to remember. Avoid your name, email and workspace names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short: %1 of %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too easy to guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is too short: use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password is too easy to guess. Add a few unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords don&apos;t match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::PasswordPage</name>
     <message>
         <source>Sign in to Moim</source>
@@ -257,6 +586,68 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Signing in failed unexpectedly (%1). Try again, or ask your admin if it keeps happening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have an invitation or reset link?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PasteLinkPage</name>
+    <message>
+        <source>Open a link from a mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the invitation or password reset link from your mail. It starts with moim://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moim://invite/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation or reset link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ResetPasswordPage</name>
+    <message>
+        <source>Checking your reset link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For %1. Every device signed in to this account will be signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>moim::ui::ForgotPasswordPage</name>
+    <message>
+        <source>Reset your password</source>
+        <translation>비밀번호 재설정</translation>
+    </message>
+    <message>
+        <source>Enter the work email you sign in with. We'll mail you a link to choose a new password; it is valid for 30 minutes.</source>
+        <translation>로그인할 때 쓰는 업무용 이메일을 입력하세요. 새 비밀번호를 정할 수 있는 링크를 메일로 보내 드립니다. 링크는 30분 동안 유효합니다.</translation>
+    </message>
+    <message>
+        <source>Work email</source>
+        <translation>업무용 이메일</translation>
+    </message>
+    <message>
+        <source>name@company.com</source>
+        <translation>name@company.com</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Send reset link</source>
+        <translation>재설정 링크 보내기</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>로그인으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>If %1 has a Moim account, a reset link is on its way. Check your inbox and spam folder; the link works for 30 minutes.</source>
+        <translation>%1에 모임 계정이 있다면 재설정 링크를 보냈습니다. 받은편지함과 스팸함을 확인하세요. 링크는 30분 동안 유효합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::InvitePage</name>
+    <message>
+        <source>Back to sign in</source>
+        <translation>로그인으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>As your colleagues will see it</source>
+        <translation>동료에게 보일 이름</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Password of your Moim account</source>
+        <translation>모임 계정 비밀번호</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>로그인 상태 유지</translation>
+    </message>
+    <message>
+        <source>Opening your invitation…</source>
+        <translation>초대를 여는 중…</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>참여하기</translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation>%1에 참여하기</translation>
+    </message>
+    <message>
+        <source>%1 invited %2 to the %3 workspace.
+This invitation is valid until %4 and works once.</source>
+        <translation>%1님이 %2 주소로 %3 워크스페이스에 초대했습니다.
+이 초대는 %4까지 유효하며 한 번만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 already has a Moim account. Enter its password to add %2 to it.</source>
+        <translation>%1 주소에는 이미 모임 계정이 있습니다. 계정 비밀번호를 입력하면 %2 워크스페이스가 추가됩니다.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>참여하는 중…</translation>
+    </message>
+    <message>
+        <source>Enter the password of your Moim account.</source>
+        <translation>모임 계정의 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your name as your colleagues will see it.</source>
+        <translation>동료에게 보일 이름을 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::LoginWindow</name>
     <message>
         <source>Moim — Sign in</source>
@@ -54,6 +150,170 @@
     <message>
         <source>Ask your workspace admin to resend the invitation; the new link replaces the old one.</source>
         <translation>워크스페이스 관리자에게 초대 메일 재발송을 요청하세요. 새 링크를 받으면 이전 링크는 더 이상 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>That is not a Moim invitation or reset link. Copy the whole link from the mail; it starts with moim://</source>
+        <translation>모임 초대 링크나 비밀번호 재설정 링크가 아닙니다. 메일에 있는 링크 전체를 복사하세요. 링크는 moim://으로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>This link doesn't work</source>
+        <translation>이 링크는 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>It may be incomplete or mistyped. Links from Moim start with moim://</source>
+        <translation>링크가 잘렸거나 잘못 입력되었을 수 있습니다. 모임 링크는 moim://으로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Open the link straight from the mail, or copy it whole.</source>
+        <translation>메일에서 링크를 바로 열거나 링크 전체를 복사하세요.</translation>
+    </message>
+    <message>
+        <source>Look in your spam or junk folder for a newer mail from Moim.</source>
+        <translation>스팸함이나 정크 메일함에 모임에서 보낸 최신 메일이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Ask your workspace admin to resend the invitation.</source>
+        <translation>워크스페이스 관리자에게 초대 메일 재발송을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This invitation has expired</source>
+        <translation>초대가 만료되었습니다</translation>
+    </message>
+    <message>
+        <source>Invitations are valid for 24 hours.</source>
+        <translation>초대는 24시간 동안만 유효합니다.</translation>
+    </message>
+    <message>
+        <source>This invitation was already used</source>
+        <translation>이미 사용된 초대입니다</translation>
+    </message>
+    <message>
+        <source>Each invitation link works once.</source>
+        <translation>초대 링크는 한 번만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>If you already joined, sign in with your work email and password.</source>
+        <translation>이미 가입했다면 업무용 이메일과 비밀번호로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>If you didn't use it, ask your workspace admin to resend the invitation.</source>
+        <translation>직접 사용하지 않았다면 워크스페이스 관리자에게 초대 재발송을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This invitation was withdrawn</source>
+        <translation>취소된 초대입니다</translation>
+    </message>
+    <message>
+        <source>The workspace admin cancelled this invitation.</source>
+        <translation>워크스페이스 관리자가 이 초대를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Ask your workspace admin whether you should have a new one.</source>
+        <translation>새 초대가 필요한지 워크스페이스 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>A newer invitation replaced this link</source>
+        <translation>새 초대로 대체된 링크입니다</translation>
+    </message>
+    <message>
+        <source>Your admin sent the invitation again, so only the newest link works.</source>
+        <translation>관리자가 초대를 다시 보내서 가장 최근 링크만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open the most recent invitation mail from Moim.</source>
+        <translation>모임에서 받은 가장 최근 초대 메일을 여세요.</translation>
+    </message>
+    <message>
+        <source>Look in your spam or junk folder if you can't find it.</source>
+        <translation>찾을 수 없다면 스팸함이나 정크 메일함을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>This reset link has expired</source>
+        <translation>재설정 링크가 만료되었습니다</translation>
+    </message>
+    <message>
+        <source>Reset links are valid for 30 minutes.</source>
+        <translation>재설정 링크는 30분 동안만 유효합니다.</translation>
+    </message>
+    <message>
+        <source>Ask for a new link and use it within 30 minutes.</source>
+        <translation>새 링크를 요청하고 30분 안에 사용하세요.</translation>
+    </message>
+    <message>
+        <source>This reset link was already used</source>
+        <translation>이미 사용된 재설정 링크입니다</translation>
+    </message>
+    <message>
+        <source>Each reset link works once.</source>
+        <translation>재설정 링크는 한 번만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>If you changed your password, sign in with the new one.</source>
+        <translation>비밀번호를 바꿨다면 새 비밀번호로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Otherwise ask for a new link.</source>
+        <translation>그렇지 않다면 새 링크를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This reset link doesn't work</source>
+        <translation>이 재설정 링크는 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>It may be incomplete, mistyped, or from an older mail.</source>
+        <translation>링크가 잘렸거나, 잘못 입력되었거나, 예전 메일의 링크일 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open the link straight from the newest mail, or ask for a new link.</source>
+        <translation>가장 최근 메일에서 링크를 바로 열거나 새 링크를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This invitation link doesn't work</source>
+        <translation>이 초대 링크는 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Ask for a new link</source>
+        <translation>새 링크 요청하기</translation>
+    </message>
+    <message>
+        <source>That password is too short: use at least 12 characters.</source>
+        <translation>비밀번호가 너무 짧습니다. 12자 이상으로 정하세요.</translation>
+    </message>
+    <message>
+        <source>That password is too long: at most 256 characters.</source>
+        <translation>비밀번호가 너무 깁니다. 256자 이하로 정하세요.</translation>
+    </message>
+    <message>
+        <source>That password is too easy to guess. Add a few unrelated words.</source>
+        <translation>추측하기 쉬운 비밀번호입니다. 서로 관계없는 단어를 몇 개 더해 보세요.</translation>
+    </message>
+    <message>
+        <source>That password is not right for this account. Try again, or reset it from the sign-in page.</source>
+        <translation>이 계정의 비밀번호가 아닙니다. 다시 시도하거나 로그인 화면에서 비밀번호를 재설정하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+    </message>
+    <message>
+        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Enter a valid work email address.</source>
+        <translation>올바른 업무용 이메일 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server. Update Moim with your package manager or software centre.</source>
+        <translation>이 버전의 모임은 서버에서 더 이상 지원하지 않습니다. 패키지 관리자나 소프트웨어 센터에서 모임을 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Try again in a moment.</source>
+        <translation>문제가 발생했습니다(%1). 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Your password was changed and every device was signed out. Sign in with the new password.</source>
+        <translation>비밀번호가 변경되어 모든 기기에서 로그아웃되었습니다. 새 비밀번호로 로그인하세요.</translation>
     </message>
 </context>
 <context>
@@ -154,6 +414,73 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::NewPasswordFields</name>
+    <message>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
+    </message>
+    <message>
+        <source>Confirm the password</source>
+        <translation>비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. No special characters needed: a few unrelated words are strong and easy to remember. Avoid your name, email and workspace names.</source>
+        <translation>%1자 이상이면 됩니다. 특수문자는 필요 없습니다. 서로 관계없는 단어 몇 개를 이으면 강력하고 기억하기도 쉽습니다. 이름, 이메일, 워크스페이스 이름은 피하세요.</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>비밀번호 강도</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>%1자 이상의 비밀번호를 정하세요.</translation>
+    </message>
+    <message>
+        <source>Too short: %1 of %2 characters.</source>
+        <translation>너무 짧음: %2자 중 %1자</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>너무 김: 최대 %1자</translation>
+    </message>
+    <message>
+        <source>Too easy to guess</source>
+        <translation>추측하기 쉬움</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>매우 강함</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>강함</translation>
+    </message>
+    <message>
+        <source>Good enough</source>
+        <translation>괜찮음</translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation>비밀번호를 정하세요.</translation>
+    </message>
+    <message>
+        <source>That password is too long: at most %1 characters.</source>
+        <translation>비밀번호가 너무 깁니다. 최대 %1자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>That password is too short: use at least %1 characters.</source>
+        <translation>비밀번호가 너무 짧습니다. %1자 이상으로 정하세요.</translation>
+    </message>
+    <message>
+        <source>That password is too easy to guess. Add a few unrelated words.</source>
+        <translation>추측하기 쉬운 비밀번호입니다. 서로 관계없는 단어를 몇 개 더해 보세요.</translation>
+    </message>
+    <message>
+        <source>The two passwords don't match.</source>
+        <translation>두 비밀번호가 일치하지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::PasswordPage</name>
     <message>
         <source>Sign in to Moim</source>
@@ -250,6 +577,68 @@ Messages arrive here.</source>
     <message>
         <source>Signing in failed unexpectedly (%1). Try again, or ask your admin if it keeps happening.</source>
         <translation>로그인 중 예기치 않은 오류가 발생했습니다(%1). 다시 시도하고, 계속되면 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Forgot password?</source>
+        <translation>비밀번호를 잊으셨나요?</translation>
+    </message>
+    <message>
+        <source>Have an invitation or reset link?</source>
+        <translation>초대 링크나 재설정 링크가 있으신가요?</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PasteLinkPage</name>
+    <message>
+        <source>Open a link from a mail</source>
+        <translation>메일의 링크 열기</translation>
+    </message>
+    <message>
+        <source>Paste the invitation or password reset link from your mail. It starts with moim://</source>
+        <translation>메일에 있는 초대 링크나 비밀번호 재설정 링크를 붙여 넣으세요. 링크는 moim://으로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>moim://invite/…</source>
+        <translation>moim://invite/…</translation>
+    </message>
+    <message>
+        <source>Invitation or reset link</source>
+        <translation>초대 링크 또는 재설정 링크</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>로그인으로 돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ResetPasswordPage</name>
+    <message>
+        <source>Checking your reset link…</source>
+        <translation>재설정 링크를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>새 비밀번호 정하기</translation>
+    </message>
+    <message>
+        <source>For %1. Every device signed in to this account will be signed out.</source>
+        <translation>%1 계정의 비밀번호입니다. 이 계정으로 로그인한 모든 기기에서 로그아웃됩니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Save new password</source>
+        <translation>새 비밀번호 저장</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>로그인으로 돌아가기</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ WindowController::WindowController(SessionManager *sessions, QObject *parent)
 {
     connect(m_sessions, &SessionManager::stateChanged, this, &WindowController::onStateChanged);
     connect(m_sessions, &SessionManager::signedOut, this, &WindowController::onSignedOut);
+    connect(m_sessions, &SessionManager::accountChanged, this, &WindowController::showMain);
     connect(m_sessions, &SessionManager::keychainUnavailable, this, [this] {
         m_keychainUnavailable = true;
         if (m_main)
@@ -67,24 +68,57 @@ void WindowController::onSignedOut(SessionManager::SignOutReason reason)
     }
 }
 
+LoginWindow *WindowController::ensureLoginWindow()
+{
+    if (!m_login) {
+        m_login = new LoginWindow(m_sessions);
+        // An accepted invitation lands in its workspace.
+        connect(m_login, &LoginWindow::landingWorkspace, this, [this](const QString &id) {
+            m_uiState->setValue(QStringLiteral("ui/lastWorkspace"), id);
+        });
+    }
+    return m_login;
+}
+
 void WindowController::showLogin()
 {
     if (m_main) {
         m_main->hide();
         m_main->deleteLater();
     }
-    if (!m_login)
-        m_login = new LoginWindow(m_sessions);
-    if (!m_login->isVisible()) {
-        m_login->show();
-        m_login->showPage(LoginWindow::Page::Password);
+    LoginWindow *login = ensureLoginWindow();
+    if (!login->isVisible()) {
+        login->show();
+        login->showPage(LoginWindow::Page::Password);
     }
-    m_login->raise();
-    m_login->activateWindow();
+    login->raise();
+    login->activateWindow();
+}
+
+void WindowController::openLink(const QString &link)
+{
+    if (link.isEmpty()) {
+        QWidget *window = m_main ? static_cast<QWidget *>(m_main) : ensureLoginWindow();
+        window->show();
+        window->raise();
+        window->activateWindow();
+        return;
+    }
+    LoginWindow *login = ensureLoginWindow();
+    login->show();
+    login->openLink(link);
+    login->raise();
+    login->activateWindow();
 }
 
 void WindowController::showMain()
 {
+    if (m_main && m_main->account() != m_sessions->account()) {
+        // Signed in anew (an accepted invitation): the old window shows the old account.
+        m_main->hide();
+        m_main->deleteLater();
+        m_main = nullptr;
+    }
     if (!m_main) {
         m_main = new MainWindow(m_sessions, m_uiState.get());
         connect(m_main, &MainWindow::logoutRequested, m_sessions, &SessionManager::logout);

@@ -23,6 +23,9 @@ public:
 
     // Shows the first window: the main window at once when a remembered session exists.
     void start();
+    // Opens an invitation or reset link in the login window (which comes forward for it, also
+    // while signed in), or just brings Moim forward when `link` is empty.
+    void openLink(const QString &link);
 
     LoginWindow *loginWindow() const { return m_login; }
     MainWindow *mainWindow() const { return m_main; }
@@ -32,6 +35,7 @@ private:
     void onSignedOut(SessionManager::SignOutReason reason);
     void showLogin();
     void showMain();
+    LoginWindow *ensureLoginWindow();
 
     SessionManager *m_sessions;
     std::unique_ptr<QSettings> m_uiState;

@@ -154,6 +154,8 @@ void SessionManager::adoptGrant(const SessionGrant &grant, bool keepSignedIn, bo
         m_secrets->remove(keychainKey(grant.account.id), this, [](const SecretStore::Result &) {});
     }
     m_settings.sync();
+    if (m_state == State::SignedIn)
+        Q_EMIT accountChanged();
     setState(State::SignedIn);
     flushPendingRevocations();
 }

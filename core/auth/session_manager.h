@@ -71,6 +71,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(moim::SessionManager::State state);
+    // A different account object is now current (a new sign-in while signed in, e.g. accepting
+    // an invitation): views holding the old one must be rebuilt.
+    void accountChanged();
     void signedOut(moim::SessionManager::SignOutReason reason);
     // No keychain works: the session is kept in memory only. Emitted once per run.
     void keychainUnavailable();

@@ -30,6 +30,15 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::UpdateRequired, Code::UpdateRequired},
         {wire::TooManyAttempts, Code::TooManyAttempts},
         {wire::ServerError, Code::ServerError},
+        {wire::WeakPassword, Code::WeakPassword},
+        {wire::InviteInvalid, Code::InviteInvalid},
+        {wire::InviteExpired, Code::InviteExpired},
+        {wire::InviteUsed, Code::InviteUsed},
+        {wire::InviteRevoked, Code::InviteRevoked},
+        {wire::InviteReplaced, Code::InviteReplaced},
+        {wire::ResetInvalid, Code::ResetInvalid},
+        {wire::ResetExpired, Code::ResetExpired},
+        {wire::ResetUsed, Code::ResetUsed},
     };
     return codes.value(wireCode, Code::Unknown);
 }
@@ -53,6 +62,7 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
     error.message = object.value("message"_L1).toString();
     error.retryAfterSeconds = object.value("retry_after"_L1).toInt();
     error.minimumVersion = object.value("min_version"_L1).toString();
+    error.reason = object.value("reason"_L1).toString();
 
     if (!error.serverCode.isEmpty()) {
         error.code = codeFromWire(error.serverCode);
@@ -95,6 +105,24 @@ QString errorName(ApiError::Code code)
         return wire::TooManyAttempts;
     case ApiError::Code::ServerError:
         return wire::ServerError;
+    case ApiError::Code::WeakPassword:
+        return wire::WeakPassword;
+    case ApiError::Code::InviteInvalid:
+        return wire::InviteInvalid;
+    case ApiError::Code::InviteExpired:
+        return wire::InviteExpired;
+    case ApiError::Code::InviteUsed:
+        return wire::InviteUsed;
+    case ApiError::Code::InviteRevoked:
+        return wire::InviteRevoked;
+    case ApiError::Code::InviteReplaced:
+        return wire::InviteReplaced;
+    case ApiError::Code::ResetInvalid:
+        return wire::ResetInvalid;
+    case ApiError::Code::ResetExpired:
+        return wire::ResetExpired;
+    case ApiError::Code::ResetUsed:
+        return wire::ResetUsed;
     case ApiError::Code::InsecureServer:
         return u"insecure_server"_s;
     case ApiError::Code::InvalidInput:

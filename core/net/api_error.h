@@ -30,6 +30,15 @@ public:
         UpdateRequired,
         TooManyAttempts,
         ServerError,
+        WeakPassword, // see `reason`: too_short, too_long, too_guessable
+        InviteInvalid,
+        InviteExpired,
+        InviteUsed,
+        InviteRevoked,
+        InviteReplaced,
+        ResetInvalid,
+        ResetExpired,
+        ResetUsed,
         InsecureServer, // plain http to a host that is not loopback
         InvalidInput,   // refused before sending (e.g. an empty email)
         Unknown,
@@ -42,6 +51,7 @@ public:
     int httpStatus = 0;
     int retryAfterSeconds = 0;
     QString minimumVersion; // with UpdateRequired
+    QString reason;         // with WeakPassword
 
     bool isError() const { return code != Code::None; }
     // Worth trying again later without the user changing anything.

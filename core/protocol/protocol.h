@@ -27,7 +27,29 @@ inline constexpr auto AdminDeactivate = "/api/v1/admin/members/deactivate"_L1;
 inline constexpr auto AdminReactivate = "/api/v1/admin/members/reactivate"_L1;
 inline constexpr auto AdminRemoveMembership = "/api/v1/admin/memberships/remove"_L1;
 inline constexpr auto AdminClock = "/api/v1/admin/clock"_L1;
+inline constexpr auto InvitePreview = "/api/v1/invites/preview"_L1;
+inline constexpr auto InviteAccept = "/api/v1/invites/accept"_L1;
+inline constexpr auto PasswordResetRequest = "/api/v1/auth/password-reset"_L1;
+inline constexpr auto PasswordResetPreview = "/api/v1/auth/password-reset/preview"_L1;
+inline constexpr auto PasswordResetComplete = "/api/v1/auth/password-reset/complete"_L1;
+inline constexpr auto AdminWorkspaces = "/api/v1/admin/workspaces"_L1;
+inline constexpr auto AdminInvites = "/api/v1/admin/invites"_L1;
+inline constexpr auto AdminInviteResend = "/api/v1/admin/invites/resend"_L1;
+inline constexpr auto AdminInviteRevoke = "/api/v1/admin/invites/revoke"_L1;
+// Pages for people, not clients: the invite landing page and the dev mailbox.
+inline constexpr auto JoinPage = "/join"_L1;
+inline constexpr auto DevMail = "/dev/mail"_L1;
+inline constexpr auto DevMailJson = "/dev/mail.json"_L1;
 } // namespace path
+
+// Deep links: moim://invite/<token>, moim://reset/<token>.
+namespace link {
+inline constexpr auto Scheme = "moim"_L1;
+inline constexpr auto Invite = "invite"_L1;
+inline constexpr auto Reset = "reset"_L1;
+// Tokens are 256 bits, base64url without padding.
+inline constexpr int TokenLength = 43;
+} // namespace link
 
 namespace error {
 inline constexpr auto BadRequest = "bad_request"_L1;
@@ -39,6 +61,15 @@ inline constexpr auto NotFound = "not_found"_L1;
 inline constexpr auto UpdateRequired = "update_required"_L1;
 inline constexpr auto TooManyAttempts = "too_many_attempts"_L1;
 inline constexpr auto ServerError = "server_error"_L1;
+inline constexpr auto WeakPassword = "weak_password"_L1;
+inline constexpr auto InviteInvalid = "invite_invalid"_L1;
+inline constexpr auto InviteExpired = "invite_expired"_L1;
+inline constexpr auto InviteUsed = "invite_used"_L1;
+inline constexpr auto InviteRevoked = "invite_revoked"_L1;
+inline constexpr auto InviteReplaced = "invite_replaced"_L1;
+inline constexpr auto ResetInvalid = "reset_invalid"_L1;
+inline constexpr auto ResetExpired = "reset_expired"_L1;
+inline constexpr auto ResetUsed = "reset_used"_L1;
 } // namespace error
 
 namespace event {

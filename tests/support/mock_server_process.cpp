@@ -1,6 +1,11 @@
 #include "mock_server_process.h"
 
 #include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QtTest>
 
@@ -91,6 +96,46 @@ int MockServerProcess::admin(const QStringList &arguments, QString *output) cons
     if (output)
         *output = QString::fromUtf8(process.readAll());
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+QJsonArray MockServerProcess::mails() const
+{
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(QNetworkRequest(m_url.resolved(QUrl(u"/dev/mail.json"_s))));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object().value("mails"_L1).toArray();
+}
+
+QString MockServerProcess::newestLink(const QString &to, const QString &kind) const
+{
+    for (const QJsonValue &value : mails()) {
+        const QJsonObject mail = value.toObject();
+        if (mail.value("to"_L1).toString() == to && mail.value("kind"_L1).toString() == kind)
+            return mail.value("links"_L1).toArray().first().toString();
+    }
+    return {};
+}
+
+QString MockServerProcess::createWorkspace(const QString &name, const QString &nameEn) const
+{
+    QString output;
+    if (admin({u"create-workspace"_s, name, nameEn}, &output) != 0)
+        qWarning() << "create-workspace failed:" << output;
+    return QRegularExpression(u"w_[0-9a-f]+"_s).match(output).captured(0);
+}
+
+QString MockServerProcess::invite(const QString &email, const QString &workspaceId,
+                                  QString *inviteId) const
+{
+    QString output;
+    if (admin({u"invite"_s, email, workspaceId, u"--inviter"_s, u"김지민"_s}, &output) != 0)
+        qWarning() << "invite failed:" << output;
+    if (inviteId)
+        *inviteId = QRegularExpression(u"i_[0-9a-f]+"_s).match(output).captured(0);
+    return newestLink(email.toLower(), u"invite"_s);
 }
 
 IsolatedHome::IsolatedHome()

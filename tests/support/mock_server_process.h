@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -27,6 +28,16 @@ public:
 
     // Runs `moim-mock-server admin --data DIR <arguments>`; returns its exit code.
     int admin(const QStringList &arguments, QString *output = nullptr) const;
+
+    // The dev mailbox as JSON, newest first.
+    QJsonArray mails() const;
+    // The first link of the newest mail of `kind` ("invite", "password_reset"…) to `to`.
+    QString newestLink(const QString &to, const QString &kind) const;
+    // Creates a workspace with the admin subcommand and returns its id.
+    QString createWorkspace(const QString &name, const QString &nameEn) const;
+    // Invites `email` with the admin subcommand and returns the link from the mail.
+    QString invite(const QString &email, const QString &workspaceId,
+                   QString *inviteId = nullptr) const;
 
     static QString serverBinary();
     static QString phoneBinary();

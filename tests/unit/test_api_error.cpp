@@ -79,6 +79,15 @@ private Q_SLOTS:
         QTest::newRow("update_required") << u"update_required"_s << int(C::UpdateRequired);
         QTest::newRow("too_many_attempts") << u"too_many_attempts"_s << int(C::TooManyAttempts);
         QTest::newRow("server_error") << u"server_error"_s << int(C::ServerError);
+        QTest::newRow("weak_password") << u"weak_password"_s << int(C::WeakPassword);
+        QTest::newRow("invite_invalid") << u"invite_invalid"_s << int(C::InviteInvalid);
+        QTest::newRow("invite_expired") << u"invite_expired"_s << int(C::InviteExpired);
+        QTest::newRow("invite_used") << u"invite_used"_s << int(C::InviteUsed);
+        QTest::newRow("invite_revoked") << u"invite_revoked"_s << int(C::InviteRevoked);
+        QTest::newRow("invite_replaced") << u"invite_replaced"_s << int(C::InviteReplaced);
+        QTest::newRow("reset_invalid") << u"reset_invalid"_s << int(C::ResetInvalid);
+        QTest::newRow("reset_expired") << u"reset_expired"_s << int(C::ResetExpired);
+        QTest::newRow("reset_used") << u"reset_used"_s << int(C::ResetUsed);
         QTest::newRow("unknown") << u"teapot"_s << int(C::Unknown);
     }
 

@@ -3,8 +3,10 @@
 #include "auth/session_manager.h"
 #include "common/notice.h"
 #include "info_page.h"
+#include "invite_page.h"
 #include "net/api_client.h"
 #include "password_page.h"
+#include "recovery_pages.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -29,6 +31,13 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     , m_passwordPage(new PasswordPage(sessions->api()->server().baseUrl().toDisplayString(), this))
     , m_unauthorizedPage(new InfoPage(u":/moim/icons/shield-off.svg"_s, this))
     , m_inviteHelpPage(new InfoPage(u":/moim/icons/mail-question.svg"_s, this))
+    , m_invitePage(new InvitePage(this))
+    , m_linkProblemPage(new InfoPage(u":/moim/icons/mail-question.svg"_s, this))
+    , m_forgotPage(new ForgotPasswordPage(this))
+    , m_resetPage(new ResetPasswordPage(this))
+    , m_pasteLinkPage(new PasteLinkPage(this))
+    , m_inviteFlow(new InviteFlow(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
+    , m_resetFlow(new PasswordResetFlow(sessions->api(), this))
 {
     setObjectName(u"LoginWindow"_s);
     setAttribute(Qt::WA_StyledBackground);
@@ -51,6 +60,11 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     m_pages->addWidget(m_passwordPage);
     m_pages->addWidget(m_unauthorizedPage);
     m_pages->addWidget(m_inviteHelpPage);
+    m_pages->addWidget(m_invitePage);
+    m_pages->addWidget(m_linkProblemPage);
+    m_pages->addWidget(m_forgotPage);
+    m_pages->addWidget(m_resetPage);
+    m_pages->addWidget(m_pasteLinkPage);
 
     auto *column = new QVBoxLayout;
     column->addStretch(1);
@@ -75,6 +89,35 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
             [this] { showPage(Page::Password); });
     connect(m_inviteHelpPage, &InfoPage::backRequested, this, [this] { showPage(Page::Password); });
     connect(m_passwordLogin, &PasswordLogin::stateChanged, this, &LoginWindow::onLoginState);
+
+    const auto backToPassword = [this] { showPage(Page::Password); };
+    connect(m_passwordPage, &PasswordPage::forgotPasswordRequested, this, [this] {
+        m_forgotPage->setEmail(m_passwordPage->email());
+        showPage(Page::ForgotPassword);
+    });
+    connect(m_passwordPage, &PasswordPage::pasteLinkRequested, this,
+            [this] { showPage(Page::PasteLink); });
+    connect(m_pasteLinkPage, &PasteLinkPage::submitted, this, &LoginWindow::openLink);
+    connect(m_pasteLinkPage, &PasteLinkPage::backRequested, this, backToPassword);
+    connect(m_linkProblemPage, &InfoPage::backRequested, this, [this] {
+        if (m_resetLinkProblem)
+            showPage(Page::ForgotPassword);
+        else
+            showPage(Page::Password);
+    });
+    connect(m_invitePage, &InvitePage::backRequested, this, backToPassword);
+    connect(m_invitePage, &InvitePage::submitted, this,
+            [this](const QString &password, const QString &name, bool keep, bool shared) {
+                m_inviteFlow->accept(password, name, keep, shared);
+            });
+    connect(m_inviteFlow, &InviteFlow::stateChanged, this, &LoginWindow::onInviteState);
+    connect(m_inviteFlow, &InviteFlow::landing, this, &LoginWindow::landingWorkspace);
+    connect(m_forgotPage, &ForgotPasswordPage::submitted, m_resetFlow,
+            &PasswordResetFlow::requestMail);
+    connect(m_forgotPage, &ForgotPasswordPage::backRequested, this, backToPassword);
+    connect(m_resetPage, &ResetPasswordPage::submitted, m_resetFlow, &PasswordResetFlow::complete);
+    connect(m_resetPage, &ResetPasswordPage::backRequested, this, backToPassword);
+    connect(m_resetFlow, &PasswordResetFlow::stateChanged, this, &LoginWindow::onResetState);
 
     retranslate();
 }
@@ -119,9 +162,16 @@ void LoginWindow::showPage(Page page)
     m_pages->setCurrentIndex(int(page));
     if (page == Page::Password) {
         m_passwordPage->focusFirstField();
-    } else {
-        auto *info = page == Page::Unauthorized ? m_unauthorizedPage : m_inviteHelpPage;
+    } else if (page == Page::Unauthorized || page == Page::InviteHelp ||
+               page == Page::LinkProblem) {
+        auto *info = page == Page::Unauthorized ? m_unauthorizedPage
+                     : page == Page::InviteHelp ? m_inviteHelpPage
+                                                : m_linkProblemPage;
         info->backButton()->setFocus(Qt::OtherFocusReason);
+    } else if (page == Page::ForgotPassword) {
+        m_forgotPage->emailField()->setFocus(Qt::OtherFocusReason);
+    } else if (page == Page::PasteLink) {
+        m_pasteLinkPage->linkField()->setFocus(Qt::OtherFocusReason);
     }
 }
 
@@ -157,6 +207,211 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
         m_passwordPage->setBusy(false);
         m_passwordPage->passwordField()->clear();
         m_passwordLogin->reset();
+        break;
+    }
+}
+
+void LoginWindow::openLink(const QString &text)
+{
+    DeepLink::Problem problem = DeepLink::Problem::None;
+    const auto link = DeepLink::parse(text, &problem);
+    if (!link) {
+        if (currentPage() == Page::PasteLink) {
+            // Pasted by hand: say what is wrong right there, keeping what was typed.
+            m_pasteLinkPage->showError(
+                tr("That is not a Moim invitation or reset link. Copy the whole link from the "
+                   "mail; it starts with moim://"));
+            return;
+        }
+        showMalformedLink(problem);
+        return;
+    }
+    if (link->kind == DeepLink::Kind::Invite) {
+        m_invitePage->showLoading();
+        showPage(Page::Invite);
+        m_inviteFlow->start(link->token);
+    } else {
+        m_resetPage->showLoading();
+        showPage(Page::ResetPassword);
+        m_resetFlow->start(link->token);
+    }
+}
+
+void LoginWindow::showMalformedLink(DeepLink::Problem)
+{
+    m_resetLinkProblem = false;
+    m_linkProblemPage->setContent(
+        tr("This link doesn't work"),
+        tr("It may be incomplete or mistyped. Links from Moim start with moim://"),
+        {tr("Open the link straight from the mail, or copy it whole."),
+         tr("Look in your spam or junk folder for a newer mail from Moim."),
+         tr("Ask your workspace admin to resend the invitation.")},
+        tr("Back to sign in"));
+    showPage(Page::LinkProblem);
+}
+
+void LoginWindow::showLinkProblem(ApiError::Code code)
+{
+    QString title;
+    QString body;
+    QStringList steps;
+    m_resetLinkProblem = false;
+    switch (code) {
+    case ApiError::Code::InviteExpired:
+        title = tr("This invitation has expired");
+        body = tr("Invitations are valid for 24 hours.");
+        steps = {tr("Ask your workspace admin to resend the invitation."),
+                 tr("Look in your spam or junk folder for a newer mail from Moim.")};
+        break;
+    case ApiError::Code::InviteUsed:
+        title = tr("This invitation was already used");
+        body = tr("Each invitation link works once.");
+        steps = {tr("If you already joined, sign in with your work email and password."),
+                 tr("If you didn't use it, ask your workspace admin to resend the invitation.")};
+        break;
+    case ApiError::Code::InviteRevoked:
+        title = tr("This invitation was withdrawn");
+        body = tr("The workspace admin cancelled this invitation.");
+        steps = {tr("Ask your workspace admin whether you should have a new one.")};
+        break;
+    case ApiError::Code::InviteReplaced:
+        title = tr("A newer invitation replaced this link");
+        body = tr("Your admin sent the invitation again, so only the newest link works.");
+        steps = {tr("Open the most recent invitation mail from Moim."),
+                 tr("Look in your spam or junk folder if you can't find it.")};
+        break;
+    case ApiError::Code::ResetExpired:
+        m_resetLinkProblem = true;
+        title = tr("This reset link has expired");
+        body = tr("Reset links are valid for 30 minutes.");
+        steps = {tr("Ask for a new link and use it within 30 minutes.")};
+        break;
+    case ApiError::Code::ResetUsed:
+        m_resetLinkProblem = true;
+        title = tr("This reset link was already used");
+        body = tr("Each reset link works once.");
+        steps = {tr("If you changed your password, sign in with the new one."),
+                 tr("Otherwise ask for a new link.")};
+        break;
+    case ApiError::Code::ResetInvalid:
+        m_resetLinkProblem = true;
+        title = tr("This reset link doesn't work");
+        body = tr("It may be incomplete, mistyped, or from an older mail.");
+        steps = {tr("Open the link straight from the newest mail, or ask for a new link.")};
+        break;
+    default:
+        title = tr("This invitation link doesn't work");
+        body = tr("It may be incomplete, mistyped, or from an older mail.");
+        steps = {tr("Open the link straight from the mail, or copy it whole."),
+                 tr("Look in your spam or junk folder for a newer mail from Moim."),
+                 tr("Ask your workspace admin to resend the invitation.")};
+        break;
+    }
+    m_linkProblemPage->setContent(
+        title, body, steps, m_resetLinkProblem ? tr("Ask for a new link") : tr("Back to sign in"));
+    showPage(Page::LinkProblem);
+}
+
+QString LoginWindow::submitErrorText(const ApiError &error) const
+{
+    switch (error.code) {
+    case ApiError::Code::WeakPassword:
+        if (error.reason == "too_short"_L1)
+            return tr("That password is too short: use at least 12 characters.");
+        if (error.reason == "too_long"_L1)
+            return tr("That password is too long: at most 256 characters.");
+        return tr("That password is too easy to guess. Add a few unrelated words.");
+    case ApiError::Code::InvalidCredentials:
+        return tr("That password is not right for this account. Try again, or reset it from the "
+                  "sign-in page.");
+    case ApiError::Code::TooManyAttempts:
+        return tr("Too many attempts. Try again in %n second(s).", nullptr,
+                  std::max(1, error.retryAfterSeconds));
+    case ApiError::Code::Network:
+    case ApiError::Code::Tls:
+        return tr("Moim can't reach the server. Check your connection and try again.");
+    case ApiError::Code::InvalidInput:
+        return tr("Enter a valid work email address.");
+    case ApiError::Code::UpdateRequired:
+        return tr("This version of Moim is no longer supported by the server. Update Moim with "
+                  "your package manager or software centre.");
+    default:
+        return tr("Something went wrong (%1). Try again in a moment.").arg(errorName(error.code));
+    }
+}
+
+void LoginWindow::onInviteState(InviteFlow::State state)
+{
+    switch (state) {
+    case InviteFlow::State::Idle:
+    case InviteFlow::State::Loading:
+        m_invitePage->showLoading();
+        break;
+    case InviteFlow::State::Ready:
+        m_invitePage->showPreview(m_inviteFlow->preview());
+        break;
+    case InviteFlow::State::Submitting:
+        m_invitePage->setBusy(true);
+        break;
+    case InviteFlow::State::SignedIn:
+        m_invitePage->setBusy(false);
+        break;
+    case InviteFlow::State::LinkProblem:
+        showLinkProblem(m_inviteFlow->error().code);
+        break;
+    case InviteFlow::State::Failed:
+        m_invitePage->setBusy(false);
+        if (m_inviteFlow->error().code == ApiError::Code::UnauthorizedUser) {
+            showPage(Page::Unauthorized);
+            break;
+        }
+        if (currentPage() != Page::Invite)
+            showPage(Page::Invite);
+        m_invitePage->showError(submitErrorText(m_inviteFlow->error()));
+        break;
+    }
+}
+
+void LoginWindow::onResetState(PasswordResetFlow::State state)
+{
+    switch (state) {
+    case PasswordResetFlow::State::Idle:
+        break;
+    case PasswordResetFlow::State::RequestingMail:
+        m_forgotPage->setBusy(true);
+        break;
+    case PasswordResetFlow::State::MailRequested:
+        m_forgotPage->setBusy(false);
+        m_forgotPage->showSent();
+        break;
+    case PasswordResetFlow::State::Loading:
+        m_resetPage->showLoading();
+        break;
+    case PasswordResetFlow::State::Ready:
+        m_resetPage->showAccount(m_resetFlow->email());
+        break;
+    case PasswordResetFlow::State::Submitting:
+        m_resetPage->setBusy(true);
+        break;
+    case PasswordResetFlow::State::Done:
+        m_resetPage->setBusy(false);
+        showPage(Page::Password);
+        m_passwordPage->setEmail(m_resetFlow->email());
+        m_passwordPage->showInfo(
+            tr("Your password was changed and every device was signed out. Sign in with the new "
+               "password."));
+        m_passwordPage->focusFirstField();
+        break;
+    case PasswordResetFlow::State::LinkProblem:
+        showLinkProblem(m_resetFlow->error().code);
+        break;
+    case PasswordResetFlow::State::Failed:
+        m_forgotPage->setBusy(false);
+        m_resetPage->setBusy(false);
+        if (currentPage() == Page::ResetPassword)
+            m_resetPage->showError(submitErrorText(m_resetFlow->error()));
+        else
+            m_forgotPage->showError(submitErrorText(m_resetFlow->error()));
         break;
     }
 }

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "auth/password_login.h"
+#include "onboarding/deep_link.h"
+#include "onboarding/invite_flow.h"
+#include "onboarding/password_reset_flow.h"
 
 #include <QWidget>
 
@@ -13,8 +16,12 @@ class SessionManager;
 
 namespace moim::ui {
 
+class ForgotPasswordPage;
 class InfoPage;
+class InvitePage;
 class PasswordPage;
+class PasteLinkPage;
+class ResetPasswordPage;
 
 // The window people see first: Moim's identity above one card whose pages are the sign-in
 // methods and the explanations (more methods become more pages, never separate dialogs).
@@ -27,7 +34,12 @@ public:
     {
         Password,
         Unauthorized,
-        InviteHelp
+        InviteHelp,
+        Invite,
+        LinkProblem,
+        ForgotPassword,
+        ResetPassword,
+        PasteLink
     };
     Q_ENUM(Page)
 
@@ -38,11 +50,25 @@ public:
     void showPage(Page page);
     // Explains why the user is here again after a session ended on its own.
     void showSessionEnded(const QString &message);
+    // Opens an invitation or reset link (from the command line, another start, or pasted);
+    // a link that is not one gets an explanation page, never a raw error.
+    void openLink(const QString &text);
 
     PasswordPage *passwordPage() const { return m_passwordPage; }
     InfoPage *unauthorizedPage() const { return m_unauthorizedPage; }
     InfoPage *inviteHelpPage() const { return m_inviteHelpPage; }
     PasswordLogin *passwordLogin() const { return m_passwordLogin; }
+    InvitePage *invitePage() const { return m_invitePage; }
+    InfoPage *linkProblemPage() const { return m_linkProblemPage; }
+    ForgotPasswordPage *forgotPasswordPage() const { return m_forgotPage; }
+    ResetPasswordPage *resetPasswordPage() const { return m_resetPage; }
+    PasteLinkPage *pasteLinkPage() const { return m_pasteLinkPage; }
+    InviteFlow *inviteFlow() const { return m_inviteFlow; }
+    PasswordResetFlow *resetFlow() const { return m_resetFlow; }
+
+Q_SIGNALS:
+    // An accepted invitation is about to sign in: the workspace to show first.
+    void landingWorkspace(const QString &workspaceId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,6 +76,11 @@ protected:
 private:
     void retranslate();
     void onLoginState(PasswordLogin::State state);
+    void onInviteState(InviteFlow::State state);
+    void onResetState(PasswordResetFlow::State state);
+    void showLinkProblem(ApiError::Code code);
+    void showMalformedLink(DeepLink::Problem problem);
+    QString submitErrorText(const ApiError &error) const;
 
     SessionManager *m_sessions;
     PasswordLogin *m_passwordLogin;
@@ -59,6 +90,15 @@ private:
     PasswordPage *m_passwordPage;
     InfoPage *m_unauthorizedPage;
     InfoPage *m_inviteHelpPage;
+    InvitePage *m_invitePage;
+    InfoPage *m_linkProblemPage;
+    ForgotPasswordPage *m_forgotPage;
+    ResetPasswordPage *m_resetPage;
+    PasteLinkPage *m_pasteLinkPage;
+    InviteFlow *m_inviteFlow;
+    PasswordResetFlow *m_resetFlow;
+    // Whether the link problem concerns a reset (its page offers a new link) or an invitation.
+    bool m_resetLinkProblem = false;
 };
 
 } // namespace moim::ui

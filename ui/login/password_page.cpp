@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +30,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     , m_error(new Notice(Notice::Kind::Error, this))
     , m_signIn(new QPushButton(this))
     , m_help(new QPushButton(this))
+    , m_forgot(new QPushButton(this))
+    , m_pasteLink(new QPushButton(this))
     , m_serverLabel(new QLabel(this))
     , m_serverName(serverName)
 {
@@ -38,6 +41,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setRole(m_passwordLabel, "fieldLabel");
     setRole(m_signIn, "primary");
     setRole(m_help, "link");
+    setRole(m_forgot, "link");
+    setRole(m_pasteLink, "link");
     setRole(m_serverLabel, "caption");
     m_subtitle->setWordWrap(true);
     m_emailLabel->setBuddy(m_email);
@@ -50,6 +55,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     m_signIn->setDefault(true);
     m_signIn->setCursor(Qt::PointingHandCursor);
     m_help->setCursor(Qt::PointingHandCursor);
+    m_forgot->setCursor(Qt::PointingHandCursor);
+    m_pasteLink->setCursor(Qt::PointingHandCursor);
     m_error->hide();
     m_serverLabel->setTextFormat(Qt::PlainText);
     m_serverLabel->setAlignment(Qt::AlignCenter);
@@ -77,7 +84,15 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     layout->addSpacing(16);
     layout->addWidget(m_signIn);
     layout->addSpacing(12);
-    layout->addWidget(m_help, 0, Qt::AlignHCenter);
+    // Secondary ways in, quietly below the one primary action.
+    auto *links = new QHBoxLayout;
+    links->setSpacing(16);
+    links->addStretch(1);
+    links->addWidget(m_forgot);
+    links->addWidget(m_help);
+    links->addStretch(1);
+    layout->addLayout(links);
+    layout->addWidget(m_pasteLink, 0, Qt::AlignHCenter);
     layout->addSpacing(16);
     layout->addWidget(m_serverLabel);
 
@@ -86,12 +101,16 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setTabOrder(m_password, m_keepSignedIn);
     setTabOrder(m_keepSignedIn, m_sharedComputer);
     setTabOrder(m_sharedComputer, m_signIn);
-    setTabOrder(m_signIn, m_help);
+    setTabOrder(m_signIn, m_forgot);
+    setTabOrder(m_forgot, m_help);
+    setTabOrder(m_help, m_pasteLink);
 
     connect(m_signIn, &QPushButton::clicked, this, &PasswordPage::submit);
     connect(m_email, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
     connect(m_password, &QLineEdit::returnPressed, this, &PasswordPage::submit);
     connect(m_help, &QPushButton::clicked, this, &PasswordPage::inviteHelpRequested);
+    connect(m_forgot, &QPushButton::clicked, this, &PasswordPage::forgotPasswordRequested);
+    connect(m_pasteLink, &QPushButton::clicked, this, &PasswordPage::pasteLinkRequested);
     connect(m_revealAction, &QAction::triggered, this, [this] {
         const bool hidden = m_password->echoMode() == QLineEdit::Password;
         m_password->setEchoMode(hidden ? QLineEdit::Normal : QLineEdit::Password);
@@ -151,6 +170,10 @@ void PasswordPage::retranslate()
     m_signIn->setAccessibleName(tr("Sign in"));
     m_help->setText(tr("Invited but no mail?"));
     m_help->setAccessibleName(m_help->text());
+    m_forgot->setText(tr("Forgot password?"));
+    m_forgot->setAccessibleName(m_forgot->text());
+    m_pasteLink->setText(tr("Have an invitation or reset link?"));
+    m_pasteLink->setAccessibleName(m_pasteLink->text());
     m_serverLabel->setText(tr("Server: %1").arg(m_serverName));
     if (m_error->isVisible() && m_lastError.isError())
         showError(m_lastError);

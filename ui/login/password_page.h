@@ -41,11 +41,15 @@ public:
     QCheckBox *sharedComputerBox() const { return m_sharedComputer; }
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *helpButton() const { return m_help; }
+    QPushButton *forgotButton() const { return m_forgot; }
+    QPushButton *pasteLinkButton() const { return m_pasteLink; }
 
 Q_SIGNALS:
     void submitted(const QString &email, const QString &password, bool keepSignedIn,
                    bool sharedComputer);
     void inviteHelpRequested();
+    void forgotPasswordRequested();
+    void pasteLinkRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -68,6 +72,8 @@ private:
     Notice *m_error;
     QPushButton *m_signIn;
     QPushButton *m_help;
+    QPushButton *m_forgot;
+    QPushButton *m_pasteLink;
     QLabel *m_serverLabel;
     QString m_serverName;
     bool m_busy = false;

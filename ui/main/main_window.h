@@ -31,6 +31,7 @@ public:
     MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    Account *account() const { return m_account; }
     WorkspaceSidebar *sidebar() const { return m_sidebar; }
     QListView *conversationList() const { return m_conversationList; }
     Notice *connectionBanner() const { return m_banner; }

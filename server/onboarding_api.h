@@ -1,0 +1,68 @@
+#pragma once
+
+#include "json_reply.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QObject>
+#include <functional>
+
+class QHttpServer;
+class QThreadPool;
+
+namespace moim::server {
+
+class AccountStore;
+class ApiServer;
+class Clock;
+class HttpListener;
+class InviteStore;
+class LocalRequestGate;
+class Mailbox;
+class PasswordHasher;
+class ResetStore;
+class Throttle;
+class TokenService;
+
+// How people join and get back in (docs/protocol.md, "Onboarding and recovery"): invitation
+// preview and acceptance, password reset, the invite landing page and the dev mailbox.
+// Tokens always travel in request bodies; password work runs on the hash pool.
+class OnboardingApi : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Services
+    {
+        AccountStore &accounts;
+        InviteStore &invites;
+        ResetStore &resets;
+        Mailbox &mailbox;
+        TokenService &tokens;
+        Throttle &throttle;
+        const PasswordHasher &hasher;
+        QThreadPool &hashPool;
+        const HttpListener &listener;
+        const ApiServer &api;
+        const LocalRequestGate &localGate;
+        const Clock &clock;
+    };
+
+    OnboardingApi(QHttpServer &http, Services services, QObject *parent = nullptr);
+
+private:
+    JsonReply previewInvite(const QHttpServerRequest &request) const;
+    void acceptInvite(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    JsonReply requestReset(const QHttpServerRequest &request);
+    JsonReply previewReset(const QHttpServerRequest &request) const;
+    void completeReset(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    // Runs `work` (argon2) on the pool, then `finish` on the main thread; answers only if the
+    // client is still connected.
+    void offMainThread(QHttpServerResponder &&responder, std::function<QVariant()> work,
+                       std::function<JsonReply(const QVariant &)> finish);
+
+    Services m_services;
+};
+
+} // namespace moim::server

@@ -1,0 +1,82 @@
+#include "onboarding_mails.h"
+
+#include <QDateTime>
+
+namespace moim::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString when(qint64 secondsSinceEpoch)
+{
+    return QDateTime::fromSecsSinceEpoch(secondsSinceEpoch).toString(u"yyyy-MM-dd HH:mm"_s);
+}
+} // namespace
+
+OnboardingMail OnboardingMail::invite(const QUrl &server, const QString &token,
+                                      const QString &workspaceName, const QString &inviterName,
+                                      qint64 expiresAt)
+{
+    const QString appLink = u"moim://invite/"_s + token;
+    // The landing page gets the token in the fragment, which browsers never send to a server.
+    QUrl landing = server;
+    landing.setPath(u"/join"_s);
+    landing.setFragment(token);
+    OnboardingMail mail;
+    mail.subject =
+        u"[모임] %1 워크스페이스에 초대되었습니다 / You're invited to %1"_s.arg(workspaceName);
+    mail.body = u"%1님이 %2 워크스페이스에 초대했습니다.\n"
+                "아래 [가입하기] 링크로 모임을 열어 비밀번호를 설정하세요. 링크는 한 번만 쓸 수 "
+                "있으며 %3까지 유효합니다.\n\n"
+                "%1 invited you to the %2 workspace on Moim.\n"
+                "Open the link below in Moim to set your password. It works once and expires "
+                "at %3.\n\n"
+                "가입하기 / Join: %4\n"
+                "모임이 열리지 않으면 / If Moim does not open: %5\n"_s.arg(
+                    inviterName, workspaceName, when(expiresAt), appLink,
+                    landing.toString(QUrl::FullyEncoded));
+    mail.links = {appLink, landing.toString(QUrl::FullyEncoded)};
+    return mail;
+}
+
+OnboardingMail OnboardingMail::passwordReset(const QString &token, qint64 expiresAt)
+{
+    const QString appLink = u"moim://reset/"_s + token;
+    OnboardingMail mail;
+    mail.subject = u"[모임] 비밀번호 재설정 / Reset your Moim password"_s;
+    mail.body = u"비밀번호 재설정을 요청하셨습니다. 아래 링크를 모임에서 열어 새 비밀번호를 "
+                "설정하세요. 링크는 한 번만 쓸 수 있으며 %1까지 유효합니다.\n"
+                "요청하지 않았다면 이 메일을 무시하세요.\n\n"
+                "Someone asked to reset your Moim password. Open the link below in Moim to "
+                "choose a new one. It works once and expires at %1.\n"
+                "If it wasn't you, ignore this mail.\n\n%2\n"_s.arg(when(expiresAt), appLink);
+    mail.links = {appLink};
+    return mail;
+}
+
+OnboardingMail OnboardingMail::passwordChanged()
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 비밀번호가 변경되었습니다 / Your Moim password was changed"_s;
+    mail.body = u"모임 계정의 비밀번호가 변경되어 모든 기기에서 로그아웃되었습니다.\n"
+                "본인이 변경하지 않았다면 즉시 워크스페이스 관리자에게 알리세요.\n\n"
+                "The password of your Moim account was changed and every device was signed "
+                "out.\nIf you didn't do this, tell your workspace admin at once.\n"_s;
+    return mail;
+}
+
+OnboardingMail OnboardingMail::newSignIn(const QString &deviceName, const QString &deviceOs,
+                                         const QString &ip, qint64 at)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 새 기기에서 로그인 / New sign-in to Moim"_s;
+    mail.body = u"새 기기에서 모임 계정에 로그인했습니다.\n"
+                "A new device signed in to your Moim account.\n\n"
+                "기기 / Device: %1 (%2)\nIP: %3\n시각 / Time: %4\n\n"
+                "본인이 아니라면 비밀번호를 재설정하고 관리자에게 알리세요.\n"
+                "If this wasn't you, reset your password and tell your admin.\n"_s.arg(
+                    deviceName, deviceOs, ip, when(at));
+    return mail;
+}
+
+} // namespace moim::server

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace moim::server {
+
+// The texts of the mails onboarding and recovery send, in Korean and English (one mail holds
+// both: the server does not know which language the reader prefers).
+struct OnboardingMail
+{
+    QString subject;
+    QString body;
+    QStringList links;
+
+    static OnboardingMail invite(const QUrl &server, const QString &token,
+                                 const QString &workspaceName, const QString &inviterName,
+                                 qint64 expiresAt);
+    static OnboardingMail passwordReset(const QString &token, qint64 expiresAt);
+    static OnboardingMail passwordChanged();
+    static OnboardingMail newSignIn(const QString &deviceName, const QString &deviceOs,
+                                    const QString &ip, qint64 at);
+};
+
+} // namespace moim::server

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "onboarding/invite_flow.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace moim::ui {
+
+class NewPasswordFields;
+class Notice;
+
+// Joining a workspace from an invitation: who invited whom to what, and until when; then a
+// new password (new account) or the account's password (existing account).
+class InvitePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit InvitePage(QWidget *parent = nullptr);
+
+    void showLoading();
+    void showPreview(const InvitePreview &preview);
+    void setBusy(bool busy);
+    void showError(const QString &message);
+    QString errorText() const;
+    bool isErrorVisible() const;
+
+    QLineEdit *nameField() const { return m_name; }
+    NewPasswordFields *newPassword() const { return m_newPassword; }
+    QLineEdit *existingPasswordField() const { return m_existingPassword; }
+    QPushButton *joinButton() const { return m_join; }
+    QPushButton *backButton() const { return m_back; }
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void submitted(const QString &password, const QString &displayName, bool keepSignedIn,
+                   bool sharedComputer);
+    void backRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void submit();
+
+    QLabel *m_title;
+    QLabel *m_summary;
+    QStackedWidget *m_forms;
+    QLabel *m_nameLabel;
+    QLineEdit *m_name;
+    NewPasswordFields *m_newPassword;
+    QLabel *m_existingHint;
+    QLabel *m_existingLabel;
+    QLineEdit *m_existingPassword;
+    QCheckBox *m_keepSignedIn;
+    Notice *m_error;
+    QPushButton *m_join;
+    QPushButton *m_back;
+    InvitePreview m_preview;
+    bool m_loading = true;
+    bool m_busy = false;
+};
+
+} // namespace moim::ui
