@@ -41,8 +41,10 @@ public:
 
     AdminApi(QHttpServer &http, Services services, QObject *parent = nullptr);
 
-private:
+    // The admin gate (loopback peer, loopback Host, admin token); nullopt when admitted.
     std::optional<JsonReply> refuse(const QHttpServerRequest &request) const;
+
+private:
 
     JsonReply deactivate(const QJsonObject &body, bool deactivated);
     JsonReply removeMembership(const QJsonObject &body);

@@ -81,6 +81,22 @@ const QStringList &migrationStep(int version)
                            "users(id), device_key TEXT NOT NULL, first_seen INTEGER NOT NULL, "
                            "PRIMARY KEY (user_id, device_key))"),
         },
+        // Chat: a global message sequence (clients catch up "after seq N"), client ids for
+        // exactly-once sending, and what each user has read.
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN seq INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN client_id TEXT"),
+            QStringLiteral("UPDATE messages SET seq = rowid"),
+            QStringLiteral("CREATE INDEX messages_by_seq ON messages (seq)"),
+            QStringLiteral("CREATE INDEX messages_by_conversation_seq ON messages "
+                           "(conversation_id, seq)"),
+            QStringLiteral("CREATE UNIQUE INDEX messages_by_client_id ON messages (author, "
+                           "client_id) WHERE client_id IS NOT NULL"),
+            QStringLiteral("CREATE TABLE reads (user_id TEXT NOT NULL REFERENCES users(id), "
+                           "conversation_id TEXT NOT NULL REFERENCES conversations(id), "
+                           "last_read_seq INTEGER NOT NULL, PRIMARY KEY (user_id, "
+                           "conversation_id))"),
+        },
     };
     return steps.at(version - 1);
 }

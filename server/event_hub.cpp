@@ -161,6 +161,14 @@ void EventHub::pushWorkspacesChanged(const QString &userId)
     }
 }
 
+void EventHub::pushToUsers(const QStringList &userIds, const QJsonObject &event)
+{
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (!it->sessionId.isEmpty() && userIds.contains(it->userId))
+            sendJson(it.key(), event);
+    }
+}
+
 int EventHub::authenticatedCount() const
 {
     int count = 0;

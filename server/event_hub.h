@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <chrono>
@@ -37,6 +38,8 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     // Sends workspaces.changed with the user's current list to every socket of the user.
     void pushWorkspacesChanged(const QString &userId);
+    // Sends `event` to every authenticated socket of these users.
+    void pushToUsers(const QStringList &userIds, const QJsonObject &event);
 
     int authenticatedCount() const;
 

@@ -2,6 +2,8 @@
 
 #include "account_store.h"
 #include "admin_api.h"
+#include "chat_api.h"
+#include "message_store.h"
 #include "api_server.h"
 #include "demo_seeder.h"
 #include "event_hub.h"
@@ -131,6 +133,12 @@ bool MockServer::start(QString *error)
         *m_http, OnboardingApi::Services{*m_accounts, *m_invites, *m_resets, *m_mailbox, *m_tokens,
                                          *m_throttle, m_hasher, m_hashPool, *listener, *m_api,
                                          m_localGate, m_clock});
+    m_messages = std::make_unique<MessageStore>(m_database, m_clock);
+    m_chat = std::make_unique<ChatApi>(
+        *m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens, *m_events, *m_api,
+                                   *m_admin});
+    if (m_config.chatterSeconds > 0)
+        m_chat->startChatter(std::chrono::seconds(m_config.chatterSeconds));
     // A sign-in from a device the account has not used before is mailed to its owner.
     connect(m_api.get(), &ApiServer::signedIn, this,
             [this](const QString &userId, const QString &deviceName, const QString &deviceOs,

@@ -19,6 +19,8 @@ namespace moim::server {
 
 class AccountStore;
 class AdminApi;
+class ChatApi;
+class MessageStore;
 class ApiServer;
 class EventHub;
 class InviteStore;
@@ -80,6 +82,8 @@ private:
     std::unique_ptr<Mailbox> m_mailbox;
     LocalRequestGate m_localGate;
     std::unique_ptr<OnboardingApi> m_onboarding;
+    std::unique_ptr<MessageStore> m_messages;
+    std::unique_ptr<ChatApi> m_chat;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<AdminApi> m_admin;
     // Last, so it is destroyed first: no request may reach a handler that is already gone.

@@ -18,6 +18,7 @@ struct ServerConfig
     bool allowRemote = false;
     QString minClientVersion; // empty: no minimum
     qint64 clockOffsetSeconds = 0;
+    int chatterSeconds = 0; // > 0: demo members post every this many seconds
     PasswordHasher::Limits hashLimits = PasswordHasher::Limits::interactive();
     std::chrono::milliseconds eventAuthTimeout{10'000};
     std::chrono::milliseconds pingInterval{30'000};

@@ -64,7 +64,11 @@ bool ServerOptions::parse(const QStringList &arguments, ServerConfig *config, QS
         QStringLiteral("allow-remote"),
         QStringLiteral("Allow listening on a non-loopback address (plain http, admin API stays "
                        "loopback-only)."));
-    parser.addOptions({listen, data, demo, minVersion, clockOffset, allowRemote});
+    const QCommandLineOption chatter(
+        QStringLiteral("chatter"),
+        QStringLiteral("Demo members post a message every SECONDS (with mentions)."),
+        QStringLiteral("SECONDS"), QStringLiteral("0"));
+    parser.addOptions({listen, data, demo, minVersion, clockOffset, allowRemote, chatter});
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
@@ -97,6 +101,12 @@ bool ServerOptions::parse(const QStringList &arguments, ServerConfig *config, QS
             *message = QStringLiteral("--min-client-version expects a version like 0.2.0");
             return false;
         }
+    }
+    bool chatterOk = false;
+    config->chatterSeconds = parser.value(chatter).toInt(&chatterOk);
+    if (!chatterOk || config->chatterSeconds < 0) {
+        *message = QStringLiteral("--chatter expects a number of seconds");
+        return false;
     }
     bool ok = false;
     config->clockOffsetSeconds = parser.value(clockOffset).toLongLong(&ok);

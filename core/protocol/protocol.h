@@ -36,6 +36,12 @@ inline constexpr auto AdminWorkspaces = "/api/v1/admin/workspaces"_L1;
 inline constexpr auto AdminInvites = "/api/v1/admin/invites"_L1;
 inline constexpr auto AdminInviteResend = "/api/v1/admin/invites/resend"_L1;
 inline constexpr auto AdminInviteRevoke = "/api/v1/admin/invites/revoke"_L1;
+// Chat: ConversationsBase + <conversation_id> + MessagesSuffix | ReadSuffix.
+inline constexpr auto ConversationsBase = "/api/v1/conversations/"_L1;
+inline constexpr auto MessagesSuffix = "/messages"_L1;
+inline constexpr auto ReadSuffix = "/read"_L1;
+inline constexpr auto Sync = "/api/v1/sync"_L1;
+inline constexpr auto AdminMessages = "/api/v1/admin/messages"_L1;
 // Pages for people, not clients: the invite landing page and the dev mailbox.
 inline constexpr auto JoinPage = "/join"_L1;
 inline constexpr auto DevMail = "/dev/mail"_L1;
@@ -78,6 +84,8 @@ inline constexpr auto Ready = "ready"_L1;
 inline constexpr auto Error = "error"_L1;
 inline constexpr auto SessionRevoked = "session.revoked"_L1;
 inline constexpr auto WorkspacesChanged = "workspaces.changed"_L1;
+inline constexpr auto MessageCreated = "message.created"_L1;
+inline constexpr auto ReadUpdated = "read.updated"_L1;
 inline constexpr auto Ping = "ping"_L1;
 inline constexpr auto Pong = "pong"_L1;
 } // namespace event

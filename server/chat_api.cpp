@@ -1,0 +1,199 @@
+#include "chat_api.h"
+
+#include "account_store.h"
+#include "admin_api.h"
+#include "api_server.h"
+#include "email_address.h"
+#include "event_hub.h"
+#include "message_store.h"
+#include "server_logging.h"
+#include "token_service.h"
+
+#include <QHttpServer>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+#include <protocol/protocol.h>
+
+namespace moim::server {
+
+using namespace Qt::StringLiterals;
+namespace path = moim::protocol::path;
+namespace error = moim::protocol::error;
+namespace event = moim::protocol::event;
+using Method = QHttpServerRequest::Method;
+
+namespace {
+constexpr int MaxClientIdLength = 64;
+} // namespace
+
+ChatApi::ChatApi(QHttpServer &http, Services services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+{
+    const QString messages = path::ConversationsBase + u"<arg>"_s + path::MessagesSuffix;
+    http.route(messages, Method::Get,
+               [this](const QString &id, const QHttpServerRequest &request) {
+                   return history(id, request).toResponse();
+               });
+    http.route(messages, Method::Post,
+               [this](const QString &id, const QHttpServerRequest &request) {
+                   return send(id, request).toResponse();
+               });
+    http.route(path::ConversationsBase + u"<arg>"_s + path::ReadSuffix, Method::Post,
+               [this](const QString &id, const QHttpServerRequest &request) {
+                   return markRead(id, request).toResponse();
+               });
+    http.route(QString(path::Sync), Method::Get, [this](const QHttpServerRequest &request) {
+        return sync(request).toResponse();
+    });
+    http.route(QString(path::AdminMessages), Method::Post,
+               [this](const QHttpServerRequest &request) {
+                   if (auto refusal = m_services.admin.refuse(request))
+                       return refusal->toResponse();
+                   return postAsMember(request).toResponse();
+               });
+    connect(&m_chatter, &QTimer::timeout, this, &ChatApi::chatterOnce);
+}
+
+JsonReply ChatApi::history(const QString &conversationId, const QHttpServerRequest &request) const
+{
+    if (auto refusal = m_services.api.refuseClient(request))
+        return *refusal;
+    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    if (!session)
+        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
+    if (!m_services.messages.conversationExists(conversationId))
+        return JsonReply::error(error::NotFound, u"No such conversation."_s);
+    if (!m_services.messages.canAccess(session->userId, conversationId))
+        return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+    const QUrlQuery query(request.url());
+    const qint64 before = query.queryItemValue(u"before_seq"_s).toLongLong();
+    bool limitOk = false;
+    int limit = query.queryItemValue(u"limit"_s).toInt(&limitOk);
+    if (!limitOk || limit <= 0)
+        limit = 50;
+    limit = std::min(limit, int(MessageStore::MaxPage));
+    bool hasMore = false;
+    const QJsonArray page = m_services.messages.page(conversationId, before, limit, &hasMore);
+    return JsonReply::ok({{u"messages"_s, page}, {u"has_more"_s, hasMore}});
+}
+
+JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest &request)
+{
+    if (auto refusal = m_services.api.refuseClient(request))
+        return *refusal;
+    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    if (!session)
+        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
+    const auto body = ApiServer::jsonBody(request);
+    const QString text = body ? body->value("body"_L1).toString() : QString();
+    const QString clientId = body ? body->value("client_id"_L1).toString() : QString();
+    if (!body || text.trimmed().isEmpty() || text.size() > MessageStore::MaxBodyLength
+        || clientId.isEmpty() || clientId.size() > MaxClientIdLength)
+        return JsonReply::error(error::BadRequest,
+                                u"Expected body (1-10000 characters) and client_id."_s);
+    if (!m_services.messages.conversationExists(conversationId))
+        return JsonReply::error(error::NotFound, u"No such conversation."_s);
+    if (!m_services.messages.canAccess(session->userId, conversationId))
+        return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+    return deliver(session->userId, conversationId, clientId, text);
+}
+
+JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
+                           const QString &clientId, const QString &body)
+{
+    bool duplicate = false;
+    const auto message = m_services.messages.post(userId, conversationId, clientId, body,
+                                                  &duplicate);
+    if (!message)
+        return JsonReply::error(error::ServerError, u"Could not store the message."_s);
+    // A retried send is answered, not delivered again.
+    if (!duplicate) {
+        QJsonObject created{{u"type"_s, QString(event::MessageCreated)},
+                            {u"workspace_id"_s, m_services.messages.workspaceOf(conversationId)},
+                            {u"message"_s, *message}};
+        m_services.events.pushToUsers(m_services.messages.audience(conversationId), created);
+    }
+    return JsonReply::ok({{u"message"_s, *message}, {u"duplicate"_s, duplicate}});
+}
+
+JsonReply ChatApi::markRead(const QString &conversationId, const QHttpServerRequest &request)
+{
+    if (auto refusal = m_services.api.refuseClient(request))
+        return *refusal;
+    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    if (!session)
+        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
+    const auto body = ApiServer::jsonBody(request);
+    if (!body || !body->value("seq"_L1).isDouble())
+        return JsonReply::error(error::BadRequest, u"Expected seq."_s);
+    if (!m_services.messages.canAccess(session->userId, conversationId))
+        return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+    m_services.messages.markRead(session->userId, conversationId,
+                                 body->value("seq"_L1).toInteger());
+    // Reading on one device clears the badge on the others.
+    m_services.events.pushToUsers(
+        {session->userId},
+        {{u"type"_s, QString(event::ReadUpdated)},
+         {u"conversation_id"_s, conversationId},
+         {u"seq"_s, body->value("seq"_L1).toInteger()}});
+    return JsonReply::noContent();
+}
+
+JsonReply ChatApi::sync(const QHttpServerRequest &request) const
+{
+    if (auto refusal = m_services.api.refuseClient(request))
+        return *refusal;
+    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    if (!session)
+        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
+    const qint64 after = QUrlQuery(request.url()).queryItemValue(u"after_seq"_s).toLongLong();
+    bool hasMore = false;
+    const QJsonArray messages =
+        m_services.messages.since(session->userId, after, MessageStore::MaxPage, &hasMore);
+    return JsonReply::ok({{u"messages"_s, messages},
+                          {u"has_more"_s, hasMore},
+                          {u"last_seq"_s, m_services.messages.lastSeq()},
+                          {u"read_state"_s, m_services.messages.readState(session->userId)}});
+}
+
+JsonReply ChatApi::postAsMember(const QHttpServerRequest &request)
+{
+    const auto body = ApiServer::jsonBody(request);
+    const QString email = body ? body->value("email"_L1).toString() : QString();
+    const QString conversationId = body ? body->value("conversation_id"_L1).toString() : QString();
+    const QString text = body ? body->value("body"_L1).toString() : QString();
+    if (email.isEmpty() || conversationId.isEmpty() || text.trimmed().isEmpty()
+        || text.size() > MessageStore::MaxBodyLength)
+        return JsonReply::error(error::BadRequest, u"Expected email, conversation_id and body."_s);
+    const auto account = m_services.accounts.findByEmail(EmailAddress::normalise(email));
+    if (!account)
+        return JsonReply::error(error::NotFound, u"No such account."_s);
+    if (!m_services.messages.canAccess(account->id, conversationId))
+        return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+    return deliver(account->id, conversationId, QString(), text);
+}
+
+void ChatApi::startChatter(std::chrono::milliseconds interval)
+{
+    m_chatter.start(interval);
+}
+
+void ChatApi::chatterOnce()
+{
+    // A random channel message from a random member of its workspace, sometimes mentioning
+    // someone, in Korean or English.
+    static const QStringList lines{
+        u"방금 배포 끝났습니다 🚀"_s, u"Anyone up for lunch at 12:30?"_s,
+        u"회의록 공유드립니다. 확인 부탁드려요."_s, u"The build is green again."_s,
+        u"@김지민 오늘 오후에 잠깐 이야기 나눌 수 있을까요?"_s,
+        u"@Alex Park could you review the new mockups?"_s, u"커피 사 올게요, 주문하실 분?"_s};
+    QString conversationId;
+    QString userId;
+    if (!m_services.messages.randomChannelAndMember(&conversationId, &userId))
+        return;
+    const QString line = lines.at(QRandomGenerator::global()->bounded(int(lines.size())));
+    deliver(userId, conversationId, QString(), line);
+}
+
+} // namespace moim::server

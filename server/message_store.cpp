@@ -1,0 +1,240 @@
+#include "message_store.h"
+
+#include "clock.h"
+#include "database.h"
+#include "secure_token.h"
+#include "server_logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace moim::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto MessageColumns = u"m.id, m.conversation_id, m.author, u.display_name, m.body, "
+                            "m.created_at, m.seq, COALESCE(m.client_id, '')"_s;
+
+QJsonObject messageFrom(const QSqlQuery &query)
+{
+    return {{u"id"_s, query.value(0).toString()},
+            {u"conversation_id"_s, query.value(1).toString()},
+            {u"author"_s, QJsonObject{{u"id"_s, query.value(2).toString()},
+                                      {u"display_name"_s, query.value(3).toString()}}},
+            {u"body"_s, query.value(4).toString()},
+            {u"created_at"_s, query.value(5).toLongLong()},
+            {u"seq"_s, query.value(6).toLongLong()},
+            {u"client_id"_s, query.value(7).toString()}};
+}
+
+bool execOrWarn(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    qCWarning(lcDb) << "Message query failed:" << query.lastError().text();
+    return false;
+}
+
+// Conversations the user sees: channels of workspaces with an active membership, and direct
+// conversations the user takes part in.
+const auto VisibleConversations =
+    u"SELECT c.id FROM conversations c JOIN memberships ms ON ms.workspace_id = c.workspace_id "
+    "JOIN users u ON u.id = ms.user_id AND u.deactivated = 0 WHERE ms.user_id = :user AND "
+    "(c.kind = 'channel' OR EXISTS (SELECT 1 FROM conversation_members cm WHERE "
+    "cm.conversation_id = c.id AND cm.user_id = :user))"_s;
+
+} // namespace
+
+MessageStore::MessageStore(Database &database, const Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{}
+
+bool MessageStore::canAccess(const QString &userId, const QString &conversationId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT 1 FROM ("_s + VisibleConversations + u") v WHERE v.id = :conversation"_s);
+    query.bindValue(u":user"_s, userId);
+    query.bindValue(u":conversation"_s, conversationId);
+    return execOrWarn(query) && query.next();
+}
+
+bool MessageStore::conversationExists(const QString &conversationId) const
+{
+    return !workspaceOf(conversationId).isEmpty();
+}
+
+QString MessageStore::workspaceOf(const QString &conversationId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT workspace_id FROM conversations WHERE id = ?"_s);
+    query.addBindValue(conversationId);
+    return execOrWarn(query) && query.next() ? query.value(0).toString() : QString();
+}
+
+QStringList MessageStore::audience(const QString &conversationId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT ms.user_id FROM conversations c JOIN memberships ms ON "
+                  "ms.workspace_id = c.workspace_id WHERE c.id = :conversation AND "
+                  "(c.kind = 'channel' OR EXISTS (SELECT 1 FROM conversation_members cm WHERE "
+                  "cm.conversation_id = c.id AND cm.user_id = ms.user_id))"_s);
+    query.bindValue(u":conversation"_s, conversationId);
+    QStringList users;
+    if (!execOrWarn(query))
+        return users;
+    while (query.next())
+        users.append(query.value(0).toString());
+    return users;
+}
+
+QJsonObject MessageStore::messageJson(const QString &id) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT "_s + MessageColumns
+                  + u" FROM messages m JOIN users u ON u.id = m.author WHERE m.id = ?"_s);
+    query.addBindValue(id);
+    return execOrWarn(query) && query.next() ? messageFrom(query) : QJsonObject();
+}
+
+std::optional<QJsonObject> MessageStore::post(const QString &userId,
+                                              const QString &conversationId,
+                                              const QString &clientId, const QString &body,
+                                              bool *duplicate)
+{
+    *duplicate = false;
+    if (!clientId.isEmpty()) {
+        QSqlQuery existing(m_database.handle());
+        existing.prepare(u"SELECT id FROM messages WHERE author = ? AND client_id = ?"_s);
+        existing.addBindValue(userId);
+        existing.addBindValue(clientId);
+        if (execOrWarn(existing) && existing.next()) {
+            *duplicate = true;
+            return messageJson(existing.value(0).toString());
+        }
+    }
+    const QString id = SecureToken::randomId("m_"_L1);
+    QSqlQuery insert(m_database.handle());
+    insert.prepare(u"INSERT INTO messages (id, conversation_id, author, body, created_at, seq, "
+                   "client_id) VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM "
+                   "messages), ?)"_s);
+    insert.addBindValue(id);
+    insert.addBindValue(conversationId);
+    insert.addBindValue(userId);
+    insert.addBindValue(body);
+    insert.addBindValue(m_clock.now());
+    insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
+    if (!execOrWarn(insert))
+        return std::nullopt;
+    const QJsonObject message = messageJson(id);
+    // The author has read what they wrote.
+    markRead(userId, conversationId, message.value("seq"_L1).toInteger());
+    return message;
+}
+
+QJsonArray MessageStore::page(const QString &conversationId, qint64 beforeSeq, int limit,
+                              bool *hasMore) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT "_s + MessageColumns
+                  + u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = "
+                    "? AND (? = 0 OR m.seq < ?) ORDER BY m.seq DESC LIMIT ?"_s);
+    query.addBindValue(conversationId);
+    query.addBindValue(beforeSeq);
+    query.addBindValue(beforeSeq);
+    query.addBindValue(limit + 1);
+    QList<QJsonObject> newestFirst;
+    if (execOrWarn(query)) {
+        while (query.next())
+            newestFirst.append(messageFrom(query));
+    }
+    *hasMore = newestFirst.size() > limit;
+    if (*hasMore)
+        newestFirst.removeLast();
+    QJsonArray result;
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
+        result.append(*it);
+    return result;
+}
+
+QJsonArray MessageStore::since(const QString &userId, qint64 afterSeq, int limit,
+                               bool *hasMore) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT "_s + MessageColumns
+                  + u" FROM messages m JOIN users u ON u.id = m.author WHERE m.seq > :after AND "
+                    "m.conversation_id IN ("_s
+                  + VisibleConversations + u") ORDER BY m.seq LIMIT :limit"_s);
+    query.bindValue(u":after"_s, afterSeq);
+    query.bindValue(u":user"_s, userId);
+    query.bindValue(u":limit"_s, limit + 1);
+    QJsonArray result;
+    if (execOrWarn(query)) {
+        while (query.next())
+            result.append(messageFrom(query));
+    }
+    *hasMore = result.size() > limit;
+    if (*hasMore)
+        result.removeLast();
+    return result;
+}
+
+qint64 MessageStore::lastSeq() const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT COALESCE(MAX(seq), 0) FROM messages"_s);
+    return execOrWarn(query) && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+bool MessageStore::randomChannelAndMember(QString *conversationId, QString *userId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT c.id, ms.user_id FROM conversations c JOIN memberships ms ON "
+                  "ms.workspace_id = c.workspace_id JOIN users u ON u.id = ms.user_id WHERE "
+                  "c.kind = 'channel' AND u.deactivated = 0 ORDER BY RANDOM() LIMIT 1"_s);
+    if (!execOrWarn(query) || !query.next())
+        return false;
+    *conversationId = query.value(0).toString();
+    *userId = query.value(1).toString();
+    return true;
+}
+
+void MessageStore::markRead(const QString &userId, const QString &conversationId, qint64 seq)
+{
+    // Read marks only move forward: an old device catching up must not un-read newer messages.
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"INSERT INTO reads (user_id, conversation_id, last_read_seq) VALUES (?, ?, ?) "
+                  "ON CONFLICT (user_id, conversation_id) DO UPDATE SET last_read_seq = "
+                  "MAX(last_read_seq, excluded.last_read_seq)"_s);
+    query.addBindValue(userId);
+    query.addBindValue(conversationId);
+    query.addBindValue(seq);
+    execOrWarn(query);
+}
+
+QJsonArray MessageStore::readState(const QString &userId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT c.id, c.workspace_id, COALESCE(r.last_read_seq, 0), "
+                  "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.seq > "
+                  "COALESCE(r.last_read_seq, 0) AND m.author <> :user) FROM conversations c "
+                  "LEFT JOIN reads r ON r.conversation_id = c.id AND r.user_id = :user "
+                  "WHERE c.id IN ("_s
+                  + VisibleConversations + u")"_s);
+    query.bindValue(u":user"_s, userId);
+    QJsonArray result;
+    if (!execOrWarn(query))
+        return result;
+    while (query.next()) {
+        result.append(QJsonObject{{u"conversation_id"_s, query.value(0).toString()},
+                                  {u"workspace_id"_s, query.value(1).toString()},
+                                  {u"last_read_seq"_s, query.value(2).toLongLong()},
+                                  {u"unread"_s, query.value(3).toInt()}});
+    }
+    return result;
+}
+
+} // namespace moim::server

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace moim::server {
+
+class Clock;
+class Database;
+
+// Messages and read state. Every message gets the next number of one global sequence, so a
+// client that was away asks for "everything after seq N" and misses nothing. A client-chosen id
+// per author makes sending idempotent: a retried send returns the message already stored.
+class MessageStore
+{
+public:
+    static constexpr int MaxBodyLength = 10000;
+    static constexpr int MaxPage = 200;
+
+    MessageStore(Database &database, const Clock &clock);
+
+    // Whether the user may read and write the conversation (an active member of its workspace,
+    // and a participant if it is a direct conversation).
+    bool canAccess(const QString &userId, const QString &conversationId) const;
+    bool conversationExists(const QString &conversationId) const;
+    QString workspaceOf(const QString &conversationId) const;
+    // Everyone who sees the conversation, for pushing events.
+    QStringList audience(const QString &conversationId) const;
+
+    // Stores a message, or finds the one stored earlier under the same client id.
+    std::optional<QJsonObject> post(const QString &userId, const QString &conversationId,
+                                    const QString &clientId, const QString &body,
+                                    bool *duplicate);
+    // Up to `limit` messages before `beforeSeq` (0: the newest), oldest first.
+    QJsonArray page(const QString &conversationId, qint64 beforeSeq, int limit,
+                    bool *hasMore) const;
+    // The user's messages after `afterSeq`, oldest first, at most `limit`.
+    QJsonArray since(const QString &userId, qint64 afterSeq, int limit, bool *hasMore) const;
+    qint64 lastSeq() const;
+
+    // A channel and an active member of its workspace, at random (for demo chatter).
+    bool randomChannelAndMember(QString *conversationId, QString *userId) const;
+
+    void markRead(const QString &userId, const QString &conversationId, qint64 seq);
+    // {conversation_id, workspace_id, unread, last_read_seq} for every conversation the user sees.
+    QJsonArray readState(const QString &userId) const;
+
+private:
+    QJsonObject messageJson(const QString &id) const;
+
+    Database &m_database;
+    const Clock &m_clock;
+};
+
+} // namespace moim::server
