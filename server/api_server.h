@@ -16,6 +16,7 @@ class AccountStore;
 class Clock;
 class HttpListener;
 class PasswordHasher;
+class QrLoginService;
 class Throttle;
 
 // The client REST API of docs/protocol.md: server info, sign-in, token refresh, logout, revoke,
@@ -35,6 +36,7 @@ public:
         const Clock &clock;
         QThreadPool &hashPool;
         const HttpListener &listener;
+        QrLoginService &qr;
     };
 
     ApiServer(QHttpServer &http, Services services, QString minClientVersion,
@@ -57,6 +59,11 @@ private:
     QHttpServerResponse me(const QHttpServerRequest &request) const;
     QHttpServerResponse conversations(const QString &workspaceId,
                                       const QHttpServerRequest &request) const;
+    // QR sign-in: the phone scans, approves or denies; the desktop redeems with its secret.
+    QHttpServerResponse qrScan(const QHttpServerRequest &request);
+    QHttpServerResponse qrApprove(const QHttpServerRequest &request);
+    QHttpServerResponse qrDeny(const QHttpServerRequest &request);
+    QHttpServerResponse qrRedeem(const QHttpServerRequest &request);
 
     struct LoginAttempt
     {

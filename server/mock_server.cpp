@@ -7,6 +7,8 @@
 #include "event_hub.h"
 #include "http_listener.h"
 #include "json_reply.h"
+#include "login_channel_hub.h"
+#include "qr_login_service.h"
 #include "server_logging.h"
 #include "throttle.h"
 #include "token_service.h"
@@ -111,24 +113,34 @@ bool MockServer::start(QString *error)
                                           EventHub::Options{m_config.eventAuthTimeout,
                                                             m_config.pingInterval,
                                                             m_config.minClientVersion});
-    m_api =
-        std::make_unique<ApiServer>(*m_http,
-                                    ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
-                                                        m_hasher, m_clock, m_hashPool, *listener},
-                                    m_config.minClientVersion);
+    QrLoginService::Limits qrLimits;
+    qrLimits.sessionsPerIp = m_config.qrSessionsPerIp;
+    m_qr = std::make_unique<QrLoginService>(*m_accounts, *m_throttle, m_clock, qrLimits);
+    m_loginChannels = std::make_unique<LoginChannelHub>(
+        *m_qr, LoginChannelHub::Options{m_config.eventAuthTimeout, m_config.loginChannelsPerIp,
+                                        m_config.minClientVersion});
+    m_api = std::make_unique<ApiServer>(*m_http,
+                                        ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
+                                                            m_hasher, m_clock, m_hashPool,
+                                                            *listener, *m_qr},
+                                        m_config.minClientVersion);
     m_admin = std::make_unique<AdminApi>(
         *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken});
 
     // QtHttpServer 6.4 upgrades a WebSocket only when a route matches the path and the handler
     // writes nothing; a plain GET must still get an answer.
-    m_http->route(QString(moim::protocol::path::Events), [](const QHttpServerRequest &request,
-                                                            QHttpServerResponder &&responder) {
-        if (ApiServer::header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-            return;
-        JsonReply::error(error::BadRequest, QStringLiteral("The event stream needs a WebSocket."))
-            .toResponse()
-            .write(std::move(responder));
-    });
+    for (const auto socketPath :
+         {moim::protocol::path::Events, moim::protocol::path::LoginChannel}) {
+        m_http->route(QString(socketPath), [](const QHttpServerRequest &request,
+                                              QHttpServerResponder &&responder) {
+            if (ApiServer::header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) ==
+                0)
+                return;
+            JsonReply::error(error::BadRequest, QStringLiteral("This path needs a WebSocket."))
+                .toResponse()
+                .write(std::move(responder));
+        });
+    }
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this,
             &MockServer::acceptWebSockets);
     m_http->setMissingHandler(
@@ -179,13 +191,16 @@ void MockServer::acceptWebSockets()
 {
     while (m_http->hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
-        // The upgrade reaches us for any path whose route wrote nothing; only one is ours.
-        if (socket->requestUrl().path() != moim::protocol::path::Events) {
+        // The upgrade reaches us for any path whose route wrote nothing; only two are ours.
+        const QString path = socket->requestUrl().path();
+        if (path == moim::protocol::path::Events) {
+            m_events->accept(std::move(socket));
+        } else if (path == moim::protocol::path::LoginChannel) {
+            m_loginChannels->accept(std::move(socket));
+        } else {
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
             socket.release()->deleteLater();
-            continue;
         }
-        m_events->accept(std::move(socket));
     }
 }
 

@@ -20,6 +20,8 @@ class AccountStore;
 class AdminApi;
 class ApiServer;
 class EventHub;
+class LoginChannelHub;
+class QrLoginService;
 class Throttle;
 class TokenService;
 
@@ -68,6 +70,8 @@ private:
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<Throttle> m_throttle;
     std::unique_ptr<EventHub> m_events;
+    std::unique_ptr<QrLoginService> m_qr;
+    std::unique_ptr<LoginChannelHub> m_loginChannels;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<AdminApi> m_admin;
     // Last, so it is destroyed first: no request may reach a handler that is already gone.

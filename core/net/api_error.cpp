@@ -30,6 +30,9 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::UpdateRequired, Code::UpdateRequired},
         {wire::TooManyAttempts, Code::TooManyAttempts},
         {wire::ServerError, Code::ServerError},
+        {wire::QrExpired, Code::QrExpired},
+        {wire::QrUsed, Code::QrUsed},
+        {wire::WrongCode, Code::WrongCode},
     };
     return codes.value(wireCode, Code::Unknown);
 }
@@ -95,6 +98,12 @@ QString errorName(ApiError::Code code)
         return wire::TooManyAttempts;
     case ApiError::Code::ServerError:
         return wire::ServerError;
+    case ApiError::Code::QrExpired:
+        return wire::QrExpired;
+    case ApiError::Code::QrUsed:
+        return wire::QrUsed;
+    case ApiError::Code::WrongCode:
+        return wire::WrongCode;
     case ApiError::Code::InsecureServer:
         return u"insecure_server"_s;
     case ApiError::Code::InvalidInput:

@@ -79,6 +79,9 @@ private Q_SLOTS:
         QTest::newRow("update_required") << u"update_required"_s << int(C::UpdateRequired);
         QTest::newRow("too_many_attempts") << u"too_many_attempts"_s << int(C::TooManyAttempts);
         QTest::newRow("server_error") << u"server_error"_s << int(C::ServerError);
+        QTest::newRow("qr_expired") << u"qr_expired"_s << int(C::QrExpired);
+        QTest::newRow("qr_used") << u"qr_used"_s << int(C::QrUsed);
+        QTest::newRow("wrong_code") << u"wrong_code"_s << int(C::WrongCode);
         QTest::newRow("unknown") << u"teapot"_s << int(C::Unknown);
     }
 

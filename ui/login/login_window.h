@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/password_login.h"
+#include "auth/qr_login.h"
 
 #include <QWidget>
 
@@ -15,6 +16,7 @@ namespace moim::ui {
 
 class InfoPage;
 class PasswordPage;
+class QrPage;
 
 // The window people see first: Moim's identity above one card whose pages are the sign-in
 // methods and the explanations (more methods become more pages, never separate dialogs).
@@ -27,7 +29,8 @@ public:
     {
         Password,
         Unauthorized,
-        InviteHelp
+        InviteHelp,
+        Qr
     };
     Q_ENUM(Page)
 
@@ -43,6 +46,8 @@ public:
     InfoPage *unauthorizedPage() const { return m_unauthorizedPage; }
     InfoPage *inviteHelpPage() const { return m_inviteHelpPage; }
     PasswordLogin *passwordLogin() const { return m_passwordLogin; }
+    QrPage *qrPage() const { return m_qrPage; }
+    QrLogin *qrLogin() const { return m_qrLogin; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,15 +55,19 @@ protected:
 private:
     void retranslate();
     void onLoginState(PasswordLogin::State state);
+    void onQrState(QrLogin::State state);
+    void startQrLogin();
 
     SessionManager *m_sessions;
     PasswordLogin *m_passwordLogin;
+    QrLogin *m_qrLogin;
     QLabel *m_logo;
     QLabel *m_wordmark;
     QStackedWidget *m_pages;
     PasswordPage *m_passwordPage;
     InfoPage *m_unauthorizedPage;
     InfoPage *m_inviteHelpPage;
+    QrPage *m_qrPage;
 };
 
 } // namespace moim::ui

@@ -28,6 +28,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     , m_sharedComputer(new QCheckBox(this))
     , m_error(new Notice(Notice::Kind::Error, this))
     , m_signIn(new QPushButton(this))
+    , m_qr(new QPushButton(this))
     , m_help(new QPushButton(this))
     , m_serverLabel(new QLabel(this))
     , m_serverName(serverName)
@@ -37,6 +38,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setRole(m_emailLabel, "fieldLabel");
     setRole(m_passwordLabel, "fieldLabel");
     setRole(m_signIn, "primary");
+    setRole(m_qr, "secondary");
     setRole(m_help, "link");
     setRole(m_serverLabel, "caption");
     m_subtitle->setWordWrap(true);
@@ -50,6 +52,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     m_signIn->setDefault(true);
     m_signIn->setCursor(Qt::PointingHandCursor);
     m_help->setCursor(Qt::PointingHandCursor);
+    m_qr->setCursor(Qt::PointingHandCursor);
     m_error->hide();
     m_serverLabel->setTextFormat(Qt::PlainText);
     m_serverLabel->setAlignment(Qt::AlignCenter);
@@ -76,6 +79,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     layout->addWidget(m_error);
     layout->addSpacing(16);
     layout->addWidget(m_signIn);
+    layout->addSpacing(8);
+    layout->addWidget(m_qr);
     layout->addSpacing(12);
     layout->addWidget(m_help, 0, Qt::AlignHCenter);
     layout->addSpacing(16);
@@ -86,12 +91,14 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setTabOrder(m_password, m_keepSignedIn);
     setTabOrder(m_keepSignedIn, m_sharedComputer);
     setTabOrder(m_sharedComputer, m_signIn);
-    setTabOrder(m_signIn, m_help);
+    setTabOrder(m_signIn, m_qr);
+    setTabOrder(m_qr, m_help);
 
     connect(m_signIn, &QPushButton::clicked, this, &PasswordPage::submit);
     connect(m_email, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
     connect(m_password, &QLineEdit::returnPressed, this, &PasswordPage::submit);
     connect(m_help, &QPushButton::clicked, this, &PasswordPage::inviteHelpRequested);
+    connect(m_qr, &QPushButton::clicked, this, &PasswordPage::qrRequested);
     connect(m_revealAction, &QAction::triggered, this, [this] {
         const bool hidden = m_password->echoMode() == QLineEdit::Password;
         m_password->setEchoMode(hidden ? QLineEdit::Normal : QLineEdit::Password);
@@ -149,6 +156,9 @@ void PasswordPage::retranslate()
         tr("Moim will not remember you and deletes its local data when you log out."));
     m_signIn->setText(m_busy ? tr("Signing in…") : tr("Sign in"));
     m_signIn->setAccessibleName(tr("Sign in"));
+    m_qr->setText(tr("Sign in with QR code"));
+    m_qr->setAccessibleName(m_qr->text());
+    m_qr->setToolTip(tr("Scan a code with Moim on your phone instead of typing a password."));
     m_help->setText(tr("Invited but no mail?"));
     m_help->setAccessibleName(m_help->text());
     m_serverLabel->setText(tr("Server: %1").arg(m_serverName));

@@ -41,11 +41,13 @@ public:
     QCheckBox *sharedComputerBox() const { return m_sharedComputer; }
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *helpButton() const { return m_help; }
+    QPushButton *qrButton() const { return m_qr; }
 
 Q_SIGNALS:
     void submitted(const QString &email, const QString &password, bool keepSignedIn,
                    bool sharedComputer);
     void inviteHelpRequested();
+    void qrRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -67,6 +69,7 @@ private:
     QCheckBox *m_sharedComputer;
     Notice *m_error;
     QPushButton *m_signIn;
+    QPushButton *m_qr;
     QPushButton *m_help;
     QLabel *m_serverLabel;
     QString m_serverName;
