@@ -12,6 +12,8 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QLocale>
+#include <QLoggingCategory>
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QScreen>
@@ -217,6 +219,7 @@ int scan(ApiClient &api, const QString &profileDir, const QString &imagePath, bo
     const QJsonObject device = result.body.value("device"_L1).toObject();
     const QDateTime when =
         QDateTime::fromSecsSinceEpoch(result.body.value("requested_at"_L1).toInteger());
+    const QString whenText = QLocale::c().toString(when, u"yyyy-MM-dd HH:mm:ss t"_s);
     // The device name and OS are whatever the computer said about itself; the IP address and
     // the time are what the server saw.
     out() << "Sign-in request " << requestId << Qt::endl
@@ -224,7 +227,7 @@ int scan(ApiClient &api, const QString &profileDir, const QString &imagePath, bo
           << device.value("os"_L1).toString() << Qt::endl
           << "  IP address seen by the server: " << result.body.value("ip"_L1).toString()
           << Qt::endl
-          << "  Requested at: " << when.toString(Qt::ISODate) << Qt::endl
+          << "  Requested at: " << whenText << Qt::endl
           << "If this is you, enter the number the computer shows:" << Qt::endl
           << "  moim-phone approve " << requestId << " --code NN" << Qt::endl
           << "Otherwise: moim-phone deny " << requestId << Qt::endl;
@@ -280,6 +283,8 @@ int main(int argc, char *argv[])
         wantsScreen ? std::make_unique<QGuiApplication>(argc, argv)
                     : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication &app = *application;
+    // A terminal program speaks in sentences; the library's diagnostic lines would be noise.
+    QLoggingCategory::setFilterRules(u"moim.*.info=false"_s);
     QCoreApplication::setApplicationName(u"moim-phone"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(MOIM_VERSION));
 

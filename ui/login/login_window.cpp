@@ -37,7 +37,8 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     setObjectName(u"LoginWindow"_s);
     setAttribute(Qt::WA_StyledBackground);
     setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
-    resize(520, 720);
+    // Tall enough for the QR page (code, steps) below the logo without crowding.
+    resize(520, 760);
     setMinimumSize(440, 600);
 
     m_logo->setPixmap(

@@ -68,9 +68,9 @@ QrPage::QrPage(QrLogin *login, QWidget *parent)
     m_status->setAlignment(Qt::AlignCenter);
     m_checkCode->setTextFormat(Qt::PlainText);
     m_checkCode->setAlignment(Qt::AlignCenter);
-    // Reachable by keyboard so a screen reader can land on the number and read it.
+    // Reachable by keyboard so a screen reader can land on the number and read it (no text
+    // caret: the number is read, not edited).
     m_checkCode->setFocusPolicy(Qt::StrongFocus);
-    m_checkCode->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
     for (QLabel *label : {m_confirmTitle, m_confirmHint, m_outcomeTitle, m_outcomeBody})
         label->setAlignment(Qt::AlignCenter);
     m_newCode->setCursor(Qt::PointingHandCursor);
