@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QWebSocket>
 #include <QtTest>
@@ -65,10 +66,12 @@ class TestE2eQr : public QObject
         QrLogin *qr = nullptr;
     };
 
-    std::unique_ptr<Fixture> openQrPage()
+    std::unique_ptr<Fixture> openQrPage(QUrl server = {})
     {
+        if (server.isEmpty())
+            server = m_server.url();
         auto f = std::make_unique<Fixture>();
-        f->api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
+        f->api = std::make_unique<ApiClient>(ServerAddress::parse(server.toString()),
                                              u"moim-desktop"_s, u"0.1.0"_s);
         f->sessions = std::make_unique<SessionManager>(Profile(), f->api.get(), &f->secrets);
         f->windows = std::make_unique<WindowController>(f->sessions.get());
@@ -345,6 +348,22 @@ private Q_SLOTS:
         const PhoneRun again = phone({u"scan"_s, u"--image"_s, image});
         QVERIFY(again.exitCode != 0);
         QVERIFY2(again.err.contains(u"already used"_s), qPrintable(again.err));
+    }
+
+    void withoutTheServerThePageSaysOffline()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        QUrl nowhere;
+        nowhere.setScheme(u"http"_s);
+        nowhere.setHost(u"127.0.0.1"_s);
+        nowhere.setPort(probe.serverPort());
+        probe.close();
+        auto f = openQrPage(nowhere);
+        QVERIFY(waitFor(f->qr, QrLogin::State::Offline));
+        QVERIFY2(f->login->qrPage()->statusText().contains(u"offline"_s),
+                 qPrintable(f->login->qrPage()->statusText()));
+        QTRY_VERIFY(f->login->qrPage()->newCodeButton()->isVisible());
     }
 
     void loginChannelsAreCappedPerIp()
