@@ -142,6 +142,9 @@ QString describeQr(const ApiError &error)
     case ApiError::Code::NotFound:
         return u"This server does not know that sign-in request or QR code. It may belong to "
                "another Moim server, or it ended long ago."_s;
+    case ApiError::Code::Forbidden:
+        return u"This session cannot approve sign-ins: only the phone app can. Sign in with "
+               "moim-phone login."_s;
     case ApiError::Code::InvalidToken:
         return u"This phone is not signed in (or its session ended). Run: moim-phone login "
                "--email YOUR-ADDRESS"_s;

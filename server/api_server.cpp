@@ -355,13 +355,31 @@ JsonReply qrOutcomeReply(QrLoginService::Outcome outcome)
 
 } // namespace
 
+std::optional<TokenService::SessionRef> ApiServer::qrPhone(const QHttpServerRequest &request,
+                                                           JsonReply *refusal) const
+{
+    const auto session = m_services.tokens.authenticate(bearerToken(request));
+    if (!session) {
+        *refusal = JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again."));
+        return std::nullopt;
+    }
+    // The phone vouches for the computer in front of the user; another desktop cannot.
+    if (m_services.tokens.deviceKind(session->sessionId) != QLatin1StringView("mobile")) {
+        *refusal = JsonReply::error(error::Forbidden,
+                                    QStringLiteral("Only the phone app can approve a sign-in."));
+        return std::nullopt;
+    }
+    return session;
+}
+
 QHttpServerResponse ApiServer::qrScan(const QHttpServerRequest &request)
 {
     if (auto refusal = refuseClient(request))
         return refusal->toResponse();
-    const auto phone = m_services.tokens.authenticate(bearerToken(request));
+    JsonReply refused = JsonReply::noContent();
+    const auto phone = qrPhone(request, &refused);
     if (!phone)
-        return JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again.")).toResponse();
+        return refused.toResponse();
     const auto body = jsonBody(request);
     bool ok = body.has_value();
     const QString session =
@@ -389,9 +407,10 @@ QHttpServerResponse ApiServer::qrApprove(const QHttpServerRequest &request)
 {
     if (auto refusal = refuseClient(request))
         return refusal->toResponse();
-    const auto phone = m_services.tokens.authenticate(bearerToken(request));
+    JsonReply refused = JsonReply::noContent();
+    const auto phone = qrPhone(request, &refused);
     if (!phone)
-        return JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again.")).toResponse();
+        return refused.toResponse();
     const auto body = jsonBody(request);
     bool ok = body.has_value();
     const QString requestId =
@@ -413,9 +432,10 @@ QHttpServerResponse ApiServer::qrDeny(const QHttpServerRequest &request)
 {
     if (auto refusal = refuseClient(request))
         return refusal->toResponse();
-    const auto phone = m_services.tokens.authenticate(bearerToken(request));
+    JsonReply refused = JsonReply::noContent();
+    const auto phone = qrPhone(request, &refused);
     if (!phone)
-        return JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again.")).toResponse();
+        return refused.toResponse();
     const auto body = jsonBody(request);
     bool ok = body.has_value();
     const QString requestId =

@@ -64,6 +64,10 @@ private:
     QHttpServerResponse qrApprove(const QHttpServerRequest &request);
     QHttpServerResponse qrDeny(const QHttpServerRequest &request);
     QHttpServerResponse qrRedeem(const QHttpServerRequest &request);
+    // The phone session behind a QR scan, approval or denial; nullopt with *refusal set when the
+    // caller is not signed in or is not a phone.
+    std::optional<TokenService::SessionRef> qrPhone(const QHttpServerRequest &request,
+                                                    JsonReply *refusal) const;
 
     struct LoginAttempt
     {

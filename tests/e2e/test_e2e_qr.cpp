@@ -83,6 +83,17 @@ class TestE2eQr : public QObject
         return f;
     }
 
+    // Every control a keyboard can reach on the QR page has a name a screen reader can say.
+    static void verifyAccessibleNames(LoginWindow *login)
+    {
+        QrPage *page = login->qrPage();
+        for (QWidget *widget : page->findChildren<QWidget *>()) {
+            if (widget->isVisibleTo(page) && widget->focusPolicy() & Qt::TabFocus)
+                QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+        }
+        QVERIFY(!page->codeView()->accessibleName().isEmpty());
+    }
+
     static bool waitFor(QrLogin *qr, QrLogin::State state)
     {
         bool reached = false;
@@ -170,6 +181,7 @@ private Q_SLOTS:
         QVERIFY(waitFor(f->qr, QrLogin::State::Waiting));
         // The QR holds a session id and a nonce, nothing secret.
         QVERIFY(QrLoginUri::parse(f->qr->uri()).has_value());
+        verifyAccessibleNames(f->login);
 
         const PhoneRun scan = phone({u"scan"_s, u"--image"_s, grabCode(f->login)});
         QVERIFY2(scan.exitCode == 0, qPrintable(scan.err));
@@ -190,6 +202,7 @@ private Q_SLOTS:
         QTRY_VERIFY(check->isVisible());
         QVERIFY(check->accessibleName().contains(code.at(0)));
         QVERIFY(check->accessibleDescription().contains(code));
+        verifyAccessibleNames(f->login);
 
         const PhoneRun approve = phone({u"approve"_s, requestId, u"--code"_s, code});
         QVERIFY2(approve.exitCode == 0, qPrintable(approve.err));

@@ -289,6 +289,25 @@ private Q_SLOTS:
         m_server->throttle().clear(u"jimin.kim@moim.example"_s);
     }
 
+    void onlyAPhoneCanScan()
+    {
+        // A desktop's session (no device kind given means desktop) cannot vouch for a computer.
+        const auto desktopGrant =
+            post(QString(path::Login), {{u"email"_s, u"jimin.kim@moim.example"_s},
+                                        {u"password"_s, u"seoul-spring-gathering"_s}});
+        Desktop desktop;
+        QVERIFY(desktop.open(m_server->url()));
+        desktop.start();
+        QTRY_COMPARE(desktop.lastType(), u"qr.code"_s);
+        const auto scan = post(QString(path::QrScan),
+                               {{u"qr_session"_s, desktop.code().queryItemValue(u"s"_s)},
+                                {u"nonce"_s, desktop.code().queryItemValue(u"n"_s)}},
+                               desktopGrant.second.value(u"access_token"_s).toString());
+        QCOMPARE(scan.first, 403);
+        QCOMPARE(errorCode(scan.second), u"forbidden"_s);
+        QCOMPARE(desktop.lastType(), u"qr.code"_s);
+    }
+
     void anotherPhoneCannotApproveARequest()
     {
         const QString phone = phoneToken(u"jimin.kim@moim.example"_s);
