@@ -1,13 +1,22 @@
 // moim-phone: signs in like the mobile app, from a terminal.
 #include "auth/device_info.h"
+#include "auth/qr_login_uri.h"
 #include "auth/session_grant.h"
 #include "net/api_client.h"
+#include "phone_client.h"
 #include "phone_session.h"
 #include "protocol/protocol.h"
+#include "qr_scanner.h"
 #include "storage/profile.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QPixmap>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <cstdio>
@@ -16,6 +25,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace moim;
+using moim::phone::PhoneClient;
+using moim::phone::PhoneSession;
+using moim::phone::QrScanner;
 
 namespace {
 
@@ -114,11 +126,168 @@ int login(ApiClient &api, const QString &profileDir, const QString &email, bool 
     return exitCode;
 }
 
+// What the phone says about a refused scan, approval or denial.
+QString describeQr(const ApiError &error)
+{
+    switch (error.code) {
+    case ApiError::Code::QrExpired:
+        return u"This QR code has expired or was replaced by a newer one. Scan the code the "
+               "computer shows now (or choose \"Show a new code\" there)."_s;
+    case ApiError::Code::QrUsed:
+        return u"This QR code was already used, approved or cancelled. Show a new code on the "
+               "computer and scan that."_s;
+    case ApiError::Code::WrongCode:
+        return u"That is not the number the computer shows. For your safety this sign-in "
+               "request has ended; show a new code on the computer to try again."_s;
+    case ApiError::Code::NotFound:
+        return u"This server does not know that sign-in request or QR code. It may belong to "
+               "another Moim server, or it ended long ago."_s;
+    case ApiError::Code::Forbidden:
+        return u"This session cannot approve sign-ins: only the phone app can. Sign in with "
+               "moim-phone login."_s;
+    case ApiError::Code::InvalidToken:
+        return u"This phone is not signed in (or its session ended). Run: moim-phone login "
+               "--email YOUR-ADDRESS"_s;
+    default:
+        return describe(error);
+    }
+}
+
+// Runs one authenticated call of the phone and waits for it.
+ApiResult callAsPhone(ApiClient &api, const QString &profileDir, QLatin1StringView path,
+                      const QJsonObject &body)
+{
+    PhoneClient client(api, PhoneSession(profileDir));
+    if (!client.isSignedIn()) {
+        ApiResult result;
+        result.error = ApiError::fromCode(ApiError::Code::InvalidToken, u"no saved session"_s);
+        return result;
+    }
+    ApiResult answer;
+    client.post(path, body, &api, [&answer](const ApiResult &result) {
+        answer = result;
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+    return answer;
+}
+
+QrScanner::Result grabScreen()
+{
+    QScreen *screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return {QrScanner::Problem::UnreadableImage, {}};
+    return QrScanner::scanImage(screen->grabWindow(0).toImage());
+}
+
+int scan(ApiClient &api, const QString &profileDir, const QString &imagePath, bool fromScreen)
+{
+    if (imagePath.isEmpty() == !fromScreen) {
+        err() << "moim-phone scan: give either --image FILE or --screen" << Qt::endl;
+        return 2;
+    }
+    const QrScanner::Result found = fromScreen ? grabScreen() : QrScanner::scanFile(imagePath);
+    const QString source = fromScreen ? u"the screen"_s : imagePath;
+    switch (found.problem) {
+    case QrScanner::Problem::UnreadableImage:
+        err() << "Cannot read " << source << " as an image." << Qt::endl;
+        return 3;
+    case QrScanner::Problem::NoQrCode:
+        err() << "No QR code found in " << source
+              << ". Make sure the whole code is visible and sharp." << Qt::endl;
+        return 3;
+    case QrScanner::Problem::None:
+        break;
+    }
+    QrLoginUri::Problem problem = QrLoginUri::Problem::None;
+    const auto uri = QrLoginUri::parse(found.text, &problem);
+    if (!uri) {
+        if (problem == QrLoginUri::Problem::NotMoim)
+            err() << "This QR code is not a Moim sign-in code." << Qt::endl;
+        else
+            err() << "This Moim sign-in code is incomplete or damaged. Show a new code on the "
+                     "computer and scan it again."
+                  << Qt::endl;
+        return 3;
+    }
+
+    const ApiResult result =
+        callAsPhone(api, profileDir, protocol::path::QrScan,
+                    {{u"qr_session"_s, uri->session}, {u"nonce"_s, uri->nonce}});
+    if (!result.ok()) {
+        err() << describeQr(result.error) << Qt::endl;
+        return 1;
+    }
+    const QString requestId = result.body.value("request_id"_L1).toString();
+    const QJsonObject device = result.body.value("device"_L1).toObject();
+    const QDateTime when =
+        QDateTime::fromSecsSinceEpoch(result.body.value("requested_at"_L1).toInteger());
+    const QString whenText = QLocale::c().toString(when, u"yyyy-MM-dd HH:mm:ss t"_s);
+    // The device name and OS are whatever the computer said about itself; the IP address and
+    // the time are what the server saw.
+    out() << "Sign-in request " << requestId << Qt::endl
+          << "  Computer (as it claims): " << device.value("name"_L1).toString() << ", "
+          << device.value("os"_L1).toString() << Qt::endl
+          << "  IP address seen by the server: " << result.body.value("ip"_L1).toString()
+          << Qt::endl
+          << "  Requested at: " << whenText << Qt::endl
+          << "If this is you, enter the number the computer shows:" << Qt::endl
+          << "  moim-phone approve " << requestId << " --code NN" << Qt::endl
+          << "Otherwise: moim-phone deny " << requestId << Qt::endl;
+    return 0;
+}
+
+int approve(ApiClient &api, const QString &profileDir, const QString &requestId,
+            const QString &code)
+{
+    static const QRegularExpression twoDigits(u"^[0-9]{2}$"_s);
+    if (requestId.isEmpty() || !twoDigits.match(code).hasMatch()) {
+        err() << "moim-phone approve: give the request id and --code NN, the two digits the "
+                 "computer shows"
+              << Qt::endl;
+        return 2;
+    }
+    const ApiResult result = callAsPhone(api, profileDir, protocol::path::QrApprove,
+                                         {{u"request_id"_s, requestId}, {u"check_code"_s, code}});
+    if (!result.ok()) {
+        err() << describeQr(result.error) << Qt::endl;
+        return 1;
+    }
+    out() << "Approved. The computer is being signed in." << Qt::endl;
+    return 0;
+}
+
+int deny(ApiClient &api, const QString &profileDir, const QString &requestId)
+{
+    if (requestId.isEmpty()) {
+        err() << "moim-phone deny: give the request id" << Qt::endl;
+        return 2;
+    }
+    const ApiResult result =
+        callAsPhone(api, profileDir, protocol::path::QrDeny, {{u"request_id"_s, requestId}});
+    if (!result.ok()) {
+        err() << describeQr(result.error) << Qt::endl;
+        return 1;
+    }
+    out() << "Denied. The computer was told, and nothing was signed in." << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Grabbing the screen needs a display connection (QT_QPA_PLATFORM from the environment);
+    // everything else runs without one.
+    bool wantsScreen = false;
+    for (int i = 1; i < argc; ++i)
+        wantsScreen = wantsScreen || qstrcmp(argv[i], "--screen") == 0;
+    std::unique_ptr<QCoreApplication> application =
+        wantsScreen ? std::make_unique<QGuiApplication>(argc, argv)
+                    : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    // A terminal program speaks in sentences; the library's diagnostic lines would be noise.
+    QLoggingCategory::setFilterRules(u"moim.*.info=false"_s);
     QCoreApplication::setApplicationName(u"moim-phone"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(MOIM_VERSION));
 
@@ -126,7 +295,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"A command-line stand-in for the Moim mobile app.\n\n"
         "Commands:\n"
-        "  login --email EMAIL [--password-stdin]   sign in as a phone"_s);
+        "  login --email EMAIL [--password-stdin]   sign in as a phone\n"
+        "  scan --image FILE | --screen              scan a QR sign-in code\n"
+        "  approve REQUEST --code NN                 approve with the number the computer shows\n"
+        "  deny REQUEST                              deny a sign-in request"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption serverOption(
@@ -138,8 +310,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption emailOption(u"email"_s, u"Work email to sign in with."_s, u"EMAIL"_s);
     const QCommandLineOption passwordStdinOption(u"password-stdin"_s,
                                                  u"Read the password from standard input."_s);
-    parser.addOptions({serverOption, profileOption, emailOption, passwordStdinOption});
-    parser.addPositionalArgument(u"command"_s, u"login"_s);
+    const QCommandLineOption imageOption(u"image"_s, u"Scan the QR code in this image."_s,
+                                         u"FILE"_s);
+    const QCommandLineOption screenOption(u"screen"_s,
+                                          u"Scan the QR code shown on this display."_s);
+    const QCommandLineOption codeOption(u"code"_s, u"The number the computer shows."_s, u"NN"_s);
+    parser.addOptions({serverOption, profileOption, emailOption, passwordStdinOption, imageOption,
+                       screenOption, codeOption});
+    parser.addPositionalArgument(u"command"_s, u"login, scan, approve or deny"_s);
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
@@ -163,6 +341,13 @@ int main(int argc, char *argv[])
     const QString command = arguments.first();
     if (command == "login"_L1)
         return login(api, profileDir, parser.value(emailOption), parser.isSet(passwordStdinOption));
+    if (command == "scan"_L1)
+        return scan(api, profileDir, parser.value(imageOption), parser.isSet(screenOption));
+    const QString requestId = arguments.value(1);
+    if (command == "approve"_L1)
+        return approve(api, profileDir, requestId, parser.value(codeOption));
+    if (command == "deny"_L1)
+        return deny(api, profileDir, requestId);
 
     err() << "moim-phone: unknown command " << command << " (see --help)" << Qt::endl;
     return 2;

@@ -45,7 +45,6 @@ public:
     std::optional<JsonReply> refuse(const QHttpServerRequest &request) const;
 
 private:
-
     JsonReply deactivate(const QJsonObject &body, bool deactivated);
     JsonReply removeMembership(const QJsonObject &body);
     JsonReply clock() const;

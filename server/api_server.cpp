@@ -6,6 +6,7 @@
 #include "email_address.h"
 #include "http_listener.h"
 #include "password_hasher.h"
+#include "qr_login_service.h"
 #include "server_logging.h"
 #include "throttle.h"
 
@@ -64,6 +65,14 @@ ApiServer::ApiServer(QHttpServer &http, Services services, QString minClientVers
                [this](const QString &workspaceId, const QHttpServerRequest &request) {
                    return conversations(workspaceId, request);
                });
+    http.route(QString(path::QrScan), Method::Post,
+               [this](const QHttpServerRequest &request) { return qrScan(request); });
+    http.route(QString(path::QrApprove), Method::Post,
+               [this](const QHttpServerRequest &request) { return qrApprove(request); });
+    http.route(QString(path::QrDeny), Method::Post,
+               [this](const QHttpServerRequest &request) { return qrDeny(request); });
+    http.route(QString(path::QrRedeem), Method::Post,
+               [this](const QHttpServerRequest &request) { return qrRedeem(request); });
 }
 
 QByteArray ApiServer::header(const QHttpServerRequest &request, QByteArrayView name)
@@ -319,6 +328,156 @@ QHttpServerResponse ApiServer::conversations(const QString &workspaceId,
     return JsonReply::ok({{QStringLiteral("conversations"),
                            m_services.accounts.conversations(session->userId, workspaceId)}})
         .toResponse();
+}
+
+namespace {
+
+JsonReply qrOutcomeReply(QrLoginService::Outcome outcome)
+{
+    using Outcome = QrLoginService::Outcome;
+    switch (outcome) {
+    case Outcome::Ok:
+        return JsonReply::ok({{QStringLiteral("ok"), true}});
+    case Outcome::Unknown:
+        return JsonReply::error(error::NotFound, QStringLiteral("No such sign-in request."));
+    case Outcome::Expired:
+        return JsonReply::error(error::QrExpired,
+                                QStringLiteral("The QR code expired; show a new one."));
+    case Outcome::Used:
+        return JsonReply::error(error::QrUsed, QStringLiteral("The QR code was already used."));
+    case Outcome::WrongCode:
+        return JsonReply::error(error::WrongCode,
+                                QStringLiteral("Wrong check code; the request has ended."));
+    case Outcome::Refused:
+    case Outcome::TooMany:
+        break;
+    }
+    return JsonReply::error(error::ServerError, QStringLiteral("Unexpected outcome."));
+}
+
+} // namespace
+
+std::optional<TokenService::SessionRef> ApiServer::qrPhone(const QHttpServerRequest &request,
+                                                           JsonReply *refusal) const
+{
+    const auto session = m_services.tokens.authenticate(bearerToken(request));
+    if (!session) {
+        *refusal = JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again."));
+        return std::nullopt;
+    }
+    // The phone vouches for the computer in front of the user; another desktop cannot.
+    if (m_services.tokens.deviceKind(session->sessionId) != QLatin1StringView("mobile")) {
+        *refusal = JsonReply::error(error::Forbidden,
+                                    QStringLiteral("Only the phone app can approve a sign-in."));
+        return std::nullopt;
+    }
+    return session;
+}
+
+QHttpServerResponse ApiServer::qrScan(const QHttpServerRequest &request)
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    JsonReply refused = JsonReply::noContent();
+    const auto phone = qrPhone(request, &refused);
+    if (!phone)
+        return refused.toResponse();
+    const auto body = jsonBody(request);
+    bool ok = body.has_value();
+    const QString session =
+        body ? stringField(*body, QLatin1StringView("qr_session"), &ok) : QString();
+    const QString nonce = body ? stringField(*body, QLatin1StringView("nonce"), &ok) : QString();
+    if (!ok || session.isEmpty() || nonce.isEmpty())
+        return JsonReply::error(error::BadRequest, QStringLiteral("Expected qr_session and nonce."))
+            .toResponse();
+    QrLoginService::ScanInfo info;
+    const auto outcome = m_services.qr.scan(*phone, session, nonce, &info);
+    if (outcome != QrLoginService::Outcome::Ok)
+        return qrOutcomeReply(outcome).toResponse();
+    return JsonReply::ok(
+               {{QStringLiteral("request_id"), info.requestId},
+                {QStringLiteral("ip"), info.ip},
+                {QStringLiteral("requested_at"), info.requestedAt},
+                {QStringLiteral("expires_in"), info.expiresIn},
+                {QStringLiteral("device"), QJsonObject{{QStringLiteral("name"), info.deviceName},
+                                                       {QStringLiteral("os"), info.deviceOs},
+                                                       {QStringLiteral("claimed"), true}}}})
+        .toResponse();
+}
+
+QHttpServerResponse ApiServer::qrApprove(const QHttpServerRequest &request)
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    JsonReply refused = JsonReply::noContent();
+    const auto phone = qrPhone(request, &refused);
+    if (!phone)
+        return refused.toResponse();
+    const auto body = jsonBody(request);
+    bool ok = body.has_value();
+    const QString requestId =
+        body ? stringField(*body, QLatin1StringView("request_id"), &ok) : QString();
+    const QString code =
+        body ? stringField(*body, QLatin1StringView("check_code"), &ok) : QString();
+    if (!ok || requestId.isEmpty() || code.isEmpty())
+        return JsonReply::error(error::BadRequest,
+                                QStringLiteral("Expected request_id and check_code."))
+            .toResponse();
+    JsonReply refusal = JsonReply::noContent();
+    const auto outcome = m_services.qr.approve(*phone, requestId, code, &refusal);
+    if (outcome == QrLoginService::Outcome::Refused)
+        return refusal.toResponse();
+    return qrOutcomeReply(outcome).toResponse();
+}
+
+QHttpServerResponse ApiServer::qrDeny(const QHttpServerRequest &request)
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    JsonReply refused = JsonReply::noContent();
+    const auto phone = qrPhone(request, &refused);
+    if (!phone)
+        return refused.toResponse();
+    const auto body = jsonBody(request);
+    bool ok = body.has_value();
+    const QString requestId =
+        body ? stringField(*body, QLatin1StringView("request_id"), &ok) : QString();
+    if (!ok || requestId.isEmpty())
+        return JsonReply::error(error::BadRequest, QStringLiteral("Expected request_id."))
+            .toResponse();
+    return qrOutcomeReply(m_services.qr.deny(*phone, requestId)).toResponse();
+}
+
+QHttpServerResponse ApiServer::qrRedeem(const QHttpServerRequest &request)
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    const auto body = jsonBody(request);
+    bool ok = body.has_value();
+    const QString session =
+        body ? stringField(*body, QLatin1StringView("qr_session"), &ok) : QString();
+    const QString secret = body ? stringField(*body, QLatin1StringView("secret"), &ok) : QString();
+    if (!ok || session.isEmpty() || secret.isEmpty())
+        return JsonReply::error(error::BadRequest,
+                                QStringLiteral("Expected qr_session and secret."))
+            .toResponse();
+    QrLoginService::Redeemed redeemed;
+    // Unknown session, wrong secret, not approved, redeemed before: one answer, nothing to learn.
+    if (m_services.qr.redeem(session, secret, &redeemed) != QrLoginService::Outcome::Ok)
+        return JsonReply::error(error::InvalidToken, QStringLiteral("Nothing to redeem."))
+            .toResponse();
+    // Membership is checked again: the account may have been deactivated since the approval.
+    if (m_services.accounts.activeWorkspaces(redeemed.userId).isEmpty())
+        return JsonReply::error(error::UnauthorizedUser,
+                                QStringLiteral("The account has no active workspace membership."))
+            .toResponse();
+    if (const auto account = m_services.accounts.findById(redeemed.userId))
+        m_services.throttle.clear(account->email);
+    const auto grant = m_services.tokens.createSession(redeemed.userId, redeemed.device);
+    if (!grant)
+        return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."))
+            .toResponse();
+    return grantReply(*grant).toResponse();
 }
 
 } // namespace moim::server

@@ -16,6 +16,7 @@ class AccountStore;
 class Clock;
 class HttpListener;
 class PasswordHasher;
+class QrLoginService;
 class Throttle;
 
 // The client REST API of docs/protocol.md: server info, sign-in, token refresh, logout, revoke,
@@ -35,6 +36,7 @@ public:
         const Clock &clock;
         QThreadPool &hashPool;
         const HttpListener &listener;
+        QrLoginService &qr;
     };
 
     ApiServer(QHttpServer &http, Services services, QString minClientVersion,
@@ -67,6 +69,15 @@ private:
     QHttpServerResponse me(const QHttpServerRequest &request) const;
     QHttpServerResponse conversations(const QString &workspaceId,
                                       const QHttpServerRequest &request) const;
+    // QR sign-in: the phone scans, approves or denies; the desktop redeems with its secret.
+    QHttpServerResponse qrScan(const QHttpServerRequest &request);
+    QHttpServerResponse qrApprove(const QHttpServerRequest &request);
+    QHttpServerResponse qrDeny(const QHttpServerRequest &request);
+    QHttpServerResponse qrRedeem(const QHttpServerRequest &request);
+    // The phone session behind a QR scan, approval or denial; nullopt with *refusal set when the
+    // caller is not signed in or is not a phone.
+    std::optional<TokenService::SessionRef> qrPhone(const QHttpServerRequest &request,
+                                                    JsonReply *refusal) const;
 
     struct LoginAttempt
     {

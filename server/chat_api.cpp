@@ -31,10 +31,9 @@ ChatApi::ChatApi(QHttpServer &http, Services services, QObject *parent)
     , m_services(services)
 {
     const QString messages = path::ConversationsBase + u"<arg>"_s + path::MessagesSuffix;
-    http.route(messages, Method::Get,
-               [this](const QString &id, const QHttpServerRequest &request) {
-                   return history(id, request).toResponse();
-               });
+    http.route(messages, Method::Get, [this](const QString &id, const QHttpServerRequest &request) {
+        return history(id, request).toResponse();
+    });
     http.route(messages, Method::Post,
                [this](const QString &id, const QHttpServerRequest &request) {
                    return send(id, request).toResponse();
@@ -43,9 +42,8 @@ ChatApi::ChatApi(QHttpServer &http, Services services, QObject *parent)
                [this](const QString &id, const QHttpServerRequest &request) {
                    return markRead(id, request).toResponse();
                });
-    http.route(QString(path::Sync), Method::Get, [this](const QHttpServerRequest &request) {
-        return sync(request).toResponse();
-    });
+    http.route(QString(path::Sync), Method::Get,
+               [this](const QHttpServerRequest &request) { return sync(request).toResponse(); });
     http.route(QString(path::AdminMessages), Method::Post,
                [this](const QHttpServerRequest &request) {
                    if (auto refusal = m_services.admin.refuse(request))
@@ -88,8 +86,8 @@ JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest 
     const auto body = ApiServer::jsonBody(request);
     const QString text = body ? body->value("body"_L1).toString() : QString();
     const QString clientId = body ? body->value("client_id"_L1).toString() : QString();
-    if (!body || text.trimmed().isEmpty() || text.size() > MessageStore::MaxBodyLength
-        || clientId.isEmpty() || clientId.size() > MaxClientIdLength)
+    if (!body || text.trimmed().isEmpty() || text.size() > MessageStore::MaxBodyLength ||
+        clientId.isEmpty() || clientId.size() > MaxClientIdLength)
         return JsonReply::error(error::BadRequest,
                                 u"Expected body (1-10000 characters) and client_id."_s);
     if (!m_services.messages.conversationExists(conversationId))
@@ -103,8 +101,8 @@ JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
                            const QString &clientId, const QString &body)
 {
     bool duplicate = false;
-    const auto message = m_services.messages.post(userId, conversationId, clientId, body,
-                                                  &duplicate);
+    const auto message =
+        m_services.messages.post(userId, conversationId, clientId, body, &duplicate);
     if (!message)
         return JsonReply::error(error::ServerError, u"Could not store the message."_s);
     // A retried send is answered, not delivered again.
@@ -132,11 +130,10 @@ JsonReply ChatApi::markRead(const QString &conversationId, const QHttpServerRequ
     m_services.messages.markRead(session->userId, conversationId,
                                  body->value("seq"_L1).toInteger());
     // Reading on one device clears the badge on the others.
-    m_services.events.pushToUsers(
-        {session->userId},
-        {{u"type"_s, QString(event::ReadUpdated)},
-         {u"conversation_id"_s, conversationId},
-         {u"seq"_s, body->value("seq"_L1).toInteger()}});
+    m_services.events.pushToUsers({session->userId},
+                                  {{u"type"_s, QString(event::ReadUpdated)},
+                                   {u"conversation_id"_s, conversationId},
+                                   {u"seq"_s, body->value("seq"_L1).toInteger()}});
     return JsonReply::noContent();
 }
 
@@ -163,8 +160,8 @@ JsonReply ChatApi::postAsMember(const QHttpServerRequest &request)
     const QString email = body ? body->value("email"_L1).toString() : QString();
     const QString conversationId = body ? body->value("conversation_id"_L1).toString() : QString();
     const QString text = body ? body->value("body"_L1).toString() : QString();
-    if (email.isEmpty() || conversationId.isEmpty() || text.trimmed().isEmpty()
-        || text.size() > MessageStore::MaxBodyLength)
+    if (email.isEmpty() || conversationId.isEmpty() || text.trimmed().isEmpty() ||
+        text.size() > MessageStore::MaxBodyLength)
         return JsonReply::error(error::BadRequest, u"Expected email, conversation_id and body."_s);
     const auto account = m_services.accounts.findByEmail(EmailAddress::normalise(email));
     if (!account)
@@ -183,11 +180,13 @@ void ChatApi::chatterOnce()
 {
     // A random channel message from a random member of its workspace, sometimes mentioning
     // someone, in Korean or English.
-    static const QStringList lines{
-        u"방금 배포 끝났습니다 🚀"_s, u"Anyone up for lunch at 12:30?"_s,
-        u"회의록 공유드립니다. 확인 부탁드려요."_s, u"The build is green again."_s,
-        u"@김지민 오늘 오후에 잠깐 이야기 나눌 수 있을까요?"_s,
-        u"@Alex Park could you review the new mockups?"_s, u"커피 사 올게요, 주문하실 분?"_s};
+    static const QStringList lines{u"방금 배포 끝났습니다 🚀"_s,
+                                   u"Anyone up for lunch at 12:30?"_s,
+                                   u"회의록 공유드립니다. 확인 부탁드려요."_s,
+                                   u"The build is green again."_s,
+                                   u"@김지민 오늘 오후에 잠깐 이야기 나눌 수 있을까요?"_s,
+                                   u"@Alex Park could you review the new mockups?"_s,
+                                   u"커피 사 올게요, 주문하실 분?"_s};
     QString conversationId;
     QString userId;
     if (!m_services.messages.randomChannelAndMember(&conversationId, &userId))

@@ -47,8 +47,8 @@ private:
     JsonReply sync(const QHttpServerRequest &request) const;
     JsonReply postAsMember(const QHttpServerRequest &request);
     // Stores, then tells everyone who sees the conversation.
-    JsonReply deliver(const QString &userId, const QString &conversationId,
-                      const QString &clientId, const QString &body);
+    JsonReply deliver(const QString &userId, const QString &conversationId, const QString &clientId,
+                      const QString &body);
     void chatterOnce();
 
     Services m_services;

@@ -16,8 +16,12 @@ JsonReply::Status statusFor(QLatin1StringView code)
         return S::BadRequest;
     if (code == error::InvalidCredentials || code == error::InvalidToken)
         return S::Unauthorized;
-    if (code == error::UnauthorizedUser || code == error::Forbidden)
+    if (code == error::UnauthorizedUser || code == error::Forbidden || code == error::WrongCode)
         return S::Forbidden;
+    if (code == error::QrExpired)
+        return S::Gone;
+    if (code == error::QrUsed)
+        return S::Conflict;
     if (code == error::NotFound)
         return S::NotFound;
     if (code == error::UpdateRequired)

@@ -56,7 +56,8 @@ MessageStore::MessageStore(Database &database, const Clock &clock)
 bool MessageStore::canAccess(const QString &userId, const QString &conversationId) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT 1 FROM ("_s + VisibleConversations + u") v WHERE v.id = :conversation"_s);
+    query.prepare(u"SELECT 1 FROM ("_s + VisibleConversations +
+                  u") v WHERE v.id = :conversation"_s);
     query.bindValue(u":user"_s, userId);
     query.bindValue(u":conversation"_s, conversationId);
     return execOrWarn(query) && query.next();
@@ -94,14 +95,13 @@ QStringList MessageStore::audience(const QString &conversationId) const
 QJsonObject MessageStore::messageJson(const QString &id) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT "_s + MessageColumns
-                  + u" FROM messages m JOIN users u ON u.id = m.author WHERE m.id = ?"_s);
+    query.prepare(u"SELECT "_s + MessageColumns +
+                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.id = ?"_s);
     query.addBindValue(id);
     return execOrWarn(query) && query.next() ? messageFrom(query) : QJsonObject();
 }
 
-std::optional<QJsonObject> MessageStore::post(const QString &userId,
-                                              const QString &conversationId,
+std::optional<QJsonObject> MessageStore::post(const QString &userId, const QString &conversationId,
                                               const QString &clientId, const QString &body,
                                               bool *duplicate)
 {
@@ -139,9 +139,9 @@ QJsonArray MessageStore::page(const QString &conversationId, qint64 beforeSeq, i
                               bool *hasMore) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT "_s + MessageColumns
-                  + u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = "
-                    "? AND (? = 0 OR m.seq < ?) ORDER BY m.seq DESC LIMIT ?"_s);
+    query.prepare(u"SELECT "_s + MessageColumns +
+                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = "
+                  "? AND (? = 0 OR m.seq < ?) ORDER BY m.seq DESC LIMIT ?"_s);
     query.addBindValue(conversationId);
     query.addBindValue(beforeSeq);
     query.addBindValue(beforeSeq);
@@ -164,10 +164,10 @@ QJsonArray MessageStore::since(const QString &userId, qint64 afterSeq, int limit
                                bool *hasMore) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT "_s + MessageColumns
-                  + u" FROM messages m JOIN users u ON u.id = m.author WHERE m.seq > :after AND "
-                    "m.conversation_id IN ("_s
-                  + VisibleConversations + u") ORDER BY m.seq LIMIT :limit"_s);
+    query.prepare(u"SELECT "_s + MessageColumns +
+                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.seq > :after AND "
+                  "m.conversation_id IN ("_s +
+                  VisibleConversations + u") ORDER BY m.seq LIMIT :limit"_s);
     query.bindValue(u":after"_s, afterSeq);
     query.bindValue(u":user"_s, userId);
     query.bindValue(u":limit"_s, limit + 1);
@@ -222,8 +222,8 @@ QJsonArray MessageStore::readState(const QString &userId) const
                   "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.seq > "
                   "COALESCE(r.last_read_seq, 0) AND m.author <> :user) FROM conversations c "
                   "LEFT JOIN reads r ON r.conversation_id = c.id AND r.user_id = :user "
-                  "WHERE c.id IN ("_s
-                  + VisibleConversations + u")"_s);
+                  "WHERE c.id IN ("_s +
+                  VisibleConversations + u")"_s);
     query.bindValue(u":user"_s, userId);
     QJsonArray result;
     if (!execOrWarn(query))

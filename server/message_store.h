@@ -32,8 +32,7 @@ public:
 
     // Stores a message, or finds the one stored earlier under the same client id.
     std::optional<QJsonObject> post(const QString &userId, const QString &conversationId,
-                                    const QString &clientId, const QString &body,
-                                    bool *duplicate);
+                                    const QString &clientId, const QString &body, bool *duplicate);
     // Up to `limit` messages before `beforeSeq` (0: the newest), oldest first.
     QJsonArray page(const QString &conversationId, qint64 beforeSeq, int limit,
                     bool *hasMore) const;

@@ -2,17 +2,19 @@
 
 #include "account_store.h"
 #include "admin_api.h"
-#include "chat_api.h"
-#include "message_store.h"
 #include "api_server.h"
+#include "chat_api.h"
 #include "demo_seeder.h"
 #include "event_hub.h"
 #include "http_listener.h"
 #include "invite_store.h"
 #include "json_reply.h"
+#include "login_channel_hub.h"
 #include "mailbox.h"
+#include "message_store.h"
 #include "onboarding_api.h"
 #include "onboarding_mails.h"
+#include "qr_login_service.h"
 #include "reset_store.h"
 #include "server_logging.h"
 #include "throttle.h"
@@ -118,14 +120,20 @@ bool MockServer::start(QString *error)
                                           EventHub::Options{m_config.eventAuthTimeout,
                                                             m_config.pingInterval,
                                                             m_config.minClientVersion});
-    m_api =
-        std::make_unique<ApiServer>(*m_http,
-                                    ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
-                                                        m_hasher, m_clock, m_hashPool, *listener},
-                                    m_config.minClientVersion);
     m_invites = std::make_unique<InviteStore>(m_database, m_clock);
     m_resets = std::make_unique<ResetStore>(m_database, m_clock);
     m_mailbox = std::make_unique<Mailbox>(m_database, m_clock);
+    QrLoginService::Limits qrLimits;
+    qrLimits.sessionsPerIp = m_config.qrSessionsPerIp;
+    m_qr = std::make_unique<QrLoginService>(*m_accounts, *m_throttle, m_clock, qrLimits);
+    m_loginChannels = std::make_unique<LoginChannelHub>(
+        *m_qr, LoginChannelHub::Options{m_config.eventAuthTimeout, m_config.loginChannelsPerIp,
+                                        m_config.minClientVersion});
+    m_api = std::make_unique<ApiServer>(*m_http,
+                                        ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
+                                                            m_hasher, m_clock, m_hashPool,
+                                                            *listener, *m_qr},
+                                        m_config.minClientVersion);
     m_admin = std::make_unique<AdminApi>(
         *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken,
                                     m_localGate, *m_invites, *m_mailbox});
@@ -134,9 +142,9 @@ bool MockServer::start(QString *error)
                                          *m_throttle, m_hasher, m_hashPool, *listener, *m_api,
                                          m_localGate, m_clock});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
-    m_chat = std::make_unique<ChatApi>(
-        *m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens, *m_events, *m_api,
-                                   *m_admin});
+    m_chat =
+        std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens,
+                                                             *m_events, *m_api, *m_admin});
     if (m_config.chatterSeconds > 0)
         m_chat->startChatter(std::chrono::seconds(m_config.chatterSeconds));
     // A sign-in from a device the account has not used before is mailed to its owner.
@@ -156,14 +164,18 @@ bool MockServer::start(QString *error)
 
     // QtHttpServer 6.4 upgrades a WebSocket only when a route matches the path and the handler
     // writes nothing; a plain GET must still get an answer.
-    m_http->route(QString(moim::protocol::path::Events), [](const QHttpServerRequest &request,
-                                                            QHttpServerResponder &&responder) {
-        if (ApiServer::header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-            return;
-        JsonReply::error(error::BadRequest, QStringLiteral("The event stream needs a WebSocket."))
-            .toResponse()
-            .write(std::move(responder));
-    });
+    for (const auto socketPath :
+         {moim::protocol::path::Events, moim::protocol::path::LoginChannel}) {
+        m_http->route(QString(socketPath), [](const QHttpServerRequest &request,
+                                              QHttpServerResponder &&responder) {
+            if (ApiServer::header(request, "Upgrade").compare("websocket", Qt::CaseInsensitive) ==
+                0)
+                return;
+            JsonReply::error(error::BadRequest, QStringLiteral("This path needs a WebSocket."))
+                .toResponse()
+                .write(std::move(responder));
+        });
+    }
     connect(m_http.get(), &QAbstractHttpServer::newWebSocketConnection, this,
             &MockServer::acceptWebSockets);
     m_http->setMissingHandler(
@@ -215,13 +227,16 @@ void MockServer::acceptWebSockets()
 {
     while (m_http->hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
-        // The upgrade reaches us for any path whose route wrote nothing; only one is ours.
-        if (socket->requestUrl().path() != moim::protocol::path::Events) {
+        // The upgrade reaches us for any path whose route wrote nothing; only two are ours.
+        const QString path = socket->requestUrl().path();
+        if (path == moim::protocol::path::Events) {
+            m_events->accept(std::move(socket));
+        } else if (path == moim::protocol::path::LoginChannel) {
+            m_loginChannels->accept(std::move(socket));
+        } else {
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
             socket.release()->deleteLater();
-            continue;
         }
-        m_events->accept(std::move(socket));
     }
 }
 

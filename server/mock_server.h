@@ -27,6 +27,8 @@ class InviteStore;
 class Mailbox;
 class OnboardingApi;
 class ResetStore;
+class LoginChannelHub;
+class QrLoginService;
 class Throttle;
 class TokenService;
 
@@ -81,11 +83,13 @@ private:
     std::unique_ptr<ResetStore> m_resets;
     std::unique_ptr<Mailbox> m_mailbox;
     LocalRequestGate m_localGate;
+    std::unique_ptr<QrLoginService> m_qr;
+    std::unique_ptr<LoginChannelHub> m_loginChannels;
+    std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<OnboardingApi> m_onboarding;
     std::unique_ptr<MessageStore> m_messages;
     std::unique_ptr<ChatApi> m_chat;
-    std::unique_ptr<ApiServer> m_api;
-    std::unique_ptr<AdminApi> m_admin;
     // Last, so it is destroyed first: no request may reach a handler that is already gone.
     std::unique_ptr<QHttpServer> m_http;
     QTimer m_sweepTimer;

@@ -22,6 +22,9 @@ struct ServerConfig
     PasswordHasher::Limits hashLimits = PasswordHasher::Limits::interactive();
     std::chrono::milliseconds eventAuthTimeout{10'000};
     std::chrono::milliseconds pingInterval{30'000};
+    // Per-IP caps on anonymous login channels (open at once) and QR sessions (per window).
+    int loginChannelsPerIp = 5;
+    int qrSessionsPerIp = 30;
 };
 
 } // namespace moim::server

@@ -271,6 +271,16 @@ std::optional<TokenService::SessionRef> TokenService::authenticate(const QString
     return SessionRef{query.value(0).toString(), query.value(1).toString()};
 }
 
+QString TokenService::deviceKind(const QString &sessionId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT device_kind FROM sessions WHERE id = ?"));
+    query.addBindValue(sessionId);
+    if (!execOrWarn(query) || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
 std::optional<TokenService::SessionRef>
 TokenService::sessionForAccessToken(const QString &accessToken) const
 {

@@ -58,6 +58,8 @@ public:
     std::optional<SessionRef> sessionForAccessToken(const QString &accessToken) const;
 
     bool isLive(const QString &sessionId) const;
+    // The device kind the session signed in with ("desktop" or "mobile"), empty when unknown.
+    QString deviceKind(const QString &sessionId) const;
 
     // Revoking is idempotent; sessionRevoked is emitted only when a live session ends.
     void revokeSession(const QString &sessionId, QLatin1StringView reason);

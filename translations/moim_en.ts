@@ -596,6 +596,14 @@ Messages arrive here.</source>
         <source>Have an invitation or reset link?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in with QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a code with Moim on your phone instead of typing a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasteLinkPage</name>
@@ -621,6 +629,144 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::QrPage</name>
+    <message>
+        <source>Sign in with QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this code with Moim on your phone, where you are already signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Moim on your phone and tap Scan QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point the phone at this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the computer shown on the phone, then enter the number that appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code for signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan it with Moim on your phone. It changes every 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm on your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter this number on your phone to finish signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with email instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting a code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your phone. The code refreshes by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm on your phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number %1 on your phone to finish signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned. Confirm on your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved. Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers didn&apos;t match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone entered a different number, so this sign-in was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this approval. Ask your admin whether your account is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was denied on the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For your safety a code works for 5 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;re offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim can&apos;t reach the server. Check your connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Try a new code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -586,6 +586,14 @@ Messages arrive here.</source>
         <source>Have an invitation or reset link?</source>
         <translation>초대 링크나 재설정 링크가 있으신가요?</translation>
     </message>
+    <message>
+        <source>Sign in with QR code</source>
+        <translation>QR 코드로 로그인</translation>
+    </message>
+    <message>
+        <source>Scan a code with Moim on your phone instead of typing a password.</source>
+        <translation>비밀번호를 입력하는 대신 휴대폰의 모임 앱으로 코드를 스캔하세요.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasteLinkPage</name>
@@ -612,6 +620,141 @@ Messages arrive here.</source>
     <message>
         <source>Back to sign in</source>
         <translation>로그인으로 돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::QrPage</name>
+    <message>
+        <source>Sign in with QR code</source>
+        <translation>QR 코드로 로그인</translation>
+    </message>
+    <message>
+        <source>Scan this code with Moim on your phone, where you are already signed in.</source>
+        <translation>이미 로그인되어 있는 휴대폰의 모임 앱으로 이 코드를 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>Open Moim on your phone and tap Scan QR code.</source>
+        <translation>휴대폰에서 모임을 열고 QR 코드 스캔을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Point the phone at this code.</source>
+        <translation>휴대폰 카메라를 이 코드에 비추세요.</translation>
+    </message>
+    <message>
+        <source>Check the computer shown on the phone, then enter the number that appears here.</source>
+        <translation>휴대폰에 표시된 컴퓨터 정보를 확인한 뒤, 여기에 나타나는 숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>%1단계: %2</translation>
+    </message>
+    <message>
+        <source>QR code for signing in</source>
+        <translation>로그인용 QR 코드</translation>
+    </message>
+    <message>
+        <source>Scan it with Moim on your phone. It changes every 30 seconds.</source>
+        <translation>휴대폰의 모임 앱으로 스캔하세요. 코드는 30초마다 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Confirm on your phone</source>
+        <translation>휴대폰에서 확인하세요</translation>
+    </message>
+    <message>
+        <source>Enter this number on your phone to finish signing in.</source>
+        <translation>휴대폰에 이 숫자를 입력하면 로그인이 완료됩니다.</translation>
+    </message>
+    <message>
+        <source>Show a new code</source>
+        <translation>새 코드 표시</translation>
+    </message>
+    <message>
+        <source>Sign in with email instead</source>
+        <translation>이메일로 로그인</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>로그인 코드</translation>
+    </message>
+    <message>
+        <source>Getting a code…</source>
+        <translation>코드를 받는 중…</translation>
+    </message>
+    <message>
+        <source>Waiting for your phone. The code refreshes by itself.</source>
+        <translation>휴대폰을 기다리는 중입니다. 코드는 자동으로 새로 고쳐집니다.</translation>
+    </message>
+    <message>
+        <source>Confirm on your phone: %1</source>
+        <translation>휴대폰에서 확인할 숫자: %1</translation>
+    </message>
+    <message>
+        <source>Enter the number %1 on your phone to finish signing in.</source>
+        <translation>휴대폰에 숫자 %1을(를) 입력하면 로그인이 완료됩니다.</translation>
+    </message>
+    <message>
+        <source>Scanned. Confirm on your phone.</source>
+        <translation>스캔되었습니다. 휴대폰에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Approved. Signing in…</source>
+        <translation>승인되었습니다. 로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>The numbers didn't match</source>
+        <translation>숫자가 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The phone entered a different number, so this sign-in was stopped.</source>
+        <translation>휴대폰에 다른 숫자가 입력되어 이 로그인 요청을 중단했습니다.</translation>
+    </message>
+    <message>
+        <source>Sign-in not allowed</source>
+        <translation>로그인이 허용되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The server did not accept this approval. Ask your admin whether your account is active.</source>
+        <translation>서버가 이 승인을 받아들이지 않았습니다. 계정이 활성 상태인지 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation>로그인이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>The sign-in was denied on the phone.</source>
+        <translation>휴대폰에서 로그인을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The code expired</source>
+        <translation>코드가 만료되었습니다</translation>
+    </message>
+    <message>
+        <source>For your safety a code works for 5 minutes.</source>
+        <translation>안전을 위해 코드는 5분 동안만 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>You're offline</source>
+        <translation>오프라인 상태입니다</translation>
+    </message>
+    <message>
+        <source>Moim can't reach the server. Check your connection.</source>
+        <translation>모임이 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>로그인하지 못했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server.</source>
+        <translation>이 버전의 모임은 서버에서 더 이상 지원되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Try a new code.</source>
+        <translation>문제가 발생했습니다(%1). 새 코드로 다시 시도하세요.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,9 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::ResetInvalid, Code::ResetInvalid},
         {wire::ResetExpired, Code::ResetExpired},
         {wire::ResetUsed, Code::ResetUsed},
+        {wire::QrExpired, Code::QrExpired},
+        {wire::QrUsed, Code::QrUsed},
+        {wire::WrongCode, Code::WrongCode},
     };
     return codes.value(wireCode, Code::Unknown);
 }
@@ -123,6 +126,12 @@ QString errorName(ApiError::Code code)
         return wire::ResetExpired;
     case ApiError::Code::ResetUsed:
         return wire::ResetUsed;
+    case ApiError::Code::QrExpired:
+        return wire::QrExpired;
+    case ApiError::Code::QrUsed:
+        return wire::QrUsed;
+    case ApiError::Code::WrongCode:
+        return wire::WrongCode;
     case ApiError::Code::InsecureServer:
         return u"insecure_server"_s;
     case ApiError::Code::InvalidInput:

@@ -39,6 +39,9 @@ public:
         ResetInvalid,
         ResetExpired,
         ResetUsed,
+        QrExpired,      // the QR code moved on or its session is over
+        QrUsed,         // the QR code was already scanned, approved or ended
+        WrongCode,      // the check code did not match; that request has ended
         InsecureServer, // plain http to a host that is not loopback
         InvalidInput,   // refused before sending (e.g. an empty email)
         Unknown,

@@ -44,7 +44,12 @@ bool ServerAddress::isLoopbackHost(const QString &host)
 
 QUrl ServerAddress::eventsUrl() const
 {
-    QUrl url = resolve(protocol::path::Events);
+    return socketUrl(protocol::path::Events);
+}
+
+QUrl ServerAddress::socketUrl(QLatin1StringView path) const
+{
+    QUrl url = resolve(path);
     url.setScheme(m_url.scheme() == "https"_L1 ? u"wss"_s : u"ws"_s);
     return url;
 }

@@ -26,6 +26,8 @@ public:
     QUrl baseUrl() const { return m_url; }
     // The event stream's URL: ws:// or wss:// on the same origin.
     QUrl eventsUrl() const;
+    // A WebSocket URL on the same origin (ws:// or wss://), e.g. the login channel.
+    QUrl socketUrl(QLatin1StringView path) const;
     QUrl resolve(QLatin1StringView path) const;
     // A stable, file-name-safe identity for namespacing secrets and caches: "host_port".
     QString key() const;

@@ -20,6 +20,12 @@ inline constexpr auto Logout = "/api/v1/auth/logout"_L1;
 inline constexpr auto Revoke = "/api/v1/auth/revoke"_L1;
 inline constexpr auto Me = "/api/v1/me"_L1;
 inline constexpr auto Events = "/api/v1/events"_L1;
+// The pre-sign-in login channel (WebSocket) of a desktop that is not signed in yet.
+inline constexpr auto LoginChannel = "/api/v1/login"_L1;
+inline constexpr auto QrRedeem = "/api/v1/auth/qr/redeem"_L1;
+inline constexpr auto QrScan = "/api/v1/qr/scan"_L1;
+inline constexpr auto QrApprove = "/api/v1/qr/approve"_L1;
+inline constexpr auto QrDeny = "/api/v1/qr/deny"_L1;
 // GET Workspaces + <workspace_id> + Conversations
 inline constexpr auto Workspaces = "/api/v1/workspaces/"_L1;
 inline constexpr auto Conversations = "/conversations"_L1;
@@ -76,6 +82,9 @@ inline constexpr auto InviteReplaced = "invite_replaced"_L1;
 inline constexpr auto ResetInvalid = "reset_invalid"_L1;
 inline constexpr auto ResetExpired = "reset_expired"_L1;
 inline constexpr auto ResetUsed = "reset_used"_L1;
+inline constexpr auto QrExpired = "qr_expired"_L1;
+inline constexpr auto QrUsed = "qr_used"_L1;
+inline constexpr auto WrongCode = "wrong_code"_L1;
 } // namespace error
 
 namespace event {
@@ -88,7 +97,30 @@ inline constexpr auto MessageCreated = "message.created"_L1;
 inline constexpr auto ReadUpdated = "read.updated"_L1;
 inline constexpr auto Ping = "ping"_L1;
 inline constexpr auto Pong = "pong"_L1;
+// On the login channel (docs/protocol.md, "Login channel").
+inline constexpr auto QrStart = "qr.start"_L1;
+inline constexpr auto QrRefresh = "qr.refresh"_L1;
+inline constexpr auto QrCode = "qr.code"_L1;
+inline constexpr auto QrScanned = "qr.scanned"_L1;
+inline constexpr auto QrApproved = "qr.approved"_L1;
+inline constexpr auto QrEnded = "qr.ended"_L1;
 } // namespace event
+
+// Why a QR session ended (qr.ended).
+namespace qrEndReason {
+inline constexpr auto Denied = "denied"_L1;
+inline constexpr auto WrongCode = "wrong_code"_L1;
+inline constexpr auto Expired = "expired"_L1;
+inline constexpr auto Refused = "refused"_L1;
+} // namespace qrEndReason
+
+// The QR code's only content: moim://qr-login?s=<qr session id>&n=<nonce>.
+namespace qrUri {
+inline constexpr auto Scheme = "moim"_L1;
+inline constexpr auto Host = "qr-login"_L1;
+inline constexpr auto SessionKey = "s"_L1;
+inline constexpr auto NonceKey = "n"_L1;
+} // namespace qrUri
 
 namespace revokeReason {
 inline constexpr auto Logout = "logout"_L1;
@@ -104,6 +136,8 @@ inline constexpr int NoAuth = 4000;
 inline constexpr int InvalidToken = 4001;
 inline constexpr int SessionRevoked = 4003;
 inline constexpr int UpdateRequired = 4026;
+inline constexpr int QrEnded = 4010;         // the QR session is over (see qr.ended)
+inline constexpr int TooManyChannels = 4029; // per-IP cap on login channels or QR sessions
 } // namespace closeCode
 
 namespace limits {
@@ -113,6 +147,8 @@ inline constexpr int SessionMaxSeconds = 30 * 24 * 3600;
 inline constexpr int FreeFailedAttempts = 5;
 inline constexpr int MaxThrottleSeconds = 15 * 60;
 inline constexpr int EventAuthTimeoutSeconds = 10;
+inline constexpr int QrNonceSeconds = 30;
+inline constexpr int QrSessionSeconds = 5 * 60;
 } // namespace limits
 
 } // namespace moim::protocol

@@ -88,6 +88,9 @@ private Q_SLOTS:
         QTest::newRow("reset_invalid") << u"reset_invalid"_s << int(C::ResetInvalid);
         QTest::newRow("reset_expired") << u"reset_expired"_s << int(C::ResetExpired);
         QTest::newRow("reset_used") << u"reset_used"_s << int(C::ResetUsed);
+        QTest::newRow("qr_expired") << u"qr_expired"_s << int(C::QrExpired);
+        QTest::newRow("qr_used") << u"qr_used"_s << int(C::QrUsed);
+        QTest::newRow("wrong_code") << u"wrong_code"_s << int(C::WrongCode);
         QTest::newRow("unknown") << u"teapot"_s << int(C::Unknown);
     }
 

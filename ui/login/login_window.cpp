@@ -6,8 +6,10 @@
 #include "invite_page.h"
 #include "net/api_client.h"
 #include "password_page.h"
+#include "qr_page.h"
 #include "recovery_pages.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -25,6 +27,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     : QWidget(parent)
     , m_sessions(sessions)
     , m_passwordLogin(new PasswordLogin(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
+    , m_qrLogin(new QrLogin(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
     , m_logo(new QLabel(this))
     , m_wordmark(new QLabel(this))
     , m_pages(new QStackedWidget(this))
@@ -38,11 +41,13 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     , m_pasteLinkPage(new PasteLinkPage(this))
     , m_inviteFlow(new InviteFlow(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
     , m_resetFlow(new PasswordResetFlow(sessions->api(), this))
+    , m_qrPage(new QrPage(m_qrLogin, this))
 {
     setObjectName(u"LoginWindow"_s);
     setAttribute(Qt::WA_StyledBackground);
     setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
-    resize(520, 720);
+    // Tall enough for the QR page (code, steps) below the logo without crowding.
+    resize(520, 760);
     setMinimumSize(440, 600);
 
     m_logo->setPixmap(
@@ -65,6 +70,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     m_pages->addWidget(m_forgotPage);
     m_pages->addWidget(m_resetPage);
     m_pages->addWidget(m_pasteLinkPage);
+    m_pages->addWidget(m_qrPage);
 
     auto *column = new QVBoxLayout;
     column->addStretch(1);
@@ -89,6 +95,10 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
             [this] { showPage(Page::Password); });
     connect(m_inviteHelpPage, &InfoPage::backRequested, this, [this] { showPage(Page::Password); });
     connect(m_passwordLogin, &PasswordLogin::stateChanged, this, &LoginWindow::onLoginState);
+    connect(m_passwordPage, &PasswordPage::qrRequested, this, [this] { showPage(Page::Qr); });
+    connect(m_qrPage, &QrPage::backRequested, this, [this] { showPage(Page::Password); });
+    connect(m_qrPage, &QrPage::newCodeRequested, this, &LoginWindow::startQrLogin);
+    connect(m_qrLogin, &QrLogin::stateChanged, this, &LoginWindow::onQrState);
 
     const auto backToPassword = [this] { showPage(Page::Password); };
     connect(m_passwordPage, &PasswordPage::forgotPasswordRequested, this, [this] {
@@ -159,7 +169,17 @@ LoginWindow::Page LoginWindow::currentPage() const
 
 void LoginWindow::showPage(Page page)
 {
+    const bool wasQr = currentPage() == Page::Qr;
     m_pages->setCurrentIndex(int(page));
+    // A code is only live while it is on screen: leaving the page closes its channel.
+    if (page == Page::Qr) {
+        if (!wasQr || m_qrLogin->state() == QrLogin::State::Idle)
+            startQrLogin();
+        m_qrPage->backButton()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (wasQr)
+        m_qrLogin->cancel();
     if (page == Page::Password) {
         m_passwordPage->focusFirstField();
     } else if (page == Page::Unauthorized || page == Page::InviteHelp ||
@@ -179,6 +199,20 @@ void LoginWindow::showSessionEnded(const QString &message)
 {
     showPage(Page::Password);
     m_passwordPage->showInfo(message);
+}
+
+void LoginWindow::startQrLogin()
+{
+    // The same choices as on the password page: a shared computer never remembers the session.
+    m_qrLogin->start(m_passwordPage->keepSignedInBox()->isChecked(),
+                     m_passwordPage->sharedComputerBox()->isChecked());
+}
+
+void LoginWindow::onQrState(QrLogin::State state)
+{
+    if (state == QrLogin::State::Failed &&
+        m_qrLogin->error().code == ApiError::Code::UnauthorizedUser)
+        showPage(Page::Unauthorized);
 }
 
 void LoginWindow::onLoginState(PasswordLogin::State state)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/password_login.h"
+#include "auth/qr_login.h"
 #include "onboarding/deep_link.h"
 #include "onboarding/invite_flow.h"
 #include "onboarding/password_reset_flow.h"
@@ -22,6 +23,7 @@ class InvitePage;
 class PasswordPage;
 class PasteLinkPage;
 class ResetPasswordPage;
+class QrPage;
 
 // The window people see first: Moim's identity above one card whose pages are the sign-in
 // methods and the explanations (more methods become more pages, never separate dialogs).
@@ -39,7 +41,8 @@ public:
         LinkProblem,
         ForgotPassword,
         ResetPassword,
-        PasteLink
+        PasteLink,
+        Qr
     };
     Q_ENUM(Page)
 
@@ -66,6 +69,9 @@ public:
     InviteFlow *inviteFlow() const { return m_inviteFlow; }
     PasswordResetFlow *resetFlow() const { return m_resetFlow; }
 
+    QrPage *qrPage() const { return m_qrPage; }
+    QrLogin *qrLogin() const { return m_qrLogin; }
+
 Q_SIGNALS:
     // An accepted invitation is about to sign in: the workspace to show first.
     void landingWorkspace(const QString &workspaceId);
@@ -81,9 +87,12 @@ private:
     void showLinkProblem(ApiError::Code code);
     void showMalformedLink(DeepLink::Problem problem);
     QString submitErrorText(const ApiError &error) const;
+    void onQrState(QrLogin::State state);
+    void startQrLogin();
 
     SessionManager *m_sessions;
     PasswordLogin *m_passwordLogin;
+    QrLogin *m_qrLogin;
     QLabel *m_logo;
     QLabel *m_wordmark;
     QStackedWidget *m_pages;
@@ -97,6 +106,7 @@ private:
     PasteLinkPage *m_pasteLinkPage;
     InviteFlow *m_inviteFlow;
     PasswordResetFlow *m_resetFlow;
+    QrPage *m_qrPage;
     // Whether the link problem concerns a reset (its page offers a new link) or an invitation.
     bool m_resetLinkProblem = false;
 };

@@ -29,6 +29,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     , m_sharedComputer(new QCheckBox(this))
     , m_error(new Notice(Notice::Kind::Error, this))
     , m_signIn(new QPushButton(this))
+    , m_qr(new QPushButton(this))
     , m_help(new QPushButton(this))
     , m_forgot(new QPushButton(this))
     , m_pasteLink(new QPushButton(this))
@@ -40,6 +41,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setRole(m_emailLabel, "fieldLabel");
     setRole(m_passwordLabel, "fieldLabel");
     setRole(m_signIn, "primary");
+    setRole(m_qr, "secondary");
     setRole(m_help, "link");
     setRole(m_forgot, "link");
     setRole(m_pasteLink, "link");
@@ -57,6 +59,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     m_help->setCursor(Qt::PointingHandCursor);
     m_forgot->setCursor(Qt::PointingHandCursor);
     m_pasteLink->setCursor(Qt::PointingHandCursor);
+    m_qr->setCursor(Qt::PointingHandCursor);
     m_error->hide();
     m_serverLabel->setTextFormat(Qt::PlainText);
     m_serverLabel->setAlignment(Qt::AlignCenter);
@@ -83,6 +86,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     layout->addWidget(m_error);
     layout->addSpacing(16);
     layout->addWidget(m_signIn);
+    layout->addSpacing(8);
+    layout->addWidget(m_qr);
     layout->addSpacing(12);
     // Secondary ways in, quietly below the one primary action.
     auto *links = new QHBoxLayout;
@@ -101,7 +106,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setTabOrder(m_password, m_keepSignedIn);
     setTabOrder(m_keepSignedIn, m_sharedComputer);
     setTabOrder(m_sharedComputer, m_signIn);
-    setTabOrder(m_signIn, m_forgot);
+    setTabOrder(m_signIn, m_qr);
+    setTabOrder(m_qr, m_forgot);
     setTabOrder(m_forgot, m_help);
     setTabOrder(m_help, m_pasteLink);
 
@@ -111,6 +117,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     connect(m_help, &QPushButton::clicked, this, &PasswordPage::inviteHelpRequested);
     connect(m_forgot, &QPushButton::clicked, this, &PasswordPage::forgotPasswordRequested);
     connect(m_pasteLink, &QPushButton::clicked, this, &PasswordPage::pasteLinkRequested);
+    connect(m_qr, &QPushButton::clicked, this, &PasswordPage::qrRequested);
     connect(m_revealAction, &QAction::triggered, this, [this] {
         const bool hidden = m_password->echoMode() == QLineEdit::Password;
         m_password->setEchoMode(hidden ? QLineEdit::Normal : QLineEdit::Password);
@@ -168,6 +175,9 @@ void PasswordPage::retranslate()
         tr("Moim will not remember you and deletes its local data when you log out."));
     m_signIn->setText(m_busy ? tr("Signing in…") : tr("Sign in"));
     m_signIn->setAccessibleName(tr("Sign in"));
+    m_qr->setText(tr("Sign in with QR code"));
+    m_qr->setAccessibleName(m_qr->text());
+    m_qr->setToolTip(tr("Scan a code with Moim on your phone instead of typing a password."));
     m_help->setText(tr("Invited but no mail?"));
     m_help->setAccessibleName(m_help->text());
     m_forgot->setText(tr("Forgot password?"));

@@ -43,6 +43,7 @@ public:
     QPushButton *helpButton() const { return m_help; }
     QPushButton *forgotButton() const { return m_forgot; }
     QPushButton *pasteLinkButton() const { return m_pasteLink; }
+    QPushButton *qrButton() const { return m_qr; }
 
 Q_SIGNALS:
     void submitted(const QString &email, const QString &password, bool keepSignedIn,
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void inviteHelpRequested();
     void forgotPasswordRequested();
     void pasteLinkRequested();
+    void qrRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +73,7 @@ private:
     QCheckBox *m_sharedComputer;
     Notice *m_error;
     QPushButton *m_signIn;
+    QPushButton *m_qr;
     QPushButton *m_help;
     QPushButton *m_forgot;
     QPushButton *m_pasteLink;

@@ -44,6 +44,13 @@ QLabel[role="subtitle"], QLabel[role="muted"] { color: @muted; }
 QLabel[role="fieldLabel"] { font-weight: 600; }
 QLabel[role="wordmark"] { font-size: 26px; font-weight: 800; color: @text; }
 QLabel[role="caption"] { color: @muted; font-size: 12px; }
+QLabel[role="step"] { color: @text; font-size: 13px; }
+QLabel[role="stepNumber"] {
+  background: @sunken; color: @primary; border: 1px solid @border; border-radius: 11px;
+  font-size: 12px; font-weight: 700;
+}
+QLabel[role="checkCode"] { font-size: 56px; font-weight: 800; color: @primary; }
+QFrame[role="qrPanel"] { background: @sunken; border: 1px solid @border; border-radius: 12px; }
 QLineEdit {
   background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
   padding: 9px 12px; selection-background-color: @primary;
