@@ -44,6 +44,7 @@ private:
 
     JsonReply deactivate(const QJsonObject &body, bool deactivated);
     JsonReply removeMembership(const QJsonObject &body);
+    JsonReply workspacePolicy(const QJsonObject &body);
     JsonReply clock() const;
     JsonReply setClock(const QJsonObject &body);
 

@@ -34,7 +34,7 @@ int AdminCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Calls the admin API of a running moim-mock-server.\n"
         "Commands: deactivate EMAIL | reactivate EMAIL | remove-member EMAIL WORKSPACE_ID | "
-        "clock [--advance SECONDS | --offset SECONDS]"));
+        "clock [--advance SECONDS | --offset SECONDS] | require-2sv WORKSPACE [--off]"));
     parser.addHelpOption();
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder."),
                                   QStringLiteral("DIR"));
@@ -44,7 +44,9 @@ int AdminCommand::run(const QStringList &arguments)
     const QCommandLineOption offset(QStringLiteral("offset"),
                                     QStringLiteral("clock: set the clock offset (seconds)."),
                                     QStringLiteral("SECONDS"));
-    parser.addOptions({data, advance, offset});
+    const QCommandLineOption off(QStringLiteral("off"),
+                                 QStringLiteral("require-2sv: lift the requirement instead."));
+    parser.addOptions({data, advance, offset, off});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
 
     QStringList args = arguments;
@@ -71,6 +73,11 @@ int AdminCommand::run(const QStringList &arguments)
         apiPath = path::AdminRemoveMembership;
         body.insert(QStringLiteral("email"), positional.at(1));
         body.insert(QStringLiteral("workspace_id"), positional.at(2));
+    } else if (command == QLatin1StringView("require-2sv") && positional.size() == 2) {
+        // WORKSPACE is an id or the workspace's exact Korean or English name.
+        apiPath = path::AdminWorkspacePolicy;
+        body.insert(QStringLiteral("workspace"), positional.at(1));
+        body.insert(QStringLiteral("require_two_step"), !parser.isSet(off));
     } else if (command == QLatin1StringView("clock") && positional.size() == 1) {
         apiPath = path::AdminClock;
         bool ok = true;
@@ -130,6 +137,10 @@ int AdminCommand::run(const QStringList &arguments)
         out << "Deactivated " << positional.at(1) << "; every session revoked." << Qt::endl;
     } else if (command == QLatin1StringView("reactivate")) {
         out << "Reactivated " << positional.at(1) << "." << Qt::endl;
+    } else if (command == QLatin1StringView("require-2sv")) {
+        out << "Workspace " << positional.at(1)
+            << (parser.isSet(off) ? " no longer requires" : " now requires")
+            << " 2-step verification." << Qt::endl;
     } else {
         out << "Removed " << positional.at(1) << " from " << positional.at(2) << "." << Qt::endl;
     }

@@ -2,6 +2,7 @@
 
 #include "json_reply.h"
 #include "token_service.h"
+#include "two_step_check.h"
 
 #include <QHttpServerRequest>
 #include <QObject>
@@ -35,6 +36,7 @@ public:
         const Clock &clock;
         QThreadPool &hashPool;
         const HttpListener &listener;
+        TwoStepCheck &twoStep;
     };
 
     ApiServer(QHttpServer &http, Services services, QString minClientVersion,
@@ -46,11 +48,14 @@ public:
     static QString bearerToken(const QHttpServerRequest &request);
     // The body as a JSON object; nullopt when it is not one.
     static std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request);
+    // The error reply for a code the 2-step check did not accept (shared with the account API).
+    static JsonReply codeRefusal(const TwoStepCheck::Answer &answer);
 
 private:
     QHttpServerResponse serverInfo(const QHttpServerRequest &request) const;
     // Answers through the responder once the password check is done (see HttpListener).
     void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QHttpServerResponse secondFactor(const QHttpServerRequest &request);
     QHttpServerResponse refresh(const QHttpServerRequest &request);
     QHttpServerResponse logout(const QHttpServerRequest &request);
     QHttpServerResponse revoke(const QHttpServerRequest &request);

@@ -20,6 +20,8 @@ public:
     static JsonReply error(QLatin1StringView code, const QString &message);
     static JsonReply tooManyAttempts(qint64 retryAfterSeconds);
     static JsonReply updateRequired(const QString &minVersion);
+    // The same error with one more field inside the "error" object (e.g. challenge_id).
+    JsonReply withErrorField(const QString &name, const QJsonValue &value) const;
 
     Status status() const { return m_status; }
     QJsonObject body() const { return m_body; }

@@ -1,5 +1,6 @@
 #include "mock_server.h"
 
+#include "account_security_api.h"
 #include "account_store.h"
 #include "admin_api.h"
 #include "api_server.h"
@@ -7,9 +8,12 @@
 #include "event_hub.h"
 #include "http_listener.h"
 #include "json_reply.h"
+#include "recovery_codes.h"
 #include "server_logging.h"
 #include "throttle.h"
 #include "token_service.h"
+#include "two_step_check.h"
+#include "two_step_enrolment.h"
 
 #include <QDir>
 #include <QFile>
@@ -100,6 +104,9 @@ bool MockServer::start(QString *error)
     m_accounts = std::make_unique<AccountStore>(m_database, m_clock);
     m_tokens = std::make_unique<TokenService>(m_database, m_clock);
     m_throttle = std::make_unique<Throttle>(m_database, m_clock);
+    m_twoStep = std::make_unique<TwoStepCheck>(m_database, m_clock, *m_throttle, *m_tokens);
+    m_enrolment = std::make_unique<TwoStepEnrolment>(m_database, *m_twoStep);
+    m_recoveryCodes = std::make_unique<RecoveryCodes>(m_database);
     if (m_config.demo && !DemoSeeder(m_database, m_hasher, m_clock).seedIfEmpty(error))
         return false;
 
@@ -111,11 +118,15 @@ bool MockServer::start(QString *error)
                                           EventHub::Options{m_config.eventAuthTimeout,
                                                             m_config.pingInterval,
                                                             m_config.minClientVersion});
-    m_api =
-        std::make_unique<ApiServer>(*m_http,
-                                    ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
-                                                        m_hasher, m_clock, m_hashPool, *listener},
-                                    m_config.minClientVersion);
+    m_api = std::make_unique<ApiServer>(*m_http,
+                                        ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
+                                                            m_hasher, m_clock, m_hashPool,
+                                                            *listener, *m_twoStep},
+                                        m_config.minClientVersion);
+    m_accountSecurity = std::make_unique<AccountSecurityApi>(
+        *m_http, AccountSecurityApi::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher,
+                                              m_hashPool, *listener, *m_twoStep, *m_enrolment,
+                                              *m_recoveryCodes, *m_events});
     m_admin = std::make_unique<AdminApi>(
         *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken});
 

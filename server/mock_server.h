@@ -16,12 +16,16 @@ class QHttpServer;
 
 namespace moim::server {
 
+class AccountSecurityApi;
 class AccountStore;
 class AdminApi;
 class ApiServer;
 class EventHub;
 class Throttle;
+class RecoveryCodes;
 class TokenService;
+class TwoStepCheck;
+class TwoStepEnrolment;
 
 // One running mock server: owns its clock, database, services, HTTP server and event stream.
 // The program creates exactly one; tests create as many as they like, each on port 0 with its
@@ -47,6 +51,7 @@ public:
     TokenService &tokens() { return *m_tokens; }
     Throttle &throttle() { return *m_throttle; }
     EventHub &events() { return *m_events; }
+    TwoStepCheck &twoStep() { return *m_twoStep; }
 
     // The default data folder: $XDG_DATA_HOME/moim-mock-server (or ~/.local/share/…).
     static QString defaultDataDir();
@@ -67,8 +72,12 @@ private:
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<Throttle> m_throttle;
+    std::unique_ptr<TwoStepCheck> m_twoStep;
+    std::unique_ptr<TwoStepEnrolment> m_enrolment;
+    std::unique_ptr<RecoveryCodes> m_recoveryCodes;
     std::unique_ptr<EventHub> m_events;
     std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<AccountSecurityApi> m_accountSecurity;
     std::unique_ptr<AdminApi> m_admin;
     // Last, so it is destroyed first: no request may reach a handler that is already gone.
     std::unique_ptr<QHttpServer> m_http;

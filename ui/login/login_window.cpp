@@ -1,6 +1,7 @@
 #include "login_window.h"
 
 #include "auth/session_manager.h"
+#include "code_page.h"
 #include "common/notice.h"
 #include "info_page.h"
 #include "net/api_client.h"
@@ -29,6 +30,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     , m_passwordPage(new PasswordPage(sessions->api()->server().baseUrl().toDisplayString(), this))
     , m_unauthorizedPage(new InfoPage(u":/moim/icons/shield-off.svg"_s, this))
     , m_inviteHelpPage(new InfoPage(u":/moim/icons/mail-question.svg"_s, this))
+    , m_codePage(new CodePage(this))
 {
     setObjectName(u"LoginWindow"_s);
     setAttribute(Qt::WA_StyledBackground);
@@ -51,6 +53,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     m_pages->addWidget(m_passwordPage);
     m_pages->addWidget(m_unauthorizedPage);
     m_pages->addWidget(m_inviteHelpPage);
+    m_pages->addWidget(m_codePage);
 
     auto *column = new QVBoxLayout;
     column->addStretch(1);
@@ -74,6 +77,13 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     connect(m_unauthorizedPage, &InfoPage::backRequested, this,
             [this] { showPage(Page::Password); });
     connect(m_inviteHelpPage, &InfoPage::backRequested, this, [this] { showPage(Page::Password); });
+    connect(m_codePage, &CodePage::codeSubmitted, m_passwordLogin, &PasswordLogin::submitCode);
+    connect(m_codePage, &CodePage::recoveryCodeSubmitted, m_passwordLogin,
+            &PasswordLogin::submitRecoveryCode);
+    connect(m_codePage, &CodePage::backRequested, this, [this] {
+        m_passwordLogin->reset();
+        showPage(Page::Password);
+    });
     connect(m_passwordLogin, &PasswordLogin::stateChanged, this, &LoginWindow::onLoginState);
 
     retranslate();
@@ -119,6 +129,8 @@ void LoginWindow::showPage(Page page)
     m_pages->setCurrentIndex(int(page));
     if (page == Page::Password) {
         m_passwordPage->focusFirstField();
+    } else if (page == Page::SecondFactor) {
+        m_codePage->focusField();
     } else {
         auto *info = page == Page::Unauthorized ? m_unauthorizedPage : m_inviteHelpPage;
         info->backButton()->setFocus(Qt::OtherFocusReason);
@@ -141,8 +153,26 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
         m_passwordPage->clearError();
         m_passwordPage->setBusy(true);
         break;
+    case PasswordLogin::State::NeedsSecondFactor:
+        m_passwordPage->setBusy(false);
+        if (currentPage() != Page::SecondFactor) {
+            m_codePage->start(m_passwordLogin->email());
+            showPage(Page::SecondFactor);
+        } else {
+            m_codePage->setBusy(false);
+            m_codePage->showError(m_passwordLogin->error());
+            m_codePage->focusField();
+        }
+        break;
+    case PasswordLogin::State::VerifyingCode:
+        m_codePage->clearError();
+        m_codePage->setBusy(true);
+        break;
     case PasswordLogin::State::Failed: {
         m_passwordPage->setBusy(false);
+        m_codePage->setBusy(false);
+        if (currentPage() == Page::SecondFactor)
+            showPage(Page::Password);
         const ApiError error = m_passwordLogin->error();
         if (error.code == ApiError::Code::UnauthorizedUser) {
             m_passwordPage->clearError();
@@ -155,6 +185,10 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
     }
     case PasswordLogin::State::SignedIn:
         m_passwordPage->setBusy(false);
+        m_codePage->setBusy(false);
+        m_codePage->codeField()->clear();
+        if (currentPage() == Page::SecondFactor)
+            showPage(Page::Password);
         m_passwordPage->passwordField()->clear();
         m_passwordLogin->reset();
         break;

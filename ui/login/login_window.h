@@ -13,6 +13,7 @@ class SessionManager;
 
 namespace moim::ui {
 
+class CodePage;
 class InfoPage;
 class PasswordPage;
 
@@ -27,7 +28,8 @@ public:
     {
         Password,
         Unauthorized,
-        InviteHelp
+        InviteHelp,
+        SecondFactor
     };
     Q_ENUM(Page)
 
@@ -42,6 +44,7 @@ public:
     PasswordPage *passwordPage() const { return m_passwordPage; }
     InfoPage *unauthorizedPage() const { return m_unauthorizedPage; }
     InfoPage *inviteHelpPage() const { return m_inviteHelpPage; }
+    CodePage *codePage() const { return m_codePage; }
     PasswordLogin *passwordLogin() const { return m_passwordLogin; }
 
 protected:
@@ -59,6 +62,7 @@ private:
     PasswordPage *m_passwordPage;
     InfoPage *m_unauthorizedPage;
     InfoPage *m_inviteHelpPage;
+    CodePage *m_codePage;
 };
 
 } // namespace moim::ui
