@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
@@ -188,7 +187,7 @@ QWidget *MyAccountPage::buildTwoStepTab()
     setRole(m_done, "primary");
     m_codesHint->setWordWrap(true);
     m_codesView->setReadOnly(true);
-    m_codesView->setFixedHeight(200);
+    m_codesView->setFixedHeight(236);
     auto *codeRow = new QHBoxLayout;
     codeRow->addWidget(m_copyCodes);
     codeRow->addWidget(m_saveCodes);
@@ -386,7 +385,7 @@ void MyAccountPage::retranslate()
     m_sessionsHint->setText(
         tr("Sign out a device you don't recognise, then change your password."));
     m_sessions->setAccessibleName(tr("Signed-in devices"));
-    m_signOutSelected->setText(tr("Sign out this device"));
+    m_signOutSelected->setText(tr("Sign out selected device"));
     m_signOutSelected->setAccessibleName(tr("Sign out the selected device"));
     m_signOutOthers->setText(tr("Sign out everywhere else"));
     m_signOutOthers->setAccessibleName(m_signOutOthers->text());
@@ -548,13 +547,13 @@ void MyAccountPage::changePassword()
 void MyAccountPage::showSessions(const QList<AccountSecurity::DeviceSession> &sessions)
 {
     m_sessions->clear();
-    const QLocale locale;
     for (const auto &session : sessions) {
         const QString device = session.deviceOs.isEmpty()
                                    ? session.deviceName
                                    : tr("%1 · %2").arg(session.deviceName, session.deviceOs);
-        const QString when = locale.toString(QDateTime::fromSecsSinceEpoch(session.lastActive),
-                                             QLocale::ShortFormat);
+        // Numeric and unambiguous in every language of the app.
+        const QString when =
+            QDateTime::fromSecsSinceEpoch(session.lastActive).toString(u"yyyy-MM-dd HH:mm"_s);
         const QString line = session.current ? tr("%1 — this device").arg(device)
                                              : tr("%1 — last active %2").arg(device, when);
         auto *item = new QListWidgetItem(line, m_sessions);
