@@ -425,10 +425,12 @@ void MyAccountPage::showStatus(const AccountSecurity::Status &status)
 void MyAccountPage::startTwoStepSetup()
 {
     m_tabs->setCurrentIndex(0);
-    if (!m_account)
+    if (!m_account || m_settingUp)
         return;
+    m_settingUp = true;
     m_twoStepNotice->hide();
     m_account->security()->beginSetup(this, [this](const auto &setup, const ApiError &error) {
+        m_settingUp = false;
         if (error.isError())
             return showError(m_twoStepNotice, error);
         showSetup(setup);

@@ -96,6 +96,8 @@ private:
     AccountSecurity::Setup m_setup;
     QImage m_qr;
     QStringList m_recoveryCodes;
+    // A second setup while one is on its way would replace the secret the QR code shows.
+    bool m_settingUp = false;
 
     QTabWidget *m_tabs;
     // 2-step verification
