@@ -2,7 +2,10 @@
 #include "auth/device_info.h"
 #include "auth/qr_login_uri.h"
 #include "auth/session_grant.h"
+#include "authenticator_store.h"
 #include "net/api_client.h"
+#include "otp/otpauth_uri.h"
+#include "otp/totp.h"
 #include "phone_client.h"
 #include "phone_session.h"
 #include "protocol/protocol.h"
@@ -12,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QImage>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QPixmap>
@@ -20,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTextStream>
 #include <cstdio>
+#include <functional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -80,48 +85,99 @@ QString describe(const ApiError &error)
             error.minimumVersion);
     case ApiError::Code::Network:
         return u"Cannot reach the server: %1"_s.arg(error.message);
+    case ApiError::Code::InvalidCode:
+        return u"That code is not right (%1 tries left)."_s.arg(error.attemptsLeft);
+    case ApiError::Code::CodeReused:
+        return u"That code was already used; wait for the next one."_s;
+    case ApiError::Code::CodeExpired:
+        return u"That code has expired; check the phone's clock and use the current one."_s;
+    case ApiError::Code::ChallengeEnded:
+        return u"2-step verification ended (too many wrong codes or too slow). Sign in again."_s;
     default:
         return u"Sign-in failed (%1): %2"_s.arg(errorName(error.code), error.message);
     }
 }
 
-int login(ApiClient &api, const QString &profileDir, const QString &email, bool passwordFromStdin)
+void saveGrant(const QString &profileDir, const SessionGrant &grant, int *exitCode)
+{
+    const phone::PhoneSession session(profileDir);
+    if (!session.save(grant)) {
+        err() << "Signed in, but could not save the session in " << profileDir << Qt::endl;
+        return;
+    }
+    out() << "Signed in on this phone as " << grant.account.displayName << " <"
+          << grant.account.email << ">" << Qt::endl;
+    for (const Workspace &workspace : grant.workspaces)
+        out() << "  workspace: " << workspace.name << Qt::endl;
+    *exitCode = 0;
+}
+
+int login(ApiClient &api, const QString &profileDir, const QString &email, bool passwordFromStdin,
+          const QString &givenCode, const QString &recoveryCode)
 {
     if (email.isEmpty()) {
         err() << "moim-phone login: --email is required" << Qt::endl;
         return 2;
     }
-    const QString password = passwordFromStdin ? QTextStream(stdin).readLine()
-                                               : readSecretLine(u"Password for %1: "_s.arg(email));
+    QTextStream input(stdin);
+    const QString password =
+        passwordFromStdin ? input.readLine() : readSecretLine(u"Password for %1: "_s.arg(email));
     if (password.isEmpty()) {
         err() << "moim-phone login: no password given" << Qt::endl;
         return 2;
     }
 
     int exitCode = 1;
+    QString challengeId;
+    // The code comes from --code / --recovery-code once, then from standard input (the next
+    // line, or a prompt on a terminal), as long as the server keeps the challenge open.
+    QString nextCode = givenCode.isEmpty() ? recoveryCode : givenCode;
+    const bool recovery = givenCode.isEmpty() && !recoveryCode.isEmpty();
+    std::function<void(const ApiResult &)> onAnswer;
+    const auto sendCode = [&] {
+        QString code = nextCode;
+        nextCode.clear();
+        if (code.isEmpty()) {
+            code = isatty(STDIN_FILENO)
+                       ? readSecretLine(u"2-step verification code for %1: "_s.arg(email))
+                       : input.readLine();
+        }
+        if (code.trimmed().isEmpty()) {
+            err() << "moim-phone login: this account needs a 2-step verification code "
+                     "(--code, or a line on standard input)"
+                  << Qt::endl;
+            return QCoreApplication::quit();
+        }
+        const QJsonObject body{{u"challenge_id"_s, challengeId},
+                               {recovery ? u"recovery_code"_s : u"code"_s, code.trimmed()}};
+        api.post(protocol::path::SecondFactor, body, {}, &api, onAnswer);
+    };
+    onAnswer = [&](const ApiResult &result) {
+        if (result.ok()) {
+            if (const auto grant = SessionGrant::fromJson(result.body))
+                saveGrant(profileDir, *grant, &exitCode);
+            else
+                err() << "The server answered with something that is not a session." << Qt::endl;
+            return QCoreApplication::quit();
+        }
+        const ApiError &error = result.error;
+        if (error.code == ApiError::Code::SecondFactorRequired && !error.challengeId.isEmpty()) {
+            challengeId = error.challengeId;
+            return sendCode();
+        }
+        err() << describe(error) << Qt::endl;
+        const bool askAgain = error.code == ApiError::Code::InvalidCode ||
+                              error.code == ApiError::Code::CodeReused ||
+                              error.code == ApiError::Code::CodeExpired;
+        if (askAgain && !challengeId.isEmpty() && !recovery && isatty(STDIN_FILENO))
+            return sendCode();
+        QCoreApplication::quit();
+    };
     const QJsonObject body{
         {u"email"_s, email},
         {u"password"_s, password},
         {u"device"_s, DeviceInfo{u"moim-phone"_s, u"Phone companion"_s, u"mobile"_s}.toJson()}};
-    api.post(protocol::path::Login, body, {}, &api, [&](const ApiResult &result) {
-        if (!result.ok()) {
-            err() << describe(result.error) << Qt::endl;
-        } else if (const auto grant = SessionGrant::fromJson(result.body)) {
-            const phone::PhoneSession session(profileDir);
-            if (!session.save(*grant)) {
-                err() << "Signed in, but could not save the session in " << profileDir << Qt::endl;
-            } else {
-                out() << "Signed in on this phone as " << grant->account.displayName << " <"
-                      << grant->account.email << ">" << Qt::endl;
-                for (const Workspace &workspace : grant->workspaces)
-                    out() << "  workspace: " << workspace.name << Qt::endl;
-                exitCode = 0;
-            }
-        } else {
-            err() << "The server answered with something that is not a session." << Qt::endl;
-        }
-        QCoreApplication::quit();
-    });
+    api.post(protocol::path::Login, body, {}, &api, onAnswer);
     QCoreApplication::exec();
     return exitCode;
 }
@@ -273,6 +329,67 @@ int deny(ApiClient &api, const QString &profileDir, const QString &requestId)
     return 0;
 }
 
+// `totp add`: reads an otpauth:// URI from --uri, a QR code in --image, or one on the screen.
+int totpAdd(const QString &profileDir, const QString &uriText, const QString &imagePath,
+            bool screen)
+{
+    QString text = uriText;
+    if (!imagePath.isEmpty() || screen) {
+        QImage image;
+        if (screen) {
+            QScreen *primary = QGuiApplication::primaryScreen();
+            image = primary ? primary->grabWindow(0).toImage() : QImage();
+            if (image.isNull()) {
+                err() << "moim-phone totp add: cannot capture the screen" << Qt::endl;
+                return 1;
+            }
+        } else if (!image.load(imagePath)) {
+            err() << "moim-phone totp add: cannot read the image " << imagePath << Qt::endl;
+            return 1;
+        }
+        const auto scanned = QrScanner::scanImage(image);
+        if (scanned.problem != QrScanner::Problem::None) {
+            err() << "moim-phone totp add: no QR code found" << Qt::endl;
+            return 1;
+        }
+        text = scanned.text;
+    }
+    if (text.isEmpty()) {
+        err() << "moim-phone totp add: give --uri URI, --image FILE or --screen" << Qt::endl;
+        return 2;
+    }
+    otp::OtpauthUri::Error error = otp::OtpauthUri::Error::None;
+    const auto uri = otp::OtpauthUri::parse(text, &error);
+    if (!uri) {
+        err() << "moim-phone totp add: " << otp::OtpauthUri::describe(error) << Qt::endl;
+        return 1;
+    }
+    if (!phone::AuthenticatorStore(profileDir).add({uri->label(), uri->secret()})) {
+        err() << "moim-phone totp add: cannot save in " << profileDir << Qt::endl;
+        return 1;
+    }
+    out() << "Added " << uri->label() << Qt::endl;
+    return 0;
+}
+
+// `totp code [ACCOUNT]`: the current 6-digit code, on a line of its own.
+int totpCode(const QString &profileDir, const QString &account)
+{
+    const phone::AuthenticatorStore store(profileDir);
+    const auto entry = store.find(account);
+    if (!entry) {
+        err() << "moim-phone totp code: "
+              << (store.entries().isEmpty() ? u"no accounts yet (totp add first)"_s
+                                            : u"name one account: "_s)
+              << Qt::endl;
+        for (const auto &each : store.entries())
+            err() << "  " << each.label << Qt::endl;
+        return 1;
+    }
+    out() << otp::Totp::generate(entry->secret, QDateTime::currentSecsSinceEpoch()) << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -295,10 +412,14 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"A command-line stand-in for the Moim mobile app.\n\n"
         "Commands:\n"
-        "  login --email EMAIL [--password-stdin]   sign in as a phone\n"
-        "  scan --image FILE | --screen              scan a QR sign-in code\n"
-        "  approve REQUEST --code NN                 approve with the number the computer shows\n"
-        "  deny REQUEST                              deny a sign-in request"_s);
+        "  login --email EMAIL [--password-stdin] [--code CODE | --recovery-code CODE]\n"
+        "                                 sign in as a phone (asks for the 2-step code)\n"
+        "  scan --image FILE | --screen   scan a QR sign-in code\n"
+        "  approve REQUEST --code NN      approve with the number the computer shows\n"
+        "  deny REQUEST                   deny a sign-in request\n"
+        "  totp add --uri URI | --image FILE | --screen\n"
+        "                                 add an authenticator account from an otpauth QR\n"
+        "  totp code [ACCOUNT]            print the current code"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption serverOption(
@@ -310,14 +431,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption emailOption(u"email"_s, u"Work email to sign in with."_s, u"EMAIL"_s);
     const QCommandLineOption passwordStdinOption(u"password-stdin"_s,
                                                  u"Read the password from standard input."_s);
-    const QCommandLineOption imageOption(u"image"_s, u"Scan the QR code in this image."_s,
-                                         u"FILE"_s);
+    const QCommandLineOption imageOption(
+        u"image"_s, u"scan, totp add: the QR code in this image."_s, u"FILE"_s);
     const QCommandLineOption screenOption(u"screen"_s,
-                                          u"Scan the QR code shown on this display."_s);
-    const QCommandLineOption codeOption(u"code"_s, u"The number the computer shows."_s, u"NN"_s);
+                                          u"scan, totp add: the QR code shown on this display."_s);
+    const QCommandLineOption codeOption(
+        u"code"_s,
+        u"approve: the number the computer shows; login: the 2-step verification code."_s,
+        u"CODE"_s);
+    const QCommandLineOption recoveryOption(u"recovery-code"_s,
+                                            u"login: a recovery code instead."_s, u"CODE"_s);
+    const QCommandLineOption uriOption(u"uri"_s, u"totp add: an otpauth:// URI."_s, u"URI"_s);
     parser.addOptions({serverOption, profileOption, emailOption, passwordStdinOption, imageOption,
-                       screenOption, codeOption});
-    parser.addPositionalArgument(u"command"_s, u"login, scan, approve or deny"_s);
+                       screenOption, codeOption, recoveryOption, uriOption});
+    parser.addPositionalArgument(u"command"_s, u"login, scan, approve, deny or totp"_s);
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
@@ -337,10 +464,17 @@ int main(int argc, char *argv[])
                      u"/moim-phone/default"_s;
     }
 
-    ApiClient api(server, u"moim-phone"_s, QStringLiteral(MOIM_VERSION));
     const QString command = arguments.first();
+    if (command == "totp"_L1 && arguments.value(1) == "add"_L1)
+        return totpAdd(profileDir, parser.value(uriOption), parser.value(imageOption),
+                       parser.isSet(screenOption));
+    if (command == "totp"_L1 && arguments.value(1) == "code"_L1)
+        return totpCode(profileDir, arguments.value(2));
+
+    ApiClient api(server, u"moim-phone"_s, QStringLiteral(MOIM_VERSION));
     if (command == "login"_L1)
-        return login(api, profileDir, parser.value(emailOption), parser.isSet(passwordStdinOption));
+        return login(api, profileDir, parser.value(emailOption), parser.isSet(passwordStdinOption),
+                     parser.value(codeOption), parser.value(recoveryOption));
     if (command == "scan"_L1)
         return scan(api, profileDir, parser.value(imageOption), parser.isSet(screenOption));
     const QString requestId = arguments.value(1);

@@ -15,7 +15,7 @@ build_packages=(
   fonts-nanum
 )
 runtime_packages=(
-  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools oathtool
   qt6-qpa-plugins qt6-wayland
 )
 

@@ -7,6 +7,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <protocol/protocol.h>
 
 namespace moim::server {
 
@@ -85,23 +86,64 @@ QJsonArray AccountStore::activeWorkspaces(const QString &userId) const
 {
     QSqlQuery query(m_database.handle());
     query.prepare(QStringLiteral(
-        "SELECT w.id, w.name, w.name_en, m.role, w.color FROM memberships m "
-        "JOIN workspaces w ON w.id = m.workspace_id JOIN users u ON u.id = m.user_id "
-        "WHERE m.user_id = ? AND u.deactivated = 0 ORDER BY w.position, w.id"));
+        "SELECT w.id, w.name, w.name_en, m.role, w.color, w.require_two_step AND NOT EXISTS "
+        "(SELECT 1 FROM two_step t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) "
+        "FROM memberships m JOIN workspaces w ON w.id = m.workspace_id JOIN users u ON u.id = "
+        "m.user_id WHERE m.user_id = ? AND u.deactivated = 0 ORDER BY w.position, w.id"));
     query.addBindValue(userId);
     QJsonArray result;
     if (!execOrWarn(query))
         return result;
     while (query.next()) {
         const QString name = query.value(1).toString();
-        result.append(QJsonObject{{QStringLiteral("id"), query.value(0).toString()},
-                                  {QStringLiteral("name"), name},
-                                  {QStringLiteral("name_en"), query.value(2).toString()},
-                                  {QStringLiteral("initials"), initialsOf(name)},
-                                  {QStringLiteral("role"), query.value(3).toString()},
-                                  {QStringLiteral("color"), query.value(4).toString()}});
+        QJsonObject workspace{{QStringLiteral("id"), query.value(0).toString()},
+                              {QStringLiteral("name"), name},
+                              {QStringLiteral("name_en"), query.value(2).toString()},
+                              {QStringLiteral("initials"), initialsOf(name)},
+                              {QStringLiteral("role"), query.value(3).toString()},
+                              {QStringLiteral("color"), query.value(4).toString()}};
+        if (query.value(5).toInt() != 0)
+            workspace.insert(QStringLiteral("locked"),
+                             QString(moim::protocol::lock::TwoStepRequired));
+        result.append(workspace);
     }
     return result;
+}
+
+bool AccountStore::isLockedFor(const QString &userId, const QString &workspaceId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral(
+        "SELECT 1 FROM workspaces w WHERE w.id = ? AND w.require_two_step = 1 AND NOT EXISTS "
+        "(SELECT 1 FROM two_step t WHERE t.user_id = ? AND t.enabled_at IS NOT NULL)"));
+    query.addBindValue(workspaceId);
+    query.addBindValue(userId);
+    return execOrWarn(query) && query.next();
+}
+
+bool AccountStore::setRequireTwoStep(const QString &workspace, bool require, QStringList *memberIds)
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(
+        QStringLiteral("SELECT id FROM workspaces WHERE id = ? OR name = ? OR name_en = ?"));
+    for (int i = 0; i < 3; ++i)
+        query.addBindValue(workspace);
+    if (!execOrWarn(query) || !query.next())
+        return false;
+    const QString workspaceId = query.value(0).toString();
+    query.finish();
+    query.prepare(QStringLiteral("UPDATE workspaces SET require_two_step = ? WHERE id = ?"));
+    query.addBindValue(require ? 1 : 0);
+    query.addBindValue(workspaceId);
+    if (!execOrWarn(query))
+        return false;
+    query.prepare(QStringLiteral("SELECT user_id FROM memberships WHERE workspace_id = ?"));
+    query.addBindValue(workspaceId);
+    if (execOrWarn(query)) {
+        while (query.next())
+            memberIds->append(query.value(0).toString());
+    }
+    return true;
 }
 
 bool AccountStore::workspaceExists(const QString &workspaceId) const
@@ -221,11 +263,11 @@ bool AccountStore::addMembership(const QString &userId, const QString &workspace
     return execOrWarn(query);
 }
 
-bool AccountStore::setPasswordHash(const QString &userId, const QString &passwordHash)
+bool AccountStore::setPasswordHash(const QString &userId, const QString &hash)
 {
     QSqlQuery query(m_database.handle());
     query.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
-    query.addBindValue(passwordHash);
+    query.addBindValue(hash);
     query.addBindValue(userId);
     return execOrWarn(query) && query.numRowsAffected() == 1;
 }

@@ -41,7 +41,14 @@ public:
     // {id, email, display_name} as in the session grant.
     static QJsonObject accountJson(const Account &account);
     // The workspaces with an active membership, in sidebar order, as in the session grant.
+    // A workspace that requires 2-step verification of a user without it carries
+    // "locked": "two_step_required".
     QJsonArray activeWorkspaces(const QString &userId) const;
+    // Whether the workspace requires 2-step verification and the user has not enrolled.
+    bool isLockedFor(const QString &userId, const QString &workspaceId) const;
+    // Sets the admin policy; workspace is an id or an exact (Korean or English) name. Fills
+    // memberIds with the users whose workspace list changes. False: no such workspace.
+    bool setRequireTwoStep(const QString &workspace, bool require, QStringList *memberIds);
 
     bool workspaceExists(const QString &workspaceId) const;
     bool isActiveMember(const QString &userId, const QString &workspaceId) const;

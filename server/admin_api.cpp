@@ -73,6 +73,9 @@ AdminApi::AdminApi(QHttpServer &http, Services services, QObject *parent)
                guarded(withBody([this](const QJsonObject &body) { return resendInvite(body); })));
     http.route(QString(path::AdminInviteRevoke), Method::Post,
                guarded(withBody([this](const QJsonObject &body) { return revokeInvite(body); })));
+    http.route(
+        QString(path::AdminWorkspacePolicy), Method::Post,
+        guarded(withBody([this](const QJsonObject &body) { return workspacePolicy(body); })));
     http.route(QString(path::AdminClock), Method::Get,
                guarded([this](const QHttpServerRequest &) { return clock(); }));
     http.route(QString(path::AdminClock), Method::Post,
@@ -230,6 +233,23 @@ JsonReply AdminApi::pendingInvites() const
     for (const InviteStore::Invite &invite : m_services.invites.pending())
         invites.append(inviteJson(invite));
     return JsonReply::ok({{QStringLiteral("invites"), invites}});
+}
+
+JsonReply AdminApi::workspacePolicy(const QJsonObject &body)
+{
+    const QString workspace = body.value(QLatin1StringView("workspace")).toString();
+    const QJsonValue require = body.value(QLatin1StringView("require_two_step"));
+    if (workspace.isEmpty() || !require.isBool())
+        return JsonReply::error(error::BadRequest,
+                                QStringLiteral("Expected workspace and require_two_step."));
+    QStringList members;
+    if (!m_services.accounts.setRequireTwoStep(workspace, require.toBool(), &members))
+        return JsonReply::error(error::NotFound, QStringLiteral("No such workspace."));
+    qCInfo(lcHttp) << "Workspace" << workspace << "requires 2-step:" << require.toBool();
+    // Members without 2-step see the workspace lock (or unlock) live.
+    for (const QString &userId : std::as_const(members))
+        m_services.events.pushWorkspacesChanged(userId);
+    return okReply();
 }
 
 } // namespace moim::server

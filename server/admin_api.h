@@ -47,6 +47,7 @@ public:
 private:
     JsonReply deactivate(const QJsonObject &body, bool deactivated);
     JsonReply removeMembership(const QJsonObject &body);
+    JsonReply workspacePolicy(const QJsonObject &body);
     JsonReply clock() const;
     JsonReply setClock(const QJsonObject &body);
     JsonReply createWorkspace(const QJsonObject &body);

@@ -37,7 +37,7 @@ int AdminCommand::run(const QStringList &arguments)
         "Commands: deactivate EMAIL | reactivate EMAIL | remove-member EMAIL WORKSPACE_ID | "
         "clock [--advance SECONDS | --offset SECONDS] | create-workspace NAME [NAME_EN] | "
         "invite EMAIL WORKSPACE_ID [--inviter NAME] | invites | resend INVITE_ID | "
-        "revoke INVITE_ID"));
+        "revoke INVITE_ID | require-2sv WORKSPACE [--off]"));
     parser.addHelpOption();
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder."),
                                   QStringLiteral("DIR"));
@@ -50,7 +50,9 @@ int AdminCommand::run(const QStringList &arguments)
     const QCommandLineOption inviter(QStringLiteral("inviter"),
                                      QStringLiteral("invite: who the mail names as inviting."),
                                      QStringLiteral("NAME"));
-    parser.addOptions({data, advance, offset, inviter});
+    const QCommandLineOption off(QStringLiteral("off"),
+                                 QStringLiteral("require-2sv: lift the requirement instead."));
+    parser.addOptions({data, advance, offset, inviter, off});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
 
     QStringList args = arguments;
@@ -96,6 +98,11 @@ int AdminCommand::run(const QStringList &arguments)
         apiPath = command == QLatin1StringView("resend") ? QString(path::AdminInviteResend)
                                                          : QString(path::AdminInviteRevoke);
         body.insert(QStringLiteral("invite_id"), positional.at(1));
+    } else if (command == QLatin1StringView("require-2sv") && positional.size() == 2) {
+        // WORKSPACE is an id or the workspace's exact Korean or English name.
+        apiPath = path::AdminWorkspacePolicy;
+        body.insert(QStringLiteral("workspace"), positional.at(1));
+        body.insert(QStringLiteral("require_two_step"), !parser.isSet(off));
     } else if (command == QLatin1StringView("clock") && positional.size() == 1) {
         apiPath = path::AdminClock;
         bool ok = true;
@@ -177,6 +184,10 @@ int AdminCommand::run(const QStringList &arguments)
         out << "Revoked " << positional.at(1) << "." << Qt::endl;
     } else if (command == QLatin1StringView("reactivate")) {
         out << "Reactivated " << positional.at(1) << "." << Qt::endl;
+    } else if (command == QLatin1StringView("require-2sv")) {
+        out << "Workspace " << positional.at(1)
+            << (parser.isSet(off) ? " no longer requires" : " now requires")
+            << " 2-step verification." << Qt::endl;
     } else {
         out << "Removed " << positional.at(1) << " from " << positional.at(2) << "." << Qt::endl;
     }

@@ -9,6 +9,7 @@
 #include "qr_login_service.h"
 #include "server_logging.h"
 #include "throttle.h"
+#include "two_step_check.h"
 
 #include <QHttpServer>
 #include <QJsonArray>
@@ -53,6 +54,8 @@ ApiServer::ApiServer(QHttpServer &http, Services services, QString minClientVers
                [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    login(request, std::move(responder));
                });
+    http.route(QString(path::SecondFactor), Method::Post,
+               [this](const QHttpServerRequest &request) { return secondFactor(request); });
     http.route(QString(path::Refresh), Method::Post,
                [this](const QHttpServerRequest &request) { return refresh(request); });
     http.route(QString(path::Logout), Method::Post,
@@ -208,6 +211,20 @@ JsonReply ApiServer::finishLogin(const LoginAttempt &attempt, bool passwordMatch
     if (m_services.accounts.activeWorkspaces(*attempt.userId).isEmpty())
         return JsonReply::error(error::UnauthorizedUser,
                                 QStringLiteral("The account has no active workspace membership."));
+    // The one 2-step check (TwoStepCheck): an enrolled account gets no session yet, only a
+    // challenge to answer with a code. The failure count is cleared only once the code is
+    // right too; otherwise the password would buy a fresh round of guesses at the code.
+    if (m_services.twoStep.needsCode(*attempt.userId)) {
+        const auto challenge =
+            m_services.twoStep.beginChallenge(*attempt.userId, attempt.emailKey, attempt.device);
+        if (!challenge)
+            return JsonReply::error(error::ServerError,
+                                    QStringLiteral("Could not start 2-step verification."));
+        return JsonReply::error(error::SecondFactorRequired,
+                                QStringLiteral("Enter a code from the authenticator."))
+            .withErrorField(QStringLiteral("challenge_id"), challenge->id)
+            .withErrorField(QStringLiteral("expires_in"), challenge->expiresIn);
+    }
     m_services.throttle.clear(attempt.emailKey);
     const auto grant = m_services.tokens.createSession(*attempt.userId, attempt.device);
     if (!grant)
@@ -229,6 +246,69 @@ JsonReply ApiServer::grantReply(const TokenService::Grant &grant) const
          {QStringLiteral("refresh_expires_at"), grant.refreshExpiresAt},
          {QStringLiteral("account"), AccountStore::accountJson(*account)},
          {QStringLiteral("workspaces"), m_services.accounts.activeWorkspaces(grant.userId)}});
+}
+
+JsonReply ApiServer::codeRefusal(const TwoStepCheck::Answer &answer)
+{
+    using Outcome = TwoStepCheck::Outcome;
+    const int attemptsLeft = answer.attemptsLeft;
+    switch (answer.outcome) {
+    case Outcome::Throttled:
+        return JsonReply::tooManyAttempts(answer.retryAfter);
+    case Outcome::ChallengeEnded:
+        return JsonReply::error(error::ChallengeEnded,
+                                QStringLiteral("Sign in with your password again."));
+    case Outcome::NotEnrolled:
+        return JsonReply::error(error::BadRequest,
+                                QStringLiteral("2-step verification is not enabled."));
+    case Outcome::Reused:
+        return JsonReply::error(error::CodeReused, QStringLiteral("This code was already used."))
+            .withErrorField(QStringLiteral("attempts_left"), attemptsLeft);
+    case Outcome::Expired:
+        return JsonReply::error(error::CodeExpired, QStringLiteral("This code has expired."))
+            .withErrorField(QStringLiteral("attempts_left"), attemptsLeft);
+    case Outcome::Wrong:
+    case Outcome::Accepted:
+        break;
+    }
+    return JsonReply::error(error::InvalidCode, QStringLiteral("Wrong code."))
+        .withErrorField(QStringLiteral("attempts_left"), attemptsLeft);
+}
+
+QHttpServerResponse ApiServer::secondFactor(const QHttpServerRequest &request)
+{
+    if (auto refusal = refuseClient(request))
+        return refusal->toResponse();
+    const auto body = jsonBody(request);
+    bool ok = body.has_value();
+    const QString challengeId =
+        body ? stringField(*body, QLatin1StringView("challenge_id"), &ok) : QString();
+    const bool recovery = body && body->contains(QLatin1StringView("recovery_code"));
+    const QString code = body ? stringField(*body,
+                                            recovery ? QLatin1StringView("recovery_code")
+                                                     : QLatin1StringView("code"),
+                                            &ok)
+                              : QString();
+    // Bounded: a code is 6 digits, a recovery code 19 characters.
+    if (!ok || challengeId.isEmpty() || code.isEmpty() || code.size() > 64 ||
+        challengeId.size() > 256)
+        return JsonReply::error(error::BadRequest,
+                                QStringLiteral("Expected challenge_id and code or recovery_code."))
+            .toResponse();
+    const auto answer = m_services.twoStep.answerChallenge(
+        challengeId, code,
+        recovery ? TwoStepCheck::CodeKind::Recovery : TwoStepCheck::CodeKind::Totp);
+    if (answer.outcome != TwoStepCheck::Outcome::Accepted)
+        return codeRefusal(answer).toResponse();
+    if (m_services.accounts.activeWorkspaces(answer.userId).isEmpty())
+        return JsonReply::error(error::UnauthorizedUser,
+                                QStringLiteral("The account has no active workspace membership."))
+            .toResponse();
+    const auto grant = m_services.tokens.createSession(answer.userId, answer.device, true);
+    if (!grant)
+        return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."))
+            .toResponse();
+    return grantReply(*grant).toResponse();
 }
 
 QHttpServerResponse ApiServer::refresh(const QHttpServerRequest &request)
@@ -324,6 +404,10 @@ QHttpServerResponse ApiServer::conversations(const QString &workspaceId,
         return JsonReply::error(error::NotFound, QStringLiteral("No such workspace.")).toResponse();
     if (!m_services.accounts.isActiveMember(session->userId, workspaceId))
         return JsonReply::error(error::Forbidden, QStringLiteral("Not a member of this workspace."))
+            .toResponse();
+    if (m_services.accounts.isLockedFor(session->userId, workspaceId))
+        return JsonReply::error(error::TwoStepRequired,
+                                QStringLiteral("This workspace requires 2-step verification."))
             .toResponse();
     return JsonReply::ok({{QStringLiteral("conversations"),
                            m_services.accounts.conversations(session->userId, workspaceId)}})

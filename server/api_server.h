@@ -2,6 +2,7 @@
 
 #include "json_reply.h"
 #include "token_service.h"
+#include "two_step_check.h"
 
 #include <QHttpServerRequest>
 #include <QObject>
@@ -37,6 +38,7 @@ public:
         QThreadPool &hashPool;
         const HttpListener &listener;
         QrLoginService &qr;
+        TwoStepCheck &twoStep;
     };
 
     ApiServer(QHttpServer &http, Services services, QString minClientVersion,
@@ -48,6 +50,8 @@ public:
     static QString bearerToken(const QHttpServerRequest &request);
     // The body as a JSON object; nullopt when it is not one.
     static std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request);
+    // The error reply for a code the 2-step check did not accept (shared with the account API).
+    static JsonReply codeRefusal(const TwoStepCheck::Answer &answer);
 
     // The session grant of docs/protocol.md for a new or refreshed session.
     JsonReply grantReply(const TokenService::Grant &grant) const;
@@ -63,6 +67,7 @@ private:
     QHttpServerResponse serverInfo(const QHttpServerRequest &request) const;
     // Answers through the responder once the password check is done (see HttpListener).
     void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QHttpServerResponse secondFactor(const QHttpServerRequest &request);
     QHttpServerResponse refresh(const QHttpServerRequest &request);
     QHttpServerResponse logout(const QHttpServerRequest &request);
     QHttpServerResponse revoke(const QHttpServerRequest &request);

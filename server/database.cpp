@@ -97,6 +97,30 @@ const QStringList &migrationStep(int version)
                            "last_read_seq INTEGER NOT NULL, PRIMARY KEY (user_id, "
                            "conversation_id))"),
         },
+        // 2-step verification. The TOTP secret must be readable to check codes, so it is kept
+        // as is (this is a mock server; a real one would seal it with a server key). last_step
+        // is the newest time step accepted, which refuses a replayed code. Recovery codes and
+        // challenge ids are random and stored only as SHA-256.
+        {
+            QStringLiteral("CREATE TABLE two_step (user_id TEXT PRIMARY KEY REFERENCES users(id), "
+                           "secret BLOB, pending_secret BLOB, enabled_at INTEGER, "
+                           "last_step INTEGER NOT NULL DEFAULT -1)"),
+            QStringLiteral("CREATE TABLE recovery_codes (hash BLOB PRIMARY KEY, user_id TEXT NOT "
+                           "NULL REFERENCES users(id), used_at INTEGER)"),
+            QStringLiteral("CREATE INDEX recovery_by_user ON recovery_codes (user_id)"),
+            QStringLiteral("CREATE TABLE second_factor_challenges (hash BLOB PRIMARY KEY, "
+                           "user_id TEXT NOT NULL REFERENCES users(id), email_key TEXT NOT NULL, "
+                           "device_name TEXT NOT NULL, device_os TEXT NOT NULL, device_kind TEXT "
+                           "NOT NULL, expires_at INTEGER NOT NULL, failures INTEGER NOT NULL "
+                           "DEFAULT 0, ended INTEGER NOT NULL DEFAULT 0)"),
+            // Whether the session proved a second factor: QR approval will require it of the
+            // approving phone.
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN two_step_passed INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN last_active INTEGER"),
+            QStringLiteral("ALTER TABLE workspaces ADD COLUMN require_two_step INTEGER NOT NULL "
+                           "DEFAULT 0"),
+        },
     };
     return steps.at(version - 1);
 }

@@ -14,9 +14,12 @@ JsonReply::Status statusFor(QLatin1StringView code)
     using S = JsonReply::Status;
     if (code == error::BadRequest)
         return S::BadRequest;
-    if (code == error::InvalidCredentials || code == error::InvalidToken)
+    if (code == error::InvalidCredentials || code == error::InvalidToken ||
+        code == error::SecondFactorRequired || code == error::InvalidCode ||
+        code == error::CodeReused || code == error::CodeExpired || code == error::ChallengeEnded)
         return S::Unauthorized;
-    if (code == error::UnauthorizedUser || code == error::Forbidden || code == error::WrongCode)
+    if (code == error::UnauthorizedUser || code == error::Forbidden || code == error::WrongCode ||
+        code == error::TwoStepRequired)
         return S::Forbidden;
     if (code == error::QrExpired)
         return S::Gone;
@@ -92,6 +95,15 @@ JsonReply JsonReply::updateRequired(const QString &minVersion)
               QStringLiteral("This server needs a client of version %1 or newer.").arg(minVersion));
     QJsonObject inner = reply.m_body.value(QStringLiteral("error")).toObject();
     inner.insert(QStringLiteral("min_version"), minVersion);
+    reply.m_body.insert(QStringLiteral("error"), inner);
+    return reply;
+}
+
+JsonReply JsonReply::withErrorField(const QString &name, const QJsonValue &value) const
+{
+    JsonReply reply = *this;
+    QJsonObject inner = reply.m_body.value(QStringLiteral("error")).toObject();
+    inner.insert(name, value);
     reply.m_body.insert(QStringLiteral("error"), inner);
     return reply;
 }

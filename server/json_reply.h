@@ -22,6 +22,8 @@ public:
     // weak_password with the policy's reason ("too_short", "too_long", "too_guessable").
     static JsonReply weakPassword(const QString &reason);
     static JsonReply updateRequired(const QString &minVersion);
+    // The same error with one more field inside the "error" object (e.g. challenge_id).
+    JsonReply withErrorField(const QString &name, const QJsonValue &value) const;
 
     Status status() const { return m_status; }
     QJsonObject body() const { return m_body; }

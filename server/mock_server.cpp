@@ -1,5 +1,6 @@
 #include "mock_server.h"
 
+#include "account_security_api.h"
 #include "account_store.h"
 #include "admin_api.h"
 #include "api_server.h"
@@ -15,10 +16,13 @@
 #include "onboarding_api.h"
 #include "onboarding_mails.h"
 #include "qr_login_service.h"
+#include "recovery_codes.h"
 #include "reset_store.h"
 #include "server_logging.h"
 #include "throttle.h"
 #include "token_service.h"
+#include "two_step_check.h"
+#include "two_step_enrolment.h"
 
 #include <QDir>
 #include <QFile>
@@ -109,6 +113,9 @@ bool MockServer::start(QString *error)
     m_accounts = std::make_unique<AccountStore>(m_database, m_clock);
     m_tokens = std::make_unique<TokenService>(m_database, m_clock);
     m_throttle = std::make_unique<Throttle>(m_database, m_clock);
+    m_twoStep = std::make_unique<TwoStepCheck>(m_database, m_clock, *m_throttle, *m_tokens);
+    m_enrolment = std::make_unique<TwoStepEnrolment>(m_database, *m_twoStep);
+    m_recoveryCodes = std::make_unique<RecoveryCodes>(m_database);
     if (m_config.demo && !DemoSeeder(m_database, m_hasher, m_clock).seedIfEmpty(error))
         return false;
 
@@ -125,22 +132,27 @@ bool MockServer::start(QString *error)
     m_mailbox = std::make_unique<Mailbox>(m_database, m_clock);
     QrLoginService::Limits qrLimits;
     qrLimits.sessionsPerIp = m_config.qrSessionsPerIp;
-    m_qr = std::make_unique<QrLoginService>(*m_accounts, *m_throttle, m_clock, qrLimits);
+    m_qr =
+        std::make_unique<QrLoginService>(*m_accounts, *m_throttle, *m_twoStep, m_clock, qrLimits);
     m_loginChannels = std::make_unique<LoginChannelHub>(
         *m_qr, LoginChannelHub::Options{m_config.eventAuthTimeout, m_config.loginChannelsPerIp,
                                         m_config.minClientVersion});
     m_api = std::make_unique<ApiServer>(*m_http,
                                         ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
                                                             m_hasher, m_clock, m_hashPool,
-                                                            *listener, *m_qr},
+                                                            *listener, *m_qr, *m_twoStep},
                                         m_config.minClientVersion);
+    m_accountSecurity = std::make_unique<AccountSecurityApi>(
+        *m_http, AccountSecurityApi::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher,
+                                              m_hashPool, *listener, *m_twoStep, *m_enrolment,
+                                              *m_recoveryCodes, *m_events});
     m_admin = std::make_unique<AdminApi>(
         *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken,
                                     m_localGate, *m_invites, *m_mailbox});
     m_onboarding = std::make_unique<OnboardingApi>(
         *m_http, OnboardingApi::Services{*m_accounts, *m_invites, *m_resets, *m_mailbox, *m_tokens,
                                          *m_throttle, m_hasher, m_hashPool, *listener, *m_api,
-                                         m_localGate, m_clock});
+                                         m_localGate, m_clock, *m_twoStep});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
     m_chat =
         std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens,

@@ -17,6 +17,7 @@ class QHttpServer;
 
 namespace moim::server {
 
+class AccountSecurityApi;
 class AccountStore;
 class AdminApi;
 class ChatApi;
@@ -30,7 +31,10 @@ class ResetStore;
 class LoginChannelHub;
 class QrLoginService;
 class Throttle;
+class RecoveryCodes;
 class TokenService;
+class TwoStepCheck;
+class TwoStepEnrolment;
 
 // One running mock server: owns its clock, database, services, HTTP server and event stream.
 // The program creates exactly one; tests create as many as they like, each on port 0 with its
@@ -58,6 +62,7 @@ public:
     EventHub &events() { return *m_events; }
     Mailbox &mailbox() { return *m_mailbox; }
     InviteStore &invites() { return *m_invites; }
+    TwoStepCheck &twoStep() { return *m_twoStep; }
 
     // The default data folder: $XDG_DATA_HOME/moim-mock-server (or ~/.local/share/…).
     static QString defaultDataDir();
@@ -78,6 +83,9 @@ private:
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<Throttle> m_throttle;
+    std::unique_ptr<TwoStepCheck> m_twoStep;
+    std::unique_ptr<TwoStepEnrolment> m_enrolment;
+    std::unique_ptr<RecoveryCodes> m_recoveryCodes;
     std::unique_ptr<EventHub> m_events;
     std::unique_ptr<InviteStore> m_invites;
     std::unique_ptr<ResetStore> m_resets;
@@ -86,6 +94,7 @@ private:
     std::unique_ptr<QrLoginService> m_qr;
     std::unique_ptr<LoginChannelHub> m_loginChannels;
     std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<AccountSecurityApi> m_accountSecurity;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<OnboardingApi> m_onboarding;
     std::unique_ptr<MessageStore> m_messages;

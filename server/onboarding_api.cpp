@@ -15,6 +15,7 @@
 #include "server_logging.h"
 #include "throttle.h"
 #include "token_service.h"
+#include "two_step_check.h"
 
 #include <QHttpServer>
 #include <QJsonObject>
@@ -232,10 +233,14 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
         const QString hash = existing->passwordHash;
         const PasswordHasher *hasher = &m_services.hasher;
         const QByteArray passwordBytes = password.toUtf8();
+        // Joining with an existing account is a sign-in: 2-step verification applies. The code
+        // comes in the same request (there is no session to hang a challenge on yet).
+        const QString totp = body->value("code"_L1).toString().trimmed();
+        const QString recovery = body->value("recovery_code"_L1).toString().trimmed();
         return offMainThread(
             std::move(responder),
             [hasher, hash, passwordBytes] { return QVariant(hasher->verify(hash, passwordBytes)); },
-            [this, invite, existing, device](const QVariant &matches) {
+            [this, invite, existing, device, totp, recovery](const QVariant &matches) {
                 if (!matches.toBool()) {
                     m_services.throttle.recordFailure(invite.email);
                     return JsonReply::error(error::InvalidCredentials,
@@ -244,6 +249,18 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                 if (existing->deactivated)
                     return JsonReply::error(error::UnauthorizedUser,
                                             u"The account is deactivated."_s);
+                const bool needsCode = m_services.twoStep.needsCode(existing->id);
+                if (needsCode) {
+                    if (totp.isEmpty() && recovery.isEmpty())
+                        return JsonReply::error(error::SecondFactorRequired,
+                                                u"Enter a code from the authenticator."_s);
+                    const auto verdict = m_services.twoStep.verifyForAccount(
+                        existing->id, invite.email, totp.isEmpty() ? recovery : totp,
+                        totp.isEmpty() ? TwoStepCheck::CodeKind::Recovery
+                                       : TwoStepCheck::CodeKind::Totp);
+                    if (verdict.outcome != TwoStepCheck::Outcome::Accepted)
+                        return ApiServer::codeRefusal(verdict);
+                }
                 if (!m_services.invites.markUsed(invite.id))
                     return inviteError(InviteStore::Status::Used);
                 m_services.throttle.clear(invite.email);
@@ -251,6 +268,8 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                 const auto grant = m_services.tokens.createSession(existing->id, device);
                 if (!grant)
                     return JsonReply::error(error::ServerError, u"Could not create a session."_s);
+                if (needsCode)
+                    m_services.twoStep.markSessionPassed(grant->sessionId);
                 JsonReply reply = m_services.api.grantReply(*grant);
                 QJsonObject answerBody = reply.body();
                 answerBody.insert(u"landing_workspace_id"_s, invite.workspaceId);

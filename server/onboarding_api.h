@@ -23,6 +23,7 @@ class PasswordHasher;
 class ResetStore;
 class Throttle;
 class TokenService;
+class TwoStepCheck;
 
 // How people join and get back in (docs/protocol.md, "Onboarding and recovery"): invitation
 // preview and acceptance, password reset, the invite landing page and the dev mailbox.
@@ -46,6 +47,7 @@ public:
         const ApiServer &api;
         const LocalRequestGate &localGate;
         const Clock &clock;
+        TwoStepCheck &twoStep;
     };
 
     OnboardingApi(QHttpServer &http, Services services, QObject *parent = nullptr);

@@ -4,6 +4,7 @@
 #include "secure_token.h"
 #include "server_logging.h"
 #include "throttle.h"
+#include "two_step_check.h"
 
 #include <QUrl>
 #include <QUrlQuery>
@@ -16,11 +17,13 @@ namespace error = moim::protocol::error;
 namespace qrUri = moim::protocol::qrUri;
 namespace endReason = moim::protocol::qrEndReason;
 
-QrLoginService::QrLoginService(AccountStore &accounts, Throttle &throttle, const Clock &clock,
-                               Limits limits, QObject *parent)
+QrLoginService::QrLoginService(AccountStore &accounts, Throttle &throttle,
+                               const TwoStepCheck &twoStep, const Clock &clock, Limits limits,
+                               QObject *parent)
     : QObject(parent)
     , m_accounts(accounts)
     , m_throttle(throttle)
+    , m_twoStep(twoStep)
     , m_clock(clock)
     , m_limits(limits)
 {}
@@ -181,9 +184,6 @@ QrLoginService::Outcome QrLoginService::scan(const TokenService::SessionRef &pho
 bool QrLoginService::approvalAllowed(const TokenService::SessionRef &approvingSession,
                                      const AccountStore::Account &account, JsonReply *refusal) const
 {
-    // TODO(2-step, at merge): also require approvingSession to have passed 2-step verification
-    // when the account or one of its workspaces requires it (docs/protocol.md, "QR sign-in").
-    Q_UNUSED(approvingSession)
     if (account.deactivated || m_accounts.activeWorkspaces(account.id).isEmpty()) {
         *refusal =
             JsonReply::error(error::UnauthorizedUser,
@@ -192,6 +192,14 @@ bool QrLoginService::approvalAllowed(const TokenService::SessionRef &approvingSe
     }
     if (const auto wait = m_throttle.retryAfter(account.email)) {
         *refusal = JsonReply::tooManyAttempts(*wait);
+        return false;
+    }
+    // A QR approval stands in for the whole sign-in, so the approving phone must itself have
+    // passed 2-step verification where the account has it (docs/protocol.md, "QR sign-in").
+    if (!m_twoStep.sessionMayApprove(approvingSession.sessionId, account.id)) {
+        *refusal = JsonReply::error(error::TwoStepRequired,
+                                    QStringLiteral("This phone's session has not passed 2-step "
+                                                   "verification; sign in on the phone again."));
         return false;
     }
     return true;

@@ -12,6 +12,8 @@
 
 namespace moim::server {
 
+class TwoStepCheck;
+
 class Clock;
 class Throttle;
 
@@ -71,8 +73,8 @@ public:
         TokenService::Device device;
     };
 
-    QrLoginService(AccountStore &accounts, Throttle &throttle, const Clock &clock, Limits limits,
-                   QObject *parent = nullptr);
+    QrLoginService(AccountStore &accounts, Throttle &throttle, const TwoStepCheck &twoStep,
+                   const Clock &clock, Limits limits, QObject *parent = nullptr);
 
     // A new session for the desktop at ip; TooMany when the ip is over its cap.
     Outcome create(const QString &ip, const QByteArray &secretHash,
@@ -140,6 +142,7 @@ private:
 
     AccountStore &m_accounts;
     Throttle &m_throttle;
+    const TwoStepCheck &m_twoStep;
     const Clock &m_clock;
     Limits m_limits;
     QHash<QString, Session> m_sessions;

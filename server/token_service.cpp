@@ -108,11 +108,17 @@ std::optional<QString> TokenService::issueAccessToken(const QString &sessionId)
     query.addBindValue(m_clock.now() + limits::AccessTokenSeconds);
     if (!execOrWarn(query))
         return std::nullopt;
+    // A new access token means the device is in use: that is the "last activity" users see.
+    query.prepare(QStringLiteral("UPDATE sessions SET last_active = ? WHERE id = ?"));
+    query.addBindValue(m_clock.now());
+    query.addBindValue(sessionId);
+    if (!execOrWarn(query))
+        return std::nullopt;
     return token;
 }
 
-std::optional<TokenService::Grant> TokenService::createSession(const QString &userId,
-                                                               const Device &device)
+std::optional<TokenService::Grant>
+TokenService::createSession(const QString &userId, const Device &device, bool twoStepPassed)
 {
     QSqlDatabase db = m_database.handle();
     const qint64 now = m_clock.now();
@@ -127,12 +133,12 @@ std::optional<TokenService::Grant> TokenService::createSession(const QString &us
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO sessions (id, user_id, device_name, device_os, device_kind, created_at, "
-        "expires_at, last_refresh_hash) VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, "
-        "?)"));
+        "expires_at, last_refresh_hash, two_step_passed) VALUES (?, ?, COALESCE(?, ''), "
+        "COALESCE(?, ''), ?, ?, ?, ?, ?)"));
     for (const QVariant &value :
          {QVariant(grant.sessionId), QVariant(userId), QVariant(device.name), QVariant(device.os),
           QVariant(device.kind), QVariant(now), QVariant(grant.refreshExpiresAt),
-          QVariant(proofFor(grant.refreshToken))})
+          QVariant(proofFor(grant.refreshToken)), QVariant(twoStepPassed ? 1 : 0)})
         query.addBindValue(value);
     bool ok = execOrWarn(query);
     if (ok) {
@@ -301,6 +307,54 @@ bool TokenService::isLive(const QString &sessionId) const
     query.addBindValue(sessionId);
     query.addBindValue(m_clock.now());
     return execOrWarn(query) && query.next();
+}
+
+bool TokenService::twoStepPassed(const QString &sessionId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT two_step_passed FROM sessions WHERE id = ?"));
+    query.addBindValue(sessionId);
+    return execOrWarn(query) && query.next() && query.value(0).toInt() == 1;
+}
+
+void TokenService::setTwoStepPassed(const QString &sessionId)
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("UPDATE sessions SET two_step_passed = 1 WHERE id = ?"));
+    query.addBindValue(sessionId);
+    execOrWarn(query);
+}
+
+QList<TokenService::SessionInfo> TokenService::liveSessions(const QString &userId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral(
+        "SELECT id, device_name, device_os, device_kind, created_at, "
+        "COALESCE(last_active, created_at) AS active FROM sessions WHERE user_id = ? AND "
+        "revoked_at IS NULL AND expires_at > ? ORDER BY active DESC, created_at DESC"));
+    query.addBindValue(userId);
+    query.addBindValue(m_clock.now());
+    QList<SessionInfo> sessions;
+    if (!execOrWarn(query))
+        return sessions;
+    while (query.next()) {
+        sessions.append(
+            {query.value(0).toString(),
+             {query.value(1).toString(), query.value(2).toString(), query.value(3).toString()},
+             query.value(4).toLongLong(),
+             query.value(5).toLongLong()});
+    }
+    return sessions;
+}
+
+void TokenService::revokeOthers(const QString &userId, const QString &keepSessionId,
+                                QLatin1StringView why)
+{
+    const QList<SessionInfo> sessions = liveSessions(userId);
+    for (const SessionInfo &session : sessions) {
+        if (session.id != keepSessionId)
+            revokeSession(session.id, why);
+    }
 }
 
 void TokenService::revokeSession(const QString &sessionId, QLatin1StringView why)

@@ -43,7 +43,17 @@ public:
 
     TokenService(Database &database, const Clock &clock, QObject *parent = nullptr);
 
-    std::optional<Grant> createSession(const QString &userId, const Device &device);
+    struct SessionInfo
+    {
+        QString id;
+        Device device;
+        qint64 createdAt = 0;
+        qint64 lastActive = 0; // the last sign-in or token refresh
+    };
+
+    // twoStepPassed records that this sign-in proved a second factor (see TwoStepCheck).
+    std::optional<Grant> createSession(const QString &userId, const Device &device,
+                                       bool twoStepPassed = false);
 
     // Rotates (or, within the grace period, replays) a refresh token. nullopt means
     // invalid_token; reuse after the grace period also revokes the session.
@@ -60,10 +70,18 @@ public:
     bool isLive(const QString &sessionId) const;
     // The device kind the session signed in with ("desktop" or "mobile"), empty when unknown.
     QString deviceKind(const QString &sessionId) const;
+    // Whether the session proved a second factor: at sign-in, or by enrolling since.
+    bool twoStepPassed(const QString &sessionId) const;
+    void setTwoStepPassed(const QString &sessionId);
+    // The user's live sessions, most recently active first.
+    QList<SessionInfo> liveSessions(const QString &userId) const;
 
     // Revoking is idempotent; sessionRevoked is emitted only when a live session ends.
     void revokeSession(const QString &sessionId, QLatin1StringView reason);
     void revokeAllForUser(const QString &userId, QLatin1StringView reason);
+    // Every live session of the user except keepSessionId.
+    void revokeOthers(const QString &userId, const QString &keepSessionId,
+                      QLatin1StringView reason);
     // Revokes when proof equals the session's stored proof; says nothing either way.
     void revokeByProof(const QString &sessionId, const QString &proof);
 

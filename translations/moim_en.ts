@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>moim::ui::CodePage</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2-step verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter one of the recovery codes you saved when you turned on 2-step verification for %1. Each code works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open your authenticator app and enter the 6-digit code for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the authenticator app instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t use your authenticator? Use a recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter one of your recovery codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That recovery code is not right, or it was already used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not right. Check that it is the code for Moim and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code was already used. Wait for your authenticator to show a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code has expired. Enter the code your authenticator shows now; if this keeps happening, check that your phone&apos;s clock is set automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification failed unexpectedly (%1). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ForgotPasswordPage</name>
     <message>
         <source>Reset your password</source>
@@ -93,6 +186,18 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message>
         <source>Enter your name as your colleagues will see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2-step verification code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -317,6 +422,22 @@ This invitation is valid until %4 and works once.</source>
         <source>Your password was changed and every device was signed out. Sign in with the new password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This account has 2-step verification: enter the code from your authenticator app with the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code is not right. Check the authenticator app and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code was already used. Wait for the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code has expired. Use the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MainWindow</name>
@@ -417,6 +538,272 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>No messages here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on 2-step verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace requires 2-step verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on 2-step verification for your account to open it. It takes a minute with an authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MyAccountPage</name>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2-step verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>On. Signing in asks for a code from your authenticator app after your password. %n recovery code(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Off. Anyone who learns your password can sign in as you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace you belong to requires 2-step verification. It stays locked until you turn it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2-step verification is the surest shield for your account. Turning it on takes a minute with an authenticator app such as the Moim phone app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on 2-step verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current code from your authenticator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off 2-step verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Open your authenticator app (the Moim phone app works too).
+2. Scan this QR code, or type the key below.
+3. Enter the 6-digit code the app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t scan? Enter this key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setup key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm and turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you lose your phone, each of these codes signs you in once. They are shown only now: copy or save them somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save recovery codes to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I saved them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least 12 characters. Changing it signs you out on every other device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code from your authenticator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out a device you don&apos;t recognise, then change your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out selected device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out the selected device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out everywhere else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2-step verification is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim recovery codes for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed. Every other device has been signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — last active %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That code is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code was already used. Wait for your authenticator to show a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code has expired. Enter the code your authenticator shows now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the current code from your authenticator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password of at least 12 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work (%1). Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -602,6 +989,10 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Scan a code with Moim on your phone instead of typing a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2-step verification ended after too many wrong codes or a long wait. Sign in again with your password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -824,6 +1215,14 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Workspace %1, you are no longer a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked: this workspace requires 2-step verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace %1, locked until you turn on 2-step verification</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>moim::ui::CodePage</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation>복구 코드 사용</translation>
+    </message>
+    <message>
+        <source>2-step verification</source>
+        <translation>2단계 인증</translation>
+    </message>
+    <message>
+        <source>Enter one of the recovery codes you saved when you turned on 2-step verification for %1. Each code works once.</source>
+        <translation>%1의 2단계 인증을 켤 때 저장해 둔 복구 코드 중 하나를 입력하세요. 각 코드는 한 번만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open your authenticator app and enter the 6-digit code for %1.</source>
+        <translation>인증 앱을 열고 %1의 6자리 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>복구 코드</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>인증 코드</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Use the authenticator app instead</source>
+        <translation>인증 앱으로 인증하기</translation>
+    </message>
+    <message>
+        <source>Can't use your authenticator? Use a recovery code</source>
+        <translation>인증 앱을 쓸 수 없나요? 복구 코드 사용</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>로그인으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Enter one of your recovery codes.</source>
+        <translation>복구 코드 중 하나를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator.</source>
+        <translation>인증 앱에 표시된 6자리 코드를 입력하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left.</source>
+        <translation><numerusform>%n번 더 시도할 수 있습니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>That recovery code is not right, or it was already used.</source>
+        <translation>복구 코드가 올바르지 않거나 이미 사용된 코드입니다.</translation>
+    </message>
+    <message>
+        <source>That code is not right. Check that it is the code for Moim and try again.</source>
+        <translation>코드가 올바르지 않습니다. 모임용 코드인지 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>That code was already used. Wait for your authenticator to show a new one.</source>
+        <translation>이미 사용된 코드입니다. 인증 앱에 새 코드가 표시될 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>That code has expired. Enter the code your authenticator shows now; if this keeps happening, check that your phone's clock is set automatically.</source>
+        <translation>만료된 코드입니다. 인증 앱에 지금 표시된 코드를 입력하세요. 이런 일이 반복되면 휴대폰 시계가 자동으로 맞춰지도록 설정되어 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Verification failed unexpectedly (%1). Try again.</source>
+        <translation>인증 중 예기치 않은 오류가 발생했습니다(%1). 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ForgotPasswordPage</name>
     <message>
         <source>Reset your password</source>
@@ -95,6 +182,18 @@ This invitation is valid until %4 and works once.</source>
     <message>
         <source>Enter your name as your colleagues will see it.</source>
         <translation>동료에게 보일 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>2-step verification code</source>
+        <translation>2단계 인증 코드</translation>
+    </message>
+    <message>
+        <source>6 digits from your authenticator app</source>
+        <translation>인증 앱에 표시된 6자리 숫자</translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation>인증 앱에 표시된 코드를 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -315,6 +414,22 @@ This invitation is valid until %4 and works once.</source>
         <source>Your password was changed and every device was signed out. Sign in with the new password.</source>
         <translation>비밀번호가 변경되어 모든 기기에서 로그아웃되었습니다. 새 비밀번호로 로그인하세요.</translation>
     </message>
+    <message>
+        <source>This account has 2-step verification: enter the code from your authenticator app with the password.</source>
+        <translation>이 계정은 2단계 인증을 사용합니다. 비밀번호와 함께 인증 앱의 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>That code is not right. Check the authenticator app and try again.</source>
+        <translation>코드가 올바르지 않습니다. 인증 앱을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>That code was already used. Wait for the next one.</source>
+        <translation>이미 사용한 코드입니다. 다음 코드가 나올 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>That code has expired. Use the current one.</source>
+        <translation>만료된 코드입니다. 지금 표시된 코드를 사용하세요.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MainWindow</name>
@@ -411,6 +526,265 @@ Messages arrive here.</source>
     <message>
         <source>No messages here yet.</source>
         <translation>아직 메시지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>My account…</source>
+        <translation>내 계정…</translation>
+    </message>
+    <message>
+        <source>Turn on 2-step verification</source>
+        <translation>2단계 인증 켜기</translation>
+    </message>
+    <message>
+        <source>%1 is locked</source>
+        <translation>%1 워크스페이스가 잠겨 있습니다</translation>
+    </message>
+    <message>
+        <source>This workspace requires 2-step verification.</source>
+        <translation>이 워크스페이스는 2단계 인증이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Turn on 2-step verification for your account to open it. It takes a minute with an authenticator app.</source>
+        <translation>계정에 2단계 인증을 켜면 열 수 있습니다. 인증 앱만 있으면 1분이면 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MyAccountPage</name>
+    <message>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>내 계정</translation>
+    </message>
+    <message>
+        <source>2-step verification</source>
+        <translation>2단계 인증</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>기기</translation>
+    </message>
+    <message numerus="yes">
+        <source>On. Signing in asks for a code from your authenticator app after your password. %n recovery code(s) left.</source>
+        <translation><numerusform>켜져 있습니다. 로그인할 때 비밀번호 다음에 인증 앱의 코드를 묻습니다. 남은 복구 코드 %n개.</numerusform></translation>
+    </message>
+    <message>
+        <source>Off. Anyone who learns your password can sign in as you.</source>
+        <translation>꺼져 있습니다. 비밀번호를 아는 사람은 누구나 내 계정으로 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A workspace you belong to requires 2-step verification. It stays locked until you turn it on.</source>
+        <translation>소속된 워크스페이스 중 2단계 인증이 필요한 곳이 있습니다. 2단계 인증을 켤 때까지 그 워크스페이스는 잠겨 있습니다.</translation>
+    </message>
+    <message>
+        <source>2-step verification is the surest shield for your account. Turning it on takes a minute with an authenticator app such as the Moim phone app.</source>
+        <translation>2단계 인증은 계정을 지키는 가장 확실한 방법입니다. 모임 휴대폰 앱 같은 인증 앱이 있으면 1분이면 켤 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Turn on 2-step verification</source>
+        <translation>2단계 인증 켜기</translation>
+    </message>
+    <message>
+        <source>Current code from your authenticator</source>
+        <translation>인증 앱의 현재 코드</translation>
+    </message>
+    <message>
+        <source>New recovery codes</source>
+        <translation>복구 코드 새로 만들기</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <source>Turn off 2-step verification</source>
+        <translation>2단계 인증 끄기</translation>
+    </message>
+    <message>
+        <source>1. Open your authenticator app (the Moim phone app works too).
+2. Scan this QR code, or type the key below.
+3. Enter the 6-digit code the app shows.</source>
+        <translation>1. 인증 앱을 여세요 (모임 휴대폰 앱도 됩니다).
+2. 이 QR 코드를 스캔하거나 아래 키를 입력하세요.
+3. 앱에 표시된 6자리 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>인증 앱용 QR 코드</translation>
+    </message>
+    <message>
+        <source>Can't scan? Enter this key:</source>
+        <translation>스캔할 수 없나요? 이 키를 입력하세요:</translation>
+    </message>
+    <message>
+        <source>Setup key</source>
+        <translation>설정 키</translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation>앱에 표시된 코드</translation>
+    </message>
+    <message>
+        <source>Confirm and turn on</source>
+        <translation>확인하고 켜기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Save your recovery codes</source>
+        <translation>복구 코드를 저장하세요</translation>
+    </message>
+    <message>
+        <source>If you lose your phone, each of these codes signs you in once. They are shown only now: copy or save them somewhere safe.</source>
+        <translation>휴대폰을 잃어버리면 이 코드로 각각 한 번씩 로그인할 수 있습니다. 지금 한 번만 표시되니 복사하거나 안전한 곳에 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Recovery codes</source>
+        <translation>복구 코드</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy recovery codes</source>
+        <translation>복구 코드 복사</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Save recovery codes to a file</source>
+        <translation>복구 코드를 파일로 저장</translation>
+    </message>
+    <message>
+        <source>I saved them</source>
+        <translation>저장했습니다</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>비밀번호 변경</translation>
+    </message>
+    <message>
+        <source>Use at least 12 characters. Changing it signs you out on every other device.</source>
+        <translation>12자 이상으로 정하세요. 비밀번호를 바꾸면 다른 모든 기기에서 로그아웃됩니다.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>현재 비밀번호</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
+    </message>
+    <message>
+        <source>Code from your authenticator</source>
+        <translation>인증 앱의 코드</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>로그인된 기기</translation>
+    </message>
+    <message>
+        <source>Sign out a device you don't recognise, then change your password.</source>
+        <translation>모르는 기기가 있으면 로그아웃시킨 후 비밀번호를 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>Sign out selected device</source>
+        <translation>선택한 기기 로그아웃</translation>
+    </message>
+    <message>
+        <source>Sign out the selected device</source>
+        <translation>선택한 기기 로그아웃</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere else</source>
+        <translation>다른 모든 기기에서 로그아웃</translation>
+    </message>
+    <message>
+        <source>2-step verification is off.</source>
+        <translation>2단계 인증이 꺼졌습니다.</translation>
+    </message>
+    <message>
+        <source>Save recovery codes</source>
+        <translation>복구 코드 저장</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>텍스트 파일 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Moim recovery codes for %1</source>
+        <translation>%1의 모임 복구 코드</translation>
+    </message>
+    <message>
+        <source>Password changed. Every other device has been signed out.</source>
+        <translation>비밀번호가 변경되었습니다. 다른 모든 기기에서 로그아웃되었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 — this device</source>
+        <translation>%1 — 이 기기</translation>
+    </message>
+    <message>
+        <source>%1 — last active %2</source>
+        <translation>%1 — 마지막 활동 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) left.</source>
+        <translation><numerusform>%n번 더 시도할 수 있습니다.</numerusform></translation>
+    </message>
+    <message>
+        <source>That code is not right.</source>
+        <translation>코드가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>That code was already used. Wait for your authenticator to show a new one.</source>
+        <translation>이미 사용된 코드입니다. 인증 앱에 새 코드가 표시될 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>That code has expired. Enter the code your authenticator shows now.</source>
+        <translation>만료된 코드입니다. 인증 앱에 지금 표시된 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the current code from your authenticator.</source>
+        <translation>인증 앱에 지금 표시된 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>현재 비밀번호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a new password of at least 12 characters.</source>
+        <translation>12자 이상의 새 비밀번호를 정하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+    </message>
+    <message>
+        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved.</source>
+        <translation>파일을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>That did not work (%1). Try again in a moment.</source>
+        <translation>처리하지 못했습니다(%1). 잠시 후 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -593,6 +967,10 @@ Messages arrive here.</source>
     <message>
         <source>Scan a code with Moim on your phone instead of typing a password.</source>
         <translation>비밀번호를 입력하는 대신 휴대폰의 모임 앱으로 코드를 스캔하세요.</translation>
+    </message>
+    <message>
+        <source>2-step verification ended after too many wrong codes or a long wait. Sign in again with your password.</source>
+        <translation>잘못된 코드를 너무 많이 입력했거나 시간이 너무 오래 지나 2단계 인증이 종료되었습니다. 비밀번호로 다시 로그인하세요.</translation>
     </message>
 </context>
 <context>
@@ -812,6 +1190,14 @@ Messages arrive here.</source>
     <message>
         <source>Workspace %1, you are no longer a member</source>
         <translation>워크스페이스 %1 (더 이상 멤버가 아님)</translation>
+    </message>
+    <message>
+        <source>Locked: this workspace requires 2-step verification.</source>
+        <translation>잠김: 이 워크스페이스는 2단계 인증이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Workspace %1, locked until you turn on 2-step verification</source>
+        <translation>워크스페이스 %1 (2단계 인증을 켤 때까지 잠김)</translation>
     </message>
 </context>
 </TS>

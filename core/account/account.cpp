@@ -1,5 +1,6 @@
 #include "account.h"
 
+#include "account_security.h"
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 
@@ -20,6 +21,7 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     , m_api(api)
     , m_cache(std::move(cache))
     , m_events(new EventStream(api->server().eventsUrl(), api->clientIdentity(), this))
+    , m_security(new AccountSecurity(api, this))
 {
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &Account::refreshSession);
@@ -191,8 +193,11 @@ void Account::onEvent(const QString &type, const QJsonObject &event)
         EndReason endReason = EndReason::Revoked;
         if (reason == wire::revokeReason::Deactivated)
             endReason = EndReason::Deactivated;
-        else if (reason == wire::revokeReason::PasswordReset)
-            endReason = EndReason::PasswordReset;
+        else if (reason == wire::revokeReason::PasswordReset ||
+                 reason == wire::revokeReason::PasswordChanged)
+            endReason = EndReason::PasswordReset; // either way: the password is new, sign in
+        else if (reason == wire::revokeReason::SignedOutByUser)
+            endReason = EndReason::LoggedOutElsewhere;
         else if (reason == wire::revokeReason::Logout)
             endReason = EndReason::LoggedOutElsewhere;
         else if (reason == wire::revokeReason::Expired)

@@ -13,6 +13,7 @@
 
 namespace moim {
 
+class AccountSecurity;
 class ApiClient;
 
 // One signed-in identity: its tokens (in memory), its one event stream, its workspaces and its
@@ -51,6 +52,8 @@ public:
     const AccountIdentity &identity() const { return m_identity; }
     WorkspaceModel *workspaces() { return &m_workspaces; }
     EventStream *events() { return m_events; }
+    // 2-step verification, password and devices ("My account").
+    AccountSecurity *security() const { return m_security; }
     LocalCache *cache() { return m_cache.get(); }
     Connection connection() const { return m_connection; }
     QString sessionId() const { return m_sessionId; }
@@ -93,6 +96,7 @@ private:
     std::unique_ptr<LocalCache> m_cache;
     WorkspaceModel m_workspaces;
     EventStream *m_events;
+    AccountSecurity *m_security; // a child
     QString m_sessionId;
     QString m_accessToken;
     QString m_refreshToken;

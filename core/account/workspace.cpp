@@ -34,6 +34,7 @@ Workspace Workspace::fromJson(const QJsonObject &object)
         workspace.initials = initialsFor(workspace.name);
     workspace.color = object.value("color"_L1).toString();
     workspace.role = object.value("role"_L1).toString();
+    workspace.locked = object.value("locked"_L1).toString();
     return workspace;
 }
 

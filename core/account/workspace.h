@@ -25,6 +25,9 @@ struct Workspace
     QString color; // "#RRGGBB" chosen by the server, used for the tile
     QString role;
     bool available = true; // false once the user was removed, until the list is refreshed
+    // Why the workspace cannot be opened yet, empty when it can: "two_step_required" until the
+    // user enables 2-step verification (protocol::lock).
+    QString locked = {};
     int unread = 0;
 
     static Workspace fromJson(const QJsonObject &object);

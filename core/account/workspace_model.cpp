@@ -32,6 +32,8 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
         return workspace.available;
     case UnreadRole:
         return workspace.unread;
+    case LockedRole:
+        return workspace.locked;
     default:
         return {};
     }
@@ -39,9 +41,9 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> WorkspaceModel::roleNames() const
 {
-    return {{IdRole, "workspaceId"},    {NameRole, "name"},   {NameEnRole, "nameEn"},
-            {InitialsRole, "initials"}, {ColorRole, "color"}, {AvailableRole, "available"},
-            {UnreadRole, "unread"}};
+    return {{IdRole, "workspaceId"},    {NameRole, "name"},    {NameEnRole, "nameEn"},
+            {InitialsRole, "initials"}, {ColorRole, "color"},  {AvailableRole, "available"},
+            {UnreadRole, "unread"},     {LockedRole, "locked"}};
 }
 
 int WorkspaceModel::indexOf(const QString &workspaceId) const

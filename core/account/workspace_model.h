@@ -21,6 +21,7 @@ public:
         ColorRole,
         AvailableRole,
         UnreadRole,
+        LockedRole, // the lock reason (protocol::lock), empty when the workspace opens
     };
 
     using QAbstractListModel::QAbstractListModel;

@@ -28,6 +28,7 @@ void PasswordLogin::setState(State state)
 void PasswordLogin::fail(ApiError error)
 {
     m_error = std::move(error);
+    m_challengeId.clear();
     // Re-announce a repeated failure too: the UI shows the new details (e.g. a longer wait).
     if (m_state == State::Failed)
         Q_EMIT stateChanged(State::Failed);
@@ -36,16 +37,18 @@ void PasswordLogin::fail(ApiError error)
 
 void PasswordLogin::reset()
 {
-    if (m_state == State::Verifying)
+    if (m_state == State::Verifying || m_state == State::VerifyingCode)
         return;
     m_error = {};
+    m_challengeId.clear();
     setState(State::EnteringCredentials);
 }
 
 void PasswordLogin::submit(const QString &email, const QString &password, bool keepSignedIn,
                            bool sharedComputer)
 {
-    if (m_state == State::Verifying || m_state == State::SignedIn)
+    if (m_state == State::Verifying || m_state == State::VerifyingCode ||
+        m_state == State::SignedIn)
         return;
     const QString trimmedEmail = email.trimmed();
     if (trimmedEmail.isEmpty() || password.isEmpty()) {
@@ -56,22 +59,73 @@ void PasswordLogin::submit(const QString &email, const QString &password, bool k
         return;
     }
     m_error = {};
+    m_challengeId.clear();
+    m_email = trimmedEmail;
+    m_keepSignedIn = keepSignedIn;
+    m_sharedComputer = sharedComputer;
     setState(State::Verifying);
 
     const QJsonObject body{
         {u"email"_s, trimmedEmail}, {u"password"_s, password}, {u"device"_s, m_device.toJson()}};
     m_sessions->api()->post(protocol::path::Login, body, {}, this,
-                            [this, keepSignedIn, sharedComputer](const ApiResult &result) {
-                                if (!result.ok())
-                                    return fail(result.error);
-                                const auto grant = SessionGrant::fromJson(result.body);
-                                if (!grant) {
-                                    return fail(ApiError::fromCode(ApiError::Code::InvalidResponse,
-                                                                   u"login returned no grant"_s));
-                                }
-                                setState(State::SignedIn);
-                                m_sessions->adoptGrant(*grant, keepSignedIn, sharedComputer);
-                            });
+                            [this](const ApiResult &result) { finish(result); });
+}
+
+void PasswordLogin::submitCode(const QString &code)
+{
+    answerChallenge("code"_L1, code);
+}
+
+void PasswordLogin::submitRecoveryCode(const QString &code)
+{
+    answerChallenge("recovery_code"_L1, code);
+}
+
+void PasswordLogin::answerChallenge(QLatin1StringView field, const QString &code)
+{
+    if (m_state != State::NeedsSecondFactor || m_challengeId.isEmpty())
+        return;
+    const QString trimmed = code.trimmed();
+    if (trimmed.isEmpty()) {
+        m_error = ApiError::fromCode(ApiError::Code::InvalidInput, u"code empty"_s);
+        QTimer::singleShot(0, this, [this] { Q_EMIT stateChanged(m_state); });
+        return;
+    }
+    setState(State::VerifyingCode);
+    const QJsonObject body{{u"challenge_id"_s, m_challengeId}, {QString(field), trimmed}};
+    m_sessions->api()->post(protocol::path::SecondFactor, body, {}, this,
+                            [this](const ApiResult &result) { finish(result); });
+}
+
+void PasswordLogin::finish(const ApiResult &result)
+{
+    if (!result.ok()) {
+        const ApiError &error = result.error;
+        if (error.code == ApiError::Code::SecondFactorRequired && !error.challengeId.isEmpty()) {
+            m_challengeId = error.challengeId;
+            m_error = {};
+            return setState(State::NeedsSecondFactor);
+        }
+        // A refused code leaves the challenge open: ask again, saying why.
+        const bool retryCode =
+            error.code == ApiError::Code::InvalidCode || error.code == ApiError::Code::CodeReused ||
+            error.code == ApiError::Code::CodeExpired ||
+            (error.code == ApiError::Code::TooManyAttempts && m_state == State::VerifyingCode);
+        if (retryCode && m_state == State::VerifyingCode) {
+            m_error = error;
+            m_state = State::NeedsSecondFactor;
+            Q_EMIT stateChanged(m_state);
+            return;
+        }
+        return fail(error);
+    }
+    const auto grant = SessionGrant::fromJson(result.body);
+    if (!grant)
+        return fail(
+            ApiError::fromCode(ApiError::Code::InvalidResponse, u"login returned no grant"_s));
+    m_challengeId.clear();
+    setState(State::SignedIn);
+    m_sessions->adoptGrant(*grant, m_keepSignedIn, m_sharedComputer);
 }
 
 } // namespace moim

@@ -42,6 +42,12 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::QrExpired, Code::QrExpired},
         {wire::QrUsed, Code::QrUsed},
         {wire::WrongCode, Code::WrongCode},
+        {wire::SecondFactorRequired, Code::SecondFactorRequired},
+        {wire::InvalidCode, Code::InvalidCode},
+        {wire::CodeReused, Code::CodeReused},
+        {wire::CodeExpired, Code::CodeExpired},
+        {wire::ChallengeEnded, Code::ChallengeEnded},
+        {wire::TwoStepRequired, Code::TwoStepRequired},
     };
     return codes.value(wireCode, Code::Unknown);
 }
@@ -66,6 +72,8 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
     error.retryAfterSeconds = object.value("retry_after"_L1).toInt();
     error.minimumVersion = object.value("min_version"_L1).toString();
     error.reason = object.value("reason"_L1).toString();
+    error.challengeId = object.value("challenge_id"_L1).toString();
+    error.attemptsLeft = object.value("attempts_left"_L1).toInt(-1);
 
     if (!error.serverCode.isEmpty()) {
         error.code = codeFromWire(error.serverCode);
@@ -136,6 +144,18 @@ QString errorName(ApiError::Code code)
         return u"insecure_server"_s;
     case ApiError::Code::InvalidInput:
         return u"invalid_input"_s;
+    case ApiError::Code::SecondFactorRequired:
+        return wire::SecondFactorRequired;
+    case ApiError::Code::InvalidCode:
+        return wire::InvalidCode;
+    case ApiError::Code::CodeReused:
+        return wire::CodeReused;
+    case ApiError::Code::CodeExpired:
+        return wire::CodeExpired;
+    case ApiError::Code::ChallengeEnded:
+        return wire::ChallengeEnded;
+    case ApiError::Code::TwoStepRequired:
+        return wire::TwoStepRequired;
     case ApiError::Code::Unknown:
         return u"unknown"_s;
     }

@@ -44,6 +44,13 @@ public:
         WrongCode,      // the check code did not match; that request has ended
         InsecureServer, // plain http to a host that is not loopback
         InvalidInput,   // refused before sending (e.g. an empty email)
+        // 2-step verification
+        SecondFactorRequired, // the password was right; a code must follow (challengeId)
+        InvalidCode,
+        CodeReused,
+        CodeExpired,
+        ChallengeEnded,  // 5 wrong codes or too slow: sign in with the password again
+        TwoStepRequired, // the workspace is locked until the user enrols
         Unknown,
     };
     Q_ENUM(Code)
@@ -55,6 +62,8 @@ public:
     int retryAfterSeconds = 0;
     QString minimumVersion; // with UpdateRequired
     QString reason;         // with WeakPassword
+    QString challengeId;    // with SecondFactorRequired (at sign-in)
+    int attemptsLeft = -1;  // with InvalidCode, CodeReused, CodeExpired; -1 when not said
 
     bool isError() const { return code != Code::None; }
     // Worth trying again later without the user changing anything.

@@ -74,7 +74,7 @@ void InviteFlow::start(const QString &token)
 }
 
 void InviteFlow::accept(const QString &password, const QString &displayName, bool keepSignedIn,
-                        bool sharedComputer)
+                        bool sharedComputer, const QString &code)
 {
     if (m_state != State::Ready && m_state != State::Failed)
         return;
@@ -88,6 +88,8 @@ void InviteFlow::accept(const QString &password, const QString &displayName, boo
         {u"token"_s, m_token}, {u"password"_s, password}, {u"device"_s, m_device.toJson()}};
     if (!m_preview.accountExists)
         body.insert(u"display_name"_s, displayName.trimmed());
+    if (!code.trimmed().isEmpty())
+        body.insert(u"code"_s, code.trimmed());
     m_sessions->api()->post(
         protocol::path::InviteAccept, body, {}, this,
         [this, keepSignedIn, sharedComputer](const ApiResult &result) {

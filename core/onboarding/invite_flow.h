@@ -50,8 +50,10 @@ public:
     void start(const QString &token);
     // New account: password and the name colleagues will see. Existing account: its password
     // (displayName is ignored).
+    // `code`: a 2-step verification code, when the existing account has 2-step verification
+    // (the first attempt without one fails with SecondFactorRequired).
     void accept(const QString &password, const QString &displayName, bool keepSignedIn,
-                bool sharedComputer);
+                bool sharedComputer, const QString &code = QString());
 
 Q_SIGNALS:
     void stateChanged(moim::InviteFlow::State state);

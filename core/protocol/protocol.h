@@ -18,6 +18,16 @@ inline constexpr auto Login = "/api/v1/auth/login"_L1;
 inline constexpr auto Refresh = "/api/v1/auth/refresh"_L1;
 inline constexpr auto Logout = "/api/v1/auth/logout"_L1;
 inline constexpr auto Revoke = "/api/v1/auth/revoke"_L1;
+inline constexpr auto SecondFactor = "/api/v1/auth/second-factor"_L1;
+inline constexpr auto AccountSecurity = "/api/v1/account/security"_L1;
+inline constexpr auto TwoStepSetup = "/api/v1/account/two-step/setup"_L1;
+inline constexpr auto TwoStepEnable = "/api/v1/account/two-step/enable"_L1;
+inline constexpr auto TwoStepDisable = "/api/v1/account/two-step/disable"_L1;
+inline constexpr auto RecoveryCodes = "/api/v1/account/two-step/recovery-codes"_L1;
+inline constexpr auto ChangePassword = "/api/v1/account/password"_L1;
+inline constexpr auto Sessions = "/api/v1/account/sessions"_L1;
+inline constexpr auto SessionsRevoke = "/api/v1/account/sessions/revoke"_L1;
+inline constexpr auto SessionsRevokeOthers = "/api/v1/account/sessions/revoke-others"_L1;
 inline constexpr auto Me = "/api/v1/me"_L1;
 inline constexpr auto Events = "/api/v1/events"_L1;
 // The pre-sign-in login channel (WebSocket) of a desktop that is not signed in yet.
@@ -52,6 +62,7 @@ inline constexpr auto AdminMessages = "/api/v1/admin/messages"_L1;
 inline constexpr auto JoinPage = "/join"_L1;
 inline constexpr auto DevMail = "/dev/mail"_L1;
 inline constexpr auto DevMailJson = "/dev/mail.json"_L1;
+inline constexpr auto AdminWorkspacePolicy = "/api/v1/admin/workspaces/policy"_L1;
 } // namespace path
 
 // Deep links: moim://invite/<token>, moim://reset/<token>.
@@ -85,6 +96,13 @@ inline constexpr auto ResetUsed = "reset_used"_L1;
 inline constexpr auto QrExpired = "qr_expired"_L1;
 inline constexpr auto QrUsed = "qr_used"_L1;
 inline constexpr auto WrongCode = "wrong_code"_L1;
+// 2-step verification (docs/protocol.md "2-step verification").
+inline constexpr auto SecondFactorRequired = "second_factor_required"_L1;
+inline constexpr auto InvalidCode = "invalid_code"_L1;
+inline constexpr auto CodeReused = "code_reused"_L1;
+inline constexpr auto CodeExpired = "code_expired"_L1;
+inline constexpr auto ChallengeEnded = "challenge_ended"_L1;
+inline constexpr auto TwoStepRequired = "two_step_required"_L1;
 } // namespace error
 
 namespace event {
@@ -128,6 +146,8 @@ inline constexpr auto Deactivated = "deactivated"_L1;
 inline constexpr auto PasswordReset = "password_reset"_L1;
 inline constexpr auto ReuseDetected = "reuse_detected"_L1;
 inline constexpr auto Expired = "expired"_L1;
+inline constexpr auto PasswordChanged = "password_changed"_L1;
+inline constexpr auto SignedOutByUser = "signed_out_by_user"_L1;
 } // namespace revokeReason
 
 // WebSocket close codes the server uses (4000–4999 is the application range).
@@ -149,6 +169,19 @@ inline constexpr int MaxThrottleSeconds = 15 * 60;
 inline constexpr int EventAuthTimeoutSeconds = 10;
 inline constexpr int QrNonceSeconds = 30;
 inline constexpr int QrSessionSeconds = 5 * 60;
+inline constexpr int SecondFactorChallengeSeconds = 5 * 60;
+inline constexpr int MaxWrongCodesPerChallenge = 5;
+inline constexpr int RecoveryCodeCount = 10;
+// A code from further back than the accepted ±1 step but within this many steps is reported as
+// expired (a clock or a slow typist), not as wrong; it still counts as a failure.
+inline constexpr int ExpiredCodeSteps = 10;
+inline constexpr int MinPasswordLength = 12;
+inline constexpr int MaxPasswordLength = 256;
 } // namespace limits
+
+// The value of a workspace's "locked" field.
+namespace lock {
+inline constexpr auto TwoStepRequired = "two_step_required"_L1;
+}
 
 } // namespace moim::protocol

@@ -1,8 +1,10 @@
 // The login window offscreen, against the real mock server: every state and message a user can
 // meet, in English and Korean, and sign-in with the keyboard alone.
+#include "account/my_account_page.h"
 #include "auth/session_manager.h"
 #include "common/notice.h"
 #include "language.h"
+#include "login/code_page.h"
 #include "login/info_page.h"
 #include "login/login_window.h"
 #include "login/password_page.h"
@@ -10,12 +12,14 @@
 #include "main/workspace_sidebar.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
+#include "otp/totp.h"
 #include "secrets/memory_secret_store.h"
 #include "theme/theme.h"
 #include "window_controller.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTcpServer>
@@ -29,6 +33,7 @@ using namespace Qt::StringLiterals;
 namespace {
 const auto Jimin = u"jimin.kim@moim.example"_s;
 const auto Seojun = u"seojun.lee@moim.example"_s;
+const auto Alex = u"alex.park@moim.example"_s;
 const auto Password = u"seoul-spring-gathering"_s;
 } // namespace
 
@@ -249,6 +254,55 @@ private Q_SLOTS:
             delete translator;
         }
         QTRY_COMPARE(login->passwordPage()->signInButton()->text(), u"Sign in"_s);
+    }
+
+    void codePageFollowsThePasswordWhenTwoStepIsOn()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        typeAndSubmit(login, Alex, Password);
+        QTRY_VERIFY_WITH_TIMEOUT(f->windows->mainWindow() && f->windows->mainWindow()->isVisible(),
+                                 20000);
+        // Turn it on from My account, with a code computed from the key shown as text.
+        MyAccountPage *account = f->windows->mainWindow()->openMyAccount(true);
+        QTRY_COMPARE_WITH_TIMEOUT(account->twoStepView(), MyAccountPage::TwoStepView::Setup, 10000);
+        const auto secret = otp::Totp::fromBase32(account->setupSecret());
+        QVERIFY(secret);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        account->setupCodeField()->setText(otp::Totp::generate(*secret, now - 30));
+        account->confirmButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(account->twoStepView(), MyAccountPage::TwoStepView::RecoveryCodes,
+                                  10000);
+        account->doneButton()->click();
+        f->sessions->logout();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            f->windows->loginWindow() && f->windows->loginWindow()->isVisible(), 20000);
+        login = f->windows->loginWindow();
+
+        // The password leads to the code page, which names the account.
+        typeAndSubmit(login, Alex, Password);
+        QTRY_COMPARE_WITH_TIMEOUT(login->currentPage(), LoginWindow::Page::SecondFactor, 20000);
+        CodePage *codes = login->codePage();
+        QTRY_COMPARE(QApplication::focusWidget(), codes->codeField());
+        QVERIFY(!codes->codeField()->accessibleName().isEmpty());
+        QTest::keyClicks(codes->codeField(), u"000000"_s);
+        QTest::keyClick(codes->codeField(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(codes->isErrorVisible(), 10000);
+        QVERIFY2(codes->errorText().contains(u"not right"_s), qPrintable(codes->errorText()));
+        QVERIFY(codes->errorText().contains(u"4 attempt"_s));
+        // The code already used to turn it on is called reused, not wrong.
+        codes->codeField()->setText(otp::Totp::generate(*secret, now - 30));
+        codes->verifyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(codes->errorText().contains(u"already used"_s), 10000);
+        // The recovery link switches the field, and back.
+        codes->recoveryButton()->click();
+        QVERIFY(codes->isRecoveryMode());
+        codes->recoveryButton()->click();
+        QVERIFY(!codes->isRecoveryMode());
+        codes->codeField()->setText(otp::Totp::generate(*secret, now + 30));
+        codes->verifyButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(f->windows->mainWindow() && f->windows->mainWindow()->isVisible(),
+                                 20000);
     }
 };
 

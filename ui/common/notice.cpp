@@ -23,25 +23,31 @@ Notice::Notice(Kind kind, QWidget *parent)
     , m_text(new QLabel(this))
     , m_action(new QPushButton(this))
 {
-    setRole(this, kind == Kind::Error ? "errorBox" : "banner");
+    setKind(kind);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->setSpacing(10);
-    const QString icon =
-        kind == Kind::Error ? u":/moim/icons/alert.svg"_s : u":/moim/icons/cloud-off.svg"_s;
-    m_icon->setPixmap(QIcon(icon).pixmap(QSize(20, 20), devicePixelRatioF()));
     m_icon->setAlignment(Qt::AlignTop);
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    setRole(m_action, kind == Kind::Error ? "link" : "secondary");
     m_action->hide();
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_action, 0, Qt::AlignVCenter);
     connect(m_action, &QPushButton::clicked, this, &Notice::actionTriggered);
     setAccessibleDescription(QString());
+}
+
+void Notice::setKind(Kind kind)
+{
+    setRole(this, kind == Kind::Error ? "errorBox" : kind == Kind::Info ? "infoBox" : "banner");
+    const QString icon = kind == Kind::Error  ? u":/moim/icons/alert.svg"_s
+                         : kind == Kind::Info ? u":/moim/icons/shield-check.svg"_s
+                                              : u":/moim/icons/cloud-off.svg"_s;
+    m_icon->setPixmap(QIcon(icon).pixmap(QSize(20, 20), devicePixelRatioF()));
+    setRole(m_action, kind == Kind::Banner ? "secondary" : "link");
 }
 
 void Notice::setMessage(const QString &text)

@@ -20,11 +20,14 @@ public:
     enum class Kind
     {
         Error,
-        Banner
+        Banner,
+        Info // a suggestion or a success, e.g. "turn on 2-step verification"
     };
 
     explicit Notice(Kind kind, QWidget *parent = nullptr);
 
+    // Changes the look (role and icon), e.g. from an error to a success on the same spot.
+    void setKind(Kind kind);
     void setMessage(const QString &text);
     QString message() const;
     // Shows the action button with this text; an empty text hides it.

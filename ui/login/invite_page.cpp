@@ -27,6 +27,8 @@ InvitePage::InvitePage(QWidget *parent)
     , m_existingHint(new QLabel(this))
     , m_existingLabel(new QLabel(this))
     , m_existingPassword(new QLineEdit(this))
+    , m_codeLabel(new QLabel(this))
+    , m_code(new QLineEdit(this))
     , m_keepSignedIn(new QCheckBox(this))
     , m_error(new Notice(Notice::Kind::Error, this))
     , m_join(new QPushButton(this))
@@ -68,6 +70,16 @@ InvitePage::InvitePage(QWidget *parent)
     existingLayout->addWidget(m_existingLabel);
     existingLayout->addSpacing(6);
     existingLayout->addWidget(m_existingPassword);
+    existingLayout->addSpacing(14);
+    existingLayout->addWidget(m_codeLabel);
+    existingLayout->addSpacing(6);
+    existingLayout->addWidget(m_code);
+    setRole(m_codeLabel, "fieldLabel");
+    m_codeLabel->setBuddy(m_code);
+    m_code->setMaxLength(32);
+    m_code->setInputMethodHints(Qt::ImhDigitsOnly);
+    m_codeLabel->hide();
+    m_code->hide();
     m_forms->addWidget(newAccount);
     m_forms->addWidget(existing);
 
@@ -91,6 +103,7 @@ InvitePage::InvitePage(QWidget *parent)
     connect(m_join, &QPushButton::clicked, this, &InvitePage::submit);
     connect(m_newPassword, &NewPasswordFields::submitted, this, &InvitePage::submit);
     connect(m_existingPassword, &QLineEdit::returnPressed, this, &InvitePage::submit);
+    connect(m_code, &QLineEdit::returnPressed, this, &InvitePage::submit);
     connect(m_name, &QLineEdit::returnPressed, m_newPassword->passwordField(),
             qOverload<>(&QWidget::setFocus));
     connect(m_back, &QPushButton::clicked, this, &InvitePage::backRequested);
@@ -118,6 +131,9 @@ void InvitePage::retranslate()
     m_name->setPlaceholderText(tr("As your colleagues will see it"));
     m_existingLabel->setText(tr("Password"));
     m_existingPassword->setAccessibleName(tr("Password of your Moim account"));
+    m_codeLabel->setText(tr("2-step verification code"));
+    m_code->setAccessibleName(tr("2-step verification code"));
+    m_code->setPlaceholderText(tr("6 digits from your authenticator app"));
     m_keepSignedIn->setText(tr("Keep me signed in"));
     m_keepSignedIn->setAccessibleName(m_keepSignedIn->text());
     if (m_loading) {
@@ -166,6 +182,9 @@ void InvitePage::showPreview(const InvitePreview &preview)
     m_name->clear();
     m_newPassword->clear();
     m_existingPassword->clear();
+    m_code->clear();
+    m_code->hide();
+    m_codeLabel->hide();
     m_newPassword->setUserWords(protocol::PasswordPolicy::userWords(
         preview.email, QString(),
         {preview.workspaceName, preview.workspaceNameEn, preview.inviter}));
@@ -190,6 +209,14 @@ void InvitePage::showError(const QString &message)
     m_error->show();
 }
 
+void InvitePage::requireCode()
+{
+    m_codeLabel->show();
+    m_code->show();
+    m_code->clear();
+    m_code->setFocus(Qt::OtherFocusReason);
+}
+
 QString InvitePage::errorText() const
 {
     return m_error->message();
@@ -207,7 +234,10 @@ void InvitePage::submit()
     if (m_preview.accountExists) {
         if (m_existingPassword->text().isEmpty())
             return showError(tr("Enter the password of your Moim account."));
-        Q_EMIT submitted(m_existingPassword->text(), QString(), m_keepSignedIn->isChecked(), false);
+        if (m_code->isVisible() && m_code->text().trimmed().isEmpty())
+            return showError(tr("Enter the code from your authenticator app."));
+        Q_EMIT submitted(m_existingPassword->text(), QString(), m_keepSignedIn->isChecked(), false,
+                         m_code->text());
         return;
     }
     if (m_name->text().trimmed().isEmpty())
@@ -216,7 +246,7 @@ void InvitePage::submit()
         return showError(problem);
     m_error->hide();
     Q_EMIT submitted(m_newPassword->password(), m_name->text().trimmed(),
-                     m_keepSignedIn->isChecked(), false);
+                     m_keepSignedIn->isChecked(), false, QString());
 }
 
 } // namespace moim::ui

@@ -28,6 +28,9 @@ public:
     void showPreview(const InvitePreview &preview);
     void setBusy(bool busy);
     void showError(const QString &message);
+    // The existing account has 2-step verification: ask for a code with the password.
+    void requireCode();
+    QLineEdit *codeField() const { return m_code; }
     QString errorText() const;
     bool isErrorVisible() const;
 
@@ -40,7 +43,7 @@ public:
 
 Q_SIGNALS:
     void submitted(const QString &password, const QString &displayName, bool keepSignedIn,
-                   bool sharedComputer);
+                   bool sharedComputer, const QString &code);
     void backRequested();
 
 protected:
@@ -59,6 +62,8 @@ private:
     QLabel *m_existingHint;
     QLabel *m_existingLabel;
     QLineEdit *m_existingPassword;
+    QLabel *m_codeLabel;
+    QLineEdit *m_code;
     QCheckBox *m_keepSignedIn;
     Notice *m_error;
     QPushButton *m_join;

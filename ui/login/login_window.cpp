@@ -1,6 +1,7 @@
 #include "login_window.h"
 
 #include "auth/session_manager.h"
+#include "code_page.h"
 #include "common/notice.h"
 #include "info_page.h"
 #include "invite_page.h"
@@ -42,6 +43,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     , m_inviteFlow(new InviteFlow(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
     , m_resetFlow(new PasswordResetFlow(sessions->api(), this))
     , m_qrPage(new QrPage(m_qrLogin, this))
+    , m_codePage(new CodePage(this))
 {
     setObjectName(u"LoginWindow"_s);
     setAttribute(Qt::WA_StyledBackground);
@@ -71,6 +73,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     m_pages->addWidget(m_resetPage);
     m_pages->addWidget(m_pasteLinkPage);
     m_pages->addWidget(m_qrPage);
+    m_pages->addWidget(m_codePage);
 
     auto *column = new QVBoxLayout;
     column->addStretch(1);
@@ -94,6 +97,13 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     connect(m_unauthorizedPage, &InfoPage::backRequested, this,
             [this] { showPage(Page::Password); });
     connect(m_inviteHelpPage, &InfoPage::backRequested, this, [this] { showPage(Page::Password); });
+    connect(m_codePage, &CodePage::codeSubmitted, m_passwordLogin, &PasswordLogin::submitCode);
+    connect(m_codePage, &CodePage::recoveryCodeSubmitted, m_passwordLogin,
+            &PasswordLogin::submitRecoveryCode);
+    connect(m_codePage, &CodePage::backRequested, this, [this] {
+        m_passwordLogin->reset();
+        showPage(Page::Password);
+    });
     connect(m_passwordLogin, &PasswordLogin::stateChanged, this, &LoginWindow::onLoginState);
     connect(m_passwordPage, &PasswordPage::qrRequested, this, [this] { showPage(Page::Qr); });
     connect(m_qrPage, &QrPage::backRequested, this, [this] { showPage(Page::Password); });
@@ -116,10 +126,10 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
             showPage(Page::Password);
     });
     connect(m_invitePage, &InvitePage::backRequested, this, backToPassword);
-    connect(m_invitePage, &InvitePage::submitted, this,
-            [this](const QString &password, const QString &name, bool keep, bool shared) {
-                m_inviteFlow->accept(password, name, keep, shared);
-            });
+    connect(
+        m_invitePage, &InvitePage::submitted, this,
+        [this](const QString &password, const QString &name, bool keep, bool shared,
+               const QString &code) { m_inviteFlow->accept(password, name, keep, shared, code); });
     connect(m_inviteFlow, &InviteFlow::stateChanged, this, &LoginWindow::onInviteState);
     connect(m_inviteFlow, &InviteFlow::landing, this, &LoginWindow::landingWorkspace);
     connect(m_forgotPage, &ForgotPasswordPage::submitted, m_resetFlow,
@@ -188,6 +198,8 @@ void LoginWindow::showPage(Page page)
                      : page == Page::InviteHelp ? m_inviteHelpPage
                                                 : m_linkProblemPage;
         info->backButton()->setFocus(Qt::OtherFocusReason);
+    } else if (page == Page::SecondFactor) {
+        m_codePage->focusField();
     } else if (page == Page::ForgotPassword) {
         m_forgotPage->emailField()->setFocus(Qt::OtherFocusReason);
     } else if (page == Page::PasteLink) {
@@ -225,8 +237,26 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
         m_passwordPage->clearError();
         m_passwordPage->setBusy(true);
         break;
+    case PasswordLogin::State::NeedsSecondFactor:
+        m_passwordPage->setBusy(false);
+        if (currentPage() != Page::SecondFactor) {
+            m_codePage->start(m_passwordLogin->email());
+            showPage(Page::SecondFactor);
+        } else {
+            m_codePage->setBusy(false);
+            m_codePage->showError(m_passwordLogin->error());
+            m_codePage->focusField();
+        }
+        break;
+    case PasswordLogin::State::VerifyingCode:
+        m_codePage->clearError();
+        m_codePage->setBusy(true);
+        break;
     case PasswordLogin::State::Failed: {
         m_passwordPage->setBusy(false);
+        m_codePage->setBusy(false);
+        if (currentPage() == Page::SecondFactor)
+            showPage(Page::Password);
         const ApiError error = m_passwordLogin->error();
         if (error.code == ApiError::Code::UnauthorizedUser) {
             m_passwordPage->clearError();
@@ -239,6 +269,10 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
     }
     case PasswordLogin::State::SignedIn:
         m_passwordPage->setBusy(false);
+        m_codePage->setBusy(false);
+        m_codePage->codeField()->clear();
+        if (currentPage() == Page::SecondFactor)
+            showPage(Page::Password);
         m_passwordPage->passwordField()->clear();
         m_passwordLogin->reset();
         break;
@@ -366,6 +400,15 @@ QString LoginWindow::submitErrorText(const ApiError &error) const
         return tr("Moim can't reach the server. Check your connection and try again.");
     case ApiError::Code::InvalidInput:
         return tr("Enter a valid work email address.");
+    case ApiError::Code::SecondFactorRequired:
+        return tr("This account has 2-step verification: enter the code from your authenticator "
+                  "app with the password.");
+    case ApiError::Code::InvalidCode:
+        return tr("That code is not right. Check the authenticator app and try again.");
+    case ApiError::Code::CodeReused:
+        return tr("That code was already used. Wait for the next one.");
+    case ApiError::Code::CodeExpired:
+        return tr("That code has expired. Use the current one.");
     case ApiError::Code::UpdateRequired:
         return tr("This version of Moim is no longer supported by the server. Update Moim with "
                   "your package manager or software centre.");
@@ -401,6 +444,8 @@ void LoginWindow::onInviteState(InviteFlow::State state)
         }
         if (currentPage() != Page::Invite)
             showPage(Page::Invite);
+        if (m_inviteFlow->error().code == ApiError::Code::SecondFactorRequired)
+            m_invitePage->requireCode();
         m_invitePage->showError(submitErrorText(m_inviteFlow->error()));
         break;
     }

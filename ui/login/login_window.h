@@ -18,6 +18,7 @@ class SessionManager;
 namespace moim::ui {
 
 class ForgotPasswordPage;
+class CodePage;
 class InfoPage;
 class InvitePage;
 class PasswordPage;
@@ -42,7 +43,8 @@ public:
         ForgotPassword,
         ResetPassword,
         PasteLink,
-        Qr
+        Qr,
+        SecondFactor
     };
     Q_ENUM(Page)
 
@@ -60,6 +62,7 @@ public:
     PasswordPage *passwordPage() const { return m_passwordPage; }
     InfoPage *unauthorizedPage() const { return m_unauthorizedPage; }
     InfoPage *inviteHelpPage() const { return m_inviteHelpPage; }
+    CodePage *codePage() const { return m_codePage; }
     PasswordLogin *passwordLogin() const { return m_passwordLogin; }
     InvitePage *invitePage() const { return m_invitePage; }
     InfoPage *linkProblemPage() const { return m_linkProblemPage; }
@@ -109,6 +112,7 @@ private:
     QrPage *m_qrPage;
     // Whether the link problem concerns a reset (its page offers a new link) or an invitation.
     bool m_resetLinkProblem = false;
+    CodePage *m_codePage;
 };
 
 } // namespace moim::ui

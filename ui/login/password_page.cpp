@@ -304,6 +304,11 @@ void PasswordPage::showError(const ApiError &error)
     case ApiError::Code::UnauthorizedUser:
         text = tr("Unauthorized user.");
         break;
+    case ApiError::Code::ChallengeEnded:
+        text = tr("2-step verification ended after too many wrong codes or a long wait. Sign "
+                  "in again with your password.");
+        m_password->clear();
+        break;
     default:
         text = tr("Signing in failed unexpectedly (%1). Try again, or ask your admin if it keeps "
                   "happening.")

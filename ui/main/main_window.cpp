@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "account/my_account_page.h"
 #include "auth/session_manager.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
@@ -17,6 +18,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QStyledItemDelegate>
@@ -109,6 +111,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_emptyIcon(new QLabel(this))
     , m_emptyText(new QLabel(this))
     , m_accountMenu(new QMenu(this))
+    , m_unlockButton(new QPushButton(this))
     , m_bannerTimer(new QTimer(this))
 {
     // Read before anything below selects a workspace and records it.
@@ -169,7 +172,13 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     contentLayout->addWidget(m_emptyIcon);
     contentLayout->addSpacing(12);
     contentLayout->addWidget(m_emptyText);
+    contentLayout->addSpacing(16);
+    contentLayout->addWidget(m_unlockButton, 0, Qt::AlignHCenter);
     contentLayout->addStretch(2);
+    setRole(m_unlockButton, "primary");
+    m_unlockButton->setCursor(Qt::PointingHandCursor);
+    m_unlockButton->hide();
+    connect(m_unlockButton, &QPushButton::clicked, this, [this] { openMyAccount(true); });
     m_banner->hide();
 
     auto *central = new QWidget(this);
@@ -224,6 +233,9 @@ void MainWindow::buildMenus()
     m_accountHeader = m_accountMenu->addAction(QString());
     m_accountHeader->setEnabled(false);
     m_accountMenu->addSeparator();
+    m_myAccountAction = m_accountMenu->addAction(QString());
+    connect(m_myAccountAction, &QAction::triggered, this, [this] { openMyAccount(); });
+    m_accountMenu->addSeparator();
     m_logoutAction = m_accountMenu->addAction(QString());
     m_logoutWipeAction = m_accountMenu->addAction(QString());
     m_sidebar->accountButton()->setMenu(m_accountMenu);
@@ -275,6 +287,9 @@ void MainWindow::retranslate()
     m_accountHeader->setText(literalActionText(
         identity.displayName.isEmpty() ? identity.email
                                        : tr("%1 <%2>").arg(identity.displayName, identity.email)));
+    m_myAccountAction->setText(tr("My account…"));
+    m_unlockButton->setText(tr("Turn on 2-step verification"));
+    m_unlockButton->setAccessibleName(m_unlockButton->text());
     m_logoutAction->setText(tr("&Log out"));
     m_logoutWipeAction->setText(tr("Log out and &delete local data"));
     m_quitAction->setText(tr("&Quit"));
@@ -317,6 +332,20 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
     m_workspaceTitle->setText(workspace.name);
     m_workspaceSubtitle->setText(workspace.nameEn == workspace.name ? QString() : workspace.nameEn);
     m_uiState->setValue(KeyLastWorkspace, workspaceId);
+    m_unlockButton->setVisible(!workspace.locked.isEmpty());
+    if (!workspace.locked.isEmpty()) {
+        // Locked until the user turns on 2-step verification: say why and lead there.
+        m_conversations.setConversations(workspaceId, {});
+        m_emptyIcon->setPixmap(
+            QIcon(u":/moim/icons/lock.svg"_s).pixmap(QSize(56, 56), devicePixelRatioF()));
+        m_conversationTitle->setText(tr("%1 is locked").arg(workspace.name));
+        m_conversationTopic->setText(tr("This workspace requires 2-step verification."));
+        m_emptyText->setText(tr("Turn on 2-step verification for your account to open it. It "
+                                "takes a minute with an authenticator app."));
+        return;
+    }
+    m_emptyIcon->setPixmap(
+        QIcon(u":/moim/icons/chat-bubble.svg"_s).pixmap(QSize(56, 56), devicePixelRatioF()));
     // Cached list first, so switching never waits for the network.
     m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
     showWorkspaceWelcome();
@@ -324,10 +353,26 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
         m_account->fetchConversations(workspaceId);
 }
 
+MyAccountPage *MainWindow::openMyAccount(bool startTwoStepSetup)
+{
+    if (!m_account)
+        return nullptr;
+    if (!m_myAccount) {
+        m_myAccount = new MyAccountPage(m_account, this);
+        m_myAccount->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_myAccount->show();
+    m_myAccount->raise();
+    m_myAccount->activateWindow();
+    if (startTwoStepSetup)
+        m_myAccount->startTwoStepSetup();
+    return m_myAccount;
+}
+
 void MainWindow::showWorkspaceWelcome()
 {
     const int row = m_account ? m_account->workspaces()->indexOf(currentWorkspaceId()) : -1;
-    if (row < 0)
+    if (row < 0 || !m_account->workspaces()->workspaces().at(row).locked.isEmpty())
         return;
     m_emptyText->setText(tr("Pick a conversation on the left.\nMessages arrive here."));
     m_conversationTitle->setText(

@@ -9,6 +9,7 @@
 class QLabel;
 class QListView;
 class QMenu;
+class QPushButton;
 class QSettings;
 class QTimer;
 
@@ -18,6 +19,7 @@ class SessionManager;
 
 namespace moim::ui {
 
+class MyAccountPage;
 class Notice;
 class WorkspaceSidebar;
 
@@ -40,6 +42,10 @@ public:
 
     // Shown once when no keychain works and the session will not be remembered.
     void showKeychainUnavailable();
+    // Opens My account; with startTwoStepSetup, right at turning on 2-step verification.
+    MyAccountPage *openMyAccount(bool startTwoStepSetup = false);
+    QPushButton *unlockButton() const { return m_unlockButton; }
+    QAction *myAccountAction() const { return m_myAccountAction; }
 
 Q_SIGNALS:
     void logoutRequested(bool deleteLocalData);
@@ -73,6 +79,9 @@ private:
     QLabel *m_emptyText;
     QMenu *m_accountMenu;
     QAction *m_accountHeader;
+    QAction *m_myAccountAction;
+    QPushButton *m_unlockButton;
+    QPointer<MyAccountPage> m_myAccount;
     QAction *m_logoutAction;
     QAction *m_logoutWipeAction;
     QAction *m_quitAction;

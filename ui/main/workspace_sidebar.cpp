@@ -100,13 +100,18 @@ void WorkspaceSidebar::refreshAppearance()
         tile->setAppearance(index.data(WorkspaceModel::InitialsRole).toString(),
                             QColor(index.data(WorkspaceModel::ColorRole).toString()), available);
         tile->setUnread(index.data(WorkspaceModel::UnreadRole).toInt());
+        const bool locked = !index.data(WorkspaceModel::LockedRole).toString().isEmpty();
+        tile->setLocked(locked);
         const QString name = index.data(Qt::ToolTipRole).toString();
         const QString shortcut = row < 9 ? tr("Ctrl+%1").arg(row + 1) : QString();
-        tile->setToolTip(
-            plainToolTip(shortcut.isEmpty() ? name : tr("%1 (%2)").arg(name, shortcut)));
-        tile->setAccessibleName(available
-                                    ? tr("Workspace %1").arg(name)
-                                    : tr("Workspace %1, you are no longer a member").arg(name));
+        QString tip = shortcut.isEmpty() ? name : tr("%1 (%2)").arg(name, shortcut);
+        if (locked)
+            tip += u'\n' + tr("Locked: this workspace requires 2-step verification.");
+        tile->setToolTip(plainToolTip(tip));
+        tile->setAccessibleName(
+            !available ? tr("Workspace %1, you are no longer a member").arg(name)
+            : locked   ? tr("Workspace %1, locked until you turn on 2-step verification").arg(name)
+                       : tr("Workspace %1").arg(name));
     }
 }
 

@@ -34,6 +34,12 @@ void WorkspaceTile::setUnread(int unread)
     update();
 }
 
+void WorkspaceTile::setLocked(bool locked)
+{
+    m_locked = locked;
+    update();
+}
+
 void WorkspaceTile::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -76,6 +82,24 @@ void WorkspaceTile::paintEvent(QPaintEvent *)
         // Crossed out: the user was removed from this workspace.
         painter.setPen(QPen(QColor(0xff, 0xff, 0xff, 200), 2));
         painter.drawLine(tile.topLeft() + QPointF(8, 8), tile.bottomRight() - QPointF(8, 8));
+    }
+
+    if (m_locked) {
+        // A small padlock in a round badge at the bottom right, ringed in the sidebar colour
+        // so it reads on any tile colour.
+        const QRectF badge(tile.right() - 14, tile.bottom() - 14, 20, 20);
+        painter.setPen(QPen(QColor(0x1c, 0x24, 0x3b), 2));
+        painter.setBrush(QColor(0xf5, 0xb0, 0x41));
+        painter.drawEllipse(badge);
+        const QPointF c = badge.center();
+        painter.setPen(QPen(QColor(0x1c, 0x24, 0x3b), 1.6));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawArc(QRectF(c.x() - 3.2, c.y() - 6.5, 6.4, 7), 0, 180 * 16);
+        painter.drawLine(QPointF(c.x() - 3.2, c.y() - 3), QPointF(c.x() - 3.2, c.y() - 1));
+        painter.drawLine(QPointF(c.x() + 3.2, c.y() - 3), QPointF(c.x() + 3.2, c.y() - 1));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x1c, 0x24, 0x3b));
+        painter.drawRoundedRect(QRectF(c.x() - 4.8, c.y() - 1.2, 9.6, 6.6), 1.5, 1.5);
     }
 
     if (m_unread > 0) {

@@ -18,6 +18,9 @@ public:
     QString workspaceId() const { return m_workspaceId; }
     void setAppearance(const QString &initials, const QColor &color, bool available);
     void setUnread(int unread);
+    // A lock badge: the workspace waits for the user to turn on 2-step verification.
+    void setLocked(bool locked);
+    bool isLocked() const { return m_locked; }
     int unread() const { return m_unread; }
     bool isAvailable() const { return m_available; }
 
@@ -32,6 +35,7 @@ private:
     QColor m_color;
     bool m_available = true;
     int m_unread = 0;
+    bool m_locked = false;
 };
 
 } // namespace moim::ui

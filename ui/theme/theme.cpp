@@ -80,6 +80,30 @@ QFrame[role="errorBox"] {
   background: @dangerSurface; border: 1px solid @dangerBorder; border-radius: 8px;
 }
 QFrame[role="errorBox"] QLabel { color: @danger; }
+QFrame[role="infoBox"] {
+  background: @selection; border: 1px solid @border; border-radius: 8px;
+}
+QFrame[role="infoBox"] QLabel { color: @text; }
+QLineEdit[role="code"] { font-size: 22px; font-weight: 600; letter-spacing: 4px; }
+QLabel[role="secret"], QPlainTextEdit[role="codes"] {
+  font-family: "DejaVu Sans Mono", monospace; font-size: 15px; color: @text;
+  background: @sunken; border: 1px solid @border; border-radius: 8px; padding: 8px 12px;
+}
+QLabel[role="qr"] { background: #ffffff; border: 1px solid @border; border-radius: 12px; }
+QDialog#MyAccountPage { background: @surface; }
+QDialog#MyAccountPage QTabWidget::pane {
+  border: 1px solid @border; border-radius: 10px; background: @surface; top: -1px;
+}
+QDialog#MyAccountPage QTabBar::tab {
+  background: transparent; color: @muted; border: none; border-bottom: 2px solid transparent;
+  padding: 8px 14px; font-weight: 600;
+}
+QDialog#MyAccountPage QTabBar::tab:selected { color: @text; border-bottom: 2px solid @primary; }
+QDialog#MyAccountPage QListWidget {
+  background: @surface; border: 1px solid @border; border-radius: 8px; padding: 4px; color: @text;
+}
+QDialog#MyAccountPage QListWidget::item { padding: 8px 6px; border-radius: 6px; }
+QDialog#MyAccountPage QListWidget::item:selected { background: @selection; color: @text; }
 QFrame[role="banner"] { background: @warningSurface; border-bottom: 1px solid @border; }
 QFrame[role="banner"] QLabel { color: @warning; }
 QWidget#Sidebar { background: @sidebar; }

@@ -1,0 +1,638 @@
+#include "my_account_page.h"
+
+#include "account/account.h"
+#include "common/notice.h"
+#include "qr_image.h"
+
+#include <QClipboard>
+#include <QDateTime>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace moim::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int SessionIdRole = Qt::UserRole + 1;
+
+QLineEdit *codeField(QWidget *parent)
+{
+    auto *field = new QLineEdit(parent);
+    field->setMaxLength(24); // a recovery code is accepted too where it says so
+    field->setInputMethodHints(Qt::ImhNoPredictiveText);
+    return field;
+}
+
+} // namespace
+
+MyAccountPage::MyAccountPage(Account *account, QWidget *parent)
+    : QDialog(parent)
+    , m_account(account)
+    , m_tabs(new QTabWidget(this))
+{
+    setObjectName(u"MyAccountPage"_s);
+    setAttribute(Qt::WA_StyledBackground);
+    resize(620, 640);
+    m_tabs->addTab(buildTwoStepTab(), QString());
+    m_tabs->addTab(buildPasswordTab(), QString());
+    m_tabs->addTab(buildSessionsTab(), QString());
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 2 && m_account) {
+            m_account->security()->fetchSessions(
+                this, [this](const auto &sessions, const ApiError &error) {
+                    if (error.isError())
+                        return showError(m_sessionsNotice, error);
+                    showSessions(sessions);
+                });
+        }
+    });
+    retranslate();
+    refresh();
+}
+
+QWidget *MyAccountPage::buildTwoStepTab()
+{
+    auto *tab = new QWidget(this);
+    m_twoStepPages = new QStackedWidget(tab);
+    auto *tabLayout = new QVBoxLayout(tab);
+    tabLayout->setContentsMargins(20, 20, 20, 20);
+    tabLayout->addWidget(m_twoStepPages);
+
+    // Overview: the state, a nudge when off, and what can be done.
+    auto *overview = new QWidget(m_twoStepPages);
+    m_twoStepTitle = new QLabel(overview);
+    m_twoStepState = new QLabel(overview);
+    m_nudge = new Notice(Notice::Kind::Info, overview);
+    m_twoStepNotice = new Notice(Notice::Kind::Error, overview);
+    m_enable = new QPushButton(overview);
+    m_currentCodeLabel = new QLabel(overview);
+    m_currentCode = codeField(overview);
+    m_regenerate = new QPushButton(overview);
+    m_disable = new QPushButton(overview);
+    setRole(m_twoStepTitle, "heading");
+    setRole(m_twoStepState, "muted");
+    setRole(m_enable, "primary");
+    setRole(m_currentCodeLabel, "fieldLabel");
+    setRole(m_regenerate, "secondary");
+    setRole(m_disable, "secondary");
+    m_twoStepState->setWordWrap(true);
+    m_currentCodeLabel->setBuddy(m_currentCode);
+    m_twoStepNotice->hide();
+    auto *codeButtons = new QHBoxLayout;
+    codeButtons->addWidget(m_regenerate);
+    codeButtons->addWidget(m_disable);
+    codeButtons->addStretch(1);
+    auto *overviewLayout = new QVBoxLayout(overview);
+    overviewLayout->setContentsMargins(0, 0, 0, 0);
+    overviewLayout->setSpacing(8);
+    overviewLayout->addWidget(m_twoStepTitle);
+    overviewLayout->addWidget(m_twoStepState);
+    overviewLayout->addSpacing(8);
+    overviewLayout->addWidget(m_nudge);
+    overviewLayout->addWidget(m_enable, 0, Qt::AlignLeft);
+    overviewLayout->addWidget(m_currentCodeLabel);
+    overviewLayout->addWidget(m_currentCode);
+    overviewLayout->addLayout(codeButtons);
+    overviewLayout->addWidget(m_twoStepNotice);
+    overviewLayout->addStretch(1);
+    m_twoStepPages->addWidget(overview);
+
+    // Setup: the QR code, the secret as text, and a code to prove the app has it.
+    auto *setup = new QWidget(m_twoStepPages);
+    m_setupTitle = new QLabel(setup);
+    m_setupSteps = new QLabel(setup);
+    m_qrLabel = new QLabel(setup);
+    m_secretCaption = new QLabel(setup);
+    m_secretText = new QLabel(setup);
+    m_setupCodeLabel = new QLabel(setup);
+    m_setupCode = new QLineEdit(setup);
+    m_confirm = new QPushButton(setup);
+    m_cancelSetup = new QPushButton(setup);
+    setRole(m_setupTitle, "heading");
+    setRole(m_setupSteps, "muted");
+    setRole(m_qrLabel, "qr");
+    setRole(m_secretCaption, "caption");
+    setRole(m_secretText, "secret");
+    setRole(m_setupCodeLabel, "fieldLabel");
+    setRole(m_setupCode, "code");
+    setRole(m_confirm, "primary");
+    setRole(m_cancelSetup, "link");
+    m_setupSteps->setWordWrap(true);
+    m_qrLabel->setAlignment(Qt::AlignCenter);
+    m_qrLabel->setFixedSize(232, 232);
+    m_secretText->setTextFormat(Qt::PlainText);
+    m_secretText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_secretText->setWordWrap(true);
+    m_setupCodeLabel->setBuddy(m_setupCode);
+    m_setupCode->setMaxLength(7);
+    m_setupCode->setInputMethodHints(Qt::ImhDigitsOnly);
+    auto *secretColumn = new QVBoxLayout;
+    secretColumn->setSpacing(6);
+    secretColumn->addWidget(m_setupSteps);
+    secretColumn->addSpacing(8);
+    secretColumn->addWidget(m_secretCaption);
+    secretColumn->addWidget(m_secretText);
+    secretColumn->addStretch(1);
+    auto *qrRow = new QHBoxLayout;
+    qrRow->setSpacing(20);
+    qrRow->addWidget(m_qrLabel, 0, Qt::AlignTop);
+    qrRow->addLayout(secretColumn, 1);
+    auto *setupLayout = new QVBoxLayout(setup);
+    setupLayout->setContentsMargins(0, 0, 0, 0);
+    setupLayout->setSpacing(8);
+    setupLayout->addWidget(m_setupTitle);
+    setupLayout->addSpacing(4);
+    setupLayout->addLayout(qrRow);
+    setupLayout->addSpacing(8);
+    setupLayout->addWidget(m_setupCodeLabel);
+    setupLayout->addWidget(m_setupCode);
+    auto *confirmRow = new QHBoxLayout;
+    confirmRow->addWidget(m_confirm);
+    confirmRow->addWidget(m_cancelSetup);
+    confirmRow->addStretch(1);
+    setupLayout->addLayout(confirmRow);
+    setupLayout->addStretch(1);
+    m_twoStepPages->addWidget(setup);
+
+    // Recovery codes, shown once.
+    auto *codes = new QWidget(m_twoStepPages);
+    m_codesTitle = new QLabel(codes);
+    m_codesHint = new QLabel(codes);
+    m_codesView = new QPlainTextEdit(codes);
+    m_copyCodes = new QPushButton(codes);
+    m_saveCodes = new QPushButton(codes);
+    m_done = new QPushButton(codes);
+    setRole(m_codesTitle, "heading");
+    setRole(m_codesHint, "muted");
+    setRole(m_codesView, "codes");
+    setRole(m_copyCodes, "secondary");
+    setRole(m_saveCodes, "secondary");
+    setRole(m_done, "primary");
+    m_codesHint->setWordWrap(true);
+    m_codesView->setReadOnly(true);
+    m_codesView->setFixedHeight(236);
+    auto *codeRow = new QHBoxLayout;
+    codeRow->addWidget(m_copyCodes);
+    codeRow->addWidget(m_saveCodes);
+    codeRow->addStretch(1);
+    codeRow->addWidget(m_done);
+    auto *codesLayout = new QVBoxLayout(codes);
+    codesLayout->setContentsMargins(0, 0, 0, 0);
+    codesLayout->setSpacing(8);
+    codesLayout->addWidget(m_codesTitle);
+    codesLayout->addWidget(m_codesHint);
+    codesLayout->addWidget(m_codesView);
+    codesLayout->addLayout(codeRow);
+    codesLayout->addStretch(1);
+    m_twoStepPages->addWidget(codes);
+
+    connect(m_enable, &QPushButton::clicked, this, &MyAccountPage::startTwoStepSetup);
+    connect(m_confirm, &QPushButton::clicked, this, &MyAccountPage::confirmSetup);
+    connect(m_setupCode, &QLineEdit::returnPressed, this, &MyAccountPage::confirmSetup);
+    connect(m_cancelSetup, &QPushButton::clicked, this,
+            [this] { m_twoStepPages->setCurrentIndex(int(TwoStepView::Overview)); });
+    connect(m_disable, &QPushButton::clicked, this, &MyAccountPage::disableTwoStep);
+    connect(m_regenerate, &QPushButton::clicked, this, &MyAccountPage::regenerateCodes);
+    connect(m_copyCodes, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_recoveryCodes.join(u'\n'));
+        m_copyCodes->setText(tr("Copied"));
+    });
+    connect(m_saveCodes, &QPushButton::clicked, this, &MyAccountPage::saveRecoveryCodes);
+    connect(m_done, &QPushButton::clicked, this, [this] {
+        // Shown once: nothing keeps them after this.
+        m_recoveryCodes.clear();
+        m_codesView->clear();
+        m_twoStepPages->setCurrentIndex(int(TwoStepView::Overview));
+        refresh();
+    });
+    return tab;
+}
+
+QWidget *MyAccountPage::buildPasswordTab()
+{
+    auto *tab = new QWidget(this);
+    m_passwordTitle = new QLabel(tab);
+    m_passwordHint = new QLabel(tab);
+    m_currentPasswordLabel = new QLabel(tab);
+    m_currentPassword = new QLineEdit(tab);
+    m_newPasswordLabel = new QLabel(tab);
+    m_newPassword = new QLineEdit(tab);
+    m_passwordCodeLabel = new QLabel(tab);
+    m_passwordCode = codeField(tab);
+    m_passwordNotice = new Notice(Notice::Kind::Error, tab);
+    m_changePassword = new QPushButton(tab);
+    setRole(m_passwordTitle, "heading");
+    setRole(m_passwordHint, "muted");
+    for (QLabel *label : {m_currentPasswordLabel, m_newPasswordLabel, m_passwordCodeLabel})
+        setRole(label, "fieldLabel");
+    setRole(m_changePassword, "primary");
+    m_passwordHint->setWordWrap(true);
+    m_currentPassword->setEchoMode(QLineEdit::Password);
+    m_newPassword->setEchoMode(QLineEdit::Password);
+    m_currentPasswordLabel->setBuddy(m_currentPassword);
+    m_newPasswordLabel->setBuddy(m_newPassword);
+    m_passwordCodeLabel->setBuddy(m_passwordCode);
+    m_passwordNotice->hide();
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(20, 20, 20, 20);
+    layout->setSpacing(8);
+    layout->addWidget(m_passwordTitle);
+    layout->addWidget(m_passwordHint);
+    layout->addSpacing(8);
+    layout->addWidget(m_currentPasswordLabel);
+    layout->addWidget(m_currentPassword);
+    layout->addWidget(m_newPasswordLabel);
+    layout->addWidget(m_newPassword);
+    layout->addWidget(m_passwordCodeLabel);
+    layout->addWidget(m_passwordCode);
+    layout->addSpacing(8);
+    layout->addWidget(m_passwordNotice);
+    layout->addWidget(m_changePassword, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+    connect(m_changePassword, &QPushButton::clicked, this, &MyAccountPage::changePassword);
+    return tab;
+}
+
+QWidget *MyAccountPage::buildSessionsTab()
+{
+    auto *tab = new QWidget(this);
+    m_sessionsTitle = new QLabel(tab);
+    m_sessionsHint = new QLabel(tab);
+    m_sessions = new QListWidget(tab);
+    m_sessionsNotice = new Notice(Notice::Kind::Error, tab);
+    m_signOutSelected = new QPushButton(tab);
+    m_signOutOthers = new QPushButton(tab);
+    setRole(m_sessionsTitle, "heading");
+    setRole(m_sessionsHint, "muted");
+    setRole(m_signOutSelected, "secondary");
+    setRole(m_signOutOthers, "secondary");
+    m_sessionsHint->setWordWrap(true);
+    m_sessions->setSpacing(2);
+    m_sessionsNotice->hide();
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_signOutSelected);
+    buttons->addWidget(m_signOutOthers);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(20, 20, 20, 20);
+    layout->setSpacing(8);
+    layout->addWidget(m_sessionsTitle);
+    layout->addWidget(m_sessionsHint);
+    layout->addWidget(m_sessions, 1);
+    layout->addWidget(m_sessionsNotice);
+    layout->addLayout(buttons);
+    connect(m_signOutSelected, &QPushButton::clicked, this, &MyAccountPage::signOutSelected);
+    connect(m_signOutOthers, &QPushButton::clicked, this, &MyAccountPage::signOutOthers);
+    connect(m_sessions, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_signOutSelected->setEnabled(item && !item->data(SessionIdRole).toString().isEmpty());
+    });
+    m_signOutSelected->setEnabled(false);
+    return tab;
+}
+
+void MyAccountPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void MyAccountPage::retranslate()
+{
+    setWindowTitle(tr("My account"));
+    m_tabs->setTabText(0, tr("2-step verification"));
+    m_tabs->setTabText(1, tr("Password"));
+    m_tabs->setTabText(2, tr("Devices"));
+    m_twoStepTitle->setText(tr("2-step verification"));
+    m_twoStepState->setText(
+        m_status.twoStepEnabled
+            ? tr("On. Signing in asks for a code from your authenticator app after your "
+                 "password. %n recovery code(s) left.",
+                 nullptr, m_status.recoveryCodesLeft)
+            : tr("Off. Anyone who learns your password can sign in as you."));
+    m_nudge->setMessage(
+        m_status.twoStepRequired
+            ? tr("A workspace you belong to requires 2-step verification. It stays locked until "
+                 "you turn it on.")
+            : tr("2-step verification is the surest shield for your account. Turning it on "
+                 "takes a minute with an authenticator app such as the Moim phone app."));
+    m_enable->setText(tr("Turn on 2-step verification"));
+    m_enable->setAccessibleName(m_enable->text());
+    m_currentCodeLabel->setText(tr("Current code from your authenticator"));
+    m_currentCode->setAccessibleName(m_currentCodeLabel->text());
+    m_currentCode->setPlaceholderText(u"123456"_s);
+    m_regenerate->setText(tr("New recovery codes"));
+    m_regenerate->setAccessibleName(m_regenerate->text());
+    m_disable->setText(tr("Turn off"));
+    m_disable->setAccessibleName(tr("Turn off 2-step verification"));
+
+    m_setupTitle->setText(tr("Turn on 2-step verification"));
+    m_setupSteps->setText(tr("1. Open your authenticator app (the Moim phone app works too).\n"
+                             "2. Scan this QR code, or type the key below.\n"
+                             "3. Enter the 6-digit code the app shows."));
+    m_qrLabel->setAccessibleName(tr("QR code for your authenticator app"));
+    m_secretCaption->setText(tr("Can't scan? Enter this key:"));
+    m_secretText->setAccessibleName(tr("Setup key"));
+    m_setupCodeLabel->setText(tr("Code from the app"));
+    m_setupCode->setAccessibleName(m_setupCodeLabel->text());
+    m_setupCode->setPlaceholderText(u"123456"_s);
+    m_confirm->setText(tr("Confirm and turn on"));
+    m_confirm->setAccessibleName(m_confirm->text());
+    m_cancelSetup->setText(tr("Cancel"));
+    m_cancelSetup->setAccessibleName(m_cancelSetup->text());
+
+    m_codesTitle->setText(tr("Save your recovery codes"));
+    m_codesHint->setText(tr("If you lose your phone, each of these codes signs you in once. "
+                            "They are shown only now: copy or save them somewhere safe."));
+    m_codesView->setAccessibleName(tr("Recovery codes"));
+    m_copyCodes->setText(tr("Copy"));
+    m_copyCodes->setAccessibleName(tr("Copy recovery codes"));
+    m_saveCodes->setText(tr("Save…"));
+    m_saveCodes->setAccessibleName(tr("Save recovery codes to a file"));
+    m_done->setText(tr("I saved them"));
+    m_done->setAccessibleName(m_done->text());
+
+    m_passwordTitle->setText(tr("Change password"));
+    m_passwordHint->setText(tr("Use at least 12 characters. Changing it signs you out on every "
+                               "other device."));
+    m_currentPasswordLabel->setText(tr("Current password"));
+    m_currentPassword->setAccessibleName(m_currentPasswordLabel->text());
+    m_newPasswordLabel->setText(tr("New password"));
+    m_newPassword->setAccessibleName(m_newPasswordLabel->text());
+    m_passwordCodeLabel->setText(tr("Code from your authenticator"));
+    m_passwordCode->setAccessibleName(m_passwordCodeLabel->text());
+    m_changePassword->setText(tr("Change password"));
+    m_changePassword->setAccessibleName(m_changePassword->text());
+
+    m_sessionsTitle->setText(tr("Signed-in devices"));
+    m_sessionsHint->setText(
+        tr("Sign out a device you don't recognise, then change your password."));
+    m_sessions->setAccessibleName(tr("Signed-in devices"));
+    m_signOutSelected->setText(tr("Sign out selected device"));
+    m_signOutSelected->setAccessibleName(tr("Sign out the selected device"));
+    m_signOutOthers->setText(tr("Sign out everywhere else"));
+    m_signOutOthers->setAccessibleName(m_signOutOthers->text());
+}
+
+void MyAccountPage::refresh()
+{
+    if (!m_account)
+        return;
+    m_account->security()->fetchStatus(this, [this](const auto &status, const ApiError &error) {
+        if (error.isError())
+            return showError(m_twoStepNotice, error);
+        showStatus(status);
+    });
+}
+
+MyAccountPage::TwoStepView MyAccountPage::twoStepView() const
+{
+    return TwoStepView(m_twoStepPages->currentIndex());
+}
+
+void MyAccountPage::showStatus(const AccountSecurity::Status &status)
+{
+    m_status = status;
+    const bool on = status.twoStepEnabled;
+    m_nudge->setVisible(!on);
+    m_enable->setVisible(!on);
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_currentCodeLabel), static_cast<QWidget *>(m_currentCode),
+          static_cast<QWidget *>(m_regenerate), static_cast<QWidget *>(m_disable)})
+        widget->setVisible(on);
+    m_passwordCodeLabel->setVisible(on);
+    m_passwordCode->setVisible(on);
+    retranslate();
+}
+
+void MyAccountPage::startTwoStepSetup()
+{
+    m_tabs->setCurrentIndex(0);
+    if (!m_account || m_settingUp)
+        return;
+    m_settingUp = true;
+    m_twoStepNotice->hide();
+    m_account->security()->beginSetup(this, [this](const auto &setup, const ApiError &error) {
+        m_settingUp = false;
+        if (error.isError())
+            return showError(m_twoStepNotice, error);
+        showSetup(setup);
+    });
+}
+
+void MyAccountPage::showSetup(const AccountSecurity::Setup &setup)
+{
+    m_setup = setup;
+    const qreal ratio = devicePixelRatioF();
+    m_qr = QrImage::render(setup.uri, qMax(4, int(5 * ratio)));
+    QPixmap pixmap = QPixmap::fromImage(
+        m_qr.scaled(QSize(216, 216) * ratio, Qt::KeepAspectRatio, Qt::FastTransformation));
+    pixmap.setDevicePixelRatio(ratio);
+    m_qrLabel->setPixmap(pixmap);
+    // Groups of four are easier to type into a phone.
+    QStringList groups;
+    for (qsizetype i = 0; i < setup.secret.size(); i += 4)
+        groups.append(setup.secret.mid(i, 4));
+    m_secretText->setText(groups.join(u' '));
+    m_setupCode->clear();
+    m_twoStepPages->setCurrentIndex(int(TwoStepView::Setup));
+    m_setupCode->setFocus(Qt::OtherFocusReason);
+}
+
+void MyAccountPage::confirmSetup()
+{
+    if (!m_account || m_setupCode->text().trimmed().isEmpty())
+        return;
+    m_confirm->setEnabled(false);
+    m_account->security()->enable(
+        m_setupCode->text(), this, [this](const QStringList &codes, const ApiError &error) {
+            m_confirm->setEnabled(true);
+            if (error.isError()) {
+                m_twoStepPages->setCurrentIndex(int(TwoStepView::Overview));
+                return showError(m_twoStepNotice, error);
+            }
+            showRecoveryCodes(codes);
+        });
+}
+
+void MyAccountPage::showRecoveryCodes(const QStringList &codes)
+{
+    m_recoveryCodes = codes;
+    m_codesView->setPlainText(codes.join(u'\n'));
+    m_copyCodes->setText(tr("Copy"));
+    m_twoStepPages->setCurrentIndex(int(TwoStepView::RecoveryCodes));
+    m_done->setFocus(Qt::OtherFocusReason);
+}
+
+void MyAccountPage::disableTwoStep()
+{
+    if (!m_account)
+        return;
+    m_account->security()->disable(m_currentCode->text(), this, [this](const ApiError &error) {
+        m_currentCode->clear();
+        if (error.isError())
+            return showError(m_twoStepNotice, error);
+        showSuccess(m_twoStepNotice, tr("2-step verification is off."));
+        refresh();
+    });
+}
+
+void MyAccountPage::regenerateCodes()
+{
+    if (!m_account)
+        return;
+    m_account->security()->regenerateRecoveryCodes(
+        m_currentCode->text(), this, [this](const QStringList &codes, const ApiError &error) {
+            m_currentCode->clear();
+            if (error.isError())
+                return showError(m_twoStepNotice, error);
+            m_twoStepNotice->hide();
+            showRecoveryCodes(codes);
+        });
+}
+
+void MyAccountPage::saveRecoveryCodes()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save recovery codes"), u"moim-recovery-codes.txt"_s, tr("Text files (*.txt)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    // Owner-only: these codes sign in as the user.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)) {
+        return showError(m_twoStepNotice, ApiError::fromCode(ApiError::Code::InvalidInput));
+    }
+    file.write(
+        (tr("Moim recovery codes for %1").arg(m_account ? m_account->identity().email : QString()) +
+         u"\n\n"_s + m_recoveryCodes.join(u'\n') + u'\n')
+            .toUtf8());
+    file.commit();
+}
+
+void MyAccountPage::changePassword()
+{
+    if (!m_account)
+        return;
+    m_changePassword->setEnabled(false);
+    m_account->security()->changePassword(
+        m_currentPassword->text(), m_newPassword->text(), m_passwordCode->text(), this,
+        [this](const ApiError &error) {
+            m_changePassword->setEnabled(true);
+            m_passwordCode->clear();
+            if (error.isError())
+                return showError(m_passwordNotice, error);
+            m_currentPassword->clear();
+            m_newPassword->clear();
+            showSuccess(m_passwordNotice,
+                        tr("Password changed. Every other device has been signed out."));
+        });
+}
+
+void MyAccountPage::showSessions(const QList<AccountSecurity::DeviceSession> &sessions)
+{
+    m_sessions->clear();
+    for (const auto &session : sessions) {
+        const QString device = session.deviceOs.isEmpty()
+                                   ? session.deviceName
+                                   : tr("%1 · %2").arg(session.deviceName, session.deviceOs);
+        // Numeric and unambiguous in every language of the app.
+        const QString when =
+            QDateTime::fromSecsSinceEpoch(session.lastActive).toString(u"yyyy-MM-dd HH:mm"_s);
+        const QString line = session.current ? tr("%1 — this device").arg(device)
+                                             : tr("%1 — last active %2").arg(device, when);
+        auto *item = new QListWidgetItem(line, m_sessions);
+        // The current device is left out of "sign out this device": logging out does that.
+        item->setData(SessionIdRole, session.current ? QString() : session.id);
+        item->setToolTip(line);
+    }
+    m_sessionsNotice->hide();
+}
+
+void MyAccountPage::signOutSelected()
+{
+    QListWidgetItem *item = m_sessions->currentItem();
+    if (!m_account || !item || item->data(SessionIdRole).toString().isEmpty())
+        return;
+    m_account->security()->signOutSession(item->data(SessionIdRole).toString(), this,
+                                          [this](const ApiError &error) {
+                                              if (error.isError())
+                                                  return showError(m_sessionsNotice, error);
+                                              Q_EMIT m_tabs->currentChanged(2);
+                                          });
+}
+
+void MyAccountPage::signOutOthers()
+{
+    if (!m_account)
+        return;
+    m_account->security()->signOutOtherSessions(this, [this](const ApiError &error) {
+        if (error.isError())
+            return showError(m_sessionsNotice, error);
+        Q_EMIT m_tabs->currentChanged(2);
+    });
+}
+
+QString MyAccountPage::describe(const ApiError &error) const
+{
+    const QString tries = error.attemptsLeft > 0
+                              ? u' ' + tr("%n attempt(s) left.", nullptr, error.attemptsLeft)
+                              : QString();
+    switch (error.code) {
+    case ApiError::Code::InvalidCode:
+        return tr("That code is not right.") + tries;
+    case ApiError::Code::CodeReused:
+        return tr("That code was already used. Wait for your authenticator to show a new one.");
+    case ApiError::Code::CodeExpired:
+        return tr("That code has expired. Enter the code your authenticator shows now.");
+    case ApiError::Code::SecondFactorRequired:
+        return tr("Enter the current code from your authenticator.");
+    case ApiError::Code::InvalidCredentials:
+        return tr("The current password is not right.");
+    case ApiError::Code::WeakPassword:
+        return tr("Choose a new password of at least 12 characters.");
+    case ApiError::Code::TooManyAttempts:
+        return tr("Too many attempts. Try again in %n second(s).", nullptr,
+                  error.retryAfterSeconds);
+    case ApiError::Code::Network:
+    case ApiError::Code::Tls:
+        return tr("Moim can't reach the server. Check your connection and try again.");
+    case ApiError::Code::InvalidInput:
+        return tr("The file could not be saved.");
+    default:
+        return tr("That did not work (%1). Try again in a moment.").arg(errorName(error.code));
+    }
+}
+
+void MyAccountPage::showError(Notice *notice, const ApiError &error)
+{
+    notice->setKind(Notice::Kind::Error);
+    notice->setMessage(describe(error));
+    notice->show();
+}
+
+void MyAccountPage::showSuccess(Notice *notice, const QString &text)
+{
+    notice->setKind(Notice::Kind::Info);
+    notice->setMessage(text);
+    notice->show();
+}
+
+} // namespace moim::ui
