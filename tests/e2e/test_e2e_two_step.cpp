@@ -11,6 +11,8 @@
 #include "main/workspace_tile.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
+#include "onboarding/deep_link.h"
+#include "onboarding/invite_flow.h"
 #include "secrets/keychain_secret_store.h"
 
 #include <QApplication>
@@ -313,6 +315,39 @@ private Q_SLOTS:
         const auto phoneRefused = phone({u"login"_s, u"--email"_s, Jimin, u"--password-stdin"_s},
                                         Password.toUtf8() + '\n');
         QVERIFY(phoneRefused.first != 0);
+    }
+
+    // Joining another workspace with an account that has 2-step verification is a sign-in
+    // too: the password alone is not enough.
+    void invitationIntoAnEnrolledAccountNeedsTheCode()
+    {
+        QVERIFY(!m_secret.isEmpty());
+        const QString changedPassword = u"a-quieter-evening-in-busan"_s; // see above
+        const QString workspace = m_server.createWorkspace(u"인천 팀"_s, u"Incheon Team"_s);
+        const auto link = DeepLink::parse(m_server.invite(Alex, workspace));
+        QVERIFY(link.has_value());
+        Client client = makeClient();
+        InviteFlow flow(client.sessions.get(), DeviceInfo::thisMachine(u"desktop"_s));
+        flow.start(link->token);
+        QTRY_COMPARE_WITH_TIMEOUT(flow.state(), InviteFlow::State::Ready, 10000);
+        QVERIFY(flow.preview().accountExists);
+
+        flow.accept(changedPassword, QString(), false, false);
+        QTRY_VERIFY_WITH_TIMEOUT(flow.state() != InviteFlow::State::Submitting, 20000);
+        QCOMPARE(flow.state(), InviteFlow::State::Failed);
+        QCOMPARE(flow.error().code, ApiError::Code::SecondFactorRequired);
+
+        flow.accept(changedPassword, QString(), false, false, u"000000"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(flow.state() != InviteFlow::State::Submitting, 20000);
+        QCOMPARE(flow.state(), InviteFlow::State::Failed);
+        QVERIFY2(flow.error().code == ApiError::Code::InvalidCode ||
+                     flow.error().code == ApiError::Code::CodeReused,
+                 qPrintable(errorName(flow.error().code)));
+
+        flow.accept(changedPassword, QString(), false, false, oathtool(m_secret, nextStep()));
+        QTRY_VERIFY_WITH_TIMEOUT(flow.state() != InviteFlow::State::Submitting, 20000);
+        QCOMPARE(flow.state(), InviteFlow::State::SignedIn);
+        QVERIFY(client.sessions->account()->workspaces()->indexOf(workspace) >= 0);
     }
 
     void phoneRefusesBadOtpauthInput()
