@@ -12,7 +12,7 @@ build_packages=(
   libqrcodegencpp-dev libzxing-dev
   libsodium-dev liboath-dev libzxcvbn-dev
   libgl-dev libvulkan-dev libxkbcommon-dev
-  fonts-nanum
+  fonts-nanum fonts-noto-color-emoji
 )
 runtime_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools oathtool

@@ -537,10 +537,6 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No messages here yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>My account…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,6 +554,25 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Turn on 2-step verification for your account to open it. It takes a minute with an authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MessageDelegate</name>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — click to retry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

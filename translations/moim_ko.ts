@@ -524,10 +524,6 @@ Messages arrive here.</source>
         <translation>이 컴퓨터에서 사용할 수 있는 키체인이 없어 로그인 상태를 기억할 수 없습니다. 다음에 다시 로그인해야 합니다.</translation>
     </message>
     <message>
-        <source>No messages here yet.</source>
-        <translation>아직 메시지가 없습니다.</translation>
-    </message>
-    <message>
         <source>My account…</source>
         <translation>내 계정…</translation>
     </message>
@@ -546,6 +542,25 @@ Messages arrive here.</source>
     <message>
         <source>Turn on 2-step verification for your account to open it. It takes a minute with an authenticator app.</source>
         <translation>계정에 2단계 인증을 켜면 열 수 있습니다. 인증 앱만 있으면 1분이면 됩니다.</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1에 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Moim (%1)</source>
+        <translation>모임 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MessageDelegate</name>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Not sent — click to retry</source>
+        <translation>보내지 못함 — 눌러서 다시 보내기</translation>
     </message>
 </context>
 <context>

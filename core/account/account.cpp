@@ -1,6 +1,7 @@
 #include "account.h"
 
 #include "account_security.h"
+#include "chat/chat.h"
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 
@@ -22,7 +23,16 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     , m_cache(std::move(cache))
     , m_events(new EventStream(api->server().eventsUrl(), api->clientIdentity(), this))
     , m_security(new AccountSecurity(api, this))
+    , m_chat(new Chat(
+          api, m_cache.get(), [this] { return m_accessToken; }, m_identity.id,
+          m_identity.displayName, this))
 {
+    // Unread counts live in chat; the sidebar shows them per workspace.
+    connect(m_chat, &Chat::unreadChanged, this,
+            [this](const QString &, const QString &workspaceId) {
+                m_workspaces.setUnread(workspaceId, m_chat->workspaceUnread(workspaceId));
+            });
+    connect(m_chat, &Chat::tokenRejected, this, &Account::refreshSession);
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &Account::refreshSession);
     m_retryTimer.setSingleShot(true);
@@ -55,7 +65,10 @@ void Account::loadFromCache()
     const AccountIdentity cached = m_cache->identity();
     if (cached.isValid() && cached.id == m_identity.id)
         m_identity = cached;
-    m_workspaces.setWorkspaces(m_cache->workspaces());
+    QList<Workspace> workspaces = m_cache->workspaces();
+    for (Workspace &workspace : workspaces)
+        workspace.unread = m_chat->workspaceUnread(workspace.id);
+    m_workspaces.setWorkspaces(workspaces);
 }
 
 void Account::setWorkspaces(const QList<Workspace> &workspaces)
@@ -66,7 +79,10 @@ void Account::setWorkspaces(const QList<Workspace> &workspaces)
         if (!stillMember)
             Q_EMIT workspaceRemoved(old.id);
     }
-    m_workspaces.setWorkspaces(workspaces);
+    QList<Workspace> withUnread = workspaces;
+    for (Workspace &workspace : withUnread)
+        workspace.unread = m_chat->workspaceUnread(workspace.id);
+    m_workspaces.setWorkspaces(withUnread);
     if (m_cache && m_cache->isOpen())
         m_cache->storeWorkspaces(workspaces);
 }
@@ -172,9 +188,11 @@ void Account::onStreamState(EventStream::State state)
     switch (state) {
     case EventStream::State::Connected:
         setConnection(Connection::Online);
+        m_chat->setOnline(true);
         break;
     case EventStream::State::WaitingToRetry:
         setConnection(Connection::Offline);
+        m_chat->setOnline(false);
         break;
     case EventStream::State::Connecting:
     case EventStream::State::Authenticating:
@@ -188,6 +206,8 @@ void Account::onStreamState(EventStream::State state)
 
 void Account::onEvent(const QString &type, const QJsonObject &event)
 {
+    if (m_chat->handleEvent(type, event))
+        return;
     if (type == wire::event::SessionRevoked) {
         const QString reason = event.value("reason"_L1).toString();
         EndReason endReason = EndReason::Revoked;

@@ -15,6 +15,7 @@ namespace moim {
 
 class AccountSecurity;
 class ApiClient;
+class Chat;
 
 // One signed-in identity: its tokens (in memory), its one event stream, its workspaces and its
 // local cache. Persisting the refresh token is the session manager's business, told through
@@ -54,6 +55,8 @@ public:
     EventStream *events() { return m_events; }
     // 2-step verification, password and devices ("My account").
     AccountSecurity *security() const { return m_security; }
+    // Messages, unread counts, sending.
+    Chat *chat() const { return m_chat; }
     LocalCache *cache() { return m_cache.get(); }
     Connection connection() const { return m_connection; }
     QString sessionId() const { return m_sessionId; }
@@ -97,6 +100,7 @@ private:
     WorkspaceModel m_workspaces;
     EventStream *m_events;
     AccountSecurity *m_security; // a child
+    Chat *m_chat;                // a child
     QString m_sessionId;
     QString m_accessToken;
     QString m_refreshToken;

@@ -65,6 +65,24 @@ void WorkspaceModel::setWorkspaces(const QList<Workspace> &workspaces)
     endResetModel();
 }
 
+void WorkspaceModel::setUnread(const QString &workspaceId, int unread)
+{
+    const int row = indexOf(workspaceId);
+    if (row < 0 || m_workspaces.at(row).unread == unread)
+        return;
+    m_workspaces[row].unread = unread;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {UnreadRole});
+}
+
+int WorkspaceModel::totalUnread() const
+{
+    int total = 0;
+    for (const Workspace &workspace : m_workspaces)
+        total += workspace.unread;
+    return total;
+}
+
 void WorkspaceModel::markUnavailable(const QString &workspaceId)
 {
     const int row = indexOf(workspaceId);

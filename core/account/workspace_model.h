@@ -34,6 +34,8 @@ public:
     int indexOf(const QString &workspaceId) const;
     // Replaces the list; rows that stay keep their identity so a selection survives a refresh.
     void setWorkspaces(const QList<Workspace> &workspaces);
+    void setUnread(const QString &workspaceId, int unread);
+    int totalUnread() const;
     // Marks a workspace unavailable (the user was removed) without losing its place yet.
     void markUnavailable(const QString &workspaceId);
 

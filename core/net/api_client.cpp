@@ -35,7 +35,11 @@ QString ApiClient::clientIdentity() const
 QNetworkRequest ApiClient::makeRequest(const QString &path, const QString &accessToken) const
 {
     QUrl url = m_server.baseUrl();
-    url.setPath(path);
+    // A path may carry a query ("…/sync?after_seq=42"); never a token, which goes in a header.
+    const qsizetype question = path.indexOf(u'?');
+    url.setPath(question < 0 ? path : path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setRawHeader(protocol::ClientHeader, clientIdentity().toUtf8());
@@ -60,9 +64,14 @@ void ApiClient::get(const QString &path, const QString &accessToken, QObject *co
 void ApiClient::post(QLatin1StringView path, const QJsonObject &body, const QString &accessToken,
                      QObject *context, Callback done)
 {
+    post(QString(path), body, accessToken, context, std::move(done));
+}
+
+void ApiClient::post(const QString &path, const QJsonObject &body, const QString &accessToken,
+                     QObject *context, Callback done)
+{
     const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    track(m_network->post(makeRequest(QString(path), accessToken), payload), context,
-          std::move(done));
+    track(m_network->post(makeRequest(path, accessToken), payload), context, std::move(done));
 }
 
 void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)

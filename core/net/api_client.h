@@ -41,6 +41,8 @@ public:
     void get(const QString &path, const QString &accessToken, QObject *context, Callback done);
     void post(QLatin1StringView path, const QJsonObject &body, const QString &accessToken,
               QObject *context, Callback done);
+    void post(const QString &path, const QJsonObject &body, const QString &accessToken,
+              QObject *context, Callback done);
 
     // How long a call may take before it counts as a network failure.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }

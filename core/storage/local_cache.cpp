@@ -31,6 +31,18 @@ const QList<QStringList> &migrations()
             " topic TEXT NOT NULL, last_activity INTEGER NOT NULL,"
             " PRIMARY KEY (workspace_id, id))"_s,
         },
+        // Messages (a window of each conversation, and the outbox: rows in state 'pending'
+        // are sent in queued order), read state, and the sequence number caught up to.
+        {
+            u"CREATE TABLE messages (local_id TEXT PRIMARY KEY, id TEXT NOT NULL,"
+            " conversation_id TEXT NOT NULL, client_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+            " author_id TEXT NOT NULL, author_name TEXT NOT NULL, body TEXT NOT NULL,"
+            " created_at INTEGER NOT NULL, state TEXT NOT NULL, queued_at INTEGER NOT NULL)"_s,
+            u"CREATE INDEX messages_by_conversation ON messages (conversation_id, seq)"_s,
+            u"CREATE INDEX messages_outbox ON messages (state, queued_at)"_s,
+            u"CREATE TABLE read_state (conversation_id TEXT PRIMARY KEY, workspace_id TEXT"
+            " NOT NULL, unread INTEGER NOT NULL, last_read_seq INTEGER NOT NULL)"_s,
+        },
     };
     return steps;
 }
@@ -279,6 +291,181 @@ bool LocalCache::storeConversations(const QString &workspaceId,
         ok = insert.exec();
         if (!ok)
             qCWarning(lcCache) << "cannot store conversation:" << insert.lastError().text();
+    }
+    return ok ? m_db.commit() : (m_db.rollback(), false);
+}
+
+namespace {
+
+QString stateName(Message::State state)
+{
+    switch (state) {
+    case Message::State::Pending:
+        return u"pending"_s;
+    case Message::State::Failed:
+        return u"failed"_s;
+    case Message::State::Sent:
+        break;
+    }
+    return u"sent"_s;
+}
+
+Message::State stateFrom(const QString &name)
+{
+    if (name == "pending"_L1)
+        return Message::State::Pending;
+    if (name == "failed"_L1)
+        return Message::State::Failed;
+    return Message::State::Sent;
+}
+
+const auto MessageColumns = u"local_id, id, conversation_id, client_id, seq, author_id,"
+                            " author_name, body, created_at, state"_s;
+
+Message messageFrom(const QSqlQuery &query)
+{
+    Message message;
+    message.localId = query.value(0).toString();
+    message.id = query.value(1).toString();
+    message.conversationId = query.value(2).toString();
+    message.clientId = query.value(3).toString();
+    message.seq = query.value(4).toLongLong();
+    message.authorId = query.value(5).toString();
+    message.authorName = query.value(6).toString();
+    message.body = query.value(7).toString();
+    message.createdAt = query.value(8).toLongLong();
+    message.state = stateFrom(query.value(9).toString());
+    return message;
+}
+
+} // namespace
+
+bool LocalCache::storeMessage(const Message &message)
+{
+    QSqlQuery query(m_db);
+    // A row keeps its queued_at when it is updated, so the outbox order survives a retry.
+    query.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
+                  " author_id, author_name, body, created_at, state, queued_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  " (SELECT COALESCE(MAX(queued_at), 0) + 1 FROM messages))"
+                  " ON CONFLICT (local_id) DO UPDATE SET id = excluded.id, seq = excluded.seq,"
+                  " author_name = excluded.author_name, body = excluded.body,"
+                  " created_at = excluded.created_at, state = excluded.state"_s);
+    query.addBindValue(text(message.localId));
+    query.addBindValue(text(message.id));
+    query.addBindValue(text(message.conversationId));
+    query.addBindValue(text(message.clientId));
+    query.addBindValue(message.seq);
+    query.addBindValue(text(message.authorId));
+    query.addBindValue(text(message.authorName));
+    query.addBindValue(text(message.body));
+    query.addBindValue(message.createdAt);
+    query.addBindValue(stateName(message.state));
+    if (query.exec())
+        return true;
+    qCWarning(lcCache) << "cannot store a message:" << query.lastError().text();
+    return false;
+}
+
+bool LocalCache::storeMessages(const QList<Message> &messages)
+{
+    if (!m_db.transaction())
+        return false;
+    bool ok = true;
+    for (const Message &message : messages)
+        ok = ok && storeMessage(message);
+    return ok ? m_db.commit() : (m_db.rollback(), false);
+}
+
+QList<Message> LocalCache::messages(const QString &conversationId, qint64 beforeSeq,
+                                    int limit) const
+{
+    QList<Message> result;
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT "_s + MessageColumns +
+                  u" FROM messages WHERE conversation_id = ? AND seq > 0 AND (? = 0 OR seq < ?)"
+                  " ORDER BY seq DESC LIMIT ?"_s);
+    query.addBindValue(conversationId);
+    query.addBindValue(beforeSeq);
+    query.addBindValue(beforeSeq);
+    query.addBindValue(limit);
+    if (query.exec()) {
+        while (query.next())
+            result.prepend(messageFrom(query));
+    }
+    if (beforeSeq == 0) {
+        QSqlQuery pending(m_db);
+        pending.prepare(u"SELECT "_s + MessageColumns +
+                        u" FROM messages WHERE conversation_id = ? AND seq = 0"
+                        " ORDER BY queued_at"_s);
+        pending.addBindValue(conversationId);
+        if (pending.exec()) {
+            while (pending.next())
+                result.append(messageFrom(pending));
+        }
+    }
+    return result;
+}
+
+QList<Message> LocalCache::pendingMessages() const
+{
+    QList<Message> result;
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT "_s + MessageColumns +
+                    u" FROM messages WHERE state = 'pending' ORDER BY queued_at"_s))
+        return result;
+    while (query.next())
+        result.append(messageFrom(query));
+    return result;
+}
+
+bool LocalCache::setMessageState(const QString &localId, Message::State state)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET state = ? WHERE local_id = ?"_s);
+    query.addBindValue(stateName(state));
+    query.addBindValue(localId);
+    return query.exec();
+}
+
+qint64 LocalCache::lastSeq() const
+{
+    return meta(u"last_seq"_s).toLongLong();
+}
+
+bool LocalCache::setLastSeq(qint64 seq)
+{
+    return setMeta(u"last_seq"_s, QString::number(seq));
+}
+
+QList<LocalCache::ReadState> LocalCache::readStates() const
+{
+    QList<ReadState> result;
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT conversation_id, workspace_id, unread, last_read_seq"
+                    " FROM read_state"_s))
+        return result;
+    while (query.next()) {
+        result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
+                       query.value(3).toLongLong()});
+    }
+    return result;
+}
+
+bool LocalCache::storeReadStates(const QList<ReadState> &states)
+{
+    if (!m_db.transaction())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT OR REPLACE INTO read_state (conversation_id, workspace_id, unread,"
+                  " last_read_seq) VALUES (?, ?, ?, ?)"_s);
+    bool ok = true;
+    for (const ReadState &state : states) {
+        query.addBindValue(text(state.conversationId));
+        query.addBindValue(text(state.workspaceId));
+        query.addBindValue(state.unread);
+        query.addBindValue(state.lastReadSeq);
+        ok = ok && query.exec();
     }
     return ok ? m_db.commit() : (m_db.rollback(), false);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/workspace.h"
+#include "chat/message.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -21,7 +22,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     LocalCache();
     ~LocalCache();
@@ -44,6 +45,29 @@ public:
 
     QList<Conversation> conversations(const QString &workspaceId) const;
     bool storeConversations(const QString &workspaceId, const QList<Conversation> &conversations);
+
+    // Messages: stored or updated by local id (a sent message replaces its pending row).
+    bool storeMessage(const Message &message);
+    bool storeMessages(const QList<Message> &messages);
+    // Up to `limit` messages of a conversation before `beforeSeq` (0: newest), oldest first;
+    // pending messages (seq 0) come last, in queued order.
+    QList<Message> messages(const QString &conversationId, qint64 beforeSeq, int limit) const;
+    // The outbox: pending messages of every conversation, oldest first.
+    QList<Message> pendingMessages() const;
+    bool setMessageState(const QString &localId, Message::State state);
+
+    qint64 lastSeq() const;
+    bool setLastSeq(qint64 seq);
+
+    struct ReadState
+    {
+        QString conversationId;
+        QString workspaceId;
+        int unread = 0;
+        qint64 lastReadSeq = 0;
+    };
+    QList<ReadState> readStates() const;
+    bool storeReadStates(const QList<ReadState> &states);
 
     // Deletes the database with its WAL and shared-memory files.
     static bool removeFiles(const QString &filePath);

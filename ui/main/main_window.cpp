@@ -2,6 +2,10 @@
 
 #include "account/my_account_page.h"
 #include "auth/session_manager.h"
+#include "chat/chat.h"
+#include "chat/composer.h"
+#include "chat/history_model.h"
+#include "chat/message_view.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
 #include "workspace_sidebar.h"
@@ -21,6 +25,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
@@ -39,12 +44,49 @@ const auto KeyLastWorkspace = u"ui/lastWorkspace"_s;
 class ConversationDelegate : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    ConversationDelegate(QPointer<Account> account, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_account(std::move(account))
+    {}
+
+    int unread(const QModelIndex &index) const
+    {
+        return m_account
+                   ? m_account->chat()->unread(index.data(ConversationModel::IdRole).toString())
+                   : 0;
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const int count = unread(index);
+        if (count <= 0)
+            return;
+        // An unread count on the right, like the sidebar's badges.
+        const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
+        QFont font = option.font;
+        font.setPixelSize(11);
+        font.setWeight(QFont::Bold);
+        const int width = std::max(20, QFontMetrics(font).horizontalAdvance(text) + 12);
+        const QRect badge(option.rect.right() - width - 8, option.rect.center().y() - 9, width, 18);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xe5, 0x48, 0x4d));
+        painter->drawRoundedRect(badge, 9, 9);
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, text);
+        painter->restore();
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
+        if (unread(index) > 0)
+            option->font.setWeight(QFont::Bold);
         const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
         static const QIcon hash(u":/moim/icons/hash.svg"_s);
         static const QIcon person(u":/moim/icons/person.svg"_s);
@@ -71,6 +113,9 @@ protected:
         size.setHeight(std::max(size.height(), 34));
         return size;
     }
+
+private:
+    QPointer<Account> m_account;
 };
 
 // The account's initial in a circle, for the account button.
@@ -113,6 +158,11 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_accountMenu(new QMenu(this))
     , m_unlockButton(new QPushButton(this))
     , m_bannerTimer(new QTimer(this))
+    , m_history(new HistoryModel(m_account->chat(), m_account->identity().id,
+                                 m_account->identity().displayName, this))
+    , m_contentStack(new QStackedWidget(this))
+    , m_messageView(new MessageView(m_history, m_account->chat(), this))
+    , m_composer(new Composer(this))
 {
     // Read before anything below selects a workspace and records it.
     const QString lastWorkspace = m_uiState->value(KeyLastWorkspace).toString();
@@ -133,7 +183,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     m_workspaceTitle->setWordWrap(true);
     m_conversationList->setObjectName(u"ConversationList"_s);
     m_conversationList->setModel(&m_conversations);
-    m_conversationList->setItemDelegate(new ConversationDelegate(m_conversationList));
+    m_conversationList->setItemDelegate(new ConversationDelegate(m_account, m_conversationList));
     m_conversationList->setUniformItemSizes(true);
     m_conversationList->setSpacing(1);
     m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -168,13 +218,28 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     contentLayout->setSpacing(0);
     contentLayout->addWidget(m_banner);
     contentLayout->addWidget(header);
-    contentLayout->addStretch(1);
-    contentLayout->addWidget(m_emptyIcon);
-    contentLayout->addSpacing(12);
-    contentLayout->addWidget(m_emptyText);
-    contentLayout->addSpacing(16);
-    contentLayout->addWidget(m_unlockButton, 0, Qt::AlignHCenter);
-    contentLayout->addStretch(2);
+    // Either the empty state (no conversation open, or a locked workspace) or the conversation.
+    auto *emptyPanel = new QWidget(m_contentStack);
+    auto *emptyLayout = new QVBoxLayout(emptyPanel);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(m_emptyIcon);
+    emptyLayout->addSpacing(12);
+    emptyLayout->addWidget(m_emptyText);
+    emptyLayout->addSpacing(16);
+    emptyLayout->addWidget(m_unlockButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(2);
+    auto *chatPanel = new QWidget(m_contentStack);
+    auto *chatLayout = new QVBoxLayout(chatPanel);
+    chatLayout->setContentsMargins(0, 0, 0, 16);
+    chatLayout->setSpacing(8);
+    chatLayout->addWidget(m_messageView, 1);
+    auto *composerRow = new QHBoxLayout;
+    composerRow->setContentsMargins(24, 0, 24, 0);
+    composerRow->addWidget(m_composer);
+    chatLayout->addLayout(composerRow);
+    m_contentStack->addWidget(emptyPanel);
+    m_contentStack->addWidget(chatPanel);
+    contentLayout->addWidget(m_contentStack, 1);
     setRole(m_unlockButton, "primary");
     m_unlockButton->setCursor(Qt::PointingHandCursor);
     m_unlockButton->hide();
@@ -203,6 +268,14 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
         m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
         if (!m_conversationList->currentIndex().isValid())
             showWorkspaceWelcome();
+    });
+    connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
+        if (m_account && !m_openConversation.isEmpty())
+            m_account->chat()->send(m_openConversation, text);
+    });
+    connect(m_account->chat(), &Chat::unreadChanged, this, [this] {
+        m_conversationList->viewport()->update();
+        updateWindowTitle();
     });
     connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
     connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
@@ -320,6 +393,7 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
 {
     if (!m_account)
         return;
+    closeConversation();
     WorkspaceModel *model = m_account->workspaces();
     const int row = model->indexOf(workspaceId);
     if (row < 0) {
@@ -389,7 +463,45 @@ void MainWindow::onConversationActivated(const QModelIndex &index)
     const QString name = index.data(Qt::DisplayRole).toString();
     m_conversationTitle->setText(direct ? name : u"# "_s + name);
     m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
-    m_emptyText->setText(tr("No messages here yet."));
+    openConversation(index.data(ConversationModel::IdRole).toString());
+}
+
+void MainWindow::openConversation(const QString &conversationId)
+{
+    if (!m_account || conversationId == m_openConversation)
+        return;
+    closeConversation();
+    m_openConversation = conversationId;
+    m_history->setConversation(conversationId);
+    m_account->chat()->setActiveConversation(conversationId);
+    m_contentStack->setCurrentIndex(1);
+    // The draft of this conversation comes back where it was left.
+    m_composer->setPlainText(m_drafts.take(conversationId));
+    m_composer->moveCursor(QTextCursor::End);
+    m_composer->setAccessibleName(tr("Message %1").arg(m_conversationTitle->text()));
+    m_composer->setPlaceholderText(tr("Message %1").arg(m_conversationTitle->text()));
+    m_composer->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::closeConversation()
+{
+    if (!m_openConversation.isEmpty()) {
+        const QString draft = m_composer->toPlainText();
+        if (!draft.trimmed().isEmpty())
+            m_drafts.insert(m_openConversation, draft);
+    }
+    m_openConversation.clear();
+    m_composer->clear();
+    if (m_account)
+        m_account->chat()->setActiveConversation(QString());
+    m_history->setConversation(QString());
+    m_contentStack->setCurrentIndex(0);
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const int total = m_account ? m_account->chat()->totalUnread() : 0;
+    setWindowTitle(total > 0 ? tr("Moim (%1)").arg(total) : tr("Moim"));
 }
 
 void MainWindow::onConnectionChanged(Account::Connection connection)

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QListView;
+class QStackedWidget;
 class QMenu;
 class QPushButton;
 class QSettings;
@@ -17,7 +18,14 @@ namespace moim {
 class SessionManager;
 }
 
+namespace moim {
+class HistoryModel;
+}
+
 namespace moim::ui {
+
+class Composer;
+class MessageView;
 
 class MyAccountPage;
 class Notice;
@@ -45,6 +53,12 @@ public:
     // Opens My account; with startTwoStepSetup, right at turning on 2-step verification.
     MyAccountPage *openMyAccount(bool startTwoStepSetup = false);
     QPushButton *unlockButton() const { return m_unlockButton; }
+    Composer *composer() const { return m_composer; }
+    MessageView *messageView() const { return m_messageView; }
+    HistoryModel *history() const { return m_history; }
+    QString openConversationId() const { return m_openConversation; }
+    // Opens a conversation of the current workspace (as a click on it does).
+    void openConversation(const QString &conversationId);
     QAction *myAccountAction() const { return m_myAccountAction; }
 
 Q_SIGNALS:
@@ -60,6 +74,8 @@ private:
     void onWorkspaceRemoved(const QString &workspaceId);
     void onConversationActivated(const QModelIndex &index);
     void showWorkspaceWelcome();
+    void closeConversation();
+    void updateWindowTitle();
     void showBannerText();
     void buildMenus();
 
@@ -90,6 +106,12 @@ private:
     QAction *m_nextAction;
     QAction *m_previousAction;
     QTimer *m_bannerTimer;
+    HistoryModel *m_history;
+    QStackedWidget *m_contentStack;
+    MessageView *m_messageView;
+    Composer *m_composer;
+    QString m_openConversation;
+    QHash<QString, QString> m_drafts; // unsent text per conversation
     QString m_removedNotice;
     bool m_keychainNotice = false;
 };

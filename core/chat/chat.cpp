@@ -1,0 +1,260 @@
+#include "chat.h"
+
+#include "net/api_client.h"
+#include "protocol/protocol.h"
+#include "storage/local_cache.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QUrl>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcChat, "moim.core.chat")
+
+namespace moim {
+
+using namespace Qt::StringLiterals;
+namespace wire = protocol;
+
+Chat::Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken, QString myId,
+           QString myName, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_cache(cache)
+    , m_accessToken(accessToken)
+    , m_myId(std::move(myId))
+    , m_myName(std::move(myName))
+    , m_outbox(api, cache, accessToken, m_myId, m_myName)
+{
+    m_lastSeq = m_cache->isOpen() ? m_cache->lastSeq() : 0;
+    if (m_cache->isOpen()) {
+        for (const LocalCache::ReadState &state : m_cache->readStates())
+            m_read.insert(state.conversationId,
+                          {state.workspaceId, state.unread, state.lastReadSeq});
+    }
+    connect(&m_outbox, &Outbox::messageChanged, this, [this](const Message &message) {
+        if (message.seq > 0 && m_read.contains(message.conversationId)) {
+            ReadInfo &info = m_read[message.conversationId];
+            info.lastReadSeq = std::max(info.lastReadSeq, message.seq);
+        }
+        Q_EMIT messageChanged(message);
+    });
+    connect(&m_outbox, &Outbox::tokenRejected, this, &Chat::tokenRejected);
+}
+
+QString Chat::messagesPath(const QString &conversationId) const
+{
+    return QString(wire::path::ConversationsBase) +
+           QString::fromLatin1(QUrl::toPercentEncoding(conversationId));
+}
+
+Message Chat::send(const QString &conversationId, const QString &body)
+{
+    return m_outbox.queue(conversationId, body);
+}
+
+void Chat::setOnline(bool online)
+{
+    m_online = online;
+    if (online)
+        sync(); // the outbox goes after the catch-up, so order on screen stays true
+    else
+        m_outbox.setOnline(false);
+}
+
+void Chat::sync()
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    const QString path = QString(wire::path::Sync) + u"?after_seq="_s + QString::number(m_lastSeq);
+    m_api->get(path, m_accessToken(), this, [this](const ApiResult &result) {
+        m_syncing = false;
+        if (!result.ok()) {
+            if (result.error.code == ApiError::Code::InvalidToken)
+                Q_EMIT tokenRejected();
+            qCInfo(lcChat) << "catch-up failed:" << errorName(result.error.code);
+            return;
+        }
+        QList<Message> batch;
+        for (const QJsonValue &value : result.body.value("messages"_L1).toArray()) {
+            const Message message = Message::fromJson(value.toObject());
+            if (!message.id.isEmpty())
+                batch.append(message);
+        }
+        m_cache->storeMessages(batch);
+        for (const Message &message : batch) {
+            m_lastSeq = std::max(m_lastSeq, message.seq);
+            Q_EMIT messageChanged(message);
+        }
+        // The server's read state is the truth after a gap (other devices may have read).
+        QSet<QString> touched;
+        for (const QJsonValue &value : result.body.value("read_state"_L1).toArray()) {
+            const QJsonObject state = value.toObject();
+            const QString id = state.value("conversation_id"_L1).toString();
+            ReadInfo info{state.value("workspace_id"_L1).toString(),
+                          state.value("unread"_L1).toInt(),
+                          state.value("last_read_seq"_L1).toInteger()};
+            if (id == m_active && info.unread > 0) {
+                info.unread = 0;
+                markRead(id);
+            }
+            m_read.insert(id, info);
+            touched.insert(id);
+        }
+        if (m_cache->isOpen())
+            m_cache->setLastSeq(m_lastSeq);
+        persistReadState();
+        for (const QString &id : std::as_const(touched))
+            Q_EMIT unreadChanged(id, m_read.value(id).workspaceId);
+        if (result.body.value("has_more"_L1).toBool()) {
+            sync();
+            return;
+        }
+        m_outbox.setOnline(m_online);
+    });
+}
+
+bool Chat::handleEvent(const QString &type, const QJsonObject &event)
+{
+    if (type == wire::event::MessageCreated) {
+        receive(Message::fromJson(event.value("message"_L1).toObject()),
+                event.value("workspace_id"_L1).toString(), true);
+        return true;
+    }
+    if (type == wire::event::ReadUpdated) {
+        const QString id = event.value("conversation_id"_L1).toString();
+        const qint64 seq = event.value("seq"_L1).toInteger();
+        ReadInfo &info = m_read[id];
+        if (seq >= info.lastReadSeq) {
+            info.lastReadSeq = seq;
+            info.unread = 0;
+            persistReadState();
+            Q_EMIT unreadChanged(id, info.workspaceId);
+        }
+        return true;
+    }
+    return false;
+}
+
+void Chat::receive(const Message &message, const QString &workspaceId, bool live)
+{
+    if (message.id.isEmpty() || message.conversationId.isEmpty())
+        return;
+    Message stored = message;
+    // Our own message from another device, or the echo of one sent here: one row either way.
+    stored.state = Message::State::Sent;
+    m_cache->storeMessage(stored);
+    if (message.seq > m_lastSeq) {
+        m_lastSeq = message.seq;
+        if (m_cache->isOpen())
+            m_cache->setLastSeq(m_lastSeq);
+    }
+    Q_EMIT messageChanged(stored);
+
+    ReadInfo &info = m_read[message.conversationId];
+    if (!workspaceId.isEmpty())
+        info.workspaceId = workspaceId;
+    if (message.authorId == m_myId) {
+        info.lastReadSeq = std::max(info.lastReadSeq, message.seq);
+        return;
+    }
+    if (live && message.conversationId == m_active) {
+        markRead(message.conversationId);
+        return;
+    }
+    if (message.seq > info.lastReadSeq) {
+        ++info.unread;
+        persistReadState();
+        Q_EMIT unreadChanged(message.conversationId, info.workspaceId);
+    }
+}
+
+void Chat::setActiveConversation(const QString &conversationId)
+{
+    m_active = conversationId;
+    if (!conversationId.isEmpty())
+        markRead(conversationId);
+}
+
+void Chat::markRead(const QString &conversationId)
+{
+    ReadInfo &info = m_read[conversationId];
+    const QList<Message> newest = m_cache->messages(conversationId, 0, 1);
+    qint64 seq = info.lastReadSeq;
+    for (const Message &message : newest)
+        seq = std::max(seq, message.seq);
+    const bool hadUnread = info.unread > 0;
+    info.unread = 0;
+    if (seq > info.lastReadSeq || hadUnread) {
+        info.lastReadSeq = seq;
+        persistReadState();
+        if (m_online && seq > 0) {
+            m_api->post(messagesPath(conversationId) + wire::path::ReadSuffix, {{u"seq"_s, seq}},
+                        m_accessToken(), this, [](const ApiResult &) {});
+        }
+    }
+    if (hadUnread)
+        Q_EMIT unreadChanged(conversationId, info.workspaceId);
+}
+
+int Chat::unread(const QString &conversationId) const
+{
+    return m_read.value(conversationId).unread;
+}
+
+int Chat::workspaceUnread(const QString &workspaceId) const
+{
+    int total = 0;
+    for (const ReadInfo &info : m_read) {
+        if (info.workspaceId == workspaceId)
+            total += info.unread;
+    }
+    return total;
+}
+
+int Chat::totalUnread() const
+{
+    int total = 0;
+    for (const ReadInfo &info : m_read)
+        total += info.unread;
+    return total;
+}
+
+void Chat::persistReadState()
+{
+    if (!m_cache->isOpen())
+        return;
+    QList<LocalCache::ReadState> states;
+    for (auto it = m_read.cbegin(); it != m_read.cend(); ++it)
+        states.append({it.key(), it->workspaceId, it->unread, it->lastReadSeq});
+    m_cache->storeReadStates(states);
+}
+
+QList<Message> Chat::cachedMessages(const QString &conversationId, qint64 beforeSeq,
+                                    int limit) const
+{
+    return m_cache->messages(conversationId, beforeSeq, limit);
+}
+
+void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit)
+{
+    QString path = messagesPath(conversationId) + wire::path::MessagesSuffix + u"?limit="_s +
+                   QString::number(limit);
+    if (beforeSeq > 0)
+        path += u"&before_seq="_s + QString::number(beforeSeq);
+    m_api->get(path, m_accessToken(), this, [this, conversationId](const ApiResult &result) {
+        if (!result.ok()) {
+            if (result.error.code == ApiError::Code::InvalidToken)
+                Q_EMIT tokenRejected();
+            return;
+        }
+        QList<Message> page;
+        for (const QJsonValue &value : result.body.value("messages"_L1).toArray())
+            page.append(Message::fromJson(value.toObject()));
+        m_cache->storeMessages(page);
+        Q_EMIT historyFetched(conversationId, page, result.body.value("has_more"_L1).toBool());
+    });
+}
+
+} // namespace moim

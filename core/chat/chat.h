@@ -1,0 +1,84 @@
+#pragma once
+
+#include "chat/message.h"
+#include "chat/outbox.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+
+namespace moim {
+
+class ApiClient;
+class LocalCache;
+
+// The account's conversations in motion: messages arriving live over the event stream,
+// catching up after a gap ("everything after seq N"), unread counts per conversation and
+// workspace, read marks, history pages, and sending through the outbox.
+class Chat : public QObject
+{
+    Q_OBJECT
+
+public:
+    Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken, QString myId,
+         QString myName, QObject *parent = nullptr);
+
+    Outbox *outbox() { return &m_outbox; }
+
+    Message send(const QString &conversationId, const QString &body);
+    void retry(const QString &localId) { m_outbox.retry(localId); }
+
+    // The conversation on screen: what arrives there counts as read at once.
+    void setActiveConversation(const QString &conversationId);
+    QString activeConversation() const { return m_active; }
+    void markRead(const QString &conversationId);
+
+    int unread(const QString &conversationId) const;
+    int workspaceUnread(const QString &workspaceId) const;
+    int totalUnread() const;
+
+    // History: cached pages now, older or fresher pages from the server via historyFetched.
+    QList<Message> cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit) const;
+    void fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit);
+
+    // Online: catch up on what was missed, then send what waits. Offline: hold.
+    void setOnline(bool online);
+    // Handles chat events of the stream; false for events that are not chat's.
+    bool handleEvent(const QString &type, const QJsonObject &event);
+
+Q_SIGNALS:
+    // A message is new or changed (arrived, caught up, sent, failed).
+    void messageChanged(const moim::Message &message);
+    void unreadChanged(const QString &conversationId, const QString &workspaceId);
+    void historyFetched(const QString &conversationId, const QList<moim::Message> &messages,
+                        bool hasMore);
+    // The server refused our token: the account refreshes it.
+    void tokenRejected();
+
+private:
+    struct ReadInfo
+    {
+        QString workspaceId;
+        int unread = 0;
+        qint64 lastReadSeq = 0;
+    };
+
+    void sync();
+    void receive(const Message &message, const QString &workspaceId, bool live);
+    void persistReadState();
+    QString messagesPath(const QString &conversationId) const;
+
+    ApiClient *m_api;
+    LocalCache *m_cache;
+    Outbox::TokenProvider m_accessToken;
+    QString m_myId;
+    QString m_myName;
+    Outbox m_outbox;
+    QHash<QString, ReadInfo> m_read; // by conversation
+    QString m_active;
+    qint64 m_lastSeq = 0;
+    bool m_online = false;
+    bool m_syncing = false;
+};
+
+} // namespace moim

@@ -1,0 +1,191 @@
+#include "history_model.h"
+
+#include "chat/chat.h"
+
+namespace moim {
+
+namespace {
+constexpr qint64 GroupPauseSeconds = 5 * 60;
+
+qint64 oldestSeq(const QList<Message> &rows)
+{
+    for (const Message &message : rows) {
+        if (message.seq > 0)
+            return message.seq;
+    }
+    return 0;
+}
+} // namespace
+
+HistoryModel::HistoryModel(Chat *chat, QString myId, QString myName, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_chat(chat)
+    , m_myId(std::move(myId))
+    , m_myName(std::move(myName))
+{
+    connect(m_chat, &Chat::messageChanged, this, &HistoryModel::onMessageChanged);
+    connect(m_chat, &Chat::historyFetched, this, &HistoryModel::onHistoryFetched);
+}
+
+void HistoryModel::setConversation(const QString &conversationId)
+{
+    beginResetModel();
+    m_conversationId = conversationId;
+    m_rows = conversationId.isEmpty() ? QList<Message>()
+                                      : m_chat->cachedMessages(conversationId, 0, PageSize);
+    m_atNewest = true;
+    m_hasOlder = true;
+    m_fetching = false;
+    endResetModel();
+    // Fresh from the server: what the cache missed while we were away.
+    if (!conversationId.isEmpty())
+        m_chat->fetchHistory(conversationId, 0, PageSize);
+}
+
+void HistoryModel::jumpToNewest()
+{
+    setConversation(m_conversationId);
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Message &message = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case BodyRole:
+        return message.body;
+    case LocalIdRole:
+        return message.localId;
+    case AuthorRole:
+        return message.authorName;
+    case TimeRole:
+        return message.createdAt;
+    case StateRole:
+        return int(message.state);
+    case MineRole:
+        return message.authorId == m_myId;
+    case MentionsMeRole:
+        return message.authorId != m_myId && message.mentions(m_myName);
+    case SeqRole:
+        return message.seq;
+    case GroupStartRole: {
+        if (index.row() == 0)
+            return true;
+        const Message &previous = m_rows.at(index.row() - 1);
+        return previous.authorId != message.authorId ||
+               message.createdAt - previous.createdAt > GroupPauseSeconds;
+    }
+    default:
+        return {};
+    }
+}
+
+bool HistoryModel::canLoadOlder() const
+{
+    return !m_conversationId.isEmpty() && m_hasOlder && !m_fetching;
+}
+
+void HistoryModel::loadOlder()
+{
+    if (!canLoadOlder())
+        return;
+    const qint64 before = oldestSeq(m_rows);
+    if (before == 0 && !m_rows.isEmpty())
+        return; // only unsent messages: nothing older to ask for yet
+    // The cache first (instant), the server for what it does not have.
+    const QList<Message> cached = m_chat->cachedMessages(m_conversationId, before, PageSize);
+    if (cached.size() == PageSize) {
+        prepend(cached);
+        return;
+    }
+    m_fetching = true;
+    m_chat->fetchHistory(m_conversationId, before, PageSize);
+}
+
+void HistoryModel::prepend(const QList<Message> &older)
+{
+    if (older.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(older.size()) - 1);
+    m_rows = older + m_rows;
+    endInsertRows();
+    // Past the cap, let the newest end go: the window moves up with the reader.
+    if (m_rows.size() > MaxRows) {
+        const int excess = int(m_rows.size()) - MaxRows;
+        beginRemoveRows({}, MaxRows, int(m_rows.size()) - 1);
+        m_rows.remove(MaxRows, excess);
+        endRemoveRows();
+        m_atNewest = false;
+    }
+}
+
+int HistoryModel::rowOf(const QString &localId) const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (m_rows.at(i).localId == localId)
+            return int(i);
+    }
+    return -1;
+}
+
+void HistoryModel::onHistoryFetched(const QString &conversationId, const QList<Message> &page,
+                                    bool hasMore)
+{
+    if (conversationId != m_conversationId)
+        return;
+    const qint64 oldest = oldestSeq(m_rows);
+    if (!page.isEmpty() && oldest > 0 && page.last().seq < oldest) {
+        // An older page, asked for by fetchMore.
+        m_fetching = false;
+        m_hasOlder = hasMore;
+        prepend(page);
+        return;
+    }
+    m_fetching = false;
+    // The newest page: merge what the window does not have yet, in order.
+    for (const Message &message : page)
+        onMessageChanged(message);
+    if (m_rows.size() <= page.size())
+        m_hasOlder = hasMore;
+}
+
+void HistoryModel::onMessageChanged(const Message &message)
+{
+    if (message.conversationId != m_conversationId)
+        return;
+    const int row = rowOf(message.localId);
+    if (row >= 0) {
+        m_rows[row] = message;
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed);
+        return;
+    }
+    if (!m_atNewest)
+        return; // the live end is not in the window; it is in the cache
+    // Keep order by seq; pending messages (seq 0) stay at the end.
+    int insertAt = int(m_rows.size());
+    if (message.seq > 0) {
+        while (insertAt > 0 &&
+               (m_rows.at(insertAt - 1).seq == 0 || m_rows.at(insertAt - 1).seq > message.seq))
+            --insertAt;
+    }
+    beginInsertRows({}, insertAt, insertAt);
+    m_rows.insert(insertAt, message);
+    endInsertRows();
+    // A long live stream must not grow the window forever either.
+    if (m_rows.size() > MaxRows) {
+        beginRemoveRows({}, 0, 0);
+        m_rows.removeFirst();
+        endRemoveRows();
+        m_hasOlder = true;
+    }
+}
+
+} // namespace moim

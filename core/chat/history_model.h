@@ -1,0 +1,69 @@
+#pragma once
+
+#include "chat/message.h"
+
+#include <QAbstractListModel>
+
+namespace moim {
+
+class Chat;
+
+// One conversation's messages as a window, never the whole history: the newest page first
+// (from the cache at once, then from the server), older pages as the view scrolls up. The
+// window is capped; when it grows past the cap at the top, the bottom is let go, so memory stays
+// flat however far back one scrolls, and "jump to newest" brings the live end back.
+class HistoryModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        LocalIdRole = Qt::UserRole + 1,
+        AuthorRole,
+        BodyRole,
+        TimeRole,  // seconds since the epoch
+        StateRole, // Message::State as int
+        MineRole,
+        MentionsMeRole,
+        SeqRole,
+        // Whether this message starts a new group (other author, or a pause of 5 minutes).
+        GroupStartRole,
+    };
+
+    static constexpr int PageSize = 50;
+    static constexpr int MaxRows = 400;
+
+    HistoryModel(Chat *chat, QString myId, QString myName, QObject *parent = nullptr);
+
+    void setConversation(const QString &conversationId);
+    QString conversationId() const { return m_conversationId; }
+    // Whether the newest messages are in the window (live messages are appended).
+    bool isAtNewest() const { return m_atNewest; }
+    void jumpToNewest();
+    const QList<Message> &messages() const { return m_rows; }
+    bool hasOlder() const { return m_hasOlder; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Older messages, at the top. (Not Qt's fetchMore: views call that at the bottom.)
+    bool canLoadOlder() const;
+    void loadOlder();
+
+private:
+    void onMessageChanged(const Message &message);
+    void onHistoryFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
+    void prepend(const QList<Message> &older);
+    int rowOf(const QString &localId) const;
+
+    Chat *m_chat;
+    QString m_myId;
+    QString m_myName;
+    QString m_conversationId;
+    QList<Message> m_rows;
+    bool m_atNewest = true;
+    bool m_hasOlder = true;
+    bool m_fetching = false;
+};
+
+} // namespace moim

@@ -1,0 +1,64 @@
+#include "composer.h"
+
+#include <QInputMethodEvent>
+#include <QKeyEvent>
+#include <QTextBlock>
+
+namespace moim::ui {
+
+namespace {
+constexpr int MaxVisibleLines = 6;
+}
+
+Composer::Composer(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setObjectName(QStringLiteral("Composer"));
+    setTabChangesFocus(true);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    connect(this, &QPlainTextEdit::textChanged, this, &Composer::fitHeight);
+    fitHeight();
+}
+
+QSize Composer::sizeHint() const
+{
+    return {QPlainTextEdit::sizeHint().width(), height()};
+}
+
+void Composer::fitHeight()
+{
+    // Grow with the text up to a few lines, then scroll.
+    const int lineHeight = fontMetrics().lineSpacing();
+    int lines = 0;
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next())
+        lines += std::max(1, block.layout() ? block.layout()->lineCount() : 1);
+    lines = std::clamp(lines, 1, MaxVisibleLines);
+    const int margins = int(document()->documentMargin() * 2) + contentsMargins().top() +
+                        contentsMargins().bottom() + 8;
+    setFixedHeight(lines * lineHeight + margins);
+}
+
+void Composer::inputMethodEvent(QInputMethodEvent *event)
+{
+    m_composing = !event->preeditString().isEmpty();
+    QPlainTextEdit::inputMethodEvent(event);
+}
+
+void Composer::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && !m_composing && !(event->modifiers() & Qt::ShiftModifier)) {
+        const QString text = toPlainText().trimmed();
+        if (!text.isEmpty()) {
+            Q_EMIT sendRequested(text);
+            clear();
+        }
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+} // namespace moim::ui

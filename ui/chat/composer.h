@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace moim::ui {
+
+// Where a message is written. Enter sends, Shift+Enter breaks the line. While an input method is
+// composing (Hangul syllables, for one), Enter belongs to the input method: it finishes the
+// syllable and never sends half-typed text.
+class Composer : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    explicit Composer(QWidget *parent = nullptr);
+
+    bool isComposing() const { return m_composing; }
+    QSize sizeHint() const override;
+
+Q_SIGNALS:
+    void sendRequested(const QString &text);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void inputMethodEvent(QInputMethodEvent *event) override;
+
+private:
+    void fitHeight();
+
+    bool m_composing = false;
+};
+
+} // namespace moim::ui

@@ -1,0 +1,139 @@
+#include "message_delegate.h"
+
+#include "chat/history_model.h"
+#include "chat/message.h"
+#include "theme/theme.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+
+namespace moim::ui {
+
+namespace {
+constexpr int SideMargin = 24;
+constexpr int GroupGap = 10;
+constexpr int LineGap = 2;
+
+QFont boldFont(const QFont &font)
+{
+    QFont bold = font;
+    bold.setWeight(QFont::DemiBold);
+    return bold;
+}
+
+QFont smallFont(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(std::max(7.0, font.pointSizeF() - 1.5));
+    return small;
+}
+} // namespace
+
+QString MessageDelegate::stateText(const QModelIndex &index)
+{
+    switch (Message::State(index.data(HistoryModel::StateRole).toInt())) {
+    case Message::State::Pending:
+        return tr("Sending…");
+    case Message::State::Failed:
+        return tr("Not sent — click to retry");
+    case Message::State::Sent:
+        break;
+    }
+    return {};
+}
+
+MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                   const QModelIndex &index) const
+{
+    Layout layout;
+    const int width = std::max(100, option.rect.width() - 2 * SideMargin);
+    int y = option.rect.top();
+    const bool groupStart = index.data(HistoryModel::GroupStartRole).toBool();
+    if (groupStart) {
+        y += GroupGap;
+        const int headerHeight = QFontMetrics(boldFont(option.font)).height();
+        layout.header = QRect(option.rect.left() + SideMargin, y, width, headerHeight);
+        y += headerHeight + LineGap;
+    }
+    const QString body = index.data(HistoryModel::BodyRole).toString();
+    const QRect bodyBounds = QFontMetrics(option.font)
+                                 .boundingRect(QRect(0, 0, width, 100000),
+                                               Qt::TextWordWrap | Qt::TextWrapAnywhere, body);
+    layout.body = QRect(option.rect.left() + SideMargin, y, width, bodyBounds.height());
+    y += bodyBounds.height();
+    if (!stateText(index).isEmpty()) {
+        const int stateHeight = QFontMetrics(smallFont(option.font)).height();
+        layout.state = QRect(option.rect.left() + SideMargin, y + LineGap, width, stateHeight);
+        y += stateHeight + LineGap;
+    }
+    layout.height = y - option.rect.top() + 3;
+    return layout;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.rect.setTop(0);
+    return {option.rect.width(), layoutFor(opt, index).height};
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Theme::Colors colors = Theme::colors(Theme::current());
+    const Layout layout = layoutFor(opt, index);
+    painter->save();
+    if (index.data(HistoryModel::MentionsMeRole).toBool()) {
+        // A mention of the user: a warm band with an accent bar, as the best clients do.
+        const QRect band(opt.rect.left(), opt.rect.top(), opt.rect.width(), layout.height);
+        painter->fillRect(band, QColor(0xff, 0xf4, 0xd6));
+        painter->fillRect(QRect(band.left(), band.top(), 3, band.height()),
+                          QColor(0xf0, 0xa0, 0x20));
+    } else if (opt.state & QStyle::State_MouseOver) {
+        painter->fillRect(QRect(opt.rect.left(), opt.rect.top(), opt.rect.width(), layout.height),
+                          colors.sunken);
+    }
+    const bool pending =
+        Message::State(index.data(HistoryModel::StateRole).toInt()) != Message::State::Sent;
+    if (layout.header.isValid()) {
+        painter->setFont(boldFont(opt.font));
+        painter->setPen(colors.text);
+        const QString author = index.data(HistoryModel::AuthorRole).toString();
+        painter->drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          author);
+        const int authorWidth = QFontMetrics(boldFont(opt.font)).horizontalAdvance(author);
+        const QDateTime when =
+            QDateTime::fromSecsSinceEpoch(index.data(HistoryModel::TimeRole).toLongLong());
+        const QLocale locale;
+        const QString clock = locale.toString(when.time(), QLocale::ShortFormat);
+        const QString time =
+            when.date() == QDate::currentDate()
+                ? clock
+                : locale.toString(when.date(), QLocale::ShortFormat) + u' ' + clock;
+        painter->setFont(smallFont(opt.font));
+        painter->setPen(colors.mutedText);
+        painter->drawText(layout.header.adjusted(authorWidth + 8, 0, 0, 0),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, time);
+    }
+    painter->setFont(opt.font);
+    painter->setPen(pending ? colors.mutedText : colors.text);
+    // Drawn as plain text: whatever the server sends is never markup.
+    painter->drawText(layout.body, Qt::TextWordWrap | Qt::TextWrapAnywhere,
+                      index.data(HistoryModel::BodyRole).toString());
+    if (layout.state.isValid()) {
+        const bool failed =
+            Message::State(index.data(HistoryModel::StateRole).toInt()) == Message::State::Failed;
+        painter->setFont(smallFont(opt.font));
+        painter->setPen(failed ? colors.danger : colors.mutedText);
+        painter->drawText(layout.state, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          stateText(index));
+    }
+    painter->restore();
+}
+
+} // namespace moim::ui
