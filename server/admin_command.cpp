@@ -37,7 +37,8 @@ int AdminCommand::run(const QStringList &arguments)
         "Commands: deactivate EMAIL | reactivate EMAIL | remove-member EMAIL WORKSPACE_ID | "
         "clock [--advance SECONDS | --offset SECONDS] | create-workspace NAME [NAME_EN] | "
         "invite EMAIL WORKSPACE_ID [--inviter NAME] | invites | resend INVITE_ID | "
-        "revoke INVITE_ID | require-2sv WORKSPACE [--off]"));
+        "revoke INVITE_ID | require-2sv WORKSPACE [--off] | "
+        "post EMAIL CONVERSATION_ID TEXT"));
     parser.addHelpOption();
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder."),
                                   QStringLiteral("DIR"));
@@ -98,6 +99,11 @@ int AdminCommand::run(const QStringList &arguments)
         apiPath = command == QLatin1StringView("resend") ? QString(path::AdminInviteResend)
                                                          : QString(path::AdminInviteRevoke);
         body.insert(QStringLiteral("invite_id"), positional.at(1));
+    } else if (command == QLatin1StringView("post") && positional.size() == 4) {
+        apiPath = path::AdminMessages;
+        body.insert(QStringLiteral("email"), positional.at(1));
+        body.insert(QStringLiteral("conversation_id"), positional.at(2));
+        body.insert(QStringLiteral("body"), positional.at(3));
     } else if (command == QLatin1StringView("require-2sv") && positional.size() == 2) {
         // WORKSPACE is an id or the workspace's exact Korean or English name.
         apiPath = path::AdminWorkspacePolicy;
@@ -184,6 +190,10 @@ int AdminCommand::run(const QStringList &arguments)
         out << "Revoked " << positional.at(1) << "." << Qt::endl;
     } else if (command == QLatin1StringView("reactivate")) {
         out << "Reactivated " << positional.at(1) << "." << Qt::endl;
+    } else if (command == QLatin1StringView("post")) {
+        const QJsonObject message = answer.value(QStringLiteral("message")).toObject();
+        out << "Posted " << message.value(QStringLiteral("id")).toString() << " (seq "
+            << message.value(QStringLiteral("seq")).toInteger() << ")." << Qt::endl;
     } else if (command == QLatin1StringView("require-2sv")) {
         out << "Workspace " << positional.at(1)
             << (parser.isSet(off) ? " no longer requires" : " now requires")

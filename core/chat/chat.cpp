@@ -245,8 +245,11 @@ void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int lim
         path += u"&before_seq="_s + QString::number(beforeSeq);
     m_api->get(path, m_accessToken(), this, [this, conversationId](const ApiResult &result) {
         if (!result.ok()) {
+            qCInfo(lcChat) << "history page failed:" << errorName(result.error.code);
             if (result.error.code == ApiError::Code::InvalidToken)
                 Q_EMIT tokenRejected();
+            // Told with an empty page, so whoever waits for it stops waiting.
+            Q_EMIT historyFetched(conversationId, {}, true);
             return;
         }
         QList<Message> page;

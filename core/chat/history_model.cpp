@@ -141,7 +141,13 @@ void HistoryModel::onHistoryFetched(const QString &conversationId, const QList<M
     if (conversationId != m_conversationId)
         return;
     const qint64 oldest = oldestSeq(m_rows);
-    if (!page.isEmpty() && oldest > 0 && page.last().seq < oldest) {
+    if (page.isEmpty()) {
+        // Nothing older (has_more false), or a failure (has_more true: try on the next scroll).
+        m_fetching = false;
+        m_hasOlder = hasMore;
+        return;
+    }
+    if (oldest > 0 && page.last().seq < oldest) {
         // An older page, asked for by fetchMore.
         m_fetching = false;
         m_hasOlder = hasMore;
@@ -149,6 +155,24 @@ void HistoryModel::onHistoryFetched(const QString &conversationId, const QList<M
         return;
     }
     m_fetching = false;
+    qint64 newestInWindow = 0;
+    for (const Message &message : std::as_const(m_rows))
+        newestInWindow = std::max(newestInWindow, message.seq);
+    if (hasMore && page.first().seq > newestInWindow) {
+        // The cache was far behind: merging would leave a hole between its rows and this page.
+        // Start the window afresh from the newest page (unsent messages stay at the end).
+        QList<Message> pending;
+        for (const Message &message : std::as_const(m_rows)) {
+            if (message.seq == 0)
+                pending.append(message);
+        }
+        beginResetModel();
+        m_rows = page + pending;
+        m_hasOlder = true;
+        m_atNewest = true;
+        endResetModel();
+        return;
+    }
     // The newest page: merge what the window does not have yet, in order.
     for (const Message &message : page)
         onMessageChanged(message);

@@ -43,6 +43,7 @@ public:
     void jumpToNewest();
     const QList<Message> &messages() const { return m_rows; }
     bool hasOlder() const { return m_hasOlder; }
+    bool isLoadingOlder() const { return m_fetching; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

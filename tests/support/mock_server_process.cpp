@@ -82,6 +82,14 @@ void MockServerProcess::stop()
     }
 }
 
+void MockServerProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
 bool MockServerProcess::isRunning() const
 {
     return m_process.state() == QProcess::Running;

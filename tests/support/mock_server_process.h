@@ -21,6 +21,8 @@ public:
     void stop();
     // Starts again on the same port with the same data, as after a server outage.
     bool restart();
+    // Ends the server at once (SIGKILL): no goodbye to anyone, as in a crash.
+    void kill();
     bool isRunning() const;
     QUrl url() const { return m_url; }
     QString dataDir() const { return m_data.path(); }

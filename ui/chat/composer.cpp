@@ -49,7 +49,12 @@ void Composer::inputMethodEvent(QInputMethodEvent *event)
 void Composer::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
-    if (enter && !m_composing && !(event->modifiers() & Qt::ShiftModifier)) {
+    if (enter && m_composing) {
+        // The input method's to finish the syllable: neither a send nor a line break.
+        event->accept();
+        return;
+    }
+    if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText().trimmed();
         if (!text.isEmpty()) {
             Q_EMIT sendRequested(text);

@@ -1,0 +1,279 @@
+// Chat end to end with the real server process: live delivery across workspaces with unread
+// badges, reading on one device clearing another's, the outbox surviving server crashes and a
+// client that was killed with messages pending, and history paging over 10,000 messages.
+#include "auth/password_login.h"
+#include "auth/session_manager.h"
+#include "chat/chat.h"
+#include "chat/history_model.h"
+#include "mock_server_process.h"
+#include "net/api_client.h"
+#include "protocol/protocol.h"
+#include "secrets/memory_secret_store.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace moim;
+using namespace Qt::StringLiterals;
+
+namespace {
+const auto Jimin = u"jimin.kim@moim.example"_s;
+const auto Password = u"seoul-spring-gathering"_s;
+} // namespace
+
+class TestE2eChat : public QObject
+{
+    Q_OBJECT
+
+    test::MockServerProcess m_server;
+    std::unique_ptr<test::IsolatedHome> m_home;
+    MemorySecretStore m_secrets;
+
+    struct Client
+    {
+        std::unique_ptr<ApiClient> api;
+        std::unique_ptr<SessionManager> sessions;
+        Account *account() const { return sessions->account(); }
+        Chat *chat() const { return sessions->account()->chat(); }
+    };
+
+    Client signIn(const QString &email, const QString &profile = {})
+    {
+        Client client;
+        client.api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
+                                                 u"moim-desktop"_s, u"0.1.0"_s);
+        client.sessions = std::make_unique<SessionManager>(
+            profile.isEmpty() ? Profile() : Profile(profile), client.api.get(), &m_secrets);
+        PasswordLogin login(client.sessions.get(), DeviceInfo::thisMachine(u"desktop"_s));
+        login.submit(email, Password, true, false);
+        [&] {
+            QTRY_COMPARE_WITH_TIMEOUT(login.state(), PasswordLogin::State::SignedIn, 20000);
+            QTRY_COMPARE_WITH_TIMEOUT(client.account()->connection(), Account::Connection::Online,
+                                      10000);
+        }();
+        return client;
+    }
+
+    // The conversations of a workspace, straight from the server.
+    QList<Conversation> conversationsOf(Client &client, const QString &workspaceId)
+    {
+        client.account()->fetchConversations(workspaceId);
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(!client.account()->conversations(workspaceId).isEmpty(),
+                                     10000);
+        }();
+        return client.account()->conversations(workspaceId);
+    }
+
+    // Every message body of a conversation as the server has it, oldest first.
+    QStringList serverBodies(Client &client, const QString &conversationId)
+    {
+        QStringList bodies;
+        qint64 before = 0;
+        for (;;) {
+            bool done = false;
+            ApiResult page;
+            QString path = u"/api/v1/conversations/%1/messages?limit=200"_s.arg(conversationId);
+            if (before > 0)
+                path += u"&before_seq="_s + QString::number(before);
+            client.api->get(path, client.account()->accessToken(), this,
+                            [&](const ApiResult &result) {
+                                page = result;
+                                done = true;
+                            });
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
+            const QJsonArray messages = page.body.value("messages"_L1).toArray();
+            QStringList chunk;
+            for (const QJsonValue &value : messages)
+                chunk.append(value.toObject().value("body"_L1).toString());
+            bodies = chunk + bodies;
+            if (!page.body.value("has_more"_L1).toBool() || messages.isEmpty())
+                return bodies;
+            before = messages.first().toObject().value("seq"_L1).toInteger();
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(m_server.start(), qPrintable(m_server.output())); }
+
+    void init() { m_home = std::make_unique<test::IsolatedHome>(); }
+
+    void liveAcrossWorkspacesWithBadges()
+    {
+        Client desk = signIn(Jimin);
+        Client laptop = signIn(Jimin, u"laptop"_s);
+        const auto &workspaces = desk.account()->workspaces()->workspaces();
+        QVERIFY(workspaces.size() >= 2);
+        const QString a = workspaces.at(0).id;
+        const QString b = workspaces.at(1).id;
+        const Conversation inA = conversationsOf(desk, a).first();
+        const Conversation inB = conversationsOf(desk, b).first();
+        desk.chat()->setActiveConversation(inA.id);
+        laptop.chat()->setActiveConversation(QString());
+        const int bBefore = desk.chat()->workspaceUnread(b);
+        const int laptopBefore = laptop.chat()->unread(inB.id);
+
+        QSignalSpy arrived(desk.chat(), &Chat::messageChanged);
+        QString output;
+        QCOMPARE(m_server.admin({u"post"_s, u"alex.park@moim.example"_s, inB.id,
+                                 u"@김지민 디자인 리뷰 시간 괜찮으세요?"_s},
+                                &output),
+                 0);
+        // It arrives live while A is shown, and B's badge counts up, on both devices.
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(arrived.cbegin(), arrived.cend(),
+                                             [](const QList<QVariant> &args) {
+                                                 return args.first().value<Message>().body.contains(
+                                                     u"디자인 리뷰"_s);
+                                             }),
+                                 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.chat()->workspaceUnread(b), bBefore + 1, 10000);
+        const int row = desk.account()->workspaces()->indexOf(b);
+        QCOMPARE(desk.account()->workspaces()->index(row).data(WorkspaceModel::UnreadRole).toInt(),
+                 bBefore + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.chat()->unread(inB.id), laptopBefore + 1, 10000);
+
+        // Opening it on the desk clears the badge there, and on the laptop too.
+        desk.chat()->setActiveConversation(inB.id);
+        QCOMPARE(desk.chat()->unread(inB.id), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(laptop.chat()->unread(inB.id), 0, 10000);
+    }
+
+    void outboxSurvivesServerCrashes()
+    {
+        Client client = signIn(Jimin);
+        const QString workspace = client.account()->workspaces()->workspaces().at(0).id;
+        const QString conversation = conversationsOf(client, workspace).first().id;
+        QStringList sent;
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < 4; ++i) {
+                const QString body = u"crash round %1 message %2"_s.arg(round).arg(i);
+                client.chat()->send(conversation, body);
+                sent.append(body);
+            }
+            // The server dies in the middle of it, with no goodbye.
+            m_server.kill();
+            for (int i = 4; i < 6; ++i) {
+                const QString body = u"crash round %1 message %2"_s.arg(round).arg(i);
+                client.chat()->send(conversation, body);
+                sent.append(body);
+            }
+            QVERIFY2(m_server.restart(), qPrintable(m_server.output()));
+            client.account()->retryNow();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(client.account()->connection(), Account::Connection::Online,
+                                  40000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.chat()->outbox()->pendingCount(), 0, 40000);
+        // Every message exactly once, in the order written.
+        QStringList onServer = serverBodies(client, conversation);
+        onServer.erase(std::remove_if(onServer.begin(), onServer.end(),
+                                      [](const QString &b) { return !b.startsWith(u"crash"_s); }),
+                       onServer.end());
+        QCOMPARE(onServer, sent);
+    }
+
+    void killedClientSendsPendingOnRestart()
+    {
+        QString conversation;
+        QStringList written;
+        {
+            Client client = signIn(Jimin);
+            const QString workspace = client.account()->workspaces()->workspaces().at(0).id;
+            conversation = conversationsOf(client, workspace).first().id;
+            m_server.kill();
+            QTRY_VERIFY_WITH_TIMEOUT(client.account()->connection() != Account::Connection::Online,
+                                     10000);
+            for (int i = 0; i < 5; ++i) {
+                written.append(u"written offline %1"_s.arg(i));
+                client.chat()->send(conversation, written.last());
+            }
+            QCOMPARE(client.chat()->outbox()->pendingCount(), 5);
+            // The client goes away here with five messages pending (as if killed).
+        }
+        QVERIFY2(m_server.restart(), qPrintable(m_server.output()));
+        auto api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
+                                               u"moim-desktop"_s, u"0.1.0"_s);
+        Client restarted{std::move(api), nullptr};
+        restarted.sessions =
+            std::make_unique<SessionManager>(Profile(), restarted.api.get(), &m_secrets);
+        QVERIFY(restarted.sessions->restore());
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.chat()->outbox()->pendingCount(), 0, 30000);
+        QStringList onServer = serverBodies(restarted, conversation);
+        onServer.erase(
+            std::remove_if(onServer.begin(), onServer.end(),
+                           [](const QString &b) { return !b.startsWith(u"written offline"_s); }),
+            onServer.end());
+        QCOMPARE(onServer, written);
+    }
+
+    void historyPagesThroughTenThousandMessages()
+    {
+        Client client = signIn(Jimin);
+        const QString workspace = client.account()->workspaces()->workspaces().at(0).id;
+        const QString conversation = conversationsOf(client, workspace).last().id;
+        {
+            // 10,000 messages straight into the server's database (WAL: it keeps running).
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"seed"_s);
+            db.setDatabaseName(QDir(m_server.dataDir()).filePath(u"server.sqlite"_s));
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+            QVERIFY(db.open());
+            QVERIFY(db.transaction());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(
+                u"SELECT MAX(seq), (SELECT author FROM messages LIMIT 1) FROM messages"_s));
+            QVERIFY(query.next());
+            const qint64 base = query.value(0).toLongLong();
+            const QString author = query.value(1).toString();
+            query.prepare(u"INSERT INTO messages (id, conversation_id, author, body, created_at, "
+                          "seq) VALUES (?, ?, ?, ?, ?, ?)"_s);
+            for (int i = 0; i < 10000; ++i) {
+                query.addBindValue(u"m_page_%1"_s.arg(i));
+                query.addBindValue(conversation);
+                query.addBindValue(author);
+                query.addBindValue(u"page message %1"_s.arg(i));
+                query.addBindValue(1700000000 + i);
+                query.addBindValue(base + 1 + i);
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            }
+            QVERIFY(db.commit());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"seed"_s);
+
+        HistoryModel history(client.chat(), client.account()->identity().id,
+                             client.account()->identity().displayName);
+        history.setConversation(conversation);
+        QTRY_VERIFY_WITH_TIMEOUT(history.rowCount() > 0 &&
+                                     history.messages().last().body == u"page message 9999"_s,
+                                 10000);
+        int maxRows = 0;
+        int pages = 0;
+        while (history.canLoadOlder()) {
+            const QString firstBefore = history.messages().first().localId;
+            history.loadOlder();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !history.isLoadingOlder() &&
+                    (!history.hasOlder() || history.messages().first().localId != firstBefore),
+                10000);
+            maxRows = std::max(maxRows, history.rowCount());
+            if (++pages > 400)
+                break;
+        }
+        // All the way back, never holding more than the window.
+        QVERIFY(pages >= 10000 / HistoryModel::PageSize);
+        QVERIFY2(maxRows <= HistoryModel::MaxRows, qPrintable(QString::number(maxRows)));
+        QVERIFY(!history.isAtNewest());
+        QVERIFY(std::any_of(history.messages().cbegin(), history.messages().cend(),
+                            [](const Message &m) { return m.body == u"page message 0"_s; }));
+        // And back to the live end.
+        history.jumpToNewest();
+        QVERIFY(history.isAtNewest());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eChat)
+#include "test_e2e_chat.moc"
