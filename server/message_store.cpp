@@ -139,12 +139,14 @@ QJsonArray MessageStore::page(const QString &conversationId, qint64 beforeSeq, i
                               bool *hasMore) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT "_s + MessageColumns +
-                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = "
-                  "? AND (? = 0 OR m.seq < ?) ORDER BY m.seq DESC LIMIT ?"_s);
+    // Two plain forms, so SQLite answers from the (conversation_id, seq) index, however long.
+    query.prepare(
+        u"SELECT "_s + MessageColumns +
+        u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = ?"_s +
+        (beforeSeq > 0 ? u" AND m.seq < ?"_s : QString()) + u" ORDER BY m.seq DESC LIMIT ?"_s);
     query.addBindValue(conversationId);
-    query.addBindValue(beforeSeq);
-    query.addBindValue(beforeSeq);
+    if (beforeSeq > 0)
+        query.addBindValue(beforeSeq);
     query.addBindValue(limit + 1);
     QList<QJsonObject> newestFirst;
     if (execOrWarn(query)) {

@@ -48,6 +48,8 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
 Account::~Account()
 {
     shutDown();
+    // Before the cache (a member) goes: chat (a child) would outlive it otherwise.
+    m_chat->flush();
 }
 
 void Account::setConnection(Connection connection)

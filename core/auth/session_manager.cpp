@@ -1,6 +1,7 @@
 #include "session_manager.h"
 
 #include "auth/session_grant.h"
+#include "chat/chat.h"
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 #include "secrets/secret_store.h"
@@ -215,6 +216,7 @@ void SessionManager::endLocally(SignOutReason reason, bool deleteLocalData)
     account->shutDown();
     const QString accountId = account->identity().id;
     const QString cachePath = account->cache() ? account->cache()->filePath() : QString();
+    account->chat()->flush();
     account->cache()->close();
     // Often we are inside one of the account's own signals (a revocation pushed on its socket):
     // it must outlive this call.

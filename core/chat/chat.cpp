@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QUrl>
 #include <QUrlQuery>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcChat, "moim.core.chat")
 
@@ -40,6 +41,36 @@ Chat::Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken,
         Q_EMIT messageChanged(message);
     });
     connect(&m_outbox, &Outbox::tokenRejected, this, &Chat::tokenRejected);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(100);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Chat::flush);
+}
+
+void Chat::scheduleFlush()
+{
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void Chat::flush()
+{
+    m_flushTimer.stop();
+    if (!m_cache->isOpen()) {
+        m_unflushed.clear();
+        return;
+    }
+    if (!m_unflushed.isEmpty()) {
+        m_cache->storeMessages(m_unflushed);
+        m_unflushed.clear();
+        m_cache->setLastSeq(m_lastSeq);
+    }
+    if (m_readStateDirty) {
+        m_readStateDirty = false;
+        QList<LocalCache::ReadState> states;
+        for (auto it = m_read.cbegin(); it != m_read.cend(); ++it)
+            states.append({it.key(), it->workspaceId, it->unread, it->lastReadSeq});
+        m_cache->storeReadStates(states);
+    }
 }
 
 QString Chat::messagesPath(const QString &conversationId) const
@@ -67,7 +98,10 @@ void Chat::sync()
     if (m_syncing)
         return;
     m_syncing = true;
-    const QString path = QString(wire::path::Sync) + u"?after_seq="_s + QString::number(m_lastSeq);
+    // A first sign-in has nothing to catch up on: it takes the read state and the current
+    // sequence number, and each conversation loads its history when it is opened.
+    const qint64 after = m_lastSeq > 0 ? m_lastSeq : std::numeric_limits<qint64>::max() / 2;
+    const QString path = QString(wire::path::Sync) + u"?after_seq="_s + QString::number(after);
     m_api->get(path, m_accessToken(), this, [this](const ApiResult &result) {
         m_syncing = false;
         if (!result.ok()) {
@@ -102,6 +136,7 @@ void Chat::sync()
             m_read.insert(id, info);
             touched.insert(id);
         }
+        m_lastSeq = std::max(m_lastSeq, result.body.value("last_seq"_L1).toInteger());
         if (m_cache->isOpen())
             m_cache->setLastSeq(m_lastSeq);
         persistReadState();
@@ -144,12 +179,9 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     Message stored = message;
     // Our own message from another device, or the echo of one sent here: one row either way.
     stored.state = Message::State::Sent;
-    m_cache->storeMessage(stored);
-    if (message.seq > m_lastSeq) {
-        m_lastSeq = message.seq;
-        if (m_cache->isOpen())
-            m_cache->setLastSeq(m_lastSeq);
-    }
+    m_unflushed.append(stored);
+    m_lastSeq = std::max(m_lastSeq, message.seq);
+    scheduleFlush();
     Q_EMIT messageChanged(stored);
 
     ReadInfo &info = m_read[message.conversationId];
@@ -179,6 +211,7 @@ void Chat::setActiveConversation(const QString &conversationId)
 
 void Chat::markRead(const QString &conversationId)
 {
+    flush(); // the newest message may still be on its way to the cache
     ReadInfo &info = m_read[conversationId];
     const QList<Message> newest = m_cache->messages(conversationId, 0, 1);
     qint64 seq = info.lastReadSeq;
@@ -223,17 +256,13 @@ int Chat::totalUnread() const
 
 void Chat::persistReadState()
 {
-    if (!m_cache->isOpen())
-        return;
-    QList<LocalCache::ReadState> states;
-    for (auto it = m_read.cbegin(); it != m_read.cend(); ++it)
-        states.append({it.key(), it->workspaceId, it->unread, it->lastReadSeq});
-    m_cache->storeReadStates(states);
+    m_readStateDirty = true;
+    scheduleFlush();
 }
 
-QList<Message> Chat::cachedMessages(const QString &conversationId, qint64 beforeSeq,
-                                    int limit) const
+QList<Message> Chat::cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit)
 {
+    flush();
     return m_cache->messages(conversationId, beforeSeq, limit);
 }
 

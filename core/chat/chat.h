@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 
 namespace moim {
 
@@ -38,11 +39,16 @@ public:
     int totalUnread() const;
 
     // History: cached pages now, older or fresher pages from the server via historyFetched.
-    QList<Message> cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit) const;
+    QList<Message> cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit);
     void fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit);
 
     // Online: catch up on what was missed, then send what waits. Offline: hold.
     void setOnline(bool online);
+    // Live messages are written to the cache in batches: one transaction per burst instead of
+    // several writes per message keeps the event loop free under a flood. The owner flushes
+    // before the cache closes.
+    void flush();
+
     // Handles chat events of the stream; false for events that are not chat's.
     bool handleEvent(const QString &type, const QJsonObject &event);
 
@@ -66,6 +72,7 @@ private:
     void sync();
     void receive(const Message &message, const QString &workspaceId, bool live);
     void persistReadState();
+    void scheduleFlush();
     QString messagesPath(const QString &conversationId) const;
 
     ApiClient *m_api;
@@ -79,6 +86,9 @@ private:
     qint64 m_lastSeq = 0;
     bool m_online = false;
     bool m_syncing = false;
+    QList<Message> m_unflushed;
+    bool m_readStateDirty = false;
+    QTimer m_flushTimer;
 };
 
 } // namespace moim

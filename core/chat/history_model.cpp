@@ -36,6 +36,7 @@ void HistoryModel::setConversation(const QString &conversationId)
     m_atNewest = true;
     m_hasOlder = true;
     m_fetching = false;
+    m_trustCache = true;
     endResetModel();
     // Fresh from the server: what the cache missed while we were away.
     if (!conversationId.isEmpty())
@@ -100,7 +101,9 @@ void HistoryModel::loadOlder()
     if (before == 0 && !m_rows.isEmpty())
         return; // only unsent messages: nothing older to ask for yet
     // The cache first (instant), the server for what it does not have.
-    const QList<Message> cached = m_chat->cachedMessages(m_conversationId, before, PageSize);
+    const QList<Message> cached = m_trustCache
+                                      ? m_chat->cachedMessages(m_conversationId, before, PageSize)
+                                      : QList<Message>();
     if (cached.size() == PageSize) {
         prepend(cached);
         return;
@@ -170,6 +173,7 @@ void HistoryModel::onHistoryFetched(const QString &conversationId, const QList<M
         m_rows = page + pending;
         m_hasOlder = true;
         m_atNewest = true;
+        m_trustCache = false;
         endResetModel();
         return;
     }

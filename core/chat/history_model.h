@@ -65,6 +65,9 @@ private:
     bool m_atNewest = true;
     bool m_hasOlder = true;
     bool m_fetching = false;
+    // Whether the cache holds this window's history without gaps (false once the server showed
+    // the cache was behind: older pages then come from the server).
+    bool m_trustCache = true;
 };
 
 } // namespace moim

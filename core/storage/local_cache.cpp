@@ -347,7 +347,8 @@ bool LocalCache::storeMessage(const Message &message)
     query.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
                   " author_id, author_name, body, created_at, state, queued_at)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  " (SELECT COALESCE(MAX(queued_at), 0) + 1 FROM messages))"
+                  " CASE WHEN ? = 'pending' THEN (SELECT COALESCE(MAX(queued_at), 0) + 1"
+                  " FROM messages WHERE state = 'pending') ELSE 0 END)"
                   " ON CONFLICT (local_id) DO UPDATE SET id = excluded.id, seq = excluded.seq,"
                   " author_name = excluded.author_name, body = excluded.body,"
                   " created_at = excluded.created_at, state = excluded.state"_s);
@@ -360,6 +361,9 @@ bool LocalCache::storeMessage(const Message &message)
     query.addBindValue(text(message.authorName));
     query.addBindValue(text(message.body));
     query.addBindValue(message.createdAt);
+    query.addBindValue(stateName(message.state));
+    // Only the outbox needs an order of its own; looking it up among pending rows uses the
+    // (state, queued_at) index instead of scanning every message.
     query.addBindValue(stateName(message.state));
     if (query.exec())
         return true;
@@ -382,12 +386,14 @@ QList<Message> LocalCache::messages(const QString &conversationId, qint64 before
 {
     QList<Message> result;
     QSqlQuery query(m_db);
-    query.prepare(u"SELECT "_s + MessageColumns +
-                  u" FROM messages WHERE conversation_id = ? AND seq > 0 AND (? = 0 OR seq < ?)"
-                  " ORDER BY seq DESC LIMIT ?"_s);
+    // Two plain forms rather than "(? = 0 OR seq < ?)", which SQLite cannot answer from the
+    // (conversation_id, seq) index: paging back through a long history must not scan it.
+    query.prepare(
+        u"SELECT "_s + MessageColumns + u" FROM messages WHERE conversation_id = ? AND seq > 0"_s +
+        (beforeSeq > 0 ? u" AND seq < ?"_s : QString()) + u" ORDER BY seq DESC LIMIT ?"_s);
     query.addBindValue(conversationId);
-    query.addBindValue(beforeSeq);
-    query.addBindValue(beforeSeq);
+    if (beforeSeq > 0)
+        query.addBindValue(beforeSeq);
     query.addBindValue(limit);
     if (query.exec()) {
         while (query.next())

@@ -264,7 +264,10 @@ private Q_SLOTS:
                 break;
         }
         // All the way back, never holding more than the window.
-        QVERIFY(pages >= 10000 / HistoryModel::PageSize);
+        QVERIFY2(pages >= 10000 / HistoryModel::PageSize,
+                 qPrintable(u"%1 pages, first %2 %3"_s.arg(pages)
+                                .arg(history.messages().first().seq)
+                                .arg(history.messages().first().body)));
         QVERIFY2(maxRows <= HistoryModel::MaxRows, qPrintable(QString::number(maxRows)));
         QVERIFY(!history.isAtNewest());
         QVERIFY(std::any_of(history.messages().cbegin(), history.messages().cend(),

@@ -1,0 +1,249 @@
+// Chat benchmarks (they print figures and assert only that the work happened):
+//  1. switching workspace to a painted window, with 20 workspaces and long histories cached;
+//  2. event-loop lag while 2,000 messages a second arrive for 10 seconds;
+//  3. resident memory after scrolling back through 100,000 messages.
+#include "auth/session_manager.h"
+#include "chat/chat.h"
+#include "chat/history_model.h"
+#include "first_paint_probe.h"
+#include "main/main_window.h"
+#include "main/workspace_sidebar.h"
+#include "mock_server_process.h"
+#include "net/api_client.h"
+#include "protocol/protocol.h"
+#include "secrets/memory_secret_store.h"
+#include "theme/theme.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSettings>
+#include <QTcpServer>
+#include <QtTest>
+#include <algorithm>
+#include <cstdio>
+
+using namespace moim;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 currentRssKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).simplified().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty()
+               ? 0
+               : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * values.size())));
+}
+
+Message synthetic(const QString &conversationId, qint64 seq, const QString &author)
+{
+    Message message;
+    message.id = u"m_bench_%1"_s.arg(seq);
+    message.localId = message.id;
+    message.conversationId = conversationId;
+    message.seq = seq;
+    message.authorId = u"u_other"_s;
+    message.authorName = author;
+    message.body = u"벤치마크 메시지 %1 — a line of ordinary chat with some words in it"_s.arg(seq);
+    message.createdAt = 1700000000 + seq;
+    return message;
+}
+
+} // namespace
+
+class BenchChat : public QObject
+{
+    Q_OBJECT
+
+    test::IsolatedHome m_home;
+    QTcpServer m_closed; // a server address nobody answers: everything comes from the cache
+
+private Q_SLOTS:
+    void initTestCase() { ui::Theme::apply(*qApp, ui::Theme::Scheme::Light); }
+
+    void workspaceSwitch()
+    {
+        QVERIFY(m_closed.listen(QHostAddress::LocalHost));
+        const QString url = u"http://127.0.0.1:%1"_s.arg(m_closed.serverPort());
+        m_closed.close();
+        ApiClient api(ServerAddress::parse(url), u"moim-desktop"_s, u"0.1.0"_s);
+        MemorySecretStore secrets;
+        const Profile profile;
+        {
+            // A remembered account with 20 workspaces, 12 conversations each, long histories.
+            LocalCache cache;
+            Profile::ensurePrivateDir(profile.accountDir(u"u_bench"_s));
+            QVERIFY(cache.open(profile.accountDir(u"u_bench"_s) + u"/cache.sqlite"_s) !=
+                    LocalCache::OpenResult::Failed);
+            cache.storeIdentity({u"u_bench"_s, u"bench@moim.example"_s, u"벤치"_s});
+            QList<Workspace> workspaces;
+            QList<Message> history;
+            for (int w = 0; w < 20; ++w) {
+                workspaces.append({u"w_%1"_s.arg(w), u"워크스페이스 %1"_s.arg(w),
+                                   u"Workspace %1"_s.arg(w), u"%1"_s.arg(w % 10), u"#3B6FE0"_s,
+                                   u"member"_s});
+                QList<Conversation> conversations;
+                for (int c = 0; c < 12; ++c) {
+                    const QString id = u"c_%1_%2"_s.arg(w).arg(c);
+                    conversations.append({id, workspaces.last().id, Conversation::Kind::Channel,
+                                          u"channel-%1"_s.arg(c), u"topic"_s, 0});
+                    for (int m = 0; m < 200; ++m)
+                        history.append(synthetic(id, (w * 12 + c) * 1000 + m + 1, u"동료"_s));
+                }
+                cache.storeConversations(workspaces.last().id, conversations);
+            }
+            cache.storeWorkspaces(workspaces);
+            QVERIFY(cache.storeMessages(history));
+            secrets.write(u"u_bench/refresh_token"_s, u"unused"_s, this, [](auto) {});
+            QSettings settings(profile.settingsFile(), QSettings::IniFormat);
+            settings.setValue(u"session/accountId"_s, u"u_bench"_s);
+            settings.setValue(u"session/server"_s, api.server().key());
+        }
+        SessionManager sessions(profile, &api, &secrets);
+        QVERIFY(sessions.restore());
+        QSettings uiState(profile.settingsFile(), QSettings::IniFormat);
+        ui::MainWindow window(&sessions, &uiState);
+        window.resize(1100, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.sidebar()->count(), 20);
+
+        QList<double> samples;
+        for (int i = 0; i < 200; ++i) {
+            QElapsedTimer clock;
+            clock.start();
+            window.sidebar()->selectIndex((i * 7) % 20);
+            // Open a conversation too, as a person does, then paint the window.
+            window.openConversation(u"c_%1_%2"_s.arg((i * 7) % 20).arg(i % 12));
+            window.grab();
+            samples.append(double(clock.nsecsElapsed()) / 1e6);
+        }
+        std::printf("\nWorkspace switch + open a conversation + paint (20 workspaces, 200 runs)\n"
+                    "  median %.2f ms, p95 %.2f ms, max %.2f ms (a frame is 16.7 ms)\n",
+                    percentile(samples, 0.5), percentile(samples, 0.95), percentile(samples, 1.0));
+        std::fflush(stdout);
+        QVERIFY(!samples.isEmpty());
+    }
+
+    void eventLoopLagUnderLoad()
+    {
+        LocalCache cache;
+        QTemporaryDir dir;
+        QVERIFY(cache.open(dir.filePath(u"cache.sqlite"_s)) != LocalCache::OpenResult::Failed);
+        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
+        Chat chat(
+            &api, &cache, [] { return QString(); }, u"u_me"_s, u"나"_s);
+        HistoryModel history(&chat, u"u_me"_s, u"나"_s);
+        history.setConversation(u"c_busy"_s);
+
+        // 2,000 messages a second for 10 seconds, in 10 ms bursts of 20, through the same
+        // path as the event stream.
+        constexpr int PerSecond = 2000;
+        constexpr int Seconds = 10;
+        qint64 seq = 0;
+        QTimer feeder;
+        feeder.setInterval(10);
+        connect(&feeder, &QTimer::timeout, this, [&] {
+            for (int i = 0; i < PerSecond / 100; ++i) {
+                ++seq;
+                const Message message =
+                    synthetic(seq % 3 ? u"c_busy"_s : u"c_other"_s, seq, u"동료"_s);
+                QJsonObject json{
+                    {u"id"_s, message.id},
+                    {u"conversation_id"_s, message.conversationId},
+                    {u"seq"_s, message.seq},
+                    {u"author"_s, QJsonObject{{u"id"_s, message.authorId},
+                                              {u"display_name"_s, message.authorName}}},
+                    {u"body"_s, message.body},
+                    {u"created_at"_s, message.createdAt}};
+                chat.handleEvent(QString(protocol::event::MessageCreated),
+                                 {{u"workspace_id"_s, u"w_1"_s}, {u"message"_s, json}});
+            }
+        });
+        // A 5 ms heartbeat: how late it fires is how long the event loop was busy.
+        QList<double> lags;
+        QElapsedTimer beat;
+        QTimer heartbeat;
+        heartbeat.setInterval(5);
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        connect(&heartbeat, &QTimer::timeout, this, [&] {
+            if (beat.isValid())
+                lags.append(std::max(0.0, double(beat.nsecsElapsed()) / 1e6 - 5.0));
+            beat.restart();
+        });
+        feeder.start();
+        heartbeat.start();
+        QElapsedTimer total;
+        total.start();
+        while (total.elapsed() < Seconds * 1000)
+            QTest::qWait(50);
+        feeder.stop();
+        heartbeat.stop();
+        std::printf("\nEvent-loop lag while %d messages/s arrive for %d s (%lld delivered)\n"
+                    "  median %.2f ms, p99 %.2f ms, max %.2f ms; window holds %d rows; "
+                    "unread elsewhere %d\n",
+                    PerSecond, Seconds, static_cast<long long>(seq), percentile(lags, 0.5),
+                    percentile(lags, 0.99), percentile(lags, 1.0), history.rowCount(),
+                    chat.unread(u"c_other"_s));
+        std::fflush(stdout);
+        QVERIFY(seq > 0);
+        QVERIFY(history.rowCount() <= HistoryModel::MaxRows);
+    }
+
+    void memoryAfterScrollingBack()
+    {
+        LocalCache cache;
+        QTemporaryDir dir;
+        QVERIFY(cache.open(dir.filePath(u"cache.sqlite"_s)) != LocalCache::OpenResult::Failed);
+        QList<Message> messages;
+        for (int i = 1; i <= 100000; ++i)
+            messages.append(synthetic(u"c_long"_s, i, u"동료"_s));
+        QVERIFY(cache.storeMessages(messages));
+        messages.clear();
+        messages.squeeze();
+        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
+        Chat chat(
+            &api, &cache, [] { return QString(); }, u"u_me"_s, u"나"_s);
+        HistoryModel history(&chat, u"u_me"_s, u"나"_s);
+        history.setConversation(u"c_long"_s);
+        const qint64 before = currentRssKiB();
+        int pages = 0;
+        qint64 peakDuring = before;
+        // Scroll all the way back through the cache, page by page.
+        while (history.canLoadOlder() && pages < 5000) {
+            const qint64 first = history.messages().isEmpty() ? 0 : history.messages().first().seq;
+            history.loadOlder();
+            QCoreApplication::processEvents();
+            if (!history.messages().isEmpty() && history.messages().first().seq == first)
+                break; // the cache is exhausted; the server (absent here) would go on
+            ++pages;
+            if (pages % 100 == 0)
+                peakDuring = std::max(peakDuring, currentRssKiB());
+        }
+        const qint64 after = currentRssKiB();
+        std::printf("\nScrolling back through 100,000 cached messages (%d pages)\n"
+                    "  RSS before %.1f MiB, peak while scrolling %.1f MiB, after %.1f MiB; "
+                    "window %d rows (oldest seq %lld)\n",
+                    pages, double(before) / 1024, double(peakDuring) / 1024, double(after) / 1024,
+                    history.rowCount(), static_cast<long long>(history.messages().first().seq));
+        std::fflush(stdout);
+        QVERIFY(pages > 1000);
+        QVERIFY(history.rowCount() <= HistoryModel::MaxRows);
+    }
+};
+
+QTEST_MAIN(BenchChat)
+#include "bench_chat.moc"
