@@ -63,6 +63,7 @@ public:
     Mailbox &mailbox() { return *m_mailbox; }
     InviteStore &invites() { return *m_invites; }
     TwoStepCheck &twoStep() { return *m_twoStep; }
+    QrLoginService &qr() { return *m_qr; }
 
     // The default data folder: $XDG_DATA_HOME/moim-mock-server (or ~/.local/share/…).
     static QString defaultDataDir();

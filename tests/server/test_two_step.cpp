@@ -4,6 +4,7 @@
 // independent of ours, where it matters that they agree.
 #include "account_store.h"
 #include "mock_server.h"
+#include "qr_login_service.h"
 #include "throttle.h"
 #include "two_step_check.h"
 
@@ -291,6 +292,15 @@ private Q_SLOTS:
         const QString userId = enroller.value("account"_L1).toObject().value("id"_L1).toString();
         QVERIFY(!check.sessionMayApprove(before.value("session_id"_L1).toString(), userId));
         QVERIFY(check.sessionMayApprove(enroller.value("session_id"_L1).toString(), userId));
+        // QR approval asks the same check: the older session may not vouch for a sign-in.
+        const auto account = m_server->accounts().findById(userId);
+        QVERIFY(account.has_value());
+        JsonReply refusal = JsonReply::noContent();
+        QVERIFY(!m_server->qr().approvalAllowed({before.value("session_id"_L1).toString(), userId},
+                                                *account, &refusal));
+        QCOMPARE(refusal.errorCode(), u"two_step_required"_s);
+        QVERIFY(m_server->qr().approvalAllowed({enroller.value("session_id"_L1).toString(), userId},
+                                               *account, &refusal));
 
         const QString challenge = login(email).errorField("challenge_id"_L1).toString();
         m_server->clock().advance(30);
