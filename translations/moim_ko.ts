@@ -1,11 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>moim::ui::CodePage</name>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Use a recovery code</source>
@@ -44,7 +46,7 @@
         <translation>인증 앱으로 인증하기</translation>
     </message>
     <message>
-        <source>Can't use your authenticator? Use a recovery code</source>
+        <source>Can&apos;t use your authenticator? Use a recovery code</source>
         <translation>인증 앱을 쓸 수 없나요? 복구 코드 사용</translation>
     </message>
     <message>
@@ -61,7 +63,9 @@
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation><numerusform>%n번 더 시도할 수 있습니다.</numerusform></translation>
+        <translation>
+            <numerusform>%n번 더 시도할 수 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>That recovery code is not right, or it was already used.</source>
@@ -76,11 +80,11 @@
         <translation>이미 사용된 코드입니다. 인증 앱에 새 코드가 표시될 때까지 기다리세요.</translation>
     </message>
     <message>
-        <source>That code has expired. Enter the code your authenticator shows now; if this keeps happening, check that your phone's clock is set automatically.</source>
+        <source>That code has expired. Enter the code your authenticator shows now; if this keeps happening, check that your phone&apos;s clock is set automatically.</source>
         <translation>만료된 코드입니다. 인증 앱에 지금 표시된 코드를 입력하세요. 이런 일이 반복되면 휴대폰 시계가 자동으로 맞춰지도록 설정되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -95,7 +99,7 @@
         <translation>비밀번호 재설정</translation>
     </message>
     <message>
-        <source>Enter the work email you sign in with. We'll mail you a link to choose a new password; it is valid for 30 minutes.</source>
+        <source>Enter the work email you sign in with. We&apos;ll mail you a link to choose a new password; it is valid for 30 minutes.</source>
         <translation>로그인할 때 쓰는 업무용 이메일을 입력하세요. 새 비밀번호를 정할 수 있는 링크를 메일로 보내 드립니다. 링크는 30분 동안 유효합니다.</translation>
     </message>
     <message>
@@ -255,7 +259,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>모임 초대 링크나 비밀번호 재설정 링크가 아닙니다. 메일에 있는 링크 전체를 복사하세요. 링크는 moim://으로 시작합니다.</translation>
     </message>
     <message>
-        <source>This link doesn't work</source>
+        <source>This link doesn&apos;t work</source>
         <translation>이 링크는 열 수 없습니다</translation>
     </message>
     <message>
@@ -295,7 +299,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>이미 가입했다면 업무용 이메일과 비밀번호로 로그인하세요.</translation>
     </message>
     <message>
-        <source>If you didn't use it, ask your workspace admin to resend the invitation.</source>
+        <source>If you didn&apos;t use it, ask your workspace admin to resend the invitation.</source>
         <translation>직접 사용하지 않았다면 워크스페이스 관리자에게 초대 재발송을 요청하세요.</translation>
     </message>
     <message>
@@ -323,7 +327,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>모임에서 받은 가장 최근 초대 메일을 여세요.</translation>
     </message>
     <message>
-        <source>Look in your spam or junk folder if you can't find it.</source>
+        <source>Look in your spam or junk folder if you can&apos;t find it.</source>
         <translation>찾을 수 없다면 스팸함이나 정크 메일함을 확인하세요.</translation>
     </message>
     <message>
@@ -355,7 +359,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>그렇지 않다면 새 링크를 요청하세요.</translation>
     </message>
     <message>
-        <source>This reset link doesn't work</source>
+        <source>This reset link doesn&apos;t work</source>
         <translation>이 재설정 링크는 열 수 없습니다</translation>
     </message>
     <message>
@@ -367,7 +371,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>가장 최근 메일에서 링크를 바로 열거나 새 링크를 요청하세요.</translation>
     </message>
     <message>
-        <source>This invitation link doesn't work</source>
+        <source>This invitation link doesn&apos;t work</source>
         <translation>이 초대 링크는 열 수 없습니다</translation>
     </message>
     <message>
@@ -392,10 +396,12 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -497,7 +503,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation><numerusform>대화 %n개</numerusform></translation>
+        <translation>
+            <numerusform>대화 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>You are no longer a member of %1.</source>
@@ -505,7 +513,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Offline. Reconnecting in %n second(s)…</source>
-        <translation><numerusform>오프라인입니다. %n초 후 다시 연결합니다…</numerusform></translation>
+        <translation>
+            <numerusform>오프라인입니다. %n초 후 다시 연결합니다…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Offline. Reconnecting…</source>
@@ -564,6 +574,21 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::MessageView</name>
+    <message>
+        <source>Open link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <source>Copy link address</source>
+        <translation>링크 주소 복사</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>메시지 복사</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MyAccountPage</name>
     <message>
         <source>Copied</source>
@@ -587,7 +612,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>On. Signing in asks for a code from your authenticator app after your password. %n recovery code(s) left.</source>
-        <translation><numerusform>켜져 있습니다. 로그인할 때 비밀번호 다음에 인증 앱의 코드를 묻습니다. 남은 복구 코드 %n개.</numerusform></translation>
+        <translation>
+            <numerusform>켜져 있습니다. 로그인할 때 비밀번호 다음에 인증 앱의 코드를 묻습니다. 남은 복구 코드 %n개.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Off. Anyone who learns your password can sign in as you.</source>
@@ -634,7 +661,7 @@ Messages arrive here.</source>
         <translation>인증 앱용 QR 코드</translation>
     </message>
     <message>
-        <source>Can't scan? Enter this key:</source>
+        <source>Can&apos;t scan? Enter this key:</source>
         <translation>스캔할 수 없나요? 이 키를 입력하세요:</translation>
     </message>
     <message>
@@ -710,7 +737,7 @@ Messages arrive here.</source>
         <translation>로그인된 기기</translation>
     </message>
     <message>
-        <source>Sign out a device you don't recognise, then change your password.</source>
+        <source>Sign out a device you don&apos;t recognise, then change your password.</source>
         <translation>모르는 기기가 있으면 로그아웃시킨 후 비밀번호를 바꾸세요.</translation>
     </message>
     <message>
@@ -759,7 +786,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation><numerusform>%n번 더 시도할 수 있습니다.</numerusform></translation>
+        <translation>
+            <numerusform>%n번 더 시도할 수 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>That code is not right.</source>
@@ -787,10 +816,12 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -865,7 +896,7 @@ Messages arrive here.</source>
         <translation>추측하기 쉬운 비밀번호입니다. 서로 관계없는 단어를 몇 개 더해 보세요.</translation>
     </message>
     <message>
-        <source>The two passwords don't match.</source>
+        <source>The two passwords don&apos;t match.</source>
         <translation>두 비밀번호가 일치하지 않습니다.</translation>
     </message>
 </context>
@@ -929,7 +960,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter your work email and password.</source>
@@ -940,7 +973,7 @@ Messages arrive here.</source>
         <translation>이메일 또는 비밀번호가 올바르지 않습니다. 워크스페이스에서 초대받은 주소가 맞는지 확인한 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -1094,7 +1127,7 @@ Messages arrive here.</source>
         <translation>승인되었습니다. 로그인하는 중…</translation>
     </message>
     <message>
-        <source>The numbers didn't match</source>
+        <source>The numbers didn&apos;t match</source>
         <translation>숫자가 일치하지 않습니다</translation>
     </message>
     <message>
@@ -1126,11 +1159,11 @@ Messages arrive here.</source>
         <translation>안전을 위해 코드는 5분 동안만 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <source>You're offline</source>
+        <source>You&apos;re offline</source>
         <translation>오프라인 상태입니다</translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection.</source>
+        <source>Moim can&apos;t reach the server. Check your connection.</source>
         <translation>모임이 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
     </message>
     <message>
@@ -1139,7 +1172,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This version of Moim is no longer supported by the server.</source>

@@ -1,6 +1,7 @@
 #include "local_cache.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -8,6 +9,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcCache, "moim.core.cache")
 
@@ -93,12 +95,18 @@ LocalCache::OpenResult LocalCache::open(const QString &filePath)
     m_filePath = filePath;
     m_quarantinedPath.clear();
 
-    if (openDatabase() && isHealthy() && migrate())
+    if (openDatabase() && isHealthy() && migrate() && hasExpectedSchema())
         return OpenResult::Opened;
 
     // Damaged or unreadable: keep the file for inspection, start afresh. The cache holds nothing
     // that the server cannot give again.
     close();
+    // One damaged file is kept, the newest: a cache damaged at every start must not fill the disk.
+    const QFileInfo info(filePath);
+    QDir folder = info.absoluteDir();
+    for (const QString &old :
+         folder.entryList({info.fileName() + u".corrupt-*"_s}, QDir::Files | QDir::Hidden))
+        folder.remove(old);
     m_quarantinedPath =
         filePath + u".corrupt-"_s + QString::number(QDateTime::currentSecsSinceEpoch());
     qCWarning(lcCache) << "cache unreadable, moved aside to" << m_quarantinedPath;
@@ -129,6 +137,54 @@ bool LocalCache::isHealthy()
     if (!query.exec(u"PRAGMA quick_check"_s) || !query.next())
         return false;
     return query.value(0).toString() == "ok"_L1;
+}
+
+namespace {
+// The tables and indexes of a database, with the SQL that made them.
+QStringList schemaOf(const QSqlDatabase &db)
+{
+    QStringList schema;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                    " ORDER BY type, name"_s))
+        return {u"<unreadable>"_s};
+    while (query.next()) {
+        schema.append(query.value(0).toString() + u' ' + query.value(1).toString() + u' ' +
+                      query.value(2).toString());
+    }
+    return schema;
+}
+} // namespace
+
+bool LocalCache::hasExpectedSchema()
+{
+    // A file that claims the current version but whose tables differ (written by something
+    // else, or edited) would fail every query later: compare it with what the migrations make.
+    static const QStringList expected = [] {
+        const QString name = u"moim-cache-reference-"_s + QUuid::createUuid().toString();
+        QStringList schema;
+        {
+            QSqlDatabase reference = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            reference.setDatabaseName(u":memory:"_s);
+            if (reference.open()) {
+                for (const QStringList &step : migrations()) {
+                    for (const QString &statement : step)
+                        exec(reference, statement);
+                }
+                schema = schemaOf(reference);
+            }
+            reference.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return schema;
+    }();
+    // Extra tables are left alone (nothing reads them); a missing or different one is not.
+    const QStringList actual = schemaOf(m_db);
+    if (std::all_of(expected.cbegin(), expected.cend(),
+                    [&actual](const QString &entry) { return actual.contains(entry); }))
+        return true;
+    qCWarning(lcCache) << "cache tables differ from schema" << SchemaVersion;
+    return false;
 }
 
 int LocalCache::schemaVersion() const

@@ -11,7 +11,9 @@ namespace moim {
 // One account's local cache in SQLite: what the next start paints before the network answers.
 // It never holds a secret, so it can be deleted at any time (and is, on a shared computer).
 // The schema is versioned with PRAGMA user_version and migrated step by step, each step in a
-// transaction; a file that is not a healthy database is moved aside and started afresh.
+// transaction; a file that is not a healthy database of this schema (damaged, truncated, written
+// by a newer Moim, or with other tables than the migrations make) is moved aside and started
+// afresh.
 class LocalCache
 {
 public:
@@ -76,6 +78,7 @@ private:
     bool openDatabase();
     bool isHealthy();
     bool migrate();
+    bool hasExpectedSchema();
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -125,6 +126,53 @@ private Q_SLOTS:
         LocalCache cache;
         QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
         QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+    }
+
+    void tablesOtherThanTheSchemaAreNotTrusted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        }
+        {
+            // The version number says current, a table says otherwise.
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edited"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(u"ALTER TABLE workspaces DROP COLUMN role"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"edited"_s);
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+        QVERIFY(cache.workspaces().isEmpty());
+        QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        QCOMPARE(cache.workspaces().size(), 2);
+    }
+
+    void onlyTheNewestDamagedFileIsKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        for (int start = 0; start < 3; ++start) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QByteArray(4096, char('a' + start)));
+            file.close();
+            // Earlier quarantines, named as earlier starts named them.
+            QFile::copy(path, path + u".corrupt-10%1"_s.arg(start));
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+            const QStringList kept =
+                QDir(dir.path()).entryList({u"cache.sqlite.corrupt-*"_s}, QDir::Files);
+            QCOMPARE(kept, QStringList{QFileInfo(cache.quarantinedPath()).fileName()});
+            QFile damaged(cache.quarantinedPath());
+            QVERIFY(damaged.open(QIODevice::ReadOnly));
+            QCOMPARE(damaged.read(1), QByteArray(1, char('a' + start)));
+        }
     }
 
     void removeFilesLeavesNothing()

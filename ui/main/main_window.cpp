@@ -31,6 +31,7 @@
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace moim::ui {
 
@@ -457,13 +458,8 @@ void MainWindow::showWorkspaceWelcome()
 
 void MainWindow::onConversationActivated(const QModelIndex &index)
 {
-    if (!index.isValid())
-        return;
-    const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
-    const QString name = index.data(Qt::DisplayRole).toString();
-    m_conversationTitle->setText(direct ? name : u"# "_s + name);
-    m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
-    openConversation(index.data(ConversationModel::IdRole).toString());
+    if (index.isValid())
+        openConversation(index.data(ConversationModel::IdRole).toString());
 }
 
 void MainWindow::openConversation(const QString &conversationId)
@@ -471,6 +467,19 @@ void MainWindow::openConversation(const QString &conversationId)
     if (!m_account || conversationId == m_openConversation)
         return;
     closeConversation();
+    // Opened by a click or from elsewhere (a notification): the list shows which one it is.
+    const auto &conversations = m_conversations.conversations();
+    const auto found =
+        std::find_if(conversations.cbegin(), conversations.cend(),
+                     [&conversationId](const Conversation &c) { return c.id == conversationId; });
+    if (found != conversations.cend()) {
+        const QModelIndex index = m_conversations.index(int(found - conversations.cbegin()));
+        m_conversationList->setCurrentIndex(index);
+        const QString name = index.data(Qt::DisplayRole).toString();
+        const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
+        m_conversationTitle->setText(direct ? name : u"# "_s + name);
+        m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
+    }
     m_openConversation = conversationId;
     m_history->setConversation(conversationId);
     m_account->chat()->setActiveConversation(conversationId);
