@@ -62,6 +62,16 @@ class TestE2eChat : public QObject
         return client;
     }
 
+    // A new start of the same profile: the remembered session, nothing restored yet.
+    Client restartWithRememberedSession()
+    {
+        Client client;
+        client.api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
+                                                 u"moim-desktop"_s, u"0.1.0"_s);
+        client.sessions = std::make_unique<SessionManager>(Profile(), client.api.get(), &m_secrets);
+        return client;
+    }
+
     // The conversations of a workspace, straight from the server.
     QList<Conversation> conversationsOf(Client &client, const QString &workspaceId)
     {
@@ -198,11 +208,7 @@ private Q_SLOTS:
             // The client goes away here with five messages pending (as if killed).
         }
         QVERIFY2(m_server.restart(), qPrintable(m_server.output()));
-        auto api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
-                                               u"moim-desktop"_s, u"0.1.0"_s);
-        Client restarted{std::move(api), nullptr};
-        restarted.sessions =
-            std::make_unique<SessionManager>(Profile(), restarted.api.get(), &m_secrets);
+        Client restarted = restartWithRememberedSession();
         QVERIFY(restarted.sessions->restore());
         QTRY_COMPARE_WITH_TIMEOUT(restarted.chat()->outbox()->pendingCount(), 0, 30000);
         QStringList onServer = serverBodies(restarted, conversation);
@@ -268,11 +274,7 @@ private Q_SLOTS:
 
         // The next start: signed in at once from the remembered session, the damaged file moved
         // aside, and everything back from the server into a fresh cache.
-        auto api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
-                                               u"moim-desktop"_s, u"0.1.0"_s);
-        Client restarted{std::move(api), nullptr};
-        restarted.sessions =
-            std::make_unique<SessionManager>(Profile(), restarted.api.get(), &m_secrets);
+        Client restarted = restartWithRememberedSession();
         QVERIFY(restarted.sessions->restore());
         LocalCache *cache = restarted.account()->cache();
         QVERIFY(cache && cache->isOpen());
