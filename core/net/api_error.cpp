@@ -54,18 +54,21 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
 
 ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
 {
+    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (httpStatus != 0)
+        return fromHttpAnswer(httpStatus, body);
+    // No HTTP answer at all: the transport failed.
     ApiError error;
-    error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
+    error.code = tls ? Code::Tls : Code::Network;
+    error.message = reply->errorString();
+    return error;
+}
 
-    if (error.httpStatus == 0) {
-        // No HTTP answer at all: the transport failed.
-        const auto networkError = reply->error();
-        const bool tls = networkError == QNetworkReply::SslHandshakeFailedError;
-        error.code = tls ? Code::Tls : Code::Network;
-        error.message = reply->errorString();
-        return error;
-    }
-
+ApiError ApiError::fromHttpAnswer(int httpStatus, const QByteArray &body)
+{
+    ApiError error;
+    error.httpStatus = httpStatus;
     const QJsonObject object = QJsonDocument::fromJson(body).object().value("error"_L1).toObject();
     error.serverCode = object.value("code"_L1).toString();
     error.message = object.value("message"_L1).toString();

@@ -74,6 +74,8 @@ public:
     static Code codeFromWire(const QString &wireCode);
     // Builds the error for a finished reply whose body was already read into `body`.
     static ApiError fromReply(QNetworkReply *reply, const QByteArray &body);
+    // The error an HTTP answer with this status and body stands for (the body may be anything).
+    static ApiError fromHttpAnswer(int httpStatus, const QByteArray &body);
 };
 
 QString errorName(ApiError::Code code);
