@@ -45,6 +45,11 @@ const QList<QStringList> &migrations()
             u"CREATE TABLE read_state (conversation_id TEXT PRIMARY KEY, workspace_id TEXT"
             " NOT NULL, unread INTEGER NOT NULL, last_read_seq INTEGER NOT NULL)"_s,
         },
+        // Why a workspace cannot be opened yet ("two_step_required"), so that a locked workspace
+        // starts locked instead of showing its cached conversations until the server answers.
+        {
+            u"ALTER TABLE workspaces ADD COLUMN locked TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return steps;
 }
@@ -258,7 +263,7 @@ QList<Workspace> LocalCache::workspaces() const
 {
     QList<Workspace> result;
     QSqlQuery query(m_db);
-    if (!query.exec(u"SELECT id, name, name_en, initials, color, role FROM workspaces"
+    if (!query.exec(u"SELECT id, name, name_en, initials, color, role, locked FROM workspaces"
                     " ORDER BY position"_s))
         return result;
     while (query.next()) {
@@ -269,6 +274,7 @@ QList<Workspace> LocalCache::workspaces() const
         workspace.initials = query.value(3).toString();
         workspace.color = query.value(4).toString();
         workspace.role = query.value(5).toString();
+        workspace.locked = query.value(6).toString();
         result.append(workspace);
     }
     return result;
@@ -280,8 +286,8 @@ bool LocalCache::storeWorkspaces(const QList<Workspace> &workspaces)
         return false;
     bool ok = exec(m_db, u"DELETE FROM workspaces"_s);
     QSqlQuery insert(m_db);
-    insert.prepare(u"INSERT INTO workspaces (id, position, name, name_en, initials, color, role)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.prepare(u"INSERT INTO workspaces (id, position, name, name_en, initials, color, role,"
+                   " locked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; ok && i < workspaces.size(); ++i) {
         const Workspace &workspace = workspaces.at(i);
         insert.addBindValue(text(workspace.id));
@@ -291,6 +297,7 @@ bool LocalCache::storeWorkspaces(const QList<Workspace> &workspaces)
         insert.addBindValue(text(workspace.initials));
         insert.addBindValue(text(workspace.color));
         insert.addBindValue(text(workspace.role));
+        insert.addBindValue(text(workspace.locked));
         ok = insert.exec();
     }
     // Conversations of workspaces the user left must not linger in the cache.

@@ -24,7 +24,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     LocalCache();
     ~LocalCache();
