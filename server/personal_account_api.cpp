@@ -337,11 +337,16 @@ JsonReply PersonalAccountApi::approve(const QString &personalId, const QJsonObje
     const QString code = body.value("check_code"_L1).toString();
     if (requestId.isEmpty() || requestId.size() > MaxIdLength || code.isEmpty() || code.size() > 8)
         return JsonReply::error(error::BadRequest, u"Expected request_id and check_code."_s);
+    const auto kind = m_services.push.kindOf(personalId, requestId);
     JsonReply refusal = JsonReply::noContent();
     const Outcome outcome = m_services.push.approve(personalId, requestId, code, &refusal);
     if (outcome == Outcome::Refused)
         return refusal;
-    return pushOutcomeReply(outcome);
+    if (outcome != Outcome::Ok)
+        return pushOutcomeReply(outcome);
+    return JsonReply::ok(
+        {{u"ok"_s, true},
+         {u"kind"_s, kind == PushRequestService::Kind::Link ? u"link"_s : u"sign_in"_s}});
 }
 
 JsonReply PersonalAccountApi::deny(const QString &personalId, const QJsonObject &body)

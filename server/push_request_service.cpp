@@ -198,6 +198,15 @@ void PushRequestService::abandon(const QString &requestId)
         request->state = State::Done;
 }
 
+std::optional<PushRequestService::Kind> PushRequestService::kindOf(const QString &personalId,
+                                                                   const QString &requestId)
+{
+    const Request *request = forPhone(personalId, requestId);
+    if (!request)
+        return std::nullopt;
+    return request->kind;
+}
+
 QList<PushRequestService::Listed> PushRequestService::pendingFor(const QString &personalId)
 {
     sweep();

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <optional>
 
 namespace moim::server {
 
@@ -102,6 +103,8 @@ public:
     // The desktop's login channel closed before an approval: nobody is left to redeem it.
     void abandon(const QString &requestId);
 
+    // What kind of request a phone of this personal account may answer under this id.
+    std::optional<Kind> kindOf(const QString &personalId, const QString &requestId);
     // Oldest first; only requests a phone of this personal account may answer.
     QList<Listed> pendingFor(const QString &personalId);
     Outcome approve(const QString &personalId, const QString &requestId, const QString &checkCode,
