@@ -51,8 +51,7 @@ PersonalLink::PersonalLink(ApiClient *api, Account *account, QObject *parent)
 
 int PersonalLink::msUntilExpiry() const
 {
-    return m_expiryTimer.isActive() ? std::max(0, m_expiryTimer.remainingTime() - ExpiryGraceMs)
-                                    : 0;
+    return m_expiryTimer.isActive() ? int(m_deadline.remainingTime()) : 0;
 }
 
 void PersonalLink::setState(State state)
@@ -130,6 +129,7 @@ void PersonalLink::start(const QString &personalAccount)
                         return conclude(Outcome::Failed,
                                         ApiError::fromCode(ApiError::Code::InvalidResponse,
                                                            u"link request without a number"_s));
+                    m_deadline.setRemainingTime(std::chrono::seconds(seconds));
                     m_expiryTimer.start(std::chrono::milliseconds(seconds * 1000 + ExpiryGraceMs));
                     setState(State::WaitingForPhone);
                 });

@@ -2,6 +2,7 @@
 
 #include "net/api_error.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -89,7 +90,8 @@ private:
     QString m_requestedId;
     QString m_linkRequest;
     QString m_checkCode;
-    QTimer m_expiryTimer; // the request's own end, in case the event stream was down
+    QDeadlineTimer m_deadline; // when the server's request ends, for the countdown
+    QTimer m_expiryTimer;      // the request's own end, in case the event stream was down
 };
 
 } // namespace moim

@@ -69,8 +69,7 @@ bool PushLogin::isPlausibleId(const QString &text)
 
 int PushLogin::msUntilExpiry() const
 {
-    return m_expiryTimer.isActive() ? std::max(0, m_expiryTimer.remainingTime() - ExpiryGraceMs)
-                                    : 0;
+    return m_expiryTimer.isActive() ? int(m_deadline.remainingTime()) : 0;
 }
 
 void PushLogin::setState(State state)
@@ -162,6 +161,7 @@ void PushLogin::onFrame(const QString &frame)
         m_responseTimer.stop();
         m_pushRequest = requestId;
         m_checkCode = code;
+        m_deadline.setRemainingTime(std::chrono::seconds(seconds));
         m_expiryTimer.start(std::chrono::milliseconds(seconds * 1000 + ExpiryGraceMs));
         setState(State::WaitingForPhone);
     } else if (type == event::PushApproved) {

@@ -3,6 +3,7 @@
 #include "device_info.h"
 #include "net/api_error.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -104,8 +105,9 @@ private:
     ApiError m_error;
     bool m_keepSignedIn = true;
     bool m_sharedComputer = false;
-    QTimer m_expiryTimer;   // the request's own end (expires_in), in case no word comes
-    QTimer m_responseTimer; // a request that gets no answer counts as lost connectivity
+    QDeadlineTimer m_deadline; // when the server's request ends, for the countdown
+    QTimer m_expiryTimer;      // the request's own end (expires_in), in case no word comes
+    QTimer m_responseTimer;    // a request that gets no answer counts as lost connectivity
 };
 
 } // namespace moim
