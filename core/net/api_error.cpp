@@ -48,6 +48,11 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::CodeExpired, Code::CodeExpired},
         {wire::ChallengeEnded, Code::ChallengeEnded},
         {wire::TwoStepRequired, Code::TwoStepRequired},
+        {wire::TooManyPending, Code::TooManyPending},
+        {wire::PushBlocked, Code::PushBlocked},
+        {wire::PushExpired, Code::PushExpired},
+        {wire::PushUsed, Code::PushUsed},
+        {wire::AlreadyLinked, Code::AlreadyLinked},
     };
     return codes.value(wireCode, Code::Unknown);
 }
@@ -159,6 +164,16 @@ QString errorName(ApiError::Code code)
         return wire::ChallengeEnded;
     case ApiError::Code::TwoStepRequired:
         return wire::TwoStepRequired;
+    case ApiError::Code::TooManyPending:
+        return wire::TooManyPending;
+    case ApiError::Code::PushBlocked:
+        return wire::PushBlocked;
+    case ApiError::Code::PushExpired:
+        return wire::PushExpired;
+    case ApiError::Code::PushUsed:
+        return wire::PushUsed;
+    case ApiError::Code::AlreadyLinked:
+        return wire::AlreadyLinked;
     case ApiError::Code::Unknown:
         return u"unknown"_s;
     }

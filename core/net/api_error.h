@@ -51,6 +51,12 @@ public:
         CodeExpired,
         ChallengeEnded,  // 5 wrong codes or too slow: sign in with the password again
         TwoStepRequired, // the workspace is locked until the user enrols
+        // Push requests to a personal account's phone (sign-in and linking)
+        TooManyPending, // 3 requests already wait on the phone (retryAfterSeconds)
+        PushBlocked,    // the owner reported a request; pushes are paused (retryAfterSeconds)
+        PushExpired,    // the request's 60 s are over
+        PushUsed,       // the request was already approved, denied or ended
+        AlreadyLinked,  // a personal account or work account is linked already
         Unknown,
     };
     Q_ENUM(Code)

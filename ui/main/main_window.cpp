@@ -1,6 +1,8 @@
 #include "main_window.h"
 
+#include "account/account_security.h"
 #include "account/my_account_page.h"
+#include "account/personal_link.h"
 #include "auth/session_manager.h"
 #include "chat/chat.h"
 #include "chat/composer.h"
@@ -288,6 +290,13 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
         if (connection == Account::Connection::Online && !currentWorkspaceId().isEmpty())
             m_account->fetchConversations(currentWorkspaceId());
     });
+    // A link started elsewhere (accepting an invitation with a personal account) waits for the
+    // phone: show its number where the user can read it.
+    connect(m_account->security()->personalLink(), &PersonalLink::stateChanged, this,
+            [this](PersonalLink::State state) {
+                if (state == PersonalLink::State::Requesting && !m_myAccount)
+                    openMyAccount()->showPersonalAccount();
+            });
 
     retranslate();
     // The last workspace comes back at the next start.
