@@ -862,7 +862,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>The request expires in %n second(s).</source>
-        <translation><numerusform>요청이 %n초 후에 만료됩니다.</numerusform></translation>
+        <translation>
+            <numerusform>요청이 %n초 후에 만료됩니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -893,7 +895,7 @@ Messages arrive here.</source>
         <translation>%1 · %2에 연결됨</translation>
     </message>
     <message>
-        <source>To sign in, choose "Personal account" on the sign-in page and approve on the phone signed in to it: no password on the computer.</source>
+        <source>To sign in, choose &quot;Personal account&quot; on the sign-in page and approve on the phone signed in to it: no password on the computer.</source>
         <translation>로그인할 때 로그인 화면에서 [개인 계정]을 선택하고, 이 계정으로 로그인한 휴대폰에서 승인하세요. 컴퓨터에서 비밀번호를 입력할 필요가 없습니다.</translation>
     </message>
     <message>
@@ -913,7 +915,7 @@ Messages arrive here.</source>
         <translation>휴대폰에서 본인이 보내지 않은 요청으로 신고되어, 한동안 이 개인 계정으로 요청을 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <source>The numbers didn't match, so nothing was linked. Try again and enter the number shown here.</source>
+        <source>The numbers didn&apos;t match, so nothing was linked. Try again and enter the number shown here.</source>
         <translation>숫자가 일치하지 않아 연결되지 않았습니다. 다시 시도하고 여기에 표시된 숫자를 입력하세요.</translation>
     </message>
     <message>
@@ -970,11 +972,15 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Three requests already wait on that phone. Answer them there, or try again in %n second(s).</source>
-        <translation><numerusform>그 휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 응답하거나 %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>그 휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 응답하거나 %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Requests to that personal account are paused after a report. Try again in %n minute(s).</source>
-        <translation><numerusform>신고로 인해 이 개인 계정으로 보내는 요청이 일시 중지되었습니다. %n분 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>신고로 인해 이 개인 계정으로 보내는 요청이 일시 중지되었습니다. %n분 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1280,7 +1286,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>The request expires in %n second(s).</source>
-        <translation><numerusform>요청이 %n초 후에 만료됩니다.</numerusform></translation>
+        <translation>
+            <numerusform>요청이 %n초 후에 만료됩니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -1303,7 +1311,7 @@ Messages arrive here.</source>
         <translation>승인되었습니다. 로그인하는 중…</translation>
     </message>
     <message>
-        <source>The numbers didn't match</source>
+        <source>The numbers didn&apos;t match</source>
         <translation>숫자가 일치하지 않습니다</translation>
     </message>
     <message>
@@ -1343,11 +1351,11 @@ Messages arrive here.</source>
         <translation>요청은 60초 동안 유효합니다. 휴대폰에 아무것도 나타나지 않았다면 ID가 맞는지, 개인 계정이 업무 계정에 연결되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <source>You're offline</source>
+        <source>You&apos;re offline</source>
         <translation>오프라인 상태입니다</translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection.</source>
+        <source>Moim can&apos;t reach the server. Check your connection.</source>
         <translation>모임이 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
     </message>
     <message>
@@ -1360,7 +1368,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Three requests already wait on your phone. Approve or deny them there, or try again in %n second(s).</source>
-        <translation><numerusform>휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 승인하거나 거부하고, 또는 %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 승인하거나 거부하고, 또는 %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Push sign-in is paused</source>
@@ -1368,7 +1378,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minute(s); sign in with email and password meanwhile.</source>
-        <translation><numerusform>이 개인 계정으로 보낸 요청이 본인이 보내지 않은 요청으로 신고되었습니다. 앞으로 %n분 동안 요청을 보낼 수 없으니 그동안은 이메일과 비밀번호로 로그인하세요.</numerusform></translation>
+        <translation>
+            <numerusform>이 개인 계정으로 보낸 요청이 본인이 보내지 않은 요청으로 신고되었습니다. 앞으로 %n분 동안 요청을 보낼 수 없으니 그동안은 이메일과 비밀번호로 로그인하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Too many attempts</source>
@@ -1376,7 +1388,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Try again in %n second(s).</source>
-        <translation><numerusform>%n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>%n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>2-step verification ended</source>
