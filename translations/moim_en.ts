@@ -5,9 +5,9 @@
     <name>moim::ui::CodePage</name>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -64,9 +64,9 @@
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt left.</numerusform>
+            <numerusform>%n attempts left.</numerusform>
         </translation>
     </message>
     <message>
@@ -425,9 +425,9 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -532,9 +532,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
         </translation>
     </message>
     <message>
@@ -543,9 +543,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Offline. Reconnecting in %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offline. Reconnecting in %n second…</numerusform>
+            <numerusform>Offline. Reconnecting in %n seconds…</numerusform>
         </translation>
     </message>
     <message>
@@ -643,9 +643,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>On. Signing in asks for a code from your authenticator app after your password. %n recovery code(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>On. Signing in asks for a code from your authenticator app after your password. %n recovery code left.</numerusform>
+            <numerusform>On. Signing in asks for a code from your authenticator app after your password. %n recovery codes left.</numerusform>
         </translation>
     </message>
     <message>
@@ -816,9 +816,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt left.</numerusform>
+            <numerusform>%n attempts left.</numerusform>
         </translation>
     </message>
     <message>
@@ -847,9 +847,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -866,9 +866,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>The request expires in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The request expires in %n second.</numerusform>
+            <numerusform>The request expires in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -977,16 +977,16 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Three requests already wait on that phone. Answer them there, or try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Three requests already wait on that phone. Answer them there, or try again in %n second.</numerusform>
+            <numerusform>Three requests already wait on that phone. Answer them there, or try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Requests to that personal account are paused after a report. Try again in %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Requests to that personal account are paused after a report. Try again in %n minute.</numerusform>
+            <numerusform>Requests to that personal account are paused after a report. Try again in %n minutes.</numerusform>
         </translation>
     </message>
 </context>
@@ -1117,9 +1117,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1294,9 +1294,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>The request expires in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The request expires in %n second.</numerusform>
+            <numerusform>The request expires in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1377,9 +1377,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Three requests already wait on your phone. Approve or deny them there, or try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Three requests already wait on your phone. Approve or deny them there, or try again in %n second.</numerusform>
+            <numerusform>Three requests already wait on your phone. Approve or deny them there, or try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1388,9 +1388,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minute(s); sign in with email and password meanwhile.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minute; sign in with email and password meanwhile.</numerusform>
+            <numerusform>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minutes; sign in with email and password meanwhile.</numerusform>
         </translation>
     </message>
     <message>
@@ -1399,9 +1399,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Try again in %n second.</numerusform>
+            <numerusform>Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1553,9 +1553,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>

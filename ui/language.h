@@ -8,8 +8,8 @@ namespace moim::ui {
 
 // The language Moim speaks when none is asked for: Korean on a Korean system, else English.
 QString systemLanguage();
-// Installs Moim's and Qt's translations for "ko" (English is the source and needs none).
-// False when a translation could not be loaded.
+// Installs Moim's and Qt's translations for the language. English is the source text; its
+// catalogue only adds the plural forms ("1 second", "2 seconds"). False when it could not load.
 bool installLanguage(QCoreApplication &app, const QString &language);
 
 } // namespace moim::ui

@@ -258,6 +258,21 @@ private Q_SLOTS:
         QTRY_COMPARE(login->passwordPage()->signInButton()->text(), u"Sign in"_s);
     }
 
+    void englishSaysOneSecondAndTwoSeconds()
+    {
+        QVERIFY(installLanguage(*qApp, u"en"_s));
+        const auto conversations = [](int n) {
+            return QCoreApplication::translate("moim::ui::MainWindow", "%n conversation(s)",
+                                               nullptr, n);
+        };
+        QCOMPARE(conversations(1), u"1 conversation"_s);
+        QCOMPARE(conversations(5), u"5 conversations"_s);
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    }
+
     void pushPageByKeyboardInKorean()
     {
         QVERIFY(installLanguage(*qApp, u"ko"_s));
