@@ -55,18 +55,27 @@ FakeStatusNotifierWatcher::FakeStatusNotifierWatcher()
     m_thread.start();
     m_object = new WatcherObject;
     m_object->moveToThread(&m_thread);
-    m_registered = m_bus.isConnected() &&
-                   m_bus.registerObject(u"/StatusNotifierWatcher"_s, m_object,
-                                        QDBusConnection::ExportAllSlots |
-                                            QDBusConnection::ExportAllProperties |
-                                            QDBusConnection::ExportAllSignals) &&
+    // Exporting signals gives the object a helper child, which must be made in its own thread.
+    bool exported = false;
+    QMetaObject::invokeMethod(
+        m_object,
+        [this, &exported] {
+            exported = m_bus.registerObject(u"/StatusNotifierWatcher"_s, m_object,
+                                            QDBusConnection::ExportAllSlots |
+                                                QDBusConnection::ExportAllProperties |
+                                                QDBusConnection::ExportAllSignals);
+        },
+        Qt::BlockingQueuedConnection);
+    m_registered = m_bus.isConnected() && exported &&
                    m_bus.registerService(u"org.kde.StatusNotifierWatcher"_s);
 }
 
 FakeStatusNotifierWatcher::~FakeStatusNotifierWatcher()
 {
     m_bus.unregisterService(u"org.kde.StatusNotifierWatcher"_s);
-    m_bus.unregisterObject(u"/StatusNotifierWatcher"_s);
+    QMetaObject::invokeMethod(
+        m_object, [this] { m_bus.unregisterObject(u"/StatusNotifierWatcher"_s); },
+        Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(m_object, &QObject::deleteLater);
     m_thread.quit();
     m_thread.wait();
