@@ -7,7 +7,6 @@
 #include "language.h"
 #include "net/api_client.h"
 #include "net/server_address.h"
-#include "platform/autostart_entry.h"
 #include "platform/log_file.h"
 #include "platform/single_instance.h"
 #include "secrets/keychain_secret_store.h"
@@ -120,8 +119,6 @@ int main(int argc, char *argv[])
                      });
     moim::ui::WindowController windows(&sessions, &preferences);
     windows.setAppearance(&appearance);
-    windows.setAutostartEntry(
-        moim::AutostartEntry(profileName, QCoreApplication::applicationFilePath()));
     QObject::connect(&windows, &moim::ui::WindowController::quitRequested, &app,
                      &QCoreApplication::quit, Qt::QueuedConnection);
     windows.start(parser.isSet(backgroundOption));

@@ -102,8 +102,13 @@ void LogFile::rotate()
 
 void LogFile::write(QtMsgType type, const QString &category, const QString &message)
 {
+    append(type, category, redact(message));
+}
+
+void LogFile::append(QtMsgType type, const QString &category, const QString &redacted)
+{
     const QString line = QDateTime::currentDateTime().toString(Qt::ISODateWithMs) + u' ' +
-                         levelName(type) + u' ' + category + u": "_s + redact(message) + u'\n';
+                         levelName(type) + u' ' + category + u": "_s + redacted + u'\n';
     QMutexLocker lock(&m_mutex);
     if (!m_file.isOpen())
         return;
@@ -118,9 +123,10 @@ void LogFile::handle(QtMsgType type, const QMessageLogContext &context, const QS
 {
     const QString category =
         context.category ? QString::fromLatin1(context.category) : u"default"_s;
-    write(type, category, message);
+    const QString redacted = redact(message);
+    append(type, category, redacted);
     if (m_previous && (m_verbose || (type != QtDebugMsg && type != QtInfoMsg)))
-        m_previous(type, context, redact(message));
+        m_previous(type, context, redacted);
 }
 
 QString LogFile::redact(const QString &message)

@@ -42,6 +42,7 @@ public:
     static QString redact(const QString &message);
 
 private:
+    void append(QtMsgType type, const QString &category, const QString &redacted);
     void rotate();
 
     QString m_directory;

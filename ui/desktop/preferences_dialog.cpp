@@ -28,7 +28,7 @@ QLabel *caption(QWidget *parent)
     setRole(label, "caption");
     label->setWordWrap(true);
     // Lined up under the text of the check box above it.
-    label->setContentsMargins(22, 0, 0, 0);
+    label->setContentsMargins(24, 0, 0, 0);
     return label;
 }
 
@@ -211,7 +211,7 @@ QWidget *PreferencesDialog::buildProxySection()
     m_proxyHostLabel->setBuddy(m_proxyHost);
     m_proxyPortLabel->setBuddy(m_proxyPort);
     auto *grid = new QGridLayout(m_manualFields);
-    grid->setContentsMargins(22, 4, 0, 0);
+    grid->setContentsMargins(24, 4, 0, 0);
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(4);
     grid->addWidget(m_proxyTypeLabel, 0, 0);

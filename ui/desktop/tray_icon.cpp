@@ -6,7 +6,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QEvent>
 #include <QMenu>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -38,9 +37,12 @@ TrayIcon::TrayIcon(QObject *parent)
                     Q_EMIT openRequested();
             });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayIcon::messageClicked);
-    qApp->installEventFilter(this);
     m_tray->setIcon(iconFor(0));
-    retranslate();
+    // The language is chosen at start, before any tray icon exists.
+    m_openAction->setText(tr("&Open Moim"));
+    m_logoutAction->setText(tr("&Log out"));
+    m_quitAction->setText(tr("&Quit Moim"));
+    m_tray->setToolTip(toolTip());
 }
 
 TrayIcon::~TrayIcon() = default;
@@ -48,22 +50,6 @@ TrayIcon::~TrayIcon() = default;
 bool TrayIcon::isSystemTrayAvailable()
 {
     return QSystemTrayIcon::isSystemTrayAvailable();
-}
-
-bool TrayIcon::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == qApp && event->type() == QEvent::LanguageChange)
-        retranslate();
-    return QObject::eventFilter(watched, event);
-}
-
-void TrayIcon::retranslate()
-{
-    m_openAction->setText(tr("&Open Moim"));
-    m_logoutAction->setText(tr("&Log out"));
-    m_quitAction->setText(tr("&Quit Moim"));
-    rebuildMenu();
-    m_tray->setToolTip(toolTip());
 }
 
 void TrayIcon::setAccount(Account *account)

@@ -52,13 +52,9 @@ Q_SIGNALS:
     // The user clicked a message shown by showMessage().
     void messageClicked();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void rebuildMenu();
     void setUnread(int total);
-    void retranslate();
 
     QSystemTrayIcon *m_tray;
     std::unique_ptr<QMenu> m_menu; // a tray menu has no parent widget
