@@ -95,22 +95,38 @@ void TrayIcon::setUnread(int total)
 
 void TrayIcon::rebuildMenu()
 {
-    qDeleteAll(m_workspaceActions);
-    m_workspaceActions.clear();
-    if (!m_account)
-        return;
-    // One entry per workspace, with its unread count.
-    for (const Workspace &workspace : m_account->workspaces()->workspaces()) {
-        if (!workspace.available)
-            continue;
+    QList<Workspace> shown;
+    if (m_account) {
+        for (const Workspace &workspace : m_account->workspaces()->workspaces()) {
+            if (workspace.available)
+                shown.append(workspace);
+        }
+    }
+    // The same workspaces in the same order keep their entries and only relabel: a panel may
+    // have the menu open, and the entries it knows must stay the ones it can click.
+    bool sameEntries = shown.size() == m_workspaceActions.size();
+    for (qsizetype i = 0; sameEntries && i < shown.size(); ++i)
+        sameEntries = m_workspaceActions.at(i)->data().toString() == shown.at(i).id;
+    if (!sameEntries) {
+        qDeleteAll(m_workspaceActions);
+        m_workspaceActions.clear();
+        for (const Workspace &workspace : std::as_const(shown)) {
+            auto *action = new QAction(m_menu.get());
+            action->setData(workspace.id);
+            const QString id = workspace.id;
+            connect(action, &QAction::triggered, this,
+                    [this, id] { Q_EMIT workspaceRequested(id); });
+            m_menu->insertAction(m_workspacesEnd, action);
+            m_workspaceActions.append(action);
+        }
+    }
+    // Each with its unread count.
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        const Workspace &workspace = shown.at(i);
         const QString label = workspace.unread > 0
                                   ? tr("%1 (%2)").arg(workspace.name).arg(workspace.unread)
                                   : workspace.name;
-        auto *action = new QAction(literalActionText(label), m_menu.get());
-        const QString id = workspace.id;
-        connect(action, &QAction::triggered, this, [this, id] { Q_EMIT workspaceRequested(id); });
-        m_menu->insertAction(m_workspacesEnd, action);
-        m_workspaceActions.append(action);
+        m_workspaceActions.at(i)->setText(literalActionText(label));
     }
 }
 
