@@ -1,14 +1,17 @@
 // Moim, the desktop client: parses the command line, loads the translation, wires core to the
 // windows. Everything else lives in core (what Moim knows) and ui (what Moim shows).
+#include "account/account.h"
 #include "auth/session_manager.h"
+#include "desktop/appearance_controller.h"
 #include "first_paint_probe.h"
 #include "language.h"
 #include "net/api_client.h"
 #include "net/server_address.h"
+#include "platform/log_file.h"
 #include "platform/single_instance.h"
 #include "secrets/keychain_secret_store.h"
+#include "storage/preferences.h"
 #include "storage/profile.h"
-#include "theme/theme.h"
 #include "window_controller.h"
 
 #include <QApplication>
@@ -40,7 +43,13 @@ int main(int argc, char *argv[])
         QLatin1StringView(moim::Profile::DefaultName));
     const QCommandLineOption languageOption(
         u"lang"_s, u"Language: ko or en (default: the system's)."_s, u"LANG"_s);
-    parser.addOptions({serverOption, profileOption, languageOption});
+    const QCommandLineOption backgroundOption(
+        u"background"_s,
+        u"Start in the tray without opening a window (as at log-in); minimised without a tray."_s);
+    const QCommandLineOption verboseOption(u"verbose"_s,
+                                           u"Log more detail, and copy the log to the terminal."_s);
+    parser.addOptions(
+        {serverOption, profileOption, languageOption, backgroundOption, verboseOption});
     parser.addPositionalArgument(u"link"_s,
                                  u"An invitation or password reset link: moim://invite/… or "
                                  "moim://reset/…"_s,
@@ -86,15 +95,33 @@ int main(int argc, char *argv[])
     }
     if (!moim::ui::installLanguage(app, language))
         err << "moim: the " << language << " translation is missing; showing English." << Qt::endl;
-    moim::ui::Theme::apply(app, moim::ui::Theme::Scheme::Light);
-    moim::ui::FirstPaintProbe::installIfRequested();
+    moim::LogFile log(moim::LogFile::defaultDirectory(profileName));
+    if (!log.open())
+        err << "moim: cannot write the log in " << log.filePath() << Qt::endl;
+    log.install(parser.isSet(verboseOption));
 
     const moim::Profile profile(profileName);
+    moim::Preferences preferences(profile.settingsFile());
+    // Before the first window: its colours, and the proxy its first request goes through.
+    moim::ui::AppearanceController appearance(app, &preferences);
+    preferences.proxy().apply();
+    moim::ui::FirstPaintProbe::installIfRequested();
+
     moim::ApiClient api(server, u"moim-desktop"_s, QStringLiteral(MOIM_VERSION));
     moim::KeychainSecretStore secrets(moim::SessionManager::keychainService(profile, &api));
     moim::SessionManager sessions(profile, &api, &secrets);
-    moim::ui::WindowController windows(&sessions);
-    windows.start();
+    QObject::connect(&preferences, &moim::Preferences::proxyChanged, &sessions,
+                     [&sessions](const moim::ProxySettings &proxy) {
+                         proxy.apply();
+                         // Offline because of the old proxy? Try the new one at once.
+                         if (sessions.account())
+                             sessions.account()->retryNow();
+                     });
+    moim::ui::WindowController windows(&sessions, &preferences);
+    windows.setAppearance(&appearance);
+    QObject::connect(&windows, &moim::ui::WindowController::quitRequested, &app,
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    windows.start(parser.isSet(backgroundOption));
     QObject::connect(&instance, &moim::SingleInstance::activationRequested, &windows,
                      &moim::ui::WindowController::openLink);
     if (!link.isEmpty())

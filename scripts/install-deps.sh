@@ -19,8 +19,12 @@ runtime_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools oathtool
   qt6-qpa-plugins qt6-wayland
 )
+# Building the Debian packages (cpack, dpkg-shlibdeps) and the checks the suite runs on them.
+packaging_packages=(
+  dpkg-dev file binutils desktop-file-utils appstream lintian man-db
+)
 
-wanted=("${build_packages[@]}" "${runtime_packages[@]}")
+wanted=("${build_packages[@]}" "${runtime_packages[@]}" "${packaging_packages[@]}")
 missing=()
 for package in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then

@@ -592,6 +592,10 @@ Messages arrive here.</source>
         <source>Moim (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -1227,6 +1231,157 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::PreferencesDialog</name>
+    <message>
+        <source>Moim could not add itself to the programs that start when you log in (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim could not remove itself from the programs that start when you log in (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host name or IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter only the proxy&apos;s host name or IP address, without http:// or a port, for example proxy.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim now connects through %1:%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim stays light, whatever your desktop uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim stays dark, whatever your desktop uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim follows your desktop&apos;s light or dark style.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop prefers dark, so Moim is dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop prefers light, so Moim is light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop does not say which it prefers; its colours are dark, so Moim is dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop does not say which it prefers, so Moim is light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting and closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Moim when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim starts in the background, so messages reach you from the moment you log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Moim running in the tray when I close the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages keep arriving. Quit from the tray menu or with Ctrl+Q.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop shows no tray icons, so closing the window quits Moim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::PushPage</name>
     <message>
         <source>Sign in with personal account</source>
@@ -1595,6 +1750,36 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::TrayIcon</name>
+    <message>
+        <source>&amp;Open Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Moim: %n unread message(s)</source>
+        <translation>
+            <numerusform>Moim: %n unread message</numerusform>
+            <numerusform>Moim: %n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::WindowController</name>
     <message>
         <source>Your password was changed, so every session ended. Sign in with the new password.</source>
@@ -1602,6 +1787,14 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Your session ended. Sign in again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages keep arriving. Open Moim from its icon in the tray, or quit from the tray menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

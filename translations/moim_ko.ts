@@ -589,6 +589,10 @@ Messages arrive here.</source>
         <source>Moim (%1)</source>
         <translation>모임 (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경설정(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -1219,6 +1223,157 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::PreferencesDialog</name>
+    <message>
+        <source>Moim could not add itself to the programs that start when you log in (%1).</source>
+        <translation>로그인할 때 시작되는 프로그램에 모임을 추가하지 못했습니다(%1).</translation>
+    </message>
+    <message>
+        <source>Moim could not remove itself from the programs that start when you log in (%1).</source>
+        <translation>로그인할 때 시작되는 프로그램에서 모임을 빼지 못했습니다(%1).</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host name or IP address.</source>
+        <translation>프록시의 호스트 이름이나 IP 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter only the proxy&apos;s host name or IP address, without http:// or a port, for example proxy.example.com.</source>
+        <translation>http://나 포트 번호 없이 프록시의 호스트 이름이나 IP 주소만 입력하세요. 예: proxy.example.com</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, a number from 1 to 65535.</source>
+        <translation>프록시 포트를 1부터 65535 사이의 숫자로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Moim now connects through %1:%2.</source>
+        <translation>이제 모임은 %1:%2 프록시를 거쳐 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Moim stays light, whatever your desktop uses.</source>
+        <translation>데스크톱 설정과 관계없이 모임을 밝게 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Moim stays dark, whatever your desktop uses.</source>
+        <translation>데스크톱 설정과 관계없이 모임을 어둡게 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Moim follows your desktop&apos;s light or dark style.</source>
+        <translation>데스크톱의 밝은 모드나 어두운 모드를 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Your desktop prefers dark, so Moim is dark.</source>
+        <translation>데스크톱이 어두운 모드를 사용하므로 모임도 어둡게 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Your desktop prefers light, so Moim is light.</source>
+        <translation>데스크톱이 밝은 모드를 사용하므로 모임도 밝게 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Your desktop does not say which it prefers; its colours are dark, so Moim is dark.</source>
+        <translation>데스크톱에 선호 모드가 지정되어 있지 않지만 색상이 어두워서 모임도 어둡게 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Your desktop does not say which it prefers, so Moim is light.</source>
+        <translation>데스크톱에 선호 모드가 지정되어 있지 않아 모임을 밝게 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>Starting and closing</source>
+        <translation>시작과 종료</translation>
+    </message>
+    <message>
+        <source>Start Moim when I log in</source>
+        <translation>로그인할 때 모임 시작</translation>
+    </message>
+    <message>
+        <source>Moim starts in the background, so messages reach you from the moment you log in.</source>
+        <translation>모임이 백그라운드에서 시작되어, 로그인하자마자 메시지를 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Keep Moim running in the tray when I close the window</source>
+        <translation>창을 닫아도 트레이에서 모임 계속 실행</translation>
+    </message>
+    <message>
+        <source>Messages keep arriving. Quit from the tray menu or with Ctrl+Q.</source>
+        <translation>메시지는 계속 도착합니다. 끝내려면 트레이 메뉴를 쓰거나 Ctrl+Q를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Your desktop shows no tray icons, so closing the window quits Moim.</source>
+        <translation>이 데스크톱에는 트레이 아이콘이 표시되지 않으므로, 창을 닫으면 모임이 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>프록시</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>시스템 프록시 설정 사용</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>프록시 사용 안 함</translation>
+    </message>
+    <message>
+        <source>Manual proxy</source>
+        <translation>프록시 직접 설정</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>Proxy type</source>
+        <translation>프록시 종류</translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation>프록시 호스트</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>프록시 포트</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>Use this proxy</source>
+        <translation>이 프록시 사용</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::PushPage</name>
     <message>
         <source>Sign in with personal account</source>
@@ -1582,6 +1737,35 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::TrayIcon</name>
+    <message>
+        <source>&amp;Open Moim</source>
+        <translation>모임 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>로그아웃(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Moim</source>
+        <translation>모임 끝내기(&amp;Q)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moim: %n unread message(s)</source>
+        <translation>
+            <numerusform>모임: 읽지 않은 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moim</source>
+        <translation>모임</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::WindowController</name>
     <message>
         <source>Your password was changed, so every session ended. Sign in with the new password.</source>
@@ -1590,6 +1774,14 @@ Messages arrive here.</source>
     <message>
         <source>Your session ended. Sign in again to continue.</source>
         <translation>세션이 종료되었습니다. 계속하려면 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Moim is still running</source>
+        <translation>모임이 계속 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>Messages keep arriving. Open Moim from its icon in the tray, or quit from the tray menu.</source>
+        <translation>메시지는 계속 도착합니다. 트레이의 모임 아이콘으로 다시 열거나, 트레이 메뉴에서 끝낼 수 있습니다.</translation>
     </message>
 </context>
 <context>

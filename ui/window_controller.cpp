@@ -1,18 +1,30 @@
 #include "window_controller.h"
 
+#include "desktop/appearance_controller.h"
+#include "desktop/preferences_dialog.h"
+#include "desktop/tray_icon.h"
 #include "login/login_window.h"
 #include "login/password_page.h"
 #include "main/main_window.h"
+#include "main/workspace_sidebar.h"
+#include "storage/preferences.h"
 
+#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QSettings>
 
 namespace moim::ui {
 
-WindowController::WindowController(SessionManager *sessions, QObject *parent)
+WindowController::WindowController(SessionManager *sessions, Preferences *preferences,
+                                   QObject *parent)
     : QObject(parent)
     , m_sessions(sessions)
     , m_uiState(
           std::make_unique<QSettings>(sessions->profile().settingsFile(), QSettings::IniFormat))
+    , m_ownPreferences(
+          preferences ? nullptr : std::make_unique<Preferences>(sessions->profile().settingsFile()))
+    , m_preferences(preferences ? preferences : m_ownPreferences.get())
+    , m_autostart(sessions->profile().name(), QCoreApplication::applicationFilePath())
 {
     connect(m_sessions, &SessionManager::stateChanged, this, &WindowController::onStateChanged);
     connect(m_sessions, &SessionManager::signedOut, this, &WindowController::onSignedOut);
@@ -22,21 +34,46 @@ WindowController::WindowController(SessionManager *sessions, QObject *parent)
         if (m_main)
             m_main->showKeychainUnavailable();
     });
+    connect(m_preferences, &Preferences::closeToTrayChanged, this,
+            &WindowController::updateCloseBehaviour);
+    // The desktop session is ending: every window must close, none may hide in the tray.
+    connect(qGuiApp, &QGuiApplication::commitDataRequest, this, [this] {
+        m_quitting = true;
+        updateCloseBehaviour();
+    });
 }
 
 WindowController::~WindowController()
 {
+    delete m_preferencesDialog;
     delete m_main;
     delete m_login;
 }
 
-void WindowController::start()
+void WindowController::start(bool background)
 {
+    // Started at log-in: a remembered session goes to the tray (or minimised), not on screen.
+    m_startInBackground = background;
     // restore() paints from the cache synchronously, so the first window is the right one.
-    if (!m_sessions->restore())
+    if (!m_sessions->restore()) {
+        m_startInBackground = false;
         showLogin();
-    else if (m_sessions->state() == SessionManager::State::SignedIn)
+    } else if (m_sessions->state() == SessionManager::State::SignedIn) {
         showMain();
+    }
+    m_startInBackground = false;
+}
+
+void WindowController::setAppearance(AppearanceController *appearance)
+{
+    m_appearance = appearance;
+}
+
+void WindowController::quit()
+{
+    m_quitting = true;
+    updateCloseBehaviour();
+    Q_EMIT quitRequested();
 }
 
 void WindowController::onStateChanged(SessionManager::State state)
@@ -86,6 +123,7 @@ void WindowController::showLogin()
         m_main->hide();
         m_main->deleteLater();
     }
+    updateTray();
     LoginWindow *login = ensureLoginWindow();
     if (!login->isVisible()) {
         login->show();
@@ -99,6 +137,8 @@ void WindowController::openLink(const QString &link)
 {
     if (link.isEmpty()) {
         QWidget *window = m_main ? static_cast<QWidget *>(m_main) : ensureLoginWindow();
+        if (window->isMinimized())
+            window->showNormal();
         window->show();
         window->raise();
         window->activateWindow();
@@ -111,7 +151,7 @@ void WindowController::openLink(const QString &link)
     login->activateWindow();
 }
 
-void WindowController::showMain()
+MainWindow *WindowController::ensureMainWindow()
 {
     if (m_main && m_main->account() != m_sessions->account()) {
         // Signed in anew (an accepted invitation): the old window shows the old account.
@@ -122,16 +162,88 @@ void WindowController::showMain()
     if (!m_main) {
         m_main = new MainWindow(m_sessions, m_uiState.get());
         connect(m_main, &MainWindow::logoutRequested, m_sessions, &SessionManager::logout);
+        connect(m_main, &MainWindow::preferencesRequested, this,
+                &WindowController::openPreferences);
+        connect(m_main, &MainWindow::quitRequested, this, &WindowController::quit);
+        connect(m_main, &MainWindow::hiddenToTray, this, &WindowController::onHiddenToTray);
         if (m_keychainUnavailable)
             m_main->showKeychainUnavailable();
     }
-    m_main->show();
-    m_main->raise();
-    m_main->activateWindow();
     if (m_login) {
         m_login->hide();
         m_login->deleteLater();
     }
+    return m_main;
+}
+
+void WindowController::showMain()
+{
+    MainWindow *main = ensureMainWindow();
+    updateTray();
+    if (m_startInBackground) {
+        if (!trayUsable() && !main->isMinimized())
+            main->showMinimized();
+        return;
+    }
+    if (main->isMinimized())
+        main->showNormal();
+    main->show();
+    main->raise();
+    main->activateWindow();
+}
+
+bool WindowController::trayUsable() const
+{
+    return m_tray && m_tray->isVisible() && TrayIcon::isSystemTrayAvailable();
+}
+
+void WindowController::updateTray()
+{
+    Account *account =
+        m_sessions->state() == SessionManager::State::SignedIn ? m_sessions->account() : nullptr;
+    if (!m_tray && account && TrayIcon::isSystemTrayAvailable()) {
+        m_tray = new TrayIcon(this);
+        connect(m_tray, &TrayIcon::openRequested, this, [this] { openLink(QString()); });
+        connect(m_tray, &TrayIcon::workspaceRequested, this, [this](const QString &id) {
+            showMain();
+            m_main->sidebar()->selectWorkspace(id);
+        });
+        connect(m_tray, &TrayIcon::logoutRequested, this, [this] { m_sessions->logout(false); });
+        connect(m_tray, &TrayIcon::quitRequested, this, &WindowController::quit);
+    }
+    if (m_tray)
+        m_tray->setAccount(account);
+    updateCloseBehaviour();
+}
+
+void WindowController::updateCloseBehaviour()
+{
+    if (m_main)
+        m_main->setHidesOnClose(!m_quitting && m_preferences->closeToTray() && trayUsable());
+}
+
+void WindowController::onHiddenToTray()
+{
+    // The first time only: say where Moim went, so a closed window does not look like a quit.
+    if (!m_tray || m_preferences->trayHintShown())
+        return;
+    m_preferences->setTrayHintShown();
+    m_tray->showMessage(tr("Moim is still running"),
+                        tr("Messages keep arriving. Open Moim from its icon in the tray, or quit "
+                           "from the tray menu."));
+}
+
+PreferencesDialog *WindowController::openPreferences()
+{
+    if (!m_preferencesDialog) {
+        m_preferencesDialog = new PreferencesDialog(
+            m_preferences, m_autostart, TrayIcon::isSystemTrayAvailable(), m_appearance, m_main);
+        m_preferencesDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_preferencesDialog->show();
+    m_preferencesDialog->raise();
+    m_preferencesDialog->activateWindow();
+    return m_preferencesDialog;
 }
 
 } // namespace moim::ui

@@ -41,6 +41,15 @@ Chat::Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken,
         Q_EMIT messageChanged(message);
     });
     connect(&m_outbox, &Outbox::tokenRejected, this, &Chat::tokenRejected);
+    // Every change of a count passes through unreadChanged; the total is told only when it moves.
+    m_totalUnread = totalUnread();
+    connect(this, &Chat::unreadChanged, this, [this] {
+        const int total = totalUnread();
+        if (total != m_totalUnread) {
+            m_totalUnread = total;
+            Q_EMIT totalUnreadChanged(total);
+        }
+    });
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &Chat::flush);

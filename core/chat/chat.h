@@ -36,6 +36,7 @@ public:
 
     int unread(const QString &conversationId) const;
     int workspaceUnread(const QString &workspaceId) const;
+    // Application-wide: every conversation of every workspace (tray, window title).
     int totalUnread() const;
 
     // History: cached pages now, older or fresher pages from the server via historyFetched.
@@ -56,6 +57,7 @@ Q_SIGNALS:
     // A message is new or changed (arrived, caught up, sent, failed).
     void messageChanged(const moim::Message &message);
     void unreadChanged(const QString &conversationId, const QString &workspaceId);
+    void totalUnreadChanged(int total);
     void historyFetched(const QString &conversationId, const QList<moim::Message> &messages,
                         bool hasMore);
     // The server refused our token: the account refreshes it.
@@ -83,6 +85,7 @@ private:
     Outbox m_outbox;
     QHash<QString, ReadInfo> m_read; // by conversation
     QString m_active;
+    int m_totalUnread = 0; // last value told by totalUnreadChanged
     qint64 m_lastSeq = 0;
     bool m_online = false;
     bool m_syncing = false;

@@ -154,6 +154,7 @@ IsolatedHome::IsolatedHome()
     qputenv("XDG_CONFIG_HOME", (m_dir.path() + u"/config"_s).toUtf8());
     qputenv("XDG_DATA_HOME", (m_dir.path() + u"/data"_s).toUtf8());
     qputenv("XDG_CACHE_HOME", (m_dir.path() + u"/cache"_s).toUtf8());
+    qputenv("XDG_STATE_HOME", (m_dir.path() + u"/state"_s).toUtf8());
 }
 
 } // namespace moim::test

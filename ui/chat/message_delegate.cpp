@@ -130,9 +130,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (index.data(HistoryModel::MentionsMeRole).toBool()) {
         // A mention of the user: a warm band with an accent bar, as the best clients do.
         const QRect band(opt.rect.left(), opt.rect.top(), opt.rect.width(), layout.height);
-        painter->fillRect(band, QColor(0xff, 0xf4, 0xd6));
-        painter->fillRect(QRect(band.left(), band.top(), 3, band.height()),
-                          QColor(0xf0, 0xa0, 0x20));
+        painter->fillRect(band, colors.mention);
+        painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), colors.mentionBar);
     } else if (opt.state & QStyle::State_MouseOver) {
         painter->fillRect(QRect(opt.rect.left(), opt.rect.top(), opt.rect.width(), layout.height),
                           colors.sunken);

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHelpEvent>
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTimer>
@@ -42,6 +44,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const auto KeyLastWorkspace = u"ui/lastWorkspace"_s;
+const auto KeyGeometry = u"ui/mainWindowGeometry"_s;
+const auto KeySidebarWidth = u"ui/sidebarWidth"_s;
+constexpr int DefaultSidebarWidth = 260;
 
 // Channels get a hash, direct messages a person: the kind is visible at a glance.
 class ConversationDelegate : public QStyledItemDelegate
@@ -164,20 +169,22 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_history(new HistoryModel(m_account->chat(), m_account->identity().id,
                                  m_account->identity().displayName, this))
     , m_contentStack(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_messageView(new MessageView(m_history, m_account->chat(), this))
     , m_composer(new Composer(this))
 {
     // Read before anything below selects a workspace and records it.
     const QString lastWorkspace = m_uiState->value(KeyLastWorkspace).toString();
     setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
-    resize(1100, 720);
     setMinimumSize(760, 480);
 
     // Column 2: the selected workspace and its conversations.
     auto *conversationPane = new QWidget(this);
     conversationPane->setObjectName(u"ConversationPane"_s);
     conversationPane->setAttribute(Qt::WA_StyledBackground);
-    conversationPane->setFixedWidth(260);
+    // As wide as the user last dragged it, within what keeps names and messages readable.
+    conversationPane->setMinimumWidth(200);
+    conversationPane->setMaximumWidth(480);
     setRole(m_workspaceTitle, "heading");
     setRole(m_workspaceSubtitle, "caption");
     for (QLabel *label : {m_workspaceTitle, m_workspaceSubtitle, m_conversationTitle,
@@ -255,9 +262,18 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(0);
     row->addWidget(m_sidebar);
-    row->addWidget(conversationPane);
-    row->addWidget(content, 1);
+    m_splitter->setObjectName(u"MainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setHandleWidth(1);
+    m_splitter->addWidget(conversationPane);
+    m_splitter->addWidget(content);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    row->addWidget(m_splitter, 1);
     setCentralWidget(central);
+    restoreWindowState();
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { m_uiState->setValue(KeySidebarWidth, sidebarWidth()); });
 
     buildMenus();
 
@@ -308,6 +324,46 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::restoreWindowState()
+{
+    // Size and position as the user left them; a first start gets a comfortable size. The
+    // window system may still place the window where it likes (Wayland always does).
+    if (!restoreGeometry(m_uiState->value(KeyGeometry).toByteArray()))
+        resize(1100, 720);
+    const int width = m_uiState->value(KeySidebarWidth, DefaultSidebarWidth).toInt();
+    m_splitter->setSizes({width, std::max(400, this->width() - width)});
+}
+
+void MainWindow::saveWindowState()
+{
+    m_uiState->setValue(KeyGeometry, saveGeometry());
+    m_uiState->setValue(KeySidebarWidth, sidebarWidth());
+}
+
+int MainWindow::sidebarWidth() const
+{
+    return m_splitter->sizes().value(0, DefaultSidebarWidth);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_hidesOnClose) {
+        event->ignore();
+        hide();
+        Q_EMIT hiddenToTray();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    // Hidden for any reason (closed, to the tray, logged out): the next window opens like this.
+    if (!event->spontaneous())
+        saveWindowState();
+    QMainWindow::hideEvent(event);
+}
+
 void MainWindow::buildMenus()
 {
     m_moimMenu = menuBar()->addMenu(QString());
@@ -318,11 +374,18 @@ void MainWindow::buildMenus()
     m_accountMenu->addSeparator();
     m_myAccountAction = m_accountMenu->addAction(QString());
     connect(m_myAccountAction, &QAction::triggered, this, [this] { openMyAccount(); });
+    m_preferencesAction = m_accountMenu->addAction(QString());
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_preferencesAction); // the shortcut works without opening the menu
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
     m_accountMenu->addSeparator();
     m_logoutAction = m_accountMenu->addAction(QString());
     m_logoutWipeAction = m_accountMenu->addAction(QString());
     m_sidebar->accountButton()->setMenu(m_accountMenu);
 
+    m_moimMenu->addAction(m_preferencesAction);
+    m_moimMenu->addSeparator();
     m_moimMenu->addAction(m_logoutAction);
     m_moimMenu->addAction(m_logoutWipeAction);
     m_moimMenu->addSeparator();
@@ -349,7 +412,8 @@ void MainWindow::buildMenus()
     connect(m_logoutAction, &QAction::triggered, this, [this] { Q_EMIT logoutRequested(false); });
     connect(m_logoutWipeAction, &QAction::triggered, this,
             [this] { Q_EMIT logoutRequested(true); });
-    connect(m_quitAction, &QAction::triggered, qApp, &QApplication::quit);
+    // Quitting goes through whoever runs the windows: it must not end up in the tray.
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -371,6 +435,7 @@ void MainWindow::retranslate()
         identity.displayName.isEmpty() ? identity.email
                                        : tr("%1 <%2>").arg(identity.displayName, identity.email)));
     m_myAccountAction->setText(tr("My account…"));
+    m_preferencesAction->setText(tr("&Preferences…"));
     m_unlockButton->setText(tr("Turn on 2-step verification"));
     m_unlockButton->setAccessibleName(m_unlockButton->text());
     m_logoutAction->setText(tr("&Log out"));

@@ -12,6 +12,7 @@ class QStackedWidget;
 class QMenu;
 class QPushButton;
 class QSettings;
+class QSplitter;
 class QTimer;
 
 namespace moim {
@@ -60,12 +61,28 @@ public:
     // Opens a conversation of the current workspace (as a click on it does).
     void openConversation(const QString &conversationId);
     QAction *myAccountAction() const { return m_myAccountAction; }
+    QAction *preferencesAction() const { return m_preferencesAction; }
+    QAction *quitAction() const { return m_quitAction; }
+    QSplitter *splitter() const { return m_splitter; }
+    // The width of the conversation list beside the workspace tiles, as the user dragged it.
+    int sidebarWidth() const;
+
+    // Closing the window then only hides it (Moim keeps running in the tray); otherwise closing
+    // lets the window go, and with it the application.
+    void setHidesOnClose(bool hides) { m_hidesOnClose = hides; }
+    bool hidesOnClose() const { return m_hidesOnClose; }
 
 Q_SIGNALS:
     void logoutRequested(bool deleteLocalData);
+    void preferencesRequested();
+    void quitRequested();
+    // The user closed the window and it went to the tray.
+    void hiddenToTray();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void retranslate();
@@ -78,6 +95,8 @@ private:
     void updateWindowTitle();
     void showBannerText();
     void buildMenus();
+    void restoreWindowState();
+    void saveWindowState();
 
     SessionManager *m_sessions;
     // The account goes away at logout, possibly before this window does.
@@ -96,6 +115,7 @@ private:
     QMenu *m_accountMenu;
     QAction *m_accountHeader;
     QAction *m_myAccountAction;
+    QAction *m_preferencesAction;
     QPushButton *m_unlockButton;
     QPointer<MyAccountPage> m_myAccount;
     QAction *m_logoutAction;
@@ -108,12 +128,14 @@ private:
     QTimer *m_bannerTimer;
     HistoryModel *m_history;
     QStackedWidget *m_contentStack;
+    QSplitter *m_splitter;
     MessageView *m_messageView;
     Composer *m_composer;
     QString m_openConversation;
     QHash<QString, QString> m_drafts; // unsent text per conversation
     QString m_removedNotice;
     bool m_keychainNotice = false;
+    bool m_hidesOnClose = false;
 };
 
 } // namespace moim::ui

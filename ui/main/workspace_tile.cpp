@@ -1,5 +1,7 @@
 #include "workspace_tile.h"
 
+#include "theme/theme.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -44,6 +46,8 @@ void WorkspaceTile::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
+    // Badges are ringed in the sidebar's own colour, which differs between light and dark.
+    const QColor ring = Theme::colors(Theme::current()).sidebar;
     const QRectF tile((width() - TileSize) / 2.0, (height() - TileSize) / 2.0, TileSize, TileSize);
 
     // The selected tile gets a bar at the window edge and a rounder-squarer shape.
@@ -88,17 +92,17 @@ void WorkspaceTile::paintEvent(QPaintEvent *)
         // A small padlock in a round badge at the bottom right, ringed in the sidebar colour
         // so it reads on any tile colour.
         const QRectF badge(tile.right() - 14, tile.bottom() - 14, 20, 20);
-        painter.setPen(QPen(QColor(0x1c, 0x24, 0x3b), 2));
+        painter.setPen(QPen(ring, 2));
         painter.setBrush(QColor(0xf5, 0xb0, 0x41));
         painter.drawEllipse(badge);
         const QPointF c = badge.center();
-        painter.setPen(QPen(QColor(0x1c, 0x24, 0x3b), 1.6));
+        painter.setPen(QPen(ring, 1.6));
         painter.setBrush(Qt::NoBrush);
         painter.drawArc(QRectF(c.x() - 3.2, c.y() - 6.5, 6.4, 7), 0, 180 * 16);
         painter.drawLine(QPointF(c.x() - 3.2, c.y() - 3), QPointF(c.x() - 3.2, c.y() - 1));
         painter.drawLine(QPointF(c.x() + 3.2, c.y() - 3), QPointF(c.x() + 3.2, c.y() - 1));
         painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(0x1c, 0x24, 0x3b));
+        painter.setBrush(ring);
         painter.drawRoundedRect(QRectF(c.x() - 4.8, c.y() - 1.2, 9.6, 6.6), 1.5, 1.5);
     }
 
@@ -110,7 +114,7 @@ void WorkspaceTile::paintEvent(QPaintEvent *)
         const int textWidth = QFontMetrics(badgeFont).horizontalAdvance(text);
         const qreal badgeWidth = std::max<qreal>(18, textWidth + 10);
         const QRectF badge(tile.right() - badgeWidth + 6, tile.top() - 5, badgeWidth, 18);
-        painter.setPen(QPen(QColor(0x1c, 0x24, 0x3b), 2));
+        painter.setPen(QPen(ring, 2));
         painter.setBrush(QColor(0xe5, 0x48, 0x4d));
         painter.drawRoundedRect(badge, 9, 9);
         painter.setFont(badgeFont);

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QPalette>
+#include <QStyle>
 #include <QStyleFactory>
 
 namespace moim::ui {
@@ -20,14 +21,16 @@ Theme::Colors Theme::colors(Scheme scheme)
                 QColor(0x5b, 0x84, 0xff), QColor(0x74, 0x97, 0xff), QColor(0xff, 0xff, 0xff),
                 QColor(0xfd, 0xa2, 0x9b), QColor(0x3a, 0x1f, 0x1d), QColor(0x6b, 0x2c, 0x27),
                 QColor(0xfd, 0xd6, 0x8a), QColor(0x3a, 0x2e, 0x12), QColor(0x10, 0x13, 0x1a),
-                QColor(0xc9, 0xcf, 0xdb), QColor(0x2a, 0x33, 0x4d)};
+                QColor(0xc9, 0xcf, 0xdb), QColor(0x2a, 0x33, 0x4d), QColor(0x36, 0x2d, 0x17),
+                QColor(0xf0, 0xa0, 0x20)};
     }
     return {QColor(0xf3, 0xf4, 0xf7), QColor(0xff, 0xff, 0xff), QColor(0xf7, 0xf8, 0xfa),
             QColor(0x1d, 0x23, 0x2f), QColor(0x66, 0x70, 0x85), QColor(0xd9, 0xdd, 0xe5),
             QColor(0x34, 0x5c, 0xe8), QColor(0x2b, 0x4e, 0xcc), QColor(0xff, 0xff, 0xff),
             QColor(0xb4, 0x23, 0x18), QColor(0xfe, 0xf3, 0xf2), QColor(0xfe, 0xcd, 0xca),
             QColor(0x93, 0x37, 0x0d), QColor(0xff, 0xf6, 0xe0), QColor(0x1c, 0x24, 0x3b),
-            QColor(0xc9, 0xd1, 0xe3), QColor(0xe6, 0xec, 0xff)};
+            QColor(0xc9, 0xd1, 0xe3), QColor(0xe6, 0xec, 0xff), QColor(0xff, 0xf4, 0xd6),
+            QColor(0xf0, 0xa0, 0x20)};
 }
 
 QString Theme::styleSheet(Scheme scheme)
@@ -57,7 +60,30 @@ QLineEdit {
 }
 QLineEdit:focus { border: 2px solid @primary; padding: 8px 11px; }
 QLineEdit[invalid="true"] { border: 2px solid @danger; padding: 8px 11px; }
-QCheckBox { color: @text; spacing: 8px; }
+QLineEdit:disabled, QComboBox:disabled { background: @sunken; color: @muted; }
+QCheckBox, QRadioButton { color: @text; spacing: 8px; }
+QCheckBox:disabled, QRadioButton:disabled { color: @muted; }
+QCheckBox::indicator, QRadioButton::indicator {
+  width: 14px; height: 14px; border: 1px solid @muted; background: @surface;
+}
+QCheckBox::indicator { border-radius: 4px; }
+QRadioButton::indicator { border-radius: 8px; }
+QCheckBox::indicator:checked {
+  background: @primary; border-color: @primary; image: url(:/moim/icons/check.svg);
+}
+QRadioButton::indicator:checked { width: 6px; height: 6px; border: 5px solid @primary; }
+QCheckBox::indicator:focus, QRadioButton::indicator:focus { border-color: @primary; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {
+  background: @sunken; border-color: @border;
+}
+QScrollBar:vertical { background: transparent; width: 10px; margin: 0; }
+QScrollBar:horizontal { background: transparent; height: 10px; margin: 0; }
+QScrollBar::handle { background: @border; border-radius: 3px; margin: 2px; }
+QScrollBar::handle:vertical { min-height: 32px; }
+QScrollBar::handle:horizontal { min-width: 32px; }
+QScrollBar::handle:hover { background: @muted; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: transparent; }
 QPushButton[role="primary"] {
   background: @primary; color: @primaryText; border: none; border-radius: 8px;
   padding: 11px 16px; font-weight: 700;
@@ -104,10 +130,25 @@ QDialog#MyAccountPage QListWidget {
 }
 QDialog#MyAccountPage QListWidget::item { padding: 8px 6px; border-radius: 6px; }
 QDialog#MyAccountPage QListWidget::item:selected { background: @selection; color: @text; }
+QDialog#PreferencesDialog { background: @surface; }
+QFrame[role="section"] { background: @sunken; border: 1px solid @border; border-radius: 10px; }
+QFrame[role="section"] QLabel[role="heading"] { font-size: 15px; }
+QComboBox {
+  background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
+  padding: 8px 12px;
+}
+QComboBox:focus { border: 2px solid @primary; padding: 7px 11px; }
+QComboBox::drop-down { border: none; width: 28px; }
+QComboBox::down-arrow { image: url(:/moim/icons/chevron-down.svg); width: 12px; height: 12px; }
+QComboBox QAbstractItemView {
+  background: @surface; color: @text; selection-background-color: @selection;
+  selection-color: @text; border: 1px solid @border;
+}
+QSplitter#MainSplitter::handle { background: @border; }
 QFrame[role="banner"] { background: @warningSurface; border-bottom: 1px solid @border; }
 QFrame[role="banner"] QLabel { color: @warning; }
 QWidget#Sidebar { background: @sidebar; }
-QWidget#ConversationPane { background: @sunken; border-right: 1px solid @border; }
+QWidget#ConversationPane { background: @sunken; }
 QWidget#ConversationPane QLabel[role="heading"] { font-size: 16px; }
 QListView#ConversationList { background: transparent; border: none; outline: none; }
 QListView#ConversationList::item { padding: 6px 10px; border-radius: 6px; color: @text; }
@@ -145,7 +186,8 @@ void Theme::apply(QApplication &app, Scheme scheme)
 {
     g_current = scheme;
     // Fusion draws the same everywhere, so the style sheet meets a known base.
-    app.setStyle(QStyleFactory::create(u"Fusion"_s));
+    if (app.style()->name() != "fusion"_L1)
+        app.setStyle(QStyleFactory::create(u"Fusion"_s));
     const Colors c = colors(scheme);
     QPalette palette;
     palette.setColor(QPalette::Window, c.window);

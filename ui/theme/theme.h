@@ -23,11 +23,12 @@ public:
     {
         QColor window, surface, sunken, text, mutedText, border, primary, primaryHover, primaryText,
             danger, dangerSurface, dangerBorder, warning, warningSurface, sidebar, sidebarText,
-            selection;
+            selection, mention, mentionBar;
     };
 
     static Colors colors(Scheme scheme);
     static QString styleSheet(Scheme scheme);
+    // Sets palette and style sheet for the whole application; again at any time to switch.
     static void apply(QApplication &app, Scheme scheme);
     static Scheme current();
 

@@ -1,0 +1,313 @@
+// Preferences and the main window on the desktop, offscreen against the real mock server:
+// reached from the account menu; autostart, appearance (the desktop portal faked on a private
+// bus) and proxy take effect; the window's size, the sidebar width and the last workspace come
+// back; and without a tray, closing the window quits.
+#include "auth/password_login.h"
+#include "auth/session_manager.h"
+#include "chat/history_model.h"
+#include "common/notice.h"
+#include "desktop/appearance_controller.h"
+#include "desktop/preferences_dialog.h"
+#include "fake_portal.h"
+#include "login/login_window.h"
+#include "main/main_window.h"
+#include "main/workspace_sidebar.h"
+#include "mock_server_process.h"
+#include "net/api_client.h"
+#include "secrets/memory_secret_store.h"
+#include "storage/preferences.h"
+#include "theme/theme.h"
+#include "window_controller.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QNetworkProxyFactory>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace moim;
+using namespace moim::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+const auto Jimin = u"jimin.kim@moim.example"_s;
+const auto Password = u"seoul-spring-gathering"_s;
+
+QColor windowColor()
+{
+    return qApp->palette().color(QPalette::Window);
+}
+
+// With MOIM_SCREENSHOT_DIR set, the screens a reviewer should look at are saved there.
+void screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("MOIM_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QCoreApplication::processEvents();
+    widget->grab().save(dir + u'/' + name + u".png"_s);
+}
+} // namespace
+
+class TestPreferences : public QObject
+{
+    Q_OBJECT
+
+    test::MockServerProcess m_server;
+    std::unique_ptr<test::IsolatedHome> m_home;
+
+    struct Fixture
+    {
+        std::unique_ptr<ApiClient> api;
+        std::unique_ptr<SessionManager> sessions;
+        std::unique_ptr<Preferences> preferences;
+        std::unique_ptr<AppearanceController> appearance;
+        std::unique_ptr<WindowController> windows;
+    };
+
+    std::unique_ptr<Fixture> open(MemorySecretStore &secrets)
+    {
+        auto f = std::make_unique<Fixture>();
+        f->api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
+                                             u"moim-desktop"_s, u"0.1.0"_s);
+        const Profile profile;
+        f->sessions = std::make_unique<SessionManager>(profile, f->api.get(), &secrets);
+        f->preferences = std::make_unique<Preferences>(profile.settingsFile());
+        f->appearance = std::make_unique<AppearanceController>(*qApp, f->preferences.get());
+        f->windows = std::make_unique<WindowController>(f->sessions.get(), f->preferences.get());
+        f->windows->setAppearance(f->appearance.get());
+        f->windows->setAutostartEntry(AutostartEntry(u"default"_s, u"/usr/bin/moim"_s));
+        f->windows->start();
+        return f;
+    }
+
+    MainWindow *signIn(Fixture &f)
+    {
+        if (!f.windows->mainWindow())
+            f.windows->loginWindow()->passwordLogin()->submit(Jimin, Password, true, false);
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                f.windows->mainWindow() && f.windows->mainWindow()->isVisible(), 20000);
+        }();
+        return f.windows->mainWindow();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Theme::apply(*qApp, Theme::Scheme::Light);
+        QVERIFY2(m_server.start(), qPrintable(m_server.output()));
+    }
+
+    void init() { m_home = std::make_unique<test::IsolatedHome>(); }
+
+    void cleanup()
+    {
+        Theme::apply(*qApp, Theme::Scheme::Light);
+        ProxySettings().apply();
+    }
+
+    void reachedFromTheAccountMenu()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets);
+        MainWindow *main = signIn(*f);
+        // Beside "My account…" in the account menu, and in the Moim menu with Ctrl+,.
+        const QList<QAction *> accountMenu = main->sidebar()->accountButton()->menu()->actions();
+        QVERIFY(accountMenu.contains(main->myAccountAction()));
+        QVERIFY(accountMenu.contains(main->preferencesAction()));
+        QCOMPARE(accountMenu.indexOf(main->preferencesAction()),
+                 accountMenu.indexOf(main->myAccountAction()) + 1);
+        main->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(main));
+        QTest::keyClick(main, Qt::Key_Comma, Qt::ControlModifier);
+        auto *dialog = main->findChild<PreferencesDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->windowTitle(), u"Preferences"_s);
+        // Without a tray (offscreen), closing to the tray is offered but cannot be chosen.
+        QVERIFY(!dialog->closeToTrayBox()->isEnabled());
+        QVERIFY(!dialog->closeToTrayBox()->isChecked());
+        screenshot(dialog, u"preferences-light"_s);
+        // Opening it again brings the same dialog forward.
+        QCOMPARE(f->windows->openPreferences(), dialog);
+    }
+
+    void autostartIsWrittenAndRemoved()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets);
+        signIn(*f);
+        PreferencesDialog *dialog = f->windows->openPreferences();
+        const QString entry = m_home->path() + u"/config/autostart/moim.desktop"_s;
+        QVERIFY(!dialog->autostartBox()->isChecked());
+        dialog->autostartBox()->click();
+        QVERIFY(QFile::exists(entry));
+        QVERIFY(dialog->startupNotice()->isHidden());
+        dialog->autostartBox()->click();
+        QVERIFY(!QFile::exists(entry));
+
+        // A folder that refuses: the box stays off and the user is told why.
+        QVERIFY(QDir(m_home->path() + u"/config/autostart"_s).removeRecursively());
+        QFile blocker(m_home->path() + u"/config/autostart"_s);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        dialog->autostartBox()->click();
+        QVERIFY(!dialog->autostartBox()->isChecked());
+        QVERIFY(!dialog->startupNotice()->isHidden());
+        QVERIFY(dialog->startupNotice()->message().contains(u"could not add"_s));
+    }
+
+    void appearanceFollowsTheChoiceAndTheDesktop()
+    {
+        if (!QDBusConnection::sessionBus().isConnected())
+            QSKIP("no session bus (the test runs under dbus-run-session)");
+        const QColor light = Theme::colors(Theme::Scheme::Light).window;
+        const QColor dark = Theme::colors(Theme::Scheme::Dark).window;
+        test::FakePortal portal(2); // the desktop prefers light
+        QVERIFY(portal.isRegistered());
+        MemorySecretStore secrets;
+        auto f = open(secrets);
+        MainWindow *main = signIn(*f);
+        QCOMPARE(windowColor(), light);
+        PreferencesDialog *dialog = f->windows->openPreferences();
+        QVERIFY(dialog->appearanceButton(Preferences::Appearance::System)->isChecked());
+        QVERIFY(dialog->appearanceCaption()->text().contains(u"prefers light"_s));
+
+        dialog->appearanceButton(Preferences::Appearance::Dark)->click();
+        QCOMPARE(f->preferences->appearance(), Preferences::Appearance::Dark);
+        QCOMPARE(windowColor(), dark);
+        QCOMPARE(Theme::current(), Theme::Scheme::Dark);
+        screenshot(dialog, u"preferences-dark"_s);
+        main->sidebar()->selectIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
+        const QModelIndex first = main->conversationList()->model()->index(0, 0);
+        main->conversationList()->setCurrentIndex(first);
+        Q_EMIT main->conversationList()->activated(first);
+        QTRY_VERIFY_WITH_TIMEOUT(main->history()->rowCount() > 0, 10000);
+        screenshot(main, u"main-window-dark"_s);
+
+        // Back to the system's: the desktop says light, and then flips to dark.
+        dialog->appearanceButton(Preferences::Appearance::System)->click();
+        QCOMPARE(windowColor(), light);
+        portal.setColorScheme(1);
+        QTRY_COMPARE(windowColor(), dark);
+        QVERIFY(dialog->appearanceCaption()->text().contains(u"prefers dark"_s));
+        // An explicit Light wins over the dark desktop, and is remembered.
+        dialog->appearanceButton(Preferences::Appearance::Light)->click();
+        QCOMPARE(windowColor(), light);
+        QCOMPARE(Preferences(Profile().settingsFile()).appearance(),
+                 Preferences::Appearance::Light);
+    }
+
+    void manualProxyIsCheckedThenApplied()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets);
+        signIn(*f);
+        PreferencesDialog *dialog = f->windows->openPreferences();
+        QVERIFY(dialog->proxyModeButton(ProxySettings::Mode::System)->isChecked());
+        QVERIFY(!dialog->proxyHostField()->isEnabled());
+
+        dialog->proxyModeButton(ProxySettings::Mode::Manual)->click();
+        QVERIFY(dialog->proxyHostField()->isEnabled());
+        // Nothing is applied while the proxy is incomplete.
+        QCOMPARE(f->preferences->proxy().mode, ProxySettings::Mode::System);
+        QTest::keyClicks(dialog->proxyHostField(), u"http://proxy.corp.example"_s);
+        QTest::keyClicks(dialog->proxyPortField(), u"3128"_s);
+        dialog->applyProxyButton()->click();
+        QVERIFY(!dialog->proxyNotice()->isHidden());
+        QVERIFY(dialog->proxyNotice()->message().contains(u"without http://"_s));
+        QCOMPARE(f->preferences->proxy().mode, ProxySettings::Mode::System);
+        // What was typed is still there to be corrected.
+        QCOMPARE(dialog->proxyHostField()->text(), u"http://proxy.corp.example"_s);
+
+        dialog->proxyHostField()->setSelection(0, 7);
+        QTest::keyClick(dialog->proxyHostField(), Qt::Key_Delete);
+        dialog->proxyTypeBox()->setCurrentIndex(1); // SOCKS5
+        screenshot(dialog, u"preferences-proxy"_s);
+        QTest::keyClick(dialog->proxyHostField(), Qt::Key_Return);
+        const ProxySettings applied = f->preferences->proxy();
+        QCOMPARE(applied.mode, ProxySettings::Mode::Manual);
+        QCOMPARE(applied.type, ProxySettings::Type::Socks5);
+        QCOMPARE(applied.host, u"proxy.corp.example"_s);
+        QCOMPARE(applied.port, 3128);
+        QVERIFY(dialog->proxyNotice()->message().contains(u"proxy.corp.example:3128"_s));
+        QVERIFY(!dialog->applyProxyButton()->isEnabled()); // nothing left to apply
+
+        // "No proxy" switches at once and keeps the manual proxy for later.
+        dialog->proxyModeButton(ProxySettings::Mode::None)->click();
+        QCOMPARE(f->preferences->proxy().mode, ProxySettings::Mode::None);
+        QCOMPARE(f->preferences->proxy().host, u"proxy.corp.example"_s);
+        QVERIFY(!dialog->proxyHostField()->isEnabled());
+        QCOMPARE(dialog->proxyHostField()->text(), u"proxy.corp.example"_s);
+    }
+
+    void windowComesBackAsItWasLeft()
+    {
+        MemorySecretStore secrets;
+        QString workspace;
+        QRect geometry;
+        {
+            auto f = open(secrets);
+            MainWindow *main = signIn(*f);
+            main->resize(1240, 800);
+            main->move(40, 30);
+            main->splitter()->setSizes({340, 900});
+            Q_EMIT main->splitter()->splitterMoved(340, 1);
+            main->sidebar()->selectIndex(1);
+            workspace = main->currentWorkspaceId();
+            geometry = main->geometry();
+            QTRY_COMPARE(secrets.contents().size(), 1);
+            main->close(); // no tray here: the window goes
+            QVERIFY(!main->isVisible());
+        }
+        auto f = open(secrets);
+        MainWindow *main = f->windows->mainWindow();
+        QVERIFY(main && main->isVisible());
+        QCOMPARE(main->size(), geometry.size());
+        QCOMPARE(main->sidebarWidth(), 340);
+        QCOMPARE(main->currentWorkspaceId(), workspace);
+    }
+
+    void withoutATrayClosingQuits()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets);
+        MainWindow *main = signIn(*f);
+        QVERIFY(f->preferences->closeToTray()); // the choice is on by default…
+        QVERIFY(!f->windows->trayIcon());       // …but there is no tray to close to
+        QVERIFY(!main->hidesOnClose());
+        QVERIFY(qApp->quitOnLastWindowClosed());
+        QVERIFY(main->close());
+        const auto visible = [] {
+            for (QWidget *window : QApplication::topLevelWidgets()) {
+                if (window->isVisible())
+                    return true;
+            }
+            return false;
+        };
+        // The last window closed: Qt quits the application.
+        QVERIFY(!visible());
+
+        // Quit from the menu asks the owner of the event loop to end.
+        auto g = open(secrets);
+        QSignalSpy quit(g->windows.get(), &WindowController::quitRequested);
+        g->windows->mainWindow()->quitAction()->trigger();
+        QCOMPARE(quit.size(), 1);
+    }
+};
+
+QTEST_MAIN(TestPreferences)
+#include "test_preferences.moc"
