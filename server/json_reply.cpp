@@ -31,7 +31,7 @@ JsonReply::Status statusFor(QLatin1StringView code)
         return S::UpgradeRequired;
     if (code == error::TooManyAttempts)
         return S::TooManyRequests;
-    if (code == error::WeakPassword)
+    if (code == error::WeakPassword || code == error::InvalidSettings)
         return S::UnprocessableEntity;
     if (code == error::InviteInvalid || code == error::ResetInvalid)
         return S::NotFound;
