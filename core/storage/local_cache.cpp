@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -42,6 +43,13 @@ const QList<QStringList> &migrations()
             u"CREATE INDEX messages_outbox ON messages (state, queued_at)"_s,
             u"CREATE TABLE read_state (conversation_id TEXT PRIMARY KEY, workspace_id TEXT"
             " NOT NULL, unread INTEGER NOT NULL, last_read_seq INTEGER NOT NULL)"_s,
+        },
+        // Notification settings per workspace as the server last said them, or as changed here
+        // and not yet accepted by the server (pending = 1): such a change is sent again when
+        // the connection returns, so it is never lost.
+        {
+            u"CREATE TABLE notification_settings (workspace_id TEXT PRIMARY KEY,"
+            " settings TEXT NOT NULL, pending INTEGER NOT NULL)"_s,
         },
     };
     return steps;
@@ -474,6 +482,42 @@ bool LocalCache::storeReadStates(const QList<ReadState> &states)
         ok = ok && query.exec();
     }
     return ok ? m_db.commit() : (m_db.rollback(), false);
+}
+
+QList<LocalCache::CachedNotificationSettings> LocalCache::notificationSettings() const
+{
+    QList<CachedNotificationSettings> result;
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT workspace_id, settings, pending FROM notification_settings"_s))
+        return result;
+    while (query.next()) {
+        // Written by us, but read as outside input: a damaged row is skipped, not trusted.
+        const QJsonObject json = QJsonDocument::fromJson(query.value(1).toByteArray()).object();
+        const auto settings = NotificationSettings::fromJson(json);
+        if (!settings) {
+            qCWarning(lcCache) << "skipping unreadable notification settings of"
+                               << query.value(0).toString();
+            continue;
+        }
+        result.append({query.value(0).toString(), *settings, query.value(2).toBool()});
+    }
+    return result;
+}
+
+bool LocalCache::storeNotificationSettings(const QString &workspaceId,
+                                           const NotificationSettings &settings, bool pending)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT OR REPLACE INTO notification_settings (workspace_id, settings,"
+                  " pending) VALUES (?, ?, ?)"_s);
+    query.addBindValue(text(workspaceId));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(pending ? 1 : 0);
+    if (query.exec())
+        return true;
+    qCWarning(lcCache) << "cannot store notification settings:" << query.lastError().text();
+    return false;
 }
 
 bool LocalCache::removeFiles(const QString &filePath)

@@ -91,6 +91,7 @@ private Q_SLOTS:
         QTest::newRow("qr_expired") << u"qr_expired"_s << int(C::QrExpired);
         QTest::newRow("qr_used") << u"qr_used"_s << int(C::QrUsed);
         QTest::newRow("wrong_code") << u"wrong_code"_s << int(C::WrongCode);
+        QTest::newRow("invalid_settings") << u"invalid_settings"_s << int(C::InvalidSettings);
         QTest::newRow("unknown") << u"teapot"_s << int(C::Unknown);
     }
 
