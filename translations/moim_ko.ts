@@ -1,11 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>moim::ui::CodePage</name>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Use a recovery code</source>
@@ -44,7 +46,7 @@
         <translation>인증 앱으로 인증하기</translation>
     </message>
     <message>
-        <source>Can't use your authenticator? Use a recovery code</source>
+        <source>Can&apos;t use your authenticator? Use a recovery code</source>
         <translation>인증 앱을 쓸 수 없나요? 복구 코드 사용</translation>
     </message>
     <message>
@@ -61,7 +63,9 @@
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation><numerusform>%n번 더 시도할 수 있습니다.</numerusform></translation>
+        <translation>
+            <numerusform>%n번 더 시도할 수 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>That recovery code is not right, or it was already used.</source>
@@ -76,11 +80,11 @@
         <translation>이미 사용된 코드입니다. 인증 앱에 새 코드가 표시될 때까지 기다리세요.</translation>
     </message>
     <message>
-        <source>That code has expired. Enter the code your authenticator shows now; if this keeps happening, check that your phone's clock is set automatically.</source>
+        <source>That code has expired. Enter the code your authenticator shows now; if this keeps happening, check that your phone&apos;s clock is set automatically.</source>
         <translation>만료된 코드입니다. 인증 앱에 지금 표시된 코드를 입력하세요. 이런 일이 반복되면 휴대폰 시계가 자동으로 맞춰지도록 설정되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -95,7 +99,7 @@
         <translation>비밀번호 재설정</translation>
     </message>
     <message>
-        <source>Enter the work email you sign in with. We'll mail you a link to choose a new password; it is valid for 30 minutes.</source>
+        <source>Enter the work email you sign in with. We&apos;ll mail you a link to choose a new password; it is valid for 30 minutes.</source>
         <translation>로그인할 때 쓰는 업무용 이메일을 입력하세요. 새 비밀번호를 정할 수 있는 링크를 메일로 보내 드립니다. 링크는 30분 동안 유효합니다.</translation>
     </message>
     <message>
@@ -255,7 +259,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>모임 초대 링크나 비밀번호 재설정 링크가 아닙니다. 메일에 있는 링크 전체를 복사하세요. 링크는 moim://으로 시작합니다.</translation>
     </message>
     <message>
-        <source>This link doesn't work</source>
+        <source>This link doesn&apos;t work</source>
         <translation>이 링크는 열 수 없습니다</translation>
     </message>
     <message>
@@ -295,7 +299,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>이미 가입했다면 업무용 이메일과 비밀번호로 로그인하세요.</translation>
     </message>
     <message>
-        <source>If you didn't use it, ask your workspace admin to resend the invitation.</source>
+        <source>If you didn&apos;t use it, ask your workspace admin to resend the invitation.</source>
         <translation>직접 사용하지 않았다면 워크스페이스 관리자에게 초대 재발송을 요청하세요.</translation>
     </message>
     <message>
@@ -323,7 +327,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>모임에서 받은 가장 최근 초대 메일을 여세요.</translation>
     </message>
     <message>
-        <source>Look in your spam or junk folder if you can't find it.</source>
+        <source>Look in your spam or junk folder if you can&apos;t find it.</source>
         <translation>찾을 수 없다면 스팸함이나 정크 메일함을 확인하세요.</translation>
     </message>
     <message>
@@ -355,7 +359,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>그렇지 않다면 새 링크를 요청하세요.</translation>
     </message>
     <message>
-        <source>This reset link doesn't work</source>
+        <source>This reset link doesn&apos;t work</source>
         <translation>이 재설정 링크는 열 수 없습니다</translation>
     </message>
     <message>
@@ -367,7 +371,7 @@ This invitation is valid until %4 and works once.</source>
         <translation>가장 최근 메일에서 링크를 바로 열거나 새 링크를 요청하세요.</translation>
     </message>
     <message>
-        <source>This invitation link doesn't work</source>
+        <source>This invitation link doesn&apos;t work</source>
         <translation>이 초대 링크는 열 수 없습니다</translation>
     </message>
     <message>
@@ -392,10 +396,12 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -497,7 +503,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation><numerusform>대화 %n개</numerusform></translation>
+        <translation>
+            <numerusform>대화 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>You are no longer a member of %1.</source>
@@ -505,7 +513,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Offline. Reconnecting in %n second(s)…</source>
-        <translation><numerusform>오프라인입니다. %n초 후 다시 연결합니다…</numerusform></translation>
+        <translation>
+            <numerusform>오프라인입니다. %n초 후 다시 연결합니다…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Offline. Reconnecting…</source>
@@ -551,6 +561,10 @@ Messages arrive here.</source>
         <source>Moim (%1)</source>
         <translation>모임 (%1)</translation>
     </message>
+    <message>
+        <source>N&amp;otification settings…</source>
+        <translation>알림 설정(&amp;O)…</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -561,6 +575,25 @@ Messages arrive here.</source>
     <message>
         <source>Not sent — click to retry</source>
         <translation>보내지 못함 — 눌러서 다시 보내기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MuteDescription</name>
+    <message>
+        <source>Muted until you turn them back on</source>
+        <translation>다시 켤 때까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>%1까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>오늘 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>내일 %1</translation>
     </message>
 </context>
 <context>
@@ -587,7 +620,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>On. Signing in asks for a code from your authenticator app after your password. %n recovery code(s) left.</source>
-        <translation><numerusform>켜져 있습니다. 로그인할 때 비밀번호 다음에 인증 앱의 코드를 묻습니다. 남은 복구 코드 %n개.</numerusform></translation>
+        <translation>
+            <numerusform>켜져 있습니다. 로그인할 때 비밀번호 다음에 인증 앱의 코드를 묻습니다. 남은 복구 코드 %n개.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Off. Anyone who learns your password can sign in as you.</source>
@@ -634,7 +669,7 @@ Messages arrive here.</source>
         <translation>인증 앱용 QR 코드</translation>
     </message>
     <message>
-        <source>Can't scan? Enter this key:</source>
+        <source>Can&apos;t scan? Enter this key:</source>
         <translation>스캔할 수 없나요? 이 키를 입력하세요:</translation>
     </message>
     <message>
@@ -710,7 +745,7 @@ Messages arrive here.</source>
         <translation>로그인된 기기</translation>
     </message>
     <message>
-        <source>Sign out a device you don't recognise, then change your password.</source>
+        <source>Sign out a device you don&apos;t recognise, then change your password.</source>
         <translation>모르는 기기가 있으면 로그아웃시킨 후 비밀번호를 바꾸세요.</translation>
     </message>
     <message>
@@ -759,7 +794,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation><numerusform>%n번 더 시도할 수 있습니다.</numerusform></translation>
+        <translation>
+            <numerusform>%n번 더 시도할 수 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>That code is not right.</source>
@@ -787,10 +824,12 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -865,8 +904,219 @@ Messages arrive here.</source>
         <translation>추측하기 쉬운 비밀번호입니다. 서로 관계없는 단어를 몇 개 더해 보세요.</translation>
     </message>
     <message>
-        <source>The two passwords don't match.</source>
+        <source>The two passwords don&apos;t match.</source>
         <translation>두 비밀번호가 일치하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::NotificationSettingsPage</name>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1시간 동안</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>8시간 동안</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>내일 아침까지</translation>
+    </message>
+    <message>
+        <source>Until I turn them back on</source>
+        <translation>다시 켤 때까지</translation>
+    </message>
+    <message>
+        <source>Notifications for %1</source>
+        <translation>%1 알림 설정</translation>
+    </message>
+    <message>
+        <source>These settings apply to this workspace only, and follow you to your other devices.</source>
+        <translation>이 설정은 이 워크스페이스에만 적용되며, 다른 기기에서도 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>알림 받을 메시지</translation>
+    </message>
+    <message>
+        <source>All new messages</source>
+        <translation>새 메시지 모두</translation>
+    </message>
+    <message>
+        <source>Only mentions and direct messages</source>
+        <translation>멘션과 개인 메시지만</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>받지 않음</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>알림 일시 중지</translation>
+    </message>
+    <message>
+        <source>Mute for…</source>
+        <translation>일시 중지…</translation>
+    </message>
+    <message>
+        <source>Mute notifications of this workspace</source>
+        <translation>이 워크스페이스의 알림 일시 중지</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>다시 켜기</translation>
+    </message>
+    <message>
+        <source>Unmute notifications of this workspace</source>
+        <translation>이 워크스페이스의 알림 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>방해 금지 시간</translation>
+    </message>
+    <message>
+        <source>Pause notifications on a schedule</source>
+        <translation>정해진 시간에 알림 멈추기</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation>방해 금지 시작 시각</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation>방해 금지 종료 시각</translation>
+    </message>
+    <message>
+        <source>On these days</source>
+        <translation>적용할 요일</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>화</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>목</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>금</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>토</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>월요일</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>화요일</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>수요일</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>목요일</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>금요일</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>토요일</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>일요일</translation>
+    </message>
+    <message>
+        <source>Quiet hours on %1</source>
+        <translation>%1 방해 금지</translation>
+    </message>
+    <message>
+        <source>When a notification is shown</source>
+        <translation>알림이 표시될 때</translation>
+    </message>
+    <message>
+        <source>Show a preview of the message</source>
+        <translation>메시지 미리보기 표시</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>알림음 재생</translation>
+    </message>
+    <message>
+        <source>Count this workspace&apos;s unread messages in the total</source>
+        <translation>이 워크스페이스의 읽지 않은 메시지를 전체 개수에 포함</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Saved on this computer. Your other devices get it when Moim is back online.</source>
+        <translation>이 컴퓨터에 저장했습니다. 모임이 다시 온라인이 되면 다른 기기에도 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Not muted. Mute to pause this workspace for a while.</source>
+        <translation>알림이 켜져 있습니다. 일시 중지하면 이 워크스페이스의 알림을 잠시 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>변경…</translation>
+    </message>
+    <message>
+        <source>Quiet all day on the days chosen.</source>
+        <translation>선택한 요일에는 하루 종일 알림이 울리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Each quiet period ends the next day at %1.</source>
+        <translation>방해 금지 시간은 다음 날 %1에 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Times are in this computer&apos;s time zone (%1).</source>
+        <translation>시간은 이 컴퓨터의 시간대(%1)를 기준으로 합니다.</translation>
+    </message>
+    <message>
+        <source>Saved. Your other devices follow.</source>
+        <translation>저장했습니다. 다른 기기에도 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this change (%1), so the settings are as they were.</source>
+        <translation>서버가 이 변경(%1)을 받아들이지 않아 설정을 이전대로 되돌렸습니다.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this change, so the settings are as they were.</source>
+        <translation>서버가 이 변경을 받아들이지 않아 설정을 이전대로 되돌렸습니다.</translation>
     </message>
 </context>
 <context>
@@ -929,7 +1179,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Enter your work email and password.</source>
@@ -940,7 +1192,7 @@ Messages arrive here.</source>
         <translation>이메일 또는 비밀번호가 올바르지 않습니다. 워크스페이스에서 초대받은 주소가 맞는지 확인한 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection and try again.</source>
+        <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
@@ -1094,7 +1346,7 @@ Messages arrive here.</source>
         <translation>승인되었습니다. 로그인하는 중…</translation>
     </message>
     <message>
-        <source>The numbers didn't match</source>
+        <source>The numbers didn&apos;t match</source>
         <translation>숫자가 일치하지 않습니다</translation>
     </message>
     <message>
@@ -1126,11 +1378,11 @@ Messages arrive here.</source>
         <translation>안전을 위해 코드는 5분 동안만 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <source>You're offline</source>
+        <source>You&apos;re offline</source>
         <translation>오프라인 상태입니다</translation>
     </message>
     <message>
-        <source>Moim can't reach the server. Check your connection.</source>
+        <source>Moim can&apos;t reach the server. Check your connection.</source>
         <translation>모임이 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
     </message>
     <message>
@@ -1139,7 +1391,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform></translation>
+        <translation>
+            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This version of Moim is no longer supported by the server.</source>
@@ -1178,6 +1432,57 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::TranslatedNotificationTexts</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>conversation · workspace</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>author: message</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1님이 나를 멘션했습니다</translation>
+    </message>
+    <message>
+        <source>New direct message</source>
+        <translation>새 개인 메시지</translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>%1님의 새 메시지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>새 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1: 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more conversation(s)</source>
+        <translation>
+            <numerusform>외 대화 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::WindowController</name>
     <message>
         <source>Your password was changed, so every session ended. Sign in with the new password.</source>
@@ -1213,6 +1518,51 @@ Messages arrive here.</source>
     <message>
         <source>Workspace %1, locked until you turn on 2-step verification</source>
         <translation>워크스페이스 %1 (2단계 인증을 켤 때까지 잠김)</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <comment>appended to the workspace&apos;s accessible name</comment>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source>Notifications muted until you turn them back on</source>
+        <translation>다시 켤 때까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Notifications muted until %1</source>
+        <translation>%1까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Notifications off</source>
+        <translation>알림 받지 않음</translation>
+    </message>
+    <message>
+        <source>Notification settings…</source>
+        <translation>알림 설정…</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>알림 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>알림 일시 중지</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1시간 동안</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>8시간 동안</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>내일 아침까지</translation>
+    </message>
+    <message>
+        <source>Until I turn them back on</source>
+        <translation>다시 켤 때까지</translation>
     </message>
 </context>
 </TS>

@@ -121,6 +121,7 @@ void WindowController::showMain()
     }
     if (!m_main) {
         m_main = new MainWindow(m_sessions, m_uiState.get());
+        m_main->setNotificationSink(m_notifications.sink(), m_notifications.texts());
         connect(m_main, &MainWindow::logoutRequested, m_sessions, &SessionManager::logout);
         if (m_keychainUnavailable)
             m_main->showKeychainUnavailable();

@@ -3,6 +3,7 @@
 #include "auth/session_manager.h"
 #include "login/login_window.h"
 #include "main/main_window.h"
+#include "notify/desktop_notifications.h"
 
 #include <QObject>
 #include <QPointer>
@@ -29,6 +30,9 @@ public:
 
     LoginWindow *loginWindow() const { return m_login; }
     MainWindow *mainWindow() const { return m_main; }
+    // Desktop notifications of every account this controller shows; the owner of the tray
+    // icon hands it in here (setTrayIcon) for the fallback.
+    DesktopNotifications *notifications() { return &m_notifications; }
 
 private:
     void onStateChanged(SessionManager::State state);
@@ -39,6 +43,7 @@ private:
 
     SessionManager *m_sessions;
     std::unique_ptr<QSettings> m_uiState;
+    DesktopNotifications m_notifications;
     QPointer<LoginWindow> m_login;
     QPointer<MainWindow> m_main;
     bool m_keychainUnavailable = false;

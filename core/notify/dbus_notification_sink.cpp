@@ -35,16 +35,29 @@ constexpr qsizetype MaxRemembered = 100;
 
 } // namespace
 
+DBusNotificationSink::DBusNotificationSink(QObject *parent)
+    : NotificationSink(parent)
+{}
+
 DBusNotificationSink::DBusNotificationSink(QDBusConnection bus, QObject *parent)
     : NotificationSink(parent)
     , m_bus(std::move(bus))
-    , m_watcher(
-          new QDBusServiceWatcher(service(), m_bus, QDBusServiceWatcher::WatchForOwnerChange, this))
 {
-    m_bus.connect(service(), path(), interface(), u"ActionInvoked"_s, this,
-                  SLOT(onActionInvoked(uint, QString)));
-    m_bus.connect(service(), path(), interface(), u"NotificationClosed"_s, this,
-                  SLOT(onClosed(uint, uint)));
+    attach();
+}
+
+void DBusNotificationSink::attach()
+{
+    if (m_watcher)
+        return;
+    if (!m_bus)
+        m_bus = QDBusConnection::sessionBus();
+    m_watcher =
+        new QDBusServiceWatcher(service(), *m_bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+    m_bus->connect(service(), path(), interface(), u"ActionInvoked"_s, this,
+                   SLOT(onActionInvoked(uint, QString)));
+    m_bus->connect(service(), path(), interface(), u"NotificationClosed"_s, this,
+                   SLOT(onClosed(uint, uint)));
     // Another notification service took over (or the first one started): ask it afresh.
     connect(m_watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, [this] {
         if (m_state != ServiceState::Asking)
@@ -58,7 +71,8 @@ DBusNotificationSink::~DBusNotificationSink() = default;
 
 void DBusNotificationSink::show(const DesktopNotification &notification)
 {
-    if (!m_bus.isConnected()) {
+    attach();
+    if (!m_bus->isConnected()) {
         Q_EMIT failed(notification);
         return;
     }
@@ -76,7 +90,7 @@ void DBusNotificationSink::askCapabilities()
     m_state = ServiceState::Asking;
     const QDBusMessage call =
         QDBusMessage::createMethodCall(service(), path(), interface(), u"GetCapabilities"_s);
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    auto *watcher = new QDBusPendingCallWatcher(m_bus->asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this](QDBusPendingCallWatcher *finished) {
                 finished->deleteLater();
@@ -118,7 +132,7 @@ void DBusNotificationSink::notifyNow(const DesktopNotification &notification)
     QDBusMessage call = QDBusMessage::createMethodCall(service(), path(), interface(), u"Notify"_s);
     call << u"Moim"_s << replaces << u"moim"_s << notification.title << body << actions << hints
          << int(-1);
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    auto *watcher = new QDBusPendingCallWatcher(m_bus->asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, notification](QDBusPendingCallWatcher *finished) {
                 finished->deleteLater();

@@ -5,6 +5,7 @@
 #include <QDBusConnection>
 #include <QHash>
 #include <QStringList>
+#include <optional>
 
 class QDBusServiceWatcher;
 
@@ -24,8 +25,9 @@ public:
     static constexpr auto Path = "/org/freedesktop/Notifications";
     static constexpr auto Interface = "org.freedesktop.Notifications";
 
-    explicit DBusNotificationSink(QDBusConnection bus = QDBusConnection::sessionBus(),
-                                  QObject *parent = nullptr);
+    // On the session bus, reached at the first notification (not at start-up, which stays fast).
+    explicit DBusNotificationSink(QObject *parent = nullptr);
+    DBusNotificationSink(QDBusConnection bus, QObject *parent = nullptr);
     ~DBusNotificationSink() override;
 
     void show(const DesktopNotification &notification) override;
@@ -45,11 +47,13 @@ private:
         Missing // the last question went unanswered; asked again with the next notification
     };
 
+    // Connects to the bus and its signals, once.
+    void attach();
     void askCapabilities();
     void notifyNow(const DesktopNotification &notification);
 
-    QDBusConnection m_bus;
-    QDBusServiceWatcher *m_watcher;
+    std::optional<QDBusConnection> m_bus;
+    QDBusServiceWatcher *m_watcher = nullptr;
     ServiceState m_state = ServiceState::Unknown;
     QStringList m_capabilities;
     QList<DesktopNotification> m_waiting;     // until the capabilities are known

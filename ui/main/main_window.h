@@ -20,7 +20,10 @@ class SessionManager;
 
 namespace moim {
 class HistoryModel;
-}
+class NotificationSink;
+class NotificationTexts;
+class Notifier;
+} // namespace moim
 
 namespace moim::ui {
 
@@ -29,6 +32,7 @@ class MessageView;
 
 class MyAccountPage;
 class Notice;
+class NotificationSettingsPage;
 class WorkspaceSidebar;
 
 // Where people work: the workspace sidebar, the selected workspace's conversations, and the
@@ -61,6 +65,16 @@ public:
     void openConversation(const QString &conversationId);
     QAction *myAccountAction() const { return m_myAccountAction; }
 
+    // Desktop notifications for this window's account go to `sink`, worded by `texts` (both
+    // outlive the window); activating one opens its conversation here.
+    void setNotificationSink(NotificationSink *sink, const NotificationTexts *texts);
+    Notifier *notifier() const { return m_notifier; }
+    // Opens a workspace's notification settings (one page per workspace).
+    NotificationSettingsPage *openNotificationSettings(const QString &workspaceId);
+    // Brings the window forward on a workspace and one of its conversations (a notification
+    // was clicked); the conversation opens as soon as the workspace's list has it.
+    void showConversation(const QString &workspaceId, const QString &conversationId);
+
 Q_SIGNALS:
     void logoutRequested(bool deleteLocalData);
 
@@ -78,6 +92,9 @@ private:
     void updateWindowTitle();
     void showBannerText();
     void buildMenus();
+    void openPendingConversation();
+    // Tells the notifier which conversation the user is looking at, if any.
+    void updateFocusedConversation();
 
     SessionManager *m_sessions;
     // The account goes away at logout, possibly before this window does.
@@ -113,6 +130,11 @@ private:
     QString m_openConversation;
     QHash<QString, QString> m_drafts; // unsent text per conversation
     QString m_removedNotice;
+    Notifier *m_notifier = nullptr;
+    QHash<QString, QPointer<NotificationSettingsPage>> m_notificationPages;
+    QAction *m_notificationSettingsAction;
+    QString m_pendingWorkspace;
+    QString m_pendingConversation; // to open once its workspace lists it
     bool m_keychainNotice = false;
 };
 
