@@ -5,9 +5,9 @@
     <name>moim::ui::CodePage</name>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -64,9 +64,9 @@
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt left.</numerusform>
+            <numerusform>%n attempts left.</numerusform>
         </translation>
     </message>
     <message>
@@ -397,9 +397,9 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -504,9 +504,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
         </translation>
     </message>
     <message>
@@ -515,9 +515,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Offline. Reconnecting in %n second(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offline. Reconnecting in %n second…</numerusform>
+            <numerusform>Offline. Reconnecting in %n seconds…</numerusform>
         </translation>
     </message>
     <message>
@@ -623,9 +623,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>On. Signing in asks for a code from your authenticator app after your password. %n recovery code(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>On. Signing in asks for a code from your authenticator app after your password. %n recovery code left.</numerusform>
+            <numerusform>On. Signing in asks for a code from your authenticator app after your password. %n recovery codes left.</numerusform>
         </translation>
     </message>
     <message>
@@ -796,9 +796,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt left.</numerusform>
+            <numerusform>%n attempts left.</numerusform>
         </translation>
     </message>
     <message>
@@ -827,9 +827,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1183,9 +1183,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1396,9 +1396,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -1467,23 +1467,23 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n message</numerusform>
+            <numerusform>%1: %n messages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more conversation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>and %n more conversation</numerusform>
+            <numerusform>and %n more conversations</numerusform>
         </translation>
     </message>
     <message>

@@ -16,14 +16,15 @@ QString systemLanguage()
 
 bool installLanguage(QCoreApplication &app, const QString &language)
 {
-    if (language == "en"_L1)
-        return true;
     auto *moim = new QTranslator(&app);
     if (!moim->load(u"moim_"_s + language, u":/moim/translations"_s)) {
         delete moim;
-        return false;
+        // English is the source language; its file only adds the plural forms ("1 message").
+        return language == "en"_L1;
     }
     QCoreApplication::installTranslator(moim);
+    if (language == "en"_L1)
+        return true;
     // Qt's own dialogs and context menus (copy, paste…) in the same language.
     auto *qt = new QTranslator(&app);
     if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -8,7 +8,8 @@ namespace moim::ui {
 
 // The language Moim speaks when none is asked for: Korean on a Korean system, else English.
 QString systemLanguage();
-// Installs Moim's and Qt's translations for "ko" (English is the source and needs none).
+// Installs Moim's and Qt's translations for "ko"; for "en" (the source language) only the
+// plural forms ("1 message", "2 messages").
 // False when a translation could not be loaded.
 bool installLanguage(QCoreApplication &app, const QString &language);
 

@@ -13,6 +13,7 @@
 #include "net/api_client.h"
 #include "notify/notification_preferences.h"
 #include "notify/notification_settings_page.h"
+#include "notify/translated_notification_texts.h"
 #include "secrets/memory_secret_store.h"
 #include "theme/theme.h"
 #include "window_controller.h"
@@ -281,6 +282,19 @@ private Q_SLOTS:
         page->close();
     }
 
+    void englishSaysOneMessageAndTwoMessages()
+    {
+        QVERIFY(installLanguage(*qApp, u"en"_s));
+        const TranslatedNotificationTexts texts;
+        QCOMPARE(texts.summaryTitle(1), u"1 new message"_s);
+        QCOMPARE(texts.summaryTitle(200), u"200 new messages"_s);
+        NotificationDecision decision;
+        decision.conversationName = u"general"_s;
+        decision.workspaceName = u"Moim HQ"_s;
+        QCOMPARE(texts.summaryBody({decision}), u"#general · Moim HQ: 1 message"_s);
+        QCOMPARE(texts.summaryBody({decision, decision}), u"#general · Moim HQ: 2 messages"_s);
+    }
+
     // Last: it switches the application to Korean.
     void inKorean()
     {
@@ -294,6 +308,7 @@ private Q_SLOTS:
             u"%1 알림 설정"_s.arg(m_sessions->account()->workspaces()->workspaces().at(0).name));
         QCOMPARE(page->dayButton(1)->text(), u"월"_s);
         QCOMPARE(page->dayButton(7)->accessibleName(), u"일요일 방해 금지"_s);
+        QCOMPARE(TranslatedNotificationTexts().summaryTitle(3), u"새 메시지 3개"_s);
         std::unique_ptr<QMenu> menu(main()->sidebar()->buildTileMenu(workspace(2)));
         QVERIFY(actionNamed(menu->actions(), u"알림 설정…"_s));
         // The words changed at once; the layout follows them at the next turn of the loop.

@@ -232,6 +232,28 @@ private Q_SLOTS:
         QCOMPARE(m_sink.shown.first().body, u"Alex Park: 점심?"_s);
     }
 
+    void aMuteRunsOutByItself()
+    {
+        NotificationPreferences *preferences = m_account->notificationSettings();
+        NotificationSettings shortMute;
+        shortMute.mutedUntil = QDateTime::currentSecsSinceEpoch() + 1;
+        preferences->change(u"w_design"_s, shortMute);
+        WorkspaceModel *model = m_account->workspaces();
+        const QModelIndex design = model->index(model->indexOf(u"w_design"_s));
+        QVERIFY(design.data(WorkspaceModel::MutedRole).toBool());
+        arrive(u"w_design"_s, u"review"_s, u"while muted"_s);
+        QCOMPARE(m_sink.shown.size(), 0);
+
+        // When it ends the sidebar hears of it (the tile drops its muted bell) and messages
+        // notify again; nobody had to touch the settings.
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !design.data(WorkspaceModel::MutedRole).toBool() && !changed.isEmpty(), 5000);
+        QCOMPARE(changed.last().at(0).value<QModelIndex>(), design);
+        arrive(u"w_design"_s, u"review"_s, u"after the mute"_s);
+        QCOMPARE(m_sink.shown.size(), 1);
+    }
+
     void activatingOpensTheConversation()
     {
         QSignalSpy open(m_notifier.get(), &Notifier::openRequested);
