@@ -6,6 +6,7 @@
 #include "net/api_client.h"
 #include "otp/otpauth_uri.h"
 #include "otp/totp.h"
+#include "personal_session.h"
 #include "phone_client.h"
 #include "phone_session.h"
 #include "protocol/protocol.h"
@@ -16,6 +17,7 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QImage>
+#include <QJsonArray>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QPixmap>
@@ -30,6 +32,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace moim;
+using moim::phone::PersonalSession;
 using moim::phone::PhoneClient;
 using moim::phone::PhoneSession;
 using moim::phone::QrScanner;
@@ -329,6 +332,201 @@ int deny(ApiClient &api, const QString &profileDir, const QString &requestId)
     return 0;
 }
 
+// What the phone says about a refused personal-account sign-in, or a refused answer to a push
+// request (sign-in or link).
+QString describePush(const ApiError &error)
+{
+    switch (error.code) {
+    case ApiError::Code::InvalidCredentials:
+        return u"The personal account id or its password is not right."_s;
+    case ApiError::Code::InvalidToken:
+        return u"This phone is not signed in to a personal account (or that session ended). "
+               "Run: moim-phone login --personal YOUR-PERSONAL-ID"_s;
+    case ApiError::Code::PushExpired:
+        return u"This request has expired: requests last 60 seconds. Start again on the "
+               "computer."_s;
+    case ApiError::Code::PushUsed:
+        return u"This request was already approved, denied or ended. Run moim-phone pending to "
+               "see the requests that are still waiting."_s;
+    case ApiError::Code::WrongCode:
+        return u"That is not the number the computer shows. For your safety this request has "
+               "ended; start again on the computer to try once more."_s;
+    case ApiError::Code::NotFound:
+        return u"Your personal account has no such request waiting. Run moim-phone pending to "
+               "see the current ones."_s;
+    case ApiError::Code::AlreadyLinked:
+        return u"Not linked: this personal account is already linked to a Moim work account "
+               "(one per server), or the work account already has a personal account. Unlink "
+               "the old link under My account first."_s;
+    case ApiError::Code::UnauthorizedUser:
+        return u"Not signed in: the work account has no active workspace (unauthorized user). "
+               "Ask your admin whether it was deactivated."_s;
+    case ApiError::Code::TooManyAttempts:
+        return u"Too many attempts on the work account. Try again in %1 s."_s.arg(
+            error.retryAfterSeconds);
+    default:
+        return describe(error);
+    }
+}
+
+// `login --personal ID`: the phone signs in to the personal account with that provider's own
+// password, like the personal messenger app on a real phone.
+int personalLogin(ApiClient &api, const QString &profileDir, const QString &personalId,
+                  bool passwordFromStdin)
+{
+    if (personalId.trimmed().isEmpty()) {
+        err() << "moim-phone login: --personal needs the personal account id" << Qt::endl;
+        return 2;
+    }
+    QTextStream input(stdin);
+    const QString password =
+        passwordFromStdin
+            ? input.readLine()
+            : readSecretLine(u"Password for the personal account %1: "_s.arg(personalId.trimmed()));
+    if (password.isEmpty()) {
+        err() << "moim-phone login: no password given" << Qt::endl;
+        return 2;
+    }
+    ApiResult answer;
+    api.post(protocol::path::PersonalLogin,
+             {{u"personal_account"_s, personalId.trimmed()},
+              {u"password"_s, password},
+              {u"device"_s, QJsonObject{{u"name"_s, u"moim-phone"_s}}}},
+             {}, &api, [&answer](const ApiResult &result) {
+                 answer = result;
+                 QCoreApplication::quit();
+             });
+    QCoreApplication::exec();
+    if (!answer.ok()) {
+        err() << describePush(answer.error) << Qt::endl;
+        return 1;
+    }
+    const QJsonObject account = answer.body.value("personal_account"_L1).toObject();
+    const PersonalSession::Saved saved{
+        answer.body.value("token"_L1).toString(), answer.body.value("expires_at"_L1).toInteger(),
+        account.value("id"_L1).toString(), account.value("display_name"_L1).toString()};
+    if (saved.token.isEmpty() || saved.personalId.isEmpty()) {
+        err() << "The server answered with something that is not a session." << Qt::endl;
+        return 1;
+    }
+    if (!PersonalSession(profileDir).save(saved)) {
+        err() << "Signed in, but could not save the session in " << profileDir << Qt::endl;
+        return 1;
+    }
+    out() << "Signed in on this phone to the personal account " << saved.displayName << " <"
+          << saved.personalId << ">" << Qt::endl
+          << "Sign-in and link requests for it appear under: moim-phone pending" << Qt::endl;
+    return 0;
+}
+
+// Runs one call of the phone's personal-account session and waits for it.
+ApiResult callAsPersonal(ApiClient &api, const QString &profileDir, QLatin1StringView path,
+                         const std::optional<QJsonObject> &body)
+{
+    const auto saved = PersonalSession(profileDir).load();
+    ApiResult answer;
+    if (!saved) {
+        answer.error = ApiError::fromCode(ApiError::Code::InvalidToken, u"no personal session"_s);
+        return answer;
+    }
+    const auto done = [&answer](const ApiResult &result) {
+        answer = result;
+        QCoreApplication::quit();
+    };
+    if (body)
+        api.post(path, *body, saved->token, &api, done);
+    else
+        api.get(path, saved->token, &api, done);
+    QCoreApplication::exec();
+    return answer;
+}
+
+// `pending`: the push requests waiting for the personal account this phone is signed in to.
+// The number is never listed: only the computer shows it.
+int pending(ApiClient &api, const QString &profileDir)
+{
+    const ApiResult result =
+        callAsPersonal(api, profileDir, protocol::path::PersonalRequests, std::nullopt);
+    if (!result.ok()) {
+        err() << describePush(result.error) << Qt::endl;
+        return 1;
+    }
+    const auto saved = PersonalSession(profileDir).load();
+    const QString owner = u"%1 <%2>"_s.arg(saved->displayName, saved->personalId);
+    const QJsonArray requests = result.body.value("requests"_L1).toArray();
+    if (requests.isEmpty()) {
+        out() << "No pending requests for " << owner << "." << Qt::endl;
+        return 0;
+    }
+    out() << "Pending requests for your personal account " << owner << ":" << Qt::endl;
+    for (const QJsonValue &value : requests) {
+        const QJsonObject request = value.toObject();
+        const QString id = request.value("request_id"_L1).toString();
+        const bool link = request.value("kind"_L1).toString() == "link"_L1;
+        const QJsonObject work = request.value("work_account"_L1).toObject();
+        const QJsonObject device = request.value("device"_L1).toObject();
+        const QDateTime when =
+            QDateTime::fromSecsSinceEpoch(request.value("requested_at"_L1).toInteger());
+        const QString workAccount = u"%1 <%2>"_s.arg(work.value("display_name"_L1).toString(),
+                                                     work.value("email"_L1).toString());
+        out() << Qt::endl
+              << (link ? "Link request " : "Sign-in request ") << id << Qt::endl
+              << (link ? "  Links this personal account to the Moim work account: "
+                       : "  Signs in to Moim as: ")
+              << workAccount << Qt::endl
+              << "  Computer (as it claims): " << device.value("name"_L1).toString() << ", "
+              << device.value("os"_L1).toString() << Qt::endl
+              << "  IP address seen by the server: " << request.value("ip"_L1).toString()
+              << Qt::endl
+              << "  Requested at: " << QLocale::c().toString(when, u"yyyy-MM-dd HH:mm:ss t"_s)
+              << " (expires in " << request.value("expires_in"_L1).toInteger() << " s)" << Qt::endl
+              << "  If this is you: moim-phone approve " << id
+              << " --code NN   (the number the computer shows)" << Qt::endl
+              << "  If not:         moim-phone deny " << id
+              << " --report   (\"I didn't request this\")" << Qt::endl;
+    }
+    return 0;
+}
+
+int approvePush(ApiClient &api, const QString &profileDir, const QString &requestId,
+                const QString &code)
+{
+    const ApiResult result =
+        callAsPersonal(api, profileDir, protocol::path::PersonalApprove,
+                       QJsonObject{{u"request_id"_s, requestId}, {u"check_code"_s, code}});
+    if (!result.ok()) {
+        err() << describePush(result.error) << Qt::endl;
+        return 1;
+    }
+    if (result.body.value("kind"_L1).toString() == "link"_L1)
+        out() << "Approved. This personal account is now linked to the work account; a mail "
+                 "went to the work address."
+              << Qt::endl;
+    else
+        out() << "Approved. The computer is being signed in." << Qt::endl;
+    return 0;
+}
+
+int denyPush(ApiClient &api, const QString &profileDir, const QString &requestId, bool report)
+{
+    const ApiResult result =
+        callAsPersonal(api, profileDir, protocol::path::PersonalDeny,
+                       QJsonObject{{u"request_id"_s, requestId}, {u"report"_s, report}});
+    if (!result.ok()) {
+        err() << describePush(result.error) << Qt::endl;
+        return 1;
+    }
+    if (report) {
+        const qint64 minutes = (result.body.value("blocked_for"_L1).toInteger() + 59) / 60;
+        out() << "Denied and reported. Requests to this personal account are blocked for the "
+                 "next "
+              << minutes << " minutes, and a mail went to the work address." << Qt::endl;
+    } else {
+        out() << "Denied. The computer was told, and nothing was signed in or linked." << Qt::endl;
+    }
+    return 0;
+}
+
 // `totp add`: reads an otpauth:// URI from --uri, a QR code in --image, or one on the screen.
 int totpAdd(const QString &profileDir, const QString &uriText, const QString &imagePath,
             bool screen)
@@ -414,9 +612,14 @@ int main(int argc, char *argv[])
         "Commands:\n"
         "  login --email EMAIL [--password-stdin] [--code CODE | --recovery-code CODE]\n"
         "                                 sign in as a phone (asks for the 2-step code)\n"
+        "  login --personal ID [--password-stdin]\n"
+        "                                 sign in to a personal account (push requests)\n"
         "  scan --image FILE | --screen   scan a QR sign-in code\n"
+        "  pending                        list the personal account's push requests\n"
         "  approve REQUEST --code NN      approve with the number the computer shows\n"
-        "  deny REQUEST                   deny a sign-in request\n"
+        "                                 (r_… from scan, p_… from pending)\n"
+        "  deny REQUEST [--report]        deny a request; --report: \"I didn't request\n"
+        "                                 this\" (pauses pushes to the personal account)\n"
         "  totp add --uri URI | --image FILE | --screen\n"
         "                                 add an authenticator account from an otpauth QR\n"
         "  totp code [ACCOUNT]            print the current code"_s);
@@ -442,9 +645,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption recoveryOption(u"recovery-code"_s,
                                             u"login: a recovery code instead."_s, u"CODE"_s);
     const QCommandLineOption uriOption(u"uri"_s, u"totp add: an otpauth:// URI."_s, u"URI"_s);
+    const QCommandLineOption personalOption(
+        u"personal"_s, u"login: the personal account id to sign in to."_s, u"ID"_s);
+    const QCommandLineOption reportOption(
+        u"report"_s, u"deny: \"I didn't request this\" (pauses pushes for a while)."_s);
     parser.addOptions({serverOption, profileOption, emailOption, passwordStdinOption, imageOption,
-                       screenOption, codeOption, recoveryOption, uriOption});
-    parser.addPositionalArgument(u"command"_s, u"login, scan, approve, deny or totp"_s);
+                       screenOption, codeOption, recoveryOption, uriOption, personalOption,
+                       reportOption});
+    parser.addPositionalArgument(u"command"_s, u"login, scan, pending, approve, deny or totp"_s);
     parser.process(app);
 
     const QStringList arguments = parser.positionalArguments();
@@ -472,16 +680,49 @@ int main(int argc, char *argv[])
         return totpCode(profileDir, arguments.value(2));
 
     ApiClient api(server, u"moim-phone"_s, QStringLiteral(MOIM_VERSION));
+    if (command == "login"_L1 && parser.isSet(personalOption)) {
+        if (parser.isSet(emailOption)) {
+            err() << "moim-phone login: give either --email or --personal" << Qt::endl;
+            return 2;
+        }
+        return personalLogin(api, profileDir, parser.value(personalOption),
+                             parser.isSet(passwordStdinOption));
+    }
     if (command == "login"_L1)
         return login(api, profileDir, parser.value(emailOption), parser.isSet(passwordStdinOption),
                      parser.value(codeOption), parser.value(recoveryOption));
     if (command == "scan"_L1)
         return scan(api, profileDir, parser.value(imageOption), parser.isSet(screenOption));
+    if (command == "pending"_L1)
+        return pending(api, profileDir);
+    // The id says what it answers: r_… is a scanned QR code, p_… a push request.
     const QString requestId = arguments.value(1);
-    if (command == "approve"_L1)
+    const bool push = requestId.startsWith(protocol::requestPrefix::Push);
+    if ((command == "approve"_L1 || command == "deny"_L1) && !requestId.isEmpty() && !push &&
+        !requestId.startsWith(protocol::requestPrefix::Qr)) {
+        err() << "moim-phone " << command << ": " << requestId
+              << " is not a request id; use the r_… id that scan printed or the p_… id that "
+                 "pending printed"
+              << Qt::endl;
+        return 2;
+    }
+    if (command == "approve"_L1) {
+        static const QRegularExpression twoDigits(u"^[0-9]{2}$"_s);
+        if (push && twoDigits.match(parser.value(codeOption)).hasMatch())
+            return approvePush(api, profileDir, requestId, parser.value(codeOption));
         return approve(api, profileDir, requestId, parser.value(codeOption));
-    if (command == "deny"_L1)
+    }
+    if (command == "deny"_L1) {
+        if (push)
+            return denyPush(api, profileDir, requestId, parser.isSet(reportOption));
+        if (parser.isSet(reportOption)) {
+            err() << "moim-phone deny: --report is for push requests (p_…); a QR sign-in "
+                     "request is simply denied"
+                  << Qt::endl;
+            return 2;
+        }
         return deny(api, profileDir, requestId);
+    }
 
     err() << "moim-phone: unknown command " << command << " (see --help)" << Qt::endl;
     return 2;

@@ -13,6 +13,7 @@ build_packages=(
   libsodium-dev liboath-dev libzxcvbn-dev
   libgl-dev libvulkan-dev libxkbcommon-dev
   fonts-nanum fonts-noto-color-emoji
+  clang libclang-rt-14-dev
 )
 runtime_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools oathtool

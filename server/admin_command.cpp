@@ -38,7 +38,8 @@ int AdminCommand::run(const QStringList &arguments)
         "clock [--advance SECONDS | --offset SECONDS] | create-workspace NAME [NAME_EN] | "
         "invite EMAIL WORKSPACE_ID [--inviter NAME] | invites | resend INVITE_ID | "
         "revoke INVITE_ID | require-2sv WORKSPACE [--off] | "
-        "post EMAIL CONVERSATION_ID TEXT"));
+        "post EMAIL CONVERSATION_ID TEXT | "
+        "create-personal ID NAME (the password is read from standard input)"));
     parser.addHelpOption();
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder."),
                                   QStringLiteral("DIR"));
@@ -109,6 +110,15 @@ int AdminCommand::run(const QStringList &arguments)
         apiPath = path::AdminWorkspacePolicy;
         body.insert(QStringLiteral("workspace"), positional.at(1));
         body.insert(QStringLiteral("require_two_step"), !parser.isSet(off));
+    } else if (command == QLatin1StringView("create-personal") && positional.size() == 3) {
+        // A personal account of the mock provider; the password never goes on a command line.
+        apiPath = path::AdminPersonalAccounts;
+        body.insert(QStringLiteral("id"), positional.at(1));
+        body.insert(QStringLiteral("display_name"), positional.at(2));
+        const QString password = QTextStream(stdin).readLine();
+        if (password.isEmpty())
+            return fail(QStringLiteral("create-personal reads the password from standard input"));
+        body.insert(QStringLiteral("password"), password);
     } else if (command == QLatin1StringView("clock") && positional.size() == 1) {
         apiPath = path::AdminClock;
         bool ok = true;
@@ -194,6 +204,11 @@ int AdminCommand::run(const QStringList &arguments)
         const QJsonObject message = answer.value(QStringLiteral("message")).toObject();
         out << "Posted " << message.value(QStringLiteral("id")).toString() << " (seq "
             << message.value(QStringLiteral("seq")).toInteger() << ")." << Qt::endl;
+    } else if (command == QLatin1StringView("create-personal")) {
+        const QJsonObject personal = answer.value(QStringLiteral("personal_account")).toObject();
+        out << "Created personal account " << personal.value(QStringLiteral("id")).toString()
+            << " (" << personal.value(QStringLiteral("display_name")).toString() << ")."
+            << Qt::endl;
     } else if (command == QLatin1StringView("require-2sv")) {
         out << "Workspace " << positional.at(1)
             << (parser.isSet(off) ? " no longer requires" : " now requires")

@@ -121,6 +121,25 @@ const QStringList &migrationStep(int version)
             QStringLiteral("ALTER TABLE workspaces ADD COLUMN require_two_step INTEGER NOT NULL "
                            "DEFAULT 0"),
         },
+        // Personal accounts: the mock server is also the personal-account provider. A personal
+        // account links to at most one work account (its primary key) and a work account to at
+        // most one personal account (unique). Personal sessions are the phone's sign-in to the
+        // provider, stored as token hashes. A report blocks pushes to the personal account for a
+        // while, also across a restart.
+        {
+            QStringLiteral("CREATE TABLE personal_accounts (id TEXT PRIMARY KEY, display_name "
+                           "TEXT NOT NULL, password_hash TEXT NOT NULL, created_at INTEGER NOT "
+                           "NULL)"),
+            QStringLiteral("CREATE TABLE personal_sessions (token_hash BLOB PRIMARY KEY, "
+                           "personal_id TEXT NOT NULL REFERENCES personal_accounts(id), "
+                           "device_name TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at "
+                           "INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE personal_links (personal_id TEXT PRIMARY KEY REFERENCES "
+                           "personal_accounts(id), user_id TEXT NOT NULL UNIQUE REFERENCES "
+                           "users(id), linked_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE push_blocks (personal_id TEXT PRIMARY KEY, "
+                           "blocked_until INTEGER NOT NULL)"),
+        },
         // Notification settings, per user and workspace, so they follow the user to every
         // device. Times are minutes after midnight on the user's own clock; days are the
         // weekdays ("mon,fri") on which a quiet period starts.

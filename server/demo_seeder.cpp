@@ -170,7 +170,12 @@ QString DemoSeeder::credentialsText(const QString &url)
            "  jimin.kim@moim.example / %2   (3 workspaces)\n"
            "  alex.park@moim.example / %2   (1 workspace)\n"
            "  seojun.lee@moim.example — deactivated (shows \"Unauthorized user\")\n"
-           "Dev mailbox (invitations, password resets): %1/dev/mail"_s.arg(url, password);
+           "Personal accounts (for moim-phone login --personal ID), password %3:\n"
+           "  %4   linked to jimin.kim@moim.example (push sign-in)\n"
+           "  %5    not linked yet (link it from alex's My account)\n"
+           "Dev mailbox (invitations, password resets): %1/dev/mail"_s.arg(
+               url, password, QString::fromLatin1(PersonalPassword),
+               QString::fromLatin1(JiminPersonal), QString::fromLatin1(AlexPersonal));
 }
 
 bool DemoSeeder::seedIfEmpty(QString *error)
@@ -190,6 +195,9 @@ bool DemoSeeder::seedIfEmpty(QString *error)
     const QByteArray password(Password);
     const QStringList hashes = QtConcurrent::blockingMapped<QStringList>(
         users, [this, &password](const DemoUser &) { return m_hasher.hash(password); });
+    const QStringList personalHashes = QtConcurrent::blockingMapped<QStringList>(
+        QStringList{QString::fromLatin1(JiminPersonal), QString::fromLatin1(AlexPersonal)},
+        [this](const QString &) { return m_hasher.hash(QByteArray(PersonalPassword)); });
 
     const qint64 now = m_clock.now();
     QHash<QString, QString> userIds;
@@ -213,6 +221,28 @@ bool DemoSeeder::seedIfEmpty(QString *error)
         if (!exec(query, error))
             return fail();
     }
+
+    // Personal accounts of the demo's own provider; jimin's is linked to her work account.
+    const QList<std::pair<QString, QString>> personal{
+        {QString::fromLatin1(JiminPersonal), u"김지민"_s},
+        {QString::fromLatin1(AlexPersonal), u"Alex Park"_s}};
+    for (qsizetype i = 0; i < personal.size(); ++i) {
+        query.prepare(u"INSERT INTO personal_accounts (id, display_name, password_hash, "
+                      "created_at) VALUES (?, ?, ?, ?)"_s);
+        for (const QVariant &value :
+             {QVariant(personal.at(i).first), QVariant(personal.at(i).second),
+              QVariant(personalHashes.at(i)), QVariant(now)})
+            query.addBindValue(value);
+        if (!exec(query, error))
+            return fail();
+    }
+    query.prepare(
+        u"INSERT INTO personal_links (personal_id, user_id, linked_at) VALUES (?, ?, ?)"_s);
+    query.addBindValue(QString::fromLatin1(JiminPersonal));
+    query.addBindValue(userIds.value(u"jimin"_s));
+    query.addBindValue(now);
+    if (!exec(query, error))
+        return fail();
 
     int position = 0;
     for (const DemoWorkspace &workspace : demoWorkspaces()) {

@@ -15,6 +15,11 @@ class DemoSeeder
 {
 public:
     static constexpr auto Password = "seoul-spring-gathering";
+    // The demo's personal accounts (their own provider passwords): jimin's is linked to her work
+    // account, alex's is not yet.
+    static constexpr auto PersonalPassword = "han-river-evening-walk";
+    static constexpr auto JiminPersonal = "jimin@personal.example";
+    static constexpr auto AlexPersonal = "alex@personal.example";
 
     DemoSeeder(Database &database, const PasswordHasher &hasher, const Clock &clock);
 

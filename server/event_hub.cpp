@@ -169,6 +169,14 @@ void EventHub::pushToUsers(const QStringList &userIds, const QJsonObject &event)
     }
 }
 
+void EventHub::pushToSession(const QString &sessionId, const QJsonObject &event)
+{
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (!sessionId.isEmpty() && it->sessionId == sessionId)
+            sendJson(it.key(), event);
+    }
+}
+
 int EventHub::authenticatedCount() const
 {
     int count = 0;

@@ -40,6 +40,8 @@ public:
     void pushWorkspacesChanged(const QString &userId);
     // Sends `event` to every authenticated socket of these users.
     void pushToUsers(const QStringList &userIds, const QJsonObject &event);
+    // Sends `event` to the authenticated sockets of one session only.
+    void pushToSession(const QString &sessionId, const QJsonObject &event);
 
     int authenticatedCount() const;
 

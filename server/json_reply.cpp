@@ -21,15 +21,16 @@ JsonReply::Status statusFor(QLatin1StringView code)
     if (code == error::UnauthorizedUser || code == error::Forbidden || code == error::WrongCode ||
         code == error::TwoStepRequired)
         return S::Forbidden;
-    if (code == error::QrExpired)
+    if (code == error::QrExpired || code == error::PushExpired)
         return S::Gone;
-    if (code == error::QrUsed)
+    if (code == error::QrUsed || code == error::PushUsed || code == error::AlreadyLinked)
         return S::Conflict;
     if (code == error::NotFound)
         return S::NotFound;
     if (code == error::UpdateRequired)
         return S::UpgradeRequired;
-    if (code == error::TooManyAttempts)
+    if (code == error::TooManyAttempts || code == error::TooManyPending ||
+        code == error::PushBlocked)
         return S::TooManyRequests;
     if (code == error::WeakPassword || code == error::InvalidSettings)
         return S::UnprocessableEntity;
@@ -96,6 +97,13 @@ JsonReply JsonReply::updateRequired(const QString &minVersion)
     QJsonObject inner = reply.m_body.value(QStringLiteral("error")).toObject();
     inner.insert(QStringLiteral("min_version"), minVersion);
     reply.m_body.insert(QStringLiteral("error"), inner);
+    return reply;
+}
+
+JsonReply JsonReply::withRetryAfter(qint64 seconds) const
+{
+    JsonReply reply = withErrorField(QStringLiteral("retry_after"), seconds);
+    reply.m_retryAfter = seconds;
     return reply;
 }
 

@@ -24,6 +24,8 @@ public:
     static JsonReply updateRequired(const QString &minVersion);
     // The same error with one more field inside the "error" object (e.g. challenge_id).
     JsonReply withErrorField(const QString &name, const QJsonValue &value) const;
+    // The same error with "retry_after" in the error object and the Retry-After header.
+    JsonReply withRetryAfter(qint64 seconds) const;
 
     Status status() const { return m_status; }
     QJsonObject body() const { return m_body; }

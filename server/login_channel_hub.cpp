@@ -1,6 +1,8 @@
 #include "login_channel_hub.h"
 
 #include "client_version.h"
+#include "personal_account_store.h"
+#include "push_request_service.h"
 #include "qr_login_service.h"
 #include "secure_token.h"
 #include "server_logging.h"
@@ -38,9 +40,11 @@ QJsonObject codeFrame(const QrLoginService::Code &code, const QJsonValue &reques
 
 } // namespace
 
-LoginChannelHub::LoginChannelHub(QrLoginService &qr, Options options, QObject *parent)
+LoginChannelHub::LoginChannelHub(QrLoginService &qr, PushRequestService &push, Options options,
+                                 QObject *parent)
     : QObject(parent)
     , m_qr(qr)
+    , m_push(push)
     , m_options(std::move(options))
 {
     connect(&m_qr, &QrLoginService::scanned, this,
@@ -66,6 +70,22 @@ LoginChannelHub::LoginChannelHub(QrLoginService &qr, Options options, QObject *p
         if (QWebSocket *socket = socketFor(sessionId))
             closeWith(socket, QWebSocketProtocol::CloseCodeNormal, QStringLiteral("redeemed"));
     });
+    connect(&m_push, &PushRequestService::signInApproved, this, [this](const QString &requestId) {
+        if (QWebSocket *socket = socketForPush(requestId))
+            sendJson(socket, {{QStringLiteral("type"), QString(event::PushApproved)}});
+    });
+    connect(&m_push, &PushRequestService::signInEnded, this,
+            [this](const QString &requestId, const QString &reason) {
+                if (QWebSocket *socket = socketForPush(requestId)) {
+                    sendJson(socket, {{QStringLiteral("type"), QString(event::PushEnded)},
+                                      {QStringLiteral("reason"), reason}});
+                    closeWith(socket, closeCode::QrEnded, reason);
+                }
+            });
+    connect(&m_push, &PushRequestService::signInRedeemed, this, [this](const QString &requestId) {
+        if (QWebSocket *socket = socketForPush(requestId))
+            closeWith(socket, QWebSocketProtocol::CloseCodeNormal, QStringLiteral("redeemed"));
+    });
 }
 
 LoginChannelHub::~LoginChannelHub()
@@ -86,7 +106,16 @@ QString LoginChannelHub::peerIp(const QWebSocket *socket)
 QWebSocket *LoginChannelHub::socketFor(const QString &qrSessionId) const
 {
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
-        if (it->qrSessionId == qrSessionId)
+        if (!qrSessionId.isEmpty() && it->qrSessionId == qrSessionId)
+            return it.key();
+    }
+    return nullptr;
+}
+
+QWebSocket *LoginChannelHub::socketForPush(const QString &pushRequestId) const
+{
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (!pushRequestId.isEmpty() && it->pushRequestId == pushRequestId)
             return it.key();
     }
     return nullptr;
@@ -101,6 +130,8 @@ void LoginChannelHub::accept(std::unique_ptr<QWebSocket> owned)
         if (const auto it = m_peers.constFind(socket); it != m_peers.cend()) {
             if (!it->qrSessionId.isEmpty())
                 m_qr.abandon(it->qrSessionId);
+            if (!it->pushRequestId.isEmpty())
+                m_push.abandon(it->pushRequestId);
             m_peers.erase(it);
         }
         socket->deleteLater();
@@ -131,10 +162,14 @@ void LoginChannelHub::accept(std::unique_ptr<QWebSocket> owned)
     });
 }
 
-void LoginChannelHub::refuse(QWebSocket *socket, QLatin1StringView code, int closeCode)
+void LoginChannelHub::refuse(QWebSocket *socket, QLatin1StringView code, int closeCode,
+                             qint64 retryAfter)
 {
-    sendJson(socket, {{QStringLiteral("type"), QString(event::Error)},
-                      {QStringLiteral("code"), QString(code)}});
+    QJsonObject frame{{QStringLiteral("type"), QString(event::Error)},
+                      {QStringLiteral("code"), QString(code)}};
+    if (retryAfter > 0)
+        frame.insert(QStringLiteral("retry_after"), retryAfter);
+    sendJson(socket, frame);
     closeWith(socket, closeCode, QString(code));
 }
 
@@ -145,47 +180,104 @@ void LoginChannelHub::handleFrame(QWebSocket *socket, const QString &frame)
         return;
     const QJsonObject message = QJsonDocument::fromJson(frame.toUtf8()).object();
     const QString type = message.value(QStringLiteral("type")).toString();
-    if (it->qrSessionId.isEmpty()) {
+    if (!it->started()) {
         it->firstFrameTimer->stop();
+        if (type == event::PushStart)
+            return startPush(socket, *it, message);
         if (type != event::QrStart)
-            return closeWith(socket, closeCode::NoAuth, QStringLiteral("qr.start expected"));
+            return closeWith(socket, closeCode::NoAuth,
+                             QStringLiteral("qr.start or push.start expected"));
         return start(socket, *it, message);
     }
-    if (type == event::QrRefresh)
+    if (type == event::QrRefresh && !it->qrSessionId.isEmpty())
         refresh(socket, *it, message);
     // Anything else is ignored, never fatal.
 }
 
-void LoginChannelHub::start(QWebSocket *socket, Peer &peer, const QJsonObject &message)
+bool LoginChannelHub::clientTooOld(QWebSocket *socket)
 {
-    if (!m_options.minClientVersion.isEmpty()) {
-        const auto client = ClientVersion::fromHeader(QString::fromLatin1(
-            socket->request().rawHeader(QByteArray(moim::protocol::ClientHeader))));
-        if (!client || ClientVersion::compare(client->version(), m_options.minClientVersion) < 0) {
-            sendJson(socket, {{QStringLiteral("type"), QString(event::Error)},
-                              {QStringLiteral("code"), QString(error::UpdateRequired)},
-                              {QStringLiteral("min_version"), m_options.minClientVersion}});
-            return closeWith(socket, closeCode::UpdateRequired, QString(error::UpdateRequired));
-        }
-    }
-    const QByteArray secretHash =
+    if (m_options.minClientVersion.isEmpty())
+        return false;
+    const auto client = ClientVersion::fromHeader(
+        QString::fromLatin1(socket->request().rawHeader(QByteArray(moim::protocol::ClientHeader))));
+    if (client && ClientVersion::compare(client->version(), m_options.minClientVersion) >= 0)
+        return false;
+    sendJson(socket, {{QStringLiteral("type"), QString(event::Error)},
+                      {QStringLiteral("code"), QString(error::UpdateRequired)},
+                      {QStringLiteral("min_version"), m_options.minClientVersion}});
+    closeWith(socket, closeCode::UpdateRequired, QString(error::UpdateRequired));
+    return true;
+}
+
+namespace {
+
+// A SHA-256 is 32 bytes; anything else is not the hash of a secret.
+QByteArray secretHashOf(const QJsonObject &message)
+{
+    const QByteArray hash =
         SecureToken::fromBase64Url(message.value(QStringLiteral("secret_hash")).toString());
+    return hash.size() == 32 ? hash : QByteArray();
+}
+
+// What the desktop claims about itself is shown to the phone marked as claimed; keep it short.
+TokenService::Device claimedDevice(const QJsonObject &message)
+{
     const QJsonObject device = message.value(QStringLiteral("device")).toObject();
-    // A SHA-256 is 32 bytes; anything else is not the hash of a secret.
-    if (secretHash.size() != 32)
-        return refuse(socket, error::BadRequest, closeCode::NoAuth);
-    // What the desktop claims about itself is shown to the phone marked as claimed; keep it short.
     TokenService::Device claimed{device.value(QStringLiteral("name")).toString().left(100),
                                  device.value(QStringLiteral("os")).toString().left(100),
                                  QStringLiteral("desktop")};
     if (claimed.name.trimmed().isEmpty())
         claimed.name = QStringLiteral("Unnamed computer");
+    return claimed;
+}
+
+} // namespace
+
+void LoginChannelHub::start(QWebSocket *socket, Peer &peer, const QJsonObject &message)
+{
+    if (clientTooOld(socket))
+        return;
+    const QByteArray secretHash = secretHashOf(message);
+    if (secretHash.isEmpty())
+        return refuse(socket, error::BadRequest, closeCode::NoAuth);
+    const TokenService::Device claimed = claimedDevice(message);
 
     QrLoginService::Code code;
     if (m_qr.create(peer.ip, secretHash, claimed, &code) != QrLoginService::Outcome::Ok)
         return refuse(socket, error::TooManyAttempts, closeCode::TooManyChannels);
     peer.qrSessionId = code.sessionId;
     sendJson(socket, codeFrame(code, message.value(QStringLiteral("request"))));
+}
+
+void LoginChannelHub::startPush(QWebSocket *socket, Peer &peer, const QJsonObject &message)
+{
+    if (clientTooOld(socket))
+        return;
+    const QByteArray secretHash = secretHashOf(message);
+    const QString personalId = PersonalAccountStore::normaliseId(
+        message.value(QStringLiteral("personal_account")).toString());
+    if (secretHash.isEmpty() || personalId.isEmpty())
+        return refuse(socket, error::BadRequest, closeCode::NoAuth);
+
+    PushRequestService::Started started;
+    using Outcome = PushRequestService::Outcome;
+    switch (m_push.startSignIn(peer.ip, secretHash, personalId, claimedDevice(message), &started)) {
+    case Outcome::Ok:
+        break;
+    case Outcome::TooManyPending:
+        return refuse(socket, error::TooManyPending, closeCode::TooManyChannels,
+                      started.retryAfter);
+    case Outcome::Blocked:
+        return refuse(socket, error::PushBlocked, closeCode::TooManyChannels, started.retryAfter);
+    default:
+        return refuse(socket, error::TooManyAttempts, closeCode::TooManyChannels);
+    }
+    peer.pushRequestId = started.requestId;
+    sendJson(socket, {{QStringLiteral("type"), QString(event::PushPending)},
+                      {QStringLiteral("request"), message.value(QStringLiteral("request"))},
+                      {QStringLiteral("push_request"), started.requestId},
+                      {QStringLiteral("check_code"), started.checkCode},
+                      {QStringLiteral("expires_in"), started.expiresIn}});
 }
 
 void LoginChannelHub::refresh(QWebSocket *socket, Peer &peer, const QJsonObject &message)

@@ -17,6 +17,9 @@
 #include "notification_settings_store.h"
 #include "onboarding_api.h"
 #include "onboarding_mails.h"
+#include "personal_account_api.h"
+#include "personal_account_store.h"
+#include "push_request_service.h"
 #include "qr_login_service.h"
 #include "recovery_codes.h"
 #include "reset_store.h"
@@ -136,9 +139,15 @@ bool MockServer::start(QString *error)
     qrLimits.sessionsPerIp = m_config.qrSessionsPerIp;
     m_qr =
         std::make_unique<QrLoginService>(*m_accounts, *m_throttle, *m_twoStep, m_clock, qrLimits);
+    m_personal = std::make_unique<PersonalAccountStore>(m_database, m_clock);
+    PushRequestService::Limits pushLimits;
+    pushLimits.signInsPerIp = m_config.pushSignInsPerIp;
+    m_push = std::make_unique<PushRequestService>(*m_personal, *m_accounts, *m_throttle, m_clock,
+                                                  pushLimits);
     m_loginChannels = std::make_unique<LoginChannelHub>(
-        *m_qr, LoginChannelHub::Options{m_config.eventAuthTimeout, m_config.loginChannelsPerIp,
-                                        m_config.minClientVersion});
+        *m_qr, *m_push,
+        LoginChannelHub::Options{m_config.eventAuthTimeout, m_config.loginChannelsPerIp,
+                                 m_config.minClientVersion});
     m_api = std::make_unique<ApiServer>(*m_http,
                                         ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
                                                             m_hasher, m_clock, m_hashPool,
@@ -155,6 +164,11 @@ bool MockServer::start(QString *error)
         *m_http, OnboardingApi::Services{*m_accounts, *m_invites, *m_resets, *m_mailbox, *m_tokens,
                                          *m_throttle, m_hasher, m_hashPool, *listener, *m_api,
                                          m_localGate, m_clock, *m_twoStep});
+    m_personalApi = std::make_unique<PersonalAccountApi>(
+        *m_http,
+        PersonalAccountApi::Services{*m_personal, *m_push, *m_accounts, *m_tokens, *m_throttle,
+                                     m_hasher, m_hashPool, *listener, *m_api, *m_admin, *m_twoStep,
+                                     *m_events, *m_mailbox, m_clock});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
     m_chat =
         std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens,
@@ -166,19 +180,19 @@ bool MockServer::start(QString *error)
     if (m_config.chatterSeconds > 0)
         m_chat->startChatter(std::chrono::seconds(m_config.chatterSeconds));
     // A sign-in from a device the account has not used before is mailed to its owner.
-    connect(m_api.get(), &ApiServer::signedIn, this,
-            [this](const QString &userId, const QString &deviceName, const QString &deviceOs,
-                   const QString &ip) {
-                if (!m_resets->rememberDevice(userId, deviceName + u'|' + deviceOs))
-                    return;
-                const auto account = m_accounts->findById(userId);
-                if (!account)
-                    return;
-                const auto mail =
-                    OnboardingMail::newSignIn(deviceName, deviceOs, ip, m_clock.now());
-                m_mailbox->send(account->email, QStringLiteral("new_sign_in"), mail.subject,
-                                mail.body, mail.links);
-            });
+    const auto mailNewDevice = [this](const QString &userId, const QString &deviceName,
+                                      const QString &deviceOs, const QString &ip) {
+        if (!m_resets->rememberDevice(userId, deviceName + u'|' + deviceOs))
+            return;
+        const auto account = m_accounts->findById(userId);
+        if (!account)
+            return;
+        const auto mail = OnboardingMail::newSignIn(deviceName, deviceOs, ip, m_clock.now());
+        m_mailbox->send(account->email, QStringLiteral("new_sign_in"), mail.subject, mail.body,
+                        mail.links);
+    };
+    connect(m_api.get(), &ApiServer::signedIn, this, mailNewDevice);
+    connect(m_personalApi.get(), &PersonalAccountApi::signedIn, this, mailNewDevice);
 
     // QtHttpServer 6.4 upgrades a WebSocket only when a route matches the path and the handler
     // writes nothing; a plain GET must still get an answer.

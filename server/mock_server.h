@@ -29,6 +29,9 @@ class EventHub;
 class InviteStore;
 class Mailbox;
 class OnboardingApi;
+class PersonalAccountApi;
+class PersonalAccountStore;
+class PushRequestService;
 class ResetStore;
 class LoginChannelHub;
 class QrLoginService;
@@ -66,6 +69,8 @@ public:
     InviteStore &invites() { return *m_invites; }
     TwoStepCheck &twoStep() { return *m_twoStep; }
     QrLoginService &qr() { return *m_qr; }
+    PersonalAccountStore &personalAccounts() { return *m_personal; }
+    PushRequestService &push() { return *m_push; }
 
     // The default data folder: $XDG_DATA_HOME/moim-mock-server (or ~/.local/share/…).
     static QString defaultDataDir();
@@ -95,11 +100,14 @@ private:
     std::unique_ptr<Mailbox> m_mailbox;
     LocalRequestGate m_localGate;
     std::unique_ptr<QrLoginService> m_qr;
+    std::unique_ptr<PersonalAccountStore> m_personal;
+    std::unique_ptr<PushRequestService> m_push;
     std::unique_ptr<LoginChannelHub> m_loginChannels;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<AccountSecurityApi> m_accountSecurity;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<OnboardingApi> m_onboarding;
+    std::unique_ptr<PersonalAccountApi> m_personalApi;
     std::unique_ptr<MessageStore> m_messages;
     std::unique_ptr<ChatApi> m_chat;
     std::unique_ptr<NotificationSettingsStore> m_notificationSettings;

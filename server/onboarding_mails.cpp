@@ -79,4 +79,59 @@ OnboardingMail OnboardingMail::newSignIn(const QString &deviceName, const QStrin
     return mail;
 }
 
+OnboardingMail OnboardingMail::personalLinked(const QString &personalId, const QString &deviceName,
+                                              const QString &ip, qint64 at)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 개인 계정이 연결되었습니다 / A personal account was linked"_s;
+    mail.body =
+        u"모임 계정에 개인 계정 %1이(가) 연결되었습니다. 이제 이 개인 계정으로 로그인한 "
+        "휴대폰에서 승인하여 모임에 로그인할 수 있습니다.\n"
+        "The personal account %1 was linked to your Moim account. The phone signed in to "
+        "it can now approve sign-ins to Moim.\n\n"
+        "요청한 기기 / Requested from: %2\nIP: %3\n시각 / Time: %4\n\n"
+        "본인이 연결하지 않았다면 [내 계정]에서 연결을 해제하고 비밀번호를 변경하세요.\n"
+        "If you didn't link it, unlink it under My account and change your password.\n"_s.arg(
+            personalId, deviceName, ip, when(at));
+    return mail;
+}
+
+OnboardingMail OnboardingMail::personalUnlinked(const QString &personalId,
+                                                const QString &deviceName, const QString &ip,
+                                                qint64 at)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 개인 계정 연결이 해제되었습니다 / A personal account was unlinked"_s;
+    mail.body = u"모임 계정에서 개인 계정 %1의 연결이 해제되었습니다. 이 개인 계정으로는 더 이상 "
+                "모임에 로그인할 수 없습니다.\n"
+                "The personal account %1 was unlinked from your Moim account. It can no longer "
+                "sign you in to Moim.\n\n"
+                "요청한 기기 / Requested from: %2\nIP: %3\n시각 / Time: %4\n\n"
+                "본인이 해제하지 않았다면 비밀번호를 변경하고 관리자에게 알리세요.\n"
+                "If you didn't do this, change your password and tell your admin.\n"_s.arg(
+                    personalId, deviceName, ip, when(at));
+    return mail;
+}
+
+OnboardingMail OnboardingMail::pushReported(const QString &personalId, const QString &deviceName,
+                                            const QString &deviceOs, const QString &ip, qint64 at,
+                                            qint64 blockedUntil)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 요청하지 않은 로그인 요청을 신고했습니다 / You reported a sign-in "
+                   "request"_s;
+    mail.body = u"개인 계정 %1의 휴대폰에서 요청하지 않은 모임 로그인 요청을 신고했습니다. "
+                "%6까지 이 개인 계정으로 보내는 로그인 요청이 차단됩니다.\n"
+                "The phone of your personal account %1 reported a Moim sign-in request you "
+                "didn't make. Requests to that personal account are blocked until %6.\n\n"
+                "요청한 기기(자칭) / Device (as it claimed): %2 (%3)\nIP: %4\n"
+                "시각 / Time: %5\n\n"
+                "누군가 계정에 접근하려 했을 수 있습니다. 비밀번호를 변경하고 2단계 인증을 "
+                "켜 두세요.\n"
+                "Someone may be trying to get in: change your password and keep 2-step "
+                "verification on.\n"_s.arg(personalId, deviceName, deviceOs, ip, when(at),
+                                           when(blockedUntil));
+    return mail;
+}
+
 } // namespace moim::server

@@ -6,8 +6,8 @@
 
 namespace moim::server {
 
-// The texts of the mails onboarding and recovery send, in Korean and English (one mail holds
-// both: the server does not know which language the reader prefers).
+// The texts of the mails onboarding, recovery and account security send, in Korean and English (one
+// mail holds both: the server does not know which language the reader prefers).
 struct OnboardingMail
 {
     QString subject;
@@ -21,6 +21,15 @@ struct OnboardingMail
     static OnboardingMail passwordChanged();
     static OnboardingMail newSignIn(const QString &deviceName, const QString &deviceOs,
                                     const QString &ip, qint64 at);
+    // A personal account was linked to, or unlinked from, the work account.
+    static OnboardingMail personalLinked(const QString &personalId, const QString &deviceName,
+                                         const QString &ip, qint64 at);
+    static OnboardingMail personalUnlinked(const QString &personalId, const QString &deviceName,
+                                           const QString &ip, qint64 at);
+    // The owner reported a push sign-in request they did not make.
+    static OnboardingMail pushReported(const QString &personalId, const QString &deviceName,
+                                       const QString &deviceOs, const QString &ip, qint64 at,
+                                       qint64 blockedUntil);
 };
 
 } // namespace moim::server

@@ -25,6 +25,8 @@ struct ServerConfig
     // Per-IP caps on anonymous login channels (open at once) and QR sessions (per window).
     int loginChannelsPerIp = 5;
     int qrSessionsPerIp = 30;
+    // Push sign-in requests one IP address may start per 10 minutes.
+    int pushSignInsPerIp = 30;
 };
 
 } // namespace moim::server

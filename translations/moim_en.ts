@@ -93,6 +93,14 @@
         <source>Verification failed unexpectedly (%1). Try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter one of the recovery codes you saved when you turned on 2-step verification. Each code works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your phone approved. Open your authenticator app and enter the 6-digit code for your Moim work account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ForgotPasswordPage</name>
@@ -198,6 +206,26 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message>
         <source>Enter the code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also link my personal account (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then you can sign in by approving on your phone, without a password. Your phone confirms the link once you have joined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal account ID, e.g. name@personal.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the ID of the personal account to link (at least 3 characters, without spaces), or untick the option.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -581,6 +609,21 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::MessageView</name>
+    <message>
+        <source>Open link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MuteDescription</name>
     <message>
         <source>Muted until you turn them back on</source>
@@ -843,6 +886,131 @@ Messages arrive here.</source>
     <message>
         <source>That did not work (%1). Try again in a moment.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The request expires in %n second(s).</source>
+        <translation>
+            <numerusform>The request expires in %n second.</numerusform>
+            <numerusform>The request expires in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter on your phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the phone signed in to %1, open the link request and enter this number. Only that approval makes the link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · linked on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To sign in, choose &quot;Personal account&quot; on the sign-in page and approve on the phone signed in to it: no password on the computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked. A confirmation mail went to your work address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlinked. The personal account can no longer sign you in; a mail went to your work address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was denied on the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was reported on the phone as not made by its owner, so requests to that personal account are paused for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers didn&apos;t match, so nothing was linked. Try again and enter the number shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request expired after 60 seconds. If nothing appeared on the phone, check the ID and that the phone is signed in to that personal account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That personal account is already linked to another work account. Unlink it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link your personal account to sign in by approving on your phone, with no password on the computer. It is only a way to sign in: your work data stays in the workspace. Every link and unlink is mailed to your work address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@personal.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter this number on your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the link request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlink personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the personal account ID: at least 3 characters, without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This work account already has a linked personal account. Unlink it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Three requests already wait on that phone. Answer them there, or try again in %n second(s).</source>
+        <translation>
+            <numerusform>Three requests already wait on that phone. Answer them there, or try again in %n second.</numerusform>
+            <numerusform>Three requests already wait on that phone. Answer them there, or try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests to that personal account are paused after a report. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Requests to that personal account are paused after a report. Try again in %n minute.</numerusform>
+            <numerusform>Requests to that personal account are paused after a report. Try again in %n minutes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1412,26 @@ Messages arrive here.</source>
         <source>2-step verification ended after too many wrong codes or a long wait. Sign in again with your password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Or sign in with your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve on the phone signed in to your linked personal account; no password on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasteLinkPage</name>
@@ -1269,6 +1457,209 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PushPage</name>
+    <message>
+        <source>Sign in with personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password on this computer: approve the sign-in on the phone signed in to your linked personal account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@personal.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request to my phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the request: it goes to the phone signed in to that personal account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the phone, check which computer is asking and from where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter on the phone the number this page shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked yet? Sign in with your work email once, then link your personal account under My account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter this number on your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a new request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a different personal account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with email instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The request expires in %n second(s).</source>
+        <translation>
+            <numerusform>The request expires in %n second.</numerusform>
+            <numerusform>The request expires in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter on your phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the phone signed in to %1, open the sign-in request and enter %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the phone signed in to %1, open the sign-in request from this computer and enter this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved. Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers didn&apos;t match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone entered a different number, so this request was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied and reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was reported on the phone as not made by its owner, so requests to this personal account are paused for a while. Sign in with email and password instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this approval: the personal account may no longer be linked, or your work account may be inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was denied on the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request waits 60 seconds. If nothing appeared on your phone, check the ID and that the personal account is linked to your work account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;re offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim can&apos;t reach the server. Check your connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your personal account ID: at least 3 characters, without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests are already waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Three requests already wait on your phone. Approve or deny them there, or try again in %n second(s).</source>
+        <translation>
+            <numerusform>Three requests already wait on your phone. Approve or deny them there, or try again in %n second.</numerusform>
+            <numerusform>Three requests already wait on your phone. Approve or deny them there, or try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Push sign-in is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minute(s); sign in with email and password meanwhile.</source>
+        <translation>
+            <numerusform>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minute; sign in with email and password meanwhile.</numerusform>
+            <numerusform>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minutes; sign in with email and password meanwhile.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Try again in %n second.</numerusform>
+            <numerusform>Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>2-step verification ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong codes or a long wait. Send a new request to start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -91,6 +91,14 @@
         <source>Verification failed unexpectedly (%1). Try again.</source>
         <translation>인증 중 예기치 않은 오류가 발생했습니다(%1). 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Enter one of the recovery codes you saved when you turned on 2-step verification. Each code works once.</source>
+        <translation>2단계 인증을 켤 때 저장해 둔 복구 코드 중 하나를 입력하세요. 각 코드는 한 번만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your phone approved. Open your authenticator app and enter the 6-digit code for your Moim work account.</source>
+        <translation>휴대폰에서 승인했습니다. 인증 앱을 열고 모임 업무 계정의 6자리 코드를 입력하세요.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ForgotPasswordPage</name>
@@ -198,6 +206,26 @@ This invitation is valid until %4 and works once.</source>
     <message>
         <source>Enter the code from your authenticator app.</source>
         <translation>인증 앱에 표시된 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Also link my personal account (optional)</source>
+        <translation>개인 계정도 연결하기 (선택)</translation>
+    </message>
+    <message>
+        <source>Then you can sign in by approving on your phone, without a password. Your phone confirms the link once you have joined.</source>
+        <translation>연결하면 비밀번호 없이 휴대폰에서 승인해 로그인할 수 있습니다. 참여한 뒤 휴대폰에서 연결을 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Personal account ID</source>
+        <translation>개인 계정 ID</translation>
+    </message>
+    <message>
+        <source>Personal account ID, e.g. name@personal.example</source>
+        <translation>개인 계정 ID (예: name@personal.example)</translation>
+    </message>
+    <message>
+        <source>Enter the ID of the personal account to link (at least 3 characters, without spaces), or untick the option.</source>
+        <translation>연결할 개인 계정 ID를 입력하세요(공백 없이 3자 이상). 연결하지 않으려면 선택을 해제하세요.</translation>
     </message>
 </context>
 <context>
@@ -578,6 +606,21 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::MessageView</name>
+    <message>
+        <source>Open link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <source>Copy link address</source>
+        <translation>링크 주소 복사</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>메시지 복사</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MuteDescription</name>
     <message>
         <source>Muted until you turn them back on</source>
@@ -839,6 +882,128 @@ Messages arrive here.</source>
     <message>
         <source>That did not work (%1). Try again in a moment.</source>
         <translation>처리하지 못했습니다(%1). 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request expires in %n second(s).</source>
+        <translation>
+            <numerusform>요청이 %n초 후에 만료됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Unlinking…</source>
+        <translation>연결 해제하는 중…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>연결 해제</translation>
+    </message>
+    <message>
+        <source>Enter on your phone: %1</source>
+        <translation>휴대폰에 입력할 숫자: %1</translation>
+    </message>
+    <message>
+        <source>On the phone signed in to %1, open the link request and enter this number. Only that approval makes the link.</source>
+        <translation>%1 계정으로 로그인한 휴대폰에서 연결 요청을 열고 이 숫자를 입력하세요. 휴대폰에서 승인해야만 연결됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 · linked on %2</source>
+        <translation>%1 · %2에 연결됨</translation>
+    </message>
+    <message>
+        <source>To sign in, choose &quot;Personal account&quot; on the sign-in page and approve on the phone signed in to it: no password on the computer.</source>
+        <translation>로그인할 때 로그인 화면에서 [개인 계정]을 선택하고, 이 계정으로 로그인한 휴대폰에서 승인하세요. 컴퓨터에서 비밀번호를 입력할 필요가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Linked. A confirmation mail went to your work address.</source>
+        <translation>연결되었습니다. 업무용 이메일로 확인 메일을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Unlinked. The personal account can no longer sign you in; a mail went to your work address.</source>
+        <translation>연결을 해제했습니다. 이제 이 개인 계정으로는 로그인할 수 없으며, 업무용 이메일로 안내 메일을 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The link was denied on the phone.</source>
+        <translation>휴대폰에서 연결 요청을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The request was reported on the phone as not made by its owner, so requests to that personal account are paused for a while.</source>
+        <translation>휴대폰에서 본인이 보내지 않은 요청으로 신고되어, 한동안 이 개인 계정으로 요청을 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The numbers didn&apos;t match, so nothing was linked. Try again and enter the number shown here.</source>
+        <translation>숫자가 일치하지 않아 연결되지 않았습니다. 다시 시도하고 여기에 표시된 숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The request expired after 60 seconds. If nothing appeared on the phone, check the ID and that the phone is signed in to that personal account.</source>
+        <translation>60초가 지나 요청이 만료되었습니다. 휴대폰에 아무것도 나타나지 않았다면 ID가 맞는지, 휴대폰이 그 개인 계정으로 로그인되어 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>That personal account is already linked to another work account. Unlink it there first.</source>
+        <translation>이 개인 계정은 이미 다른 업무 계정에 연결되어 있습니다. 먼저 그 계정에서 연결을 해제하세요.</translation>
+    </message>
+    <message>
+        <source>Personal account</source>
+        <translation>개인 계정</translation>
+    </message>
+    <message>
+        <source>Linked personal account</source>
+        <translation>연결된 개인 계정</translation>
+    </message>
+    <message>
+        <source>Link your personal account to sign in by approving on your phone, with no password on the computer. It is only a way to sign in: your work data stays in the workspace. Every link and unlink is mailed to your work address.</source>
+        <translation>개인 계정을 연결하면 컴퓨터에서 비밀번호를 입력하지 않고 휴대폰에서 승인해 로그인할 수 있습니다. 개인 계정은 로그인 수단일 뿐이며 업무 데이터는 워크스페이스에만 저장됩니다. 연결하거나 해제할 때마다 업무용 이메일로 알려 드립니다.</translation>
+    </message>
+    <message>
+        <source>Personal account ID</source>
+        <translation>개인 계정 ID</translation>
+    </message>
+    <message>
+        <source>name@personal.example</source>
+        <translation>name@personal.example</translation>
+    </message>
+    <message>
+        <source>Link personal account</source>
+        <translation>개인 계정 연결</translation>
+    </message>
+    <message>
+        <source>Enter this number on your phone</source>
+        <translation>휴대폰에 이 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Cancel the link request</source>
+        <translation>연결 요청 취소</translation>
+    </message>
+    <message>
+        <source>Unlink personal account</source>
+        <translation>개인 계정 연결 해제</translation>
+    </message>
+    <message>
+        <source>Enter the personal account ID: at least 3 characters, without spaces.</source>
+        <translation>개인 계정 ID를 입력하세요(공백 없이 3자 이상).</translation>
+    </message>
+    <message>
+        <source>This work account already has a linked personal account. Unlink it first.</source>
+        <translation>이 업무 계정에는 이미 연결된 개인 계정이 있습니다. 먼저 연결을 해제하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Three requests already wait on that phone. Answer them there, or try again in %n second(s).</source>
+        <translation>
+            <numerusform>그 휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 응답하거나 %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requests to that personal account are paused after a report. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>신고로 인해 이 개인 계정으로 보내는 요청이 일시 중지되었습니다. %n분 후에 다시 시도하세요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1404,26 @@ Messages arrive here.</source>
         <source>2-step verification ended after too many wrong codes or a long wait. Sign in again with your password.</source>
         <translation>잘못된 코드를 너무 많이 입력했거나 시간이 너무 오래 지나 2단계 인증이 종료되었습니다. 비밀번호로 다시 로그인하세요.</translation>
     </message>
+    <message>
+        <source>Or sign in with your phone</source>
+        <translation>또는 휴대폰으로 로그인</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR 코드</translation>
+    </message>
+    <message>
+        <source>Personal account</source>
+        <translation>개인 계정</translation>
+    </message>
+    <message>
+        <source>Sign in with personal account</source>
+        <translation>개인 계정으로 로그인</translation>
+    </message>
+    <message>
+        <source>Approve on the phone signed in to your linked personal account; no password on this computer.</source>
+        <translation>연결된 개인 계정으로 로그인한 휴대폰에서 승인하세요. 이 컴퓨터에서는 비밀번호가 필요 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasteLinkPage</name>
@@ -1265,6 +1450,205 @@ Messages arrive here.</source>
     <message>
         <source>Back to sign in</source>
         <translation>로그인으로 돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PushPage</name>
+    <message>
+        <source>Sign in with personal account</source>
+        <translation>개인 계정으로 로그인</translation>
+    </message>
+    <message>
+        <source>No password on this computer: approve the sign-in on the phone signed in to your linked personal account.</source>
+        <translation>이 컴퓨터에서는 비밀번호가 필요 없습니다. 연결된 개인 계정으로 로그인한 휴대폰에서 승인하세요.</translation>
+    </message>
+    <message>
+        <source>Personal account ID</source>
+        <translation>개인 계정 ID</translation>
+    </message>
+    <message>
+        <source>name@personal.example</source>
+        <translation>name@personal.example</translation>
+    </message>
+    <message>
+        <source>Send request to my phone</source>
+        <translation>휴대폰으로 요청 보내기</translation>
+    </message>
+    <message>
+        <source>Send the request: it goes to the phone signed in to that personal account.</source>
+        <translation>요청을 보내면 그 개인 계정으로 로그인한 휴대폰에 도착합니다.</translation>
+    </message>
+    <message>
+        <source>On the phone, check which computer is asking and from where.</source>
+        <translation>휴대폰에서 어떤 컴퓨터가 어디에서 요청했는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Enter on the phone the number this page shows.</source>
+        <translation>이 화면에 표시되는 숫자를 휴대폰에 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>%1단계: %2</translation>
+    </message>
+    <message>
+        <source>Not linked yet? Sign in with your work email once, then link your personal account under My account.</source>
+        <translation>아직 연결하지 않았나요? 업무용 이메일로 한 번 로그인한 뒤 [내 계정]에서 개인 계정을 연결하세요.</translation>
+    </message>
+    <message>
+        <source>Enter this number on your phone</source>
+        <translation>휴대폰에 이 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>요청 취소</translation>
+    </message>
+    <message>
+        <source>Send a new request</source>
+        <translation>새 요청 보내기</translation>
+    </message>
+    <message>
+        <source>Use a different personal account</source>
+        <translation>다른 개인 계정 사용</translation>
+    </message>
+    <message>
+        <source>Sign in with email instead</source>
+        <translation>이메일로 로그인</translation>
+    </message>
+    <message>
+        <source>Sign-in request</source>
+        <translation>로그인 요청</translation>
+    </message>
+    <message numerus="yes">
+        <source>The request expires in %n second(s).</source>
+        <translation>
+            <numerusform>요청이 %n초 후에 만료됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Enter on your phone: %1</source>
+        <translation>휴대폰에 입력할 숫자: %1</translation>
+    </message>
+    <message>
+        <source>On the phone signed in to %1, open the sign-in request and enter %2.</source>
+        <translation>%1 계정으로 로그인한 휴대폰에서 로그인 요청을 열고 %2을(를) 입력하세요.</translation>
+    </message>
+    <message>
+        <source>On the phone signed in to %1, open the sign-in request from this computer and enter this number.</source>
+        <translation>%1 계정으로 로그인한 휴대폰에서 이 컴퓨터의 로그인 요청을 열고 이 숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Approved. Signing in…</source>
+        <translation>승인되었습니다. 로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>The numbers didn&apos;t match</source>
+        <translation>숫자가 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The phone entered a different number, so this request was stopped.</source>
+        <translation>휴대폰에 다른 숫자가 입력되어 이 요청을 중단했습니다.</translation>
+    </message>
+    <message>
+        <source>Denied and reported</source>
+        <translation>거부 및 신고됨</translation>
+    </message>
+    <message>
+        <source>The request was reported on the phone as not made by its owner, so requests to this personal account are paused for a while. Sign in with email and password instead.</source>
+        <translation>휴대폰에서 본인이 보내지 않은 요청으로 신고되어, 한동안 이 개인 계정으로 요청을 보낼 수 없습니다. 대신 이메일과 비밀번호로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Sign-in not allowed</source>
+        <translation>로그인이 허용되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The server did not accept this approval: the personal account may no longer be linked, or your work account may be inactive.</source>
+        <translation>서버가 이 승인을 받아들이지 않았습니다. 개인 계정 연결이 해제되었거나 업무 계정이 비활성 상태일 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation>로그인이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>The request was denied on the phone.</source>
+        <translation>휴대폰에서 요청을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The request expired</source>
+        <translation>요청이 만료되었습니다</translation>
+    </message>
+    <message>
+        <source>A request waits 60 seconds. If nothing appeared on your phone, check the ID and that the personal account is linked to your work account.</source>
+        <translation>요청은 60초 동안 유효합니다. 휴대폰에 아무것도 나타나지 않았다면 ID가 맞는지, 개인 계정이 업무 계정에 연결되어 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline</source>
+        <translation>오프라인 상태입니다</translation>
+    </message>
+    <message>
+        <source>Moim can&apos;t reach the server. Check your connection.</source>
+        <translation>모임이 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your personal account ID: at least 3 characters, without spaces.</source>
+        <translation>개인 계정 ID를 입력하세요(공백 없이 3자 이상).</translation>
+    </message>
+    <message>
+        <source>Requests are already waiting</source>
+        <translation>이미 대기 중인 요청이 있습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Three requests already wait on your phone. Approve or deny them there, or try again in %n second(s).</source>
+        <translation>
+            <numerusform>휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 승인하거나 거부하고, 또는 %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Push sign-in is paused</source>
+        <translation>휴대폰 승인 로그인이 일시 중지되었습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>A request to this personal account was reported as not made by its owner. Requests are paused for %n more minute(s); sign in with email and password meanwhile.</source>
+        <translation>
+            <numerusform>이 개인 계정으로 보낸 요청이 본인이 보내지 않은 요청으로 신고되었습니다. 앞으로 %n분 동안 요청을 보낼 수 없으니 그동안은 이메일과 비밀번호로 로그인하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many attempts</source>
+        <translation>시도 횟수가 너무 많습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>%n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>2-step verification ended</source>
+        <translation>2단계 인증이 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes or a long wait. Send a new request to start over.</source>
+        <translation>잘못된 코드를 너무 많이 입력했거나 시간이 너무 오래 지났습니다. 새 요청을 보내 처음부터 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Update required</source>
+        <translation>업데이트가 필요합니다</translation>
+    </message>
+    <message>
+        <source>This version of Moim is no longer supported by the server.</source>
+        <translation>이 버전의 모임은 서버에서 더 이상 지원되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>로그인하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Try again.</source>
+        <translation>문제가 발생했습니다(%1). 다시 시도하세요.</translation>
     </message>
 </context>
 <context>

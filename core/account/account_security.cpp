@@ -2,6 +2,7 @@
 
 #include "account.h"
 #include "net/api_client.h"
+#include "personal_link.h"
 #include "protocol/protocol.h"
 
 #include <QJsonArray>
@@ -28,6 +29,7 @@ AccountSecurity::AccountSecurity(ApiClient *api, Account *account)
     : QObject(account)
     , m_api(api)
     , m_account(account)
+    , m_personalLink(new PersonalLink(api, account, this))
 {}
 
 void AccountSecurity::post(QLatin1StringView apiPath, const QJsonObject &body, QObject *context,

@@ -11,11 +11,13 @@ namespace moim {
 
 class Account;
 class ApiClient;
+class PersonalLink;
 struct ApiResult;
 
-// "My account" for one signed-in account: 2-step verification, recovery codes, password and the
-// devices signed in (docs/protocol.md "Account security"). One-shot calls in ApiClient's style:
-// a context object and a callback that never runs after the context is gone.
+// "My account" for one signed-in account: 2-step verification, recovery codes, password, the
+// devices signed in (docs/protocol.md "Account security") and the linked personal account. One-shot
+// calls in ApiClient's style: a context object and a callback that never runs after the context is
+// gone.
 class AccountSecurity : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,9 @@ public:
 
     AccountSecurity(ApiClient *api, Account *account);
 
+    // The link to a personal account (push sign-in), a state machine of its own.
+    PersonalLink *personalLink() const { return m_personalLink; }
+
     void fetchStatus(QObject *context, Done<Status> done);
     void beginSetup(QObject *context, Done<Setup> done);
     // Confirms the setup with a code; the answer carries the recovery codes, shown once.
@@ -69,6 +74,7 @@ private:
 
     ApiClient *m_api;
     Account *m_account;
+    PersonalLink *m_personalLink; // a child
 };
 
 } // namespace moim

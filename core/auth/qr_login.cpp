@@ -1,15 +1,14 @@
 #include "qr_login.h"
 
+#include "auth/login_secret.h"
 #include "auth/session_grant.h"
 #include "auth/session_manager.h"
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcQr, "moim.core.auth.qr")
@@ -20,22 +19,6 @@ using namespace Qt::StringLiterals;
 namespace event = protocol::event;
 
 namespace {
-
-QString base64Url(const QByteArray &bytes)
-{
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-// 256 bits from the system CSPRNG (getrandom/urandom): the only thing that can redeem an
-// approved QR session, so it is never shown, logged or put in a URL.
-QString newSecret()
-{
-    QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / int(sizeof(quint32)));
-    return base64Url(bytes);
-}
 
 void send(QWebSocket *socket, const QJsonObject &object)
 {
@@ -118,7 +101,7 @@ void QrLogin::start(bool keepSignedIn, bool sharedComputer)
     closeChannel();
     m_keepSignedIn = keepSignedIn && !sharedComputer;
     m_sharedComputer = sharedComputer;
-    m_secret = newSecret();
+    m_secret = LoginSecret::generate();
     m_qrSession.clear();
     m_checkCode.clear();
     m_endReason = EndReason::None;
@@ -143,13 +126,12 @@ void QrLogin::start(bool keepSignedIn, bool sharedComputer)
 
 void QrLogin::onConnected()
 {
-    const QByteArray hash = QCryptographicHash::hash(m_secret.toUtf8(), QCryptographicHash::Sha256);
     // Only the hash goes out now, in the first frame: the server can check the secret later
     // without ever having been able to use it.
     send(m_socket,
          {{u"type"_s, QString(event::QrStart)},
           {u"request"_s, ++m_lastRequest},
-          {u"secret_hash"_s, base64Url(hash)},
+          {u"secret_hash"_s, LoginSecret::hashOf(m_secret)},
           {u"device"_s, QJsonObject{{u"name"_s, m_device.name}, {u"os"_s, m_device.os}}}});
 }
 

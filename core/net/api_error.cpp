@@ -49,24 +49,32 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::ChallengeEnded, Code::ChallengeEnded},
         {wire::TwoStepRequired, Code::TwoStepRequired},
         {wire::InvalidSettings, Code::InvalidSettings},
+        {wire::TooManyPending, Code::TooManyPending},
+        {wire::PushBlocked, Code::PushBlocked},
+        {wire::PushExpired, Code::PushExpired},
+        {wire::PushUsed, Code::PushUsed},
+        {wire::AlreadyLinked, Code::AlreadyLinked},
     };
     return codes.value(wireCode, Code::Unknown);
 }
 
 ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
 {
+    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (httpStatus != 0)
+        return fromHttpAnswer(httpStatus, body);
+    // No HTTP answer at all: the transport failed.
     ApiError error;
-    error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
+    error.code = tls ? Code::Tls : Code::Network;
+    error.message = reply->errorString();
+    return error;
+}
 
-    if (error.httpStatus == 0) {
-        // No HTTP answer at all: the transport failed.
-        const auto networkError = reply->error();
-        const bool tls = networkError == QNetworkReply::SslHandshakeFailedError;
-        error.code = tls ? Code::Tls : Code::Network;
-        error.message = reply->errorString();
-        return error;
-    }
-
+ApiError ApiError::fromHttpAnswer(int httpStatus, const QByteArray &body)
+{
+    ApiError error;
+    error.httpStatus = httpStatus;
     const QJsonObject object = QJsonDocument::fromJson(body).object().value("error"_L1).toObject();
     error.serverCode = object.value("code"_L1).toString();
     error.message = object.value("message"_L1).toString();
@@ -160,6 +168,16 @@ QString errorName(ApiError::Code code)
         return wire::TwoStepRequired;
     case ApiError::Code::InvalidSettings:
         return wire::InvalidSettings;
+    case ApiError::Code::TooManyPending:
+        return wire::TooManyPending;
+    case ApiError::Code::PushBlocked:
+        return wire::PushBlocked;
+    case ApiError::Code::PushExpired:
+        return wire::PushExpired;
+    case ApiError::Code::PushUsed:
+        return wire::PushUsed;
+    case ApiError::Code::AlreadyLinked:
+        return wire::AlreadyLinked;
     case ApiError::Code::Unknown:
         return u"unknown"_s;
     }

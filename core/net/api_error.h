@@ -52,6 +52,12 @@ public:
         ChallengeEnded,  // 5 wrong codes or too slow: sign in with the password again
         TwoStepRequired, // the workspace is locked until the user enrols
         InvalidSettings, // a notification setting was refused; see `field`
+        // Push requests to a personal account's phone (sign-in and linking)
+        TooManyPending, // 3 requests already wait on the phone (retryAfterSeconds)
+        PushBlocked,    // the owner reported a request; pushes are paused (retryAfterSeconds)
+        PushExpired,    // the request's 60 s are over
+        PushUsed,       // the request was already approved, denied or ended
+        AlreadyLinked,  // a personal account or work account is linked already
         Unknown,
     };
     Q_ENUM(Code)
@@ -76,6 +82,8 @@ public:
     static Code codeFromWire(const QString &wireCode);
     // Builds the error for a finished reply whose body was already read into `body`.
     static ApiError fromReply(QNetworkReply *reply, const QByteArray &body);
+    // The error an HTTP answer with this status and body stands for (the body may be anything).
+    static ApiError fromHttpAnswer(int httpStatus, const QByteArray &body);
 };
 
 QString errorName(ApiError::Code code);

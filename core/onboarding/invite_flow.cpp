@@ -1,5 +1,7 @@
 #include "invite_flow.h"
 
+#include "account/account_security.h"
+#include "account/personal_link.h"
 #include "auth/session_grant.h"
 #include "auth/session_manager.h"
 #include "net/api_client.h"
@@ -74,7 +76,7 @@ void InviteFlow::start(const QString &token)
 }
 
 void InviteFlow::accept(const QString &password, const QString &displayName, bool keepSignedIn,
-                        bool sharedComputer, const QString &code)
+                        bool sharedComputer, const QString &code, const QString &personalAccount)
 {
     if (m_state != State::Ready && m_state != State::Failed)
         return;
@@ -92,7 +94,8 @@ void InviteFlow::accept(const QString &password, const QString &displayName, boo
         body.insert(u"code"_s, code.trimmed());
     m_sessions->api()->post(
         protocol::path::InviteAccept, body, {}, this,
-        [this, keepSignedIn, sharedComputer](const ApiResult &result) {
+        [this, keepSignedIn, sharedComputer,
+         personalAccount = personalAccount.trimmed()](const ApiResult &result) {
             if (!result.ok())
                 return fail(isLinkProblem(result.error.code) ? State::LinkProblem : State::Failed,
                             result.error);
@@ -104,6 +107,10 @@ void InviteFlow::accept(const QString &password, const QString &displayName, boo
             Q_EMIT landing(landingId.isEmpty() ? m_preview.workspaceId : landingId);
             setState(State::SignedIn);
             m_sessions->adoptGrant(*grant, keepSignedIn, sharedComputer);
+            // Linking needs the new session: it starts now and waits for the phone, while the
+            // user is already in the workspace.
+            if (!personalAccount.isEmpty() && m_sessions->account())
+                m_sessions->account()->security()->personalLink()->start(personalAccount);
         });
 }
 

@@ -52,8 +52,11 @@ public:
     // (displayName is ignored).
     // `code`: a 2-step verification code, when the existing account has 2-step verification
     // (the first attempt without one fails with SecondFactorRequired).
+    // `personalAccount`: optionally, a personal account to link once signed in; the link then
+    // waits for the approval on that account's phone (see PersonalLink).
     void accept(const QString &password, const QString &displayName, bool keepSignedIn,
-                bool sharedComputer, const QString &code = QString());
+                bool sharedComputer, const QString &code = QString(),
+                const QString &personalAccount = QString());
 
 Q_SIGNALS:
     void stateChanged(moim::InviteFlow::State state);

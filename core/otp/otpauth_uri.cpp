@@ -59,9 +59,13 @@ std::optional<OtpauthUri> OtpauthUri::parse(const QString &text, Error *error)
     if (label.size() > MaxLabelLength)
         return failWith(Error::TooLong, error);
     OtpauthUri uri;
-    const qsizetype colon = label.indexOf(u':');
-    uri.m_account = (colon >= 0 ? label.mid(colon + 1) : label).trimmed();
     uri.m_issuer = query.queryItemValue(u"issuer"_s, QUrl::FullyDecoded).trimmed();
+    // The label is "ISSUER:ACCOUNT". An issuer may itself hold a colon ("Moim: HQ"), so the
+    // issuer parameter, when the label starts with it, says where the account begins.
+    qsizetype colon = label.indexOf(u':');
+    if (!uri.m_issuer.isEmpty() && label.startsWith(uri.m_issuer + u':'))
+        colon = uri.m_issuer.size();
+    uri.m_account = (colon >= 0 ? label.mid(colon + 1) : label).trimmed();
     if (uri.m_issuer.isEmpty() && colon >= 0)
         uri.m_issuer = label.left(colon).trimmed();
     if (uri.m_issuer.size() > MaxLabelLength)

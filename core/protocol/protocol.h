@@ -67,6 +67,18 @@ inline constexpr auto JoinPage = "/join"_L1;
 inline constexpr auto DevMail = "/dev/mail"_L1;
 inline constexpr auto DevMailJson = "/dev/mail.json"_L1;
 inline constexpr auto AdminWorkspacePolicy = "/api/v1/admin/workspaces/policy"_L1;
+// Personal accounts (docs/protocol.md "Personal accounts"): the provider's own sign-in and the
+// phone's inbox of push requests, authenticated by a personal session token.
+inline constexpr auto PersonalLogin = "/api/v1/personal/login"_L1;
+inline constexpr auto PersonalRequests = "/api/v1/personal/requests"_L1;
+inline constexpr auto PersonalApprove = "/api/v1/personal/requests/approve"_L1;
+inline constexpr auto PersonalDeny = "/api/v1/personal/requests/deny"_L1;
+// The work account's link to a personal account ("My account"), and push sign-in.
+inline constexpr auto PersonalLink = "/api/v1/account/personal-link"_L1;
+inline constexpr auto PersonalLinkCancel = "/api/v1/account/personal-link/cancel"_L1;
+inline constexpr auto PersonalLinkRemove = "/api/v1/account/personal-link/remove"_L1;
+inline constexpr auto PushRedeem = "/api/v1/auth/push/redeem"_L1;
+inline constexpr auto AdminPersonalAccounts = "/api/v1/admin/personal-accounts"_L1;
 } // namespace path
 
 // Deep links: moim://invite/<token>, moim://reset/<token>.
@@ -109,6 +121,12 @@ inline constexpr auto ChallengeEnded = "challenge_ended"_L1;
 inline constexpr auto TwoStepRequired = "two_step_required"_L1;
 // A notification setting out of range or ill-typed; `field` names it ("quiet_hours.start").
 inline constexpr auto InvalidSettings = "invalid_settings"_L1;
+// Push requests to a personal account's phone (sign-in and linking).
+inline constexpr auto TooManyPending = "too_many_pending"_L1;
+inline constexpr auto PushBlocked = "push_blocked"_L1;
+inline constexpr auto PushExpired = "push_expired"_L1;
+inline constexpr auto PushUsed = "push_used"_L1;
+inline constexpr auto AlreadyLinked = "already_linked"_L1;
 } // namespace error
 
 namespace event {
@@ -129,6 +147,14 @@ inline constexpr auto QrCode = "qr.code"_L1;
 inline constexpr auto QrScanned = "qr.scanned"_L1;
 inline constexpr auto QrApproved = "qr.approved"_L1;
 inline constexpr auto QrEnded = "qr.ended"_L1;
+// Push sign-in on the login channel.
+inline constexpr auto PushStart = "push.start"_L1;
+inline constexpr auto PushPending = "push.pending"_L1;
+inline constexpr auto PushApproved = "push.approved"_L1;
+inline constexpr auto PushEnded = "push.ended"_L1;
+// On the event stream: the account's personal-account link.
+inline constexpr auto PersonalLinkChanged = "personal_link.changed"_L1;
+inline constexpr auto PersonalLinkEnded = "personal_link.ended"_L1;
 } // namespace event
 
 // Why a QR session ended (qr.ended).
@@ -138,6 +164,23 @@ inline constexpr auto WrongCode = "wrong_code"_L1;
 inline constexpr auto Expired = "expired"_L1;
 inline constexpr auto Refused = "refused"_L1;
 } // namespace qrEndReason
+
+// Why a push request (sign-in or link) ended (push.ended, personal_link.ended).
+namespace pushEndReason {
+inline constexpr auto Denied = "denied"_L1;
+inline constexpr auto Reported = "reported"_L1; // denied with "I didn't request this"
+inline constexpr auto WrongCode = "wrong_code"_L1;
+inline constexpr auto Expired = "expired"_L1;
+inline constexpr auto Refused = "refused"_L1;              // the approval was not accepted
+inline constexpr auto AlreadyLinked = "already_linked"_L1; // link: linked elsewhere meanwhile
+inline constexpr auto Cancelled = "cancelled"_L1;          // link: the desktop withdrew it
+} // namespace pushEndReason
+
+// Request ids the phone sees: QR sign-ins start with "r_", push requests with "p_".
+namespace requestPrefix {
+inline constexpr auto Qr = "r_"_L1;
+inline constexpr auto Push = "p_"_L1;
+} // namespace requestPrefix
 
 // The QR code's only content: moim://qr-login?s=<qr session id>&n=<nonce>.
 namespace qrUri {
@@ -184,6 +227,13 @@ inline constexpr int RecoveryCodeCount = 10;
 inline constexpr int ExpiredCodeSteps = 10;
 inline constexpr int MinPasswordLength = 12;
 inline constexpr int MaxPasswordLength = 256;
+// Push requests: 60 s to answer, at most 3 waiting per personal account, and an hour without
+// pushes after the owner reports one ("I didn't request this").
+inline constexpr int PushRequestSeconds = 60;
+inline constexpr int MaxPendingPushRequests = 3;
+inline constexpr int PushBlockSeconds = 3600;
+inline constexpr int PersonalSessionSeconds = 30 * 24 * 3600;
+inline constexpr int MaxPersonalAccountIdLength = 100;
 } // namespace limits
 
 // The value of a workspace's "locked" field.

@@ -1,6 +1,7 @@
 #include "local_cache.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -9,6 +10,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcCache, "moim.core.cache")
 
@@ -43,6 +45,11 @@ const QList<QStringList> &migrations()
             u"CREATE INDEX messages_outbox ON messages (state, queued_at)"_s,
             u"CREATE TABLE read_state (conversation_id TEXT PRIMARY KEY, workspace_id TEXT"
             " NOT NULL, unread INTEGER NOT NULL, last_read_seq INTEGER NOT NULL)"_s,
+        },
+        // Why a workspace cannot be opened yet ("two_step_required"), so that a locked workspace
+        // starts locked instead of showing its cached conversations until the server answers.
+        {
+            u"ALTER TABLE workspaces ADD COLUMN locked TEXT NOT NULL DEFAULT ''"_s,
         },
         // Notification settings per workspace as the server last said them, or as changed here
         // and not yet accepted by the server (pending = 1): such a change is sent again when
@@ -101,12 +108,18 @@ LocalCache::OpenResult LocalCache::open(const QString &filePath)
     m_filePath = filePath;
     m_quarantinedPath.clear();
 
-    if (openDatabase() && isHealthy() && migrate())
+    if (openDatabase() && isHealthy() && migrate() && hasExpectedSchema())
         return OpenResult::Opened;
 
     // Damaged or unreadable: keep the file for inspection, start afresh. The cache holds nothing
     // that the server cannot give again.
     close();
+    // One damaged file is kept, the newest: a cache damaged at every start must not fill the disk.
+    const QFileInfo info(filePath);
+    QDir folder = info.absoluteDir();
+    for (const QString &old :
+         folder.entryList({info.fileName() + u".corrupt-*"_s}, QDir::Files | QDir::Hidden))
+        folder.remove(old);
     m_quarantinedPath =
         filePath + u".corrupt-"_s + QString::number(QDateTime::currentSecsSinceEpoch());
     qCWarning(lcCache) << "cache unreadable, moved aside to" << m_quarantinedPath;
@@ -137,6 +150,54 @@ bool LocalCache::isHealthy()
     if (!query.exec(u"PRAGMA quick_check"_s) || !query.next())
         return false;
     return query.value(0).toString() == "ok"_L1;
+}
+
+namespace {
+// The tables and indexes of a database, with the SQL that made them.
+QStringList schemaOf(const QSqlDatabase &db)
+{
+    QStringList schema;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                    " ORDER BY type, name"_s))
+        return {u"<unreadable>"_s};
+    while (query.next()) {
+        schema.append(query.value(0).toString() + u' ' + query.value(1).toString() + u' ' +
+                      query.value(2).toString());
+    }
+    return schema;
+}
+} // namespace
+
+bool LocalCache::hasExpectedSchema()
+{
+    // A file that claims the current version but whose tables differ (written by something
+    // else, or edited) would fail every query later: compare it with what the migrations make.
+    static const QStringList expected = [] {
+        const QString name = u"moim-cache-reference-"_s + QUuid::createUuid().toString();
+        QStringList schema;
+        {
+            QSqlDatabase reference = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            reference.setDatabaseName(u":memory:"_s);
+            if (reference.open()) {
+                for (const QStringList &step : migrations()) {
+                    for (const QString &statement : step)
+                        exec(reference, statement);
+                }
+                schema = schemaOf(reference);
+            }
+            reference.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return schema;
+    }();
+    // Extra tables are left alone (nothing reads them); a missing or different one is not.
+    const QStringList actual = schemaOf(m_db);
+    if (std::all_of(expected.cbegin(), expected.cend(),
+                    [&actual](const QString &entry) { return actual.contains(entry); }))
+        return true;
+    qCWarning(lcCache) << "cache tables differ from schema" << SchemaVersion;
+    return false;
 }
 
 int LocalCache::schemaVersion() const
@@ -210,7 +271,7 @@ QList<Workspace> LocalCache::workspaces() const
 {
     QList<Workspace> result;
     QSqlQuery query(m_db);
-    if (!query.exec(u"SELECT id, name, name_en, initials, color, role FROM workspaces"
+    if (!query.exec(u"SELECT id, name, name_en, initials, color, role, locked FROM workspaces"
                     " ORDER BY position"_s))
         return result;
     while (query.next()) {
@@ -221,6 +282,7 @@ QList<Workspace> LocalCache::workspaces() const
         workspace.initials = query.value(3).toString();
         workspace.color = query.value(4).toString();
         workspace.role = query.value(5).toString();
+        workspace.locked = query.value(6).toString();
         result.append(workspace);
     }
     return result;
@@ -232,8 +294,8 @@ bool LocalCache::storeWorkspaces(const QList<Workspace> &workspaces)
         return false;
     bool ok = exec(m_db, u"DELETE FROM workspaces"_s);
     QSqlQuery insert(m_db);
-    insert.prepare(u"INSERT INTO workspaces (id, position, name, name_en, initials, color, role)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.prepare(u"INSERT INTO workspaces (id, position, name, name_en, initials, color, role,"
+                   " locked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; ok && i < workspaces.size(); ++i) {
         const Workspace &workspace = workspaces.at(i);
         insert.addBindValue(text(workspace.id));
@@ -243,6 +305,7 @@ bool LocalCache::storeWorkspaces(const QList<Workspace> &workspaces)
         insert.addBindValue(text(workspace.initials));
         insert.addBindValue(text(workspace.color));
         insert.addBindValue(text(workspace.role));
+        insert.addBindValue(text(workspace.locked));
         ok = insert.exec();
     }
     // Conversations of workspaces the user left must not linger in the cache.

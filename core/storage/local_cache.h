@@ -12,7 +12,9 @@ namespace moim {
 // One account's local cache in SQLite: what the next start paints before the network answers.
 // It never holds a secret, so it can be deleted at any time (and is, on a shared computer).
 // The schema is versioned with PRAGMA user_version and migrated step by step, each step in a
-// transaction; a file that is not a healthy database is moved aside and started afresh.
+// transaction; a file that is not a healthy database of this schema (damaged, truncated, written
+// by a newer Moim, or with other tables than the migrations make) is moved aside and started
+// afresh.
 class LocalCache
 {
 public:
@@ -23,7 +25,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     LocalCache();
     ~LocalCache();
@@ -87,6 +89,7 @@ private:
     bool openDatabase();
     bool isHealthy();
     bool migrate();
+    bool hasExpectedSchema();
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 

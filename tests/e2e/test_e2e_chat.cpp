@@ -1,6 +1,7 @@
 // Chat end to end with the real server process: live delivery across workspaces with unread
 // badges, reading on one device clearing another's, the outbox surviving server crashes and a
-// client that was killed with messages pending, and history paging over 10,000 messages.
+// client that was killed with messages pending, history paging over 10,000 messages, and a
+// damaged local cache found at start, moved aside and rebuilt from the server.
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "chat/chat.h"
@@ -9,8 +10,10 @@
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 #include "secrets/memory_secret_store.h"
+#include "storage/local_cache.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -56,6 +59,16 @@ class TestE2eChat : public QObject
             QTRY_COMPARE_WITH_TIMEOUT(client.account()->connection(), Account::Connection::Online,
                                       10000);
         }();
+        return client;
+    }
+
+    // A new start of the same profile: the remembered session, nothing restored yet.
+    Client restartWithRememberedSession()
+    {
+        Client client;
+        client.api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
+                                                 u"moim-desktop"_s, u"0.1.0"_s);
+        client.sessions = std::make_unique<SessionManager>(Profile(), client.api.get(), &m_secrets);
         return client;
     }
 
@@ -195,11 +208,7 @@ private Q_SLOTS:
             // The client goes away here with five messages pending (as if killed).
         }
         QVERIFY2(m_server.restart(), qPrintable(m_server.output()));
-        auto api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
-                                               u"moim-desktop"_s, u"0.1.0"_s);
-        Client restarted{std::move(api), nullptr};
-        restarted.sessions =
-            std::make_unique<SessionManager>(Profile(), restarted.api.get(), &m_secrets);
+        Client restarted = restartWithRememberedSession();
         QVERIFY(restarted.sessions->restore());
         QTRY_COMPARE_WITH_TIMEOUT(restarted.chat()->outbox()->pendingCount(), 0, 30000);
         QStringList onServer = serverBodies(restarted, conversation);
@@ -208,6 +217,84 @@ private Q_SLOTS:
                            [](const QString &b) { return !b.startsWith(u"written offline"_s); }),
             onServer.end());
         QCOMPARE(onServer, written);
+    }
+
+    void damagedCacheIsRebuiltAtStart_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("truncated") << u"truncated"_s;
+        QTest::newRow("garbage") << u"garbage"_s;
+        QTest::newRow("newer schema") << u"newer schema"_s;
+        QTest::newRow("other tables") << u"other tables"_s;
+    }
+
+    void damagedCacheIsRebuiltAtStart()
+    {
+        QFETCH(QString, damage);
+        QString cacheFile, workspace, conversation;
+        QStringList workspaceIds;
+        {
+            Client client = signIn(Jimin);
+            cacheFile = client.sessions->cacheFile(client.account()->identity().id);
+            for (const Workspace &w : client.account()->workspaces()->workspaces())
+                workspaceIds.append(w.id);
+            workspace = workspaceIds.first();
+            conversation = conversationsOf(client, workspace).first().id;
+            HistoryModel history(client.chat(), client.account()->identity().id,
+                                 client.account()->identity().displayName);
+            history.setConversation(conversation);
+            QTRY_VERIFY_WITH_TIMEOUT(history.rowCount() > 0, 10000);
+        }
+        QVERIFY(QFileInfo(cacheFile).size() > 0);
+        const auto corrupt = [&] {
+            if (damage == u"newer schema"_s || damage == u"other tables"_s) {
+                auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+                db.setDatabaseName(cacheFile);
+                [&] { QVERIFY(db.open()); }();
+                // Same version number, but a table is not what this version makes.
+                QSqlQuery(db).exec(damage == u"newer schema"_s ? u"PRAGMA user_version = 999"_s
+                                                               : u"DROP TABLE read_state"_s);
+                db.close();
+                db = QSqlDatabase();
+                QSqlDatabase::removeDatabase(u"damage"_s);
+                return;
+            }
+            QFile::remove(cacheFile + u"-wal"_s);
+            QFile::remove(cacheFile + u"-shm"_s);
+            QFile file(cacheFile);
+            if (damage == u"truncated"_s) {
+                [&] { QVERIFY(file.resize(QFileInfo(cacheFile).size() / 3)); }();
+            } else {
+                [&] { QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate)); }();
+                file.write(QByteArray(8192, '\xa5'));
+            }
+        };
+        corrupt();
+        QVERIFY(!QTest::currentTestFailed());
+
+        // The next start: signed in at once from the remembered session, the damaged file moved
+        // aside, and everything back from the server into a fresh cache.
+        Client restarted = restartWithRememberedSession();
+        QVERIFY(restarted.sessions->restore());
+        LocalCache *cache = restarted.account()->cache();
+        QVERIFY(cache && cache->isOpen());
+        QVERIFY(!cache->quarantinedPath().isEmpty());
+        QVERIFY(QFile::exists(cache->quarantinedPath()));
+        QCOMPARE(cache->schemaVersion(), LocalCache::SchemaVersion);
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.account()->connection(), Account::Connection::Online,
+                                  10000);
+        QStringList restoredIds;
+        for (const Workspace &w : restarted.account()->workspaces()->workspaces())
+            restoredIds.append(w.id);
+        QCOMPARE(restoredIds, workspaceIds);
+        QVERIFY(!conversationsOf(restarted, workspace).isEmpty());
+        HistoryModel history(restarted.chat(), restarted.account()->identity().id,
+                             restarted.account()->identity().displayName);
+        history.setConversation(conversation);
+        QTRY_VERIFY_WITH_TIMEOUT(history.rowCount() > 0, 10000);
+        // What came back is in the new cache, ready for the start after this one.
+        QCOMPARE(cache->workspaces().size(), workspaceIds.size());
+        QTRY_VERIFY_WITH_TIMEOUT(!cache->messages(conversation, 0, 10).isEmpty(), 10000);
     }
 
     void historyPagesThroughTenThousandMessages()

@@ -95,11 +95,14 @@ bool MockServerProcess::isRunning() const
     return m_process.state() == QProcess::Running;
 }
 
-int MockServerProcess::admin(const QStringList &arguments, QString *output) const
+int MockServerProcess::admin(const QStringList &arguments, QString *output,
+                             const QByteArray &input) const
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(serverBinary(), QStringList{u"admin"_s, u"--data"_s, m_data.path()} + arguments);
+    process.write(input);
+    process.closeWriteChannel();
     process.waitForFinished(30000);
     if (output)
         *output = QString::fromUtf8(process.readAll());

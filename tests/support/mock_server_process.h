@@ -28,8 +28,10 @@ public:
     QString dataDir() const { return m_data.path(); }
     QString output() const { return m_output; }
 
-    // Runs `moim-mock-server admin --data DIR <arguments>`; returns its exit code.
-    int admin(const QStringList &arguments, QString *output = nullptr) const;
+    // Runs `moim-mock-server admin --data DIR <arguments>` with `input` on its standard input;
+    // returns its exit code.
+    int admin(const QStringList &arguments, QString *output = nullptr,
+              const QByteArray &input = {}) const;
 
     // The dev mailbox as JSON, newest first.
     QJsonArray mails() const;

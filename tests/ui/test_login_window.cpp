@@ -8,6 +8,7 @@
 #include "login/info_page.h"
 #include "login/login_window.h"
 #include "login/password_page.h"
+#include "login/push_page.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
 #include "mock_server_process.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateTime>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTcpServer>
@@ -254,6 +256,59 @@ private Q_SLOTS:
             delete translator;
         }
         QTRY_COMPARE(login->passwordPage()->signInButton()->text(), u"Sign in"_s);
+    }
+
+    void pushPageByKeyboardInKorean()
+    {
+        QVERIFY(installLanguage(*qApp, u"ko"_s));
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        PasswordPage *passwordPage = login->passwordPage();
+        QCOMPARE(passwordPage->pushButton()->text(), u"개인 계정"_s);
+        QCOMPARE(passwordPage->pushButton()->accessibleName(), u"개인 계정으로 로그인"_s);
+        // Tab from "QR code" reaches it, and Space opens the page with the id field focused.
+        passwordPage->qrButton()->setFocus();
+        QTest::keyClick(passwordPage->qrButton(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), passwordPage->pushButton());
+        QTest::keyClick(passwordPage->pushButton(), Qt::Key_Space);
+        QCOMPARE(login->currentPage(), LoginWindow::Page::Push);
+        PushPage *page = login->pushPage();
+        QTRY_COMPARE(QApplication::focusWidget(), page->idField());
+        QCOMPARE(page->idField()->accessibleName(), u"개인 계정 ID"_s);
+        for (QWidget *widget : page->findChildren<QWidget *>()) {
+            if (widget->isVisibleTo(page) && widget->focusPolicy() & Qt::TabFocus)
+                QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+        }
+
+        // Return sends the request; the number comes, large, with the countdown in Korean.
+        QTest::keyClicks(page->idField(), u"jimin@personal.example"_s);
+        QTest::keyClick(page->idField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(login->pushLogin()->state(), PushLogin::State::WaitingForPhone,
+                                  10000);
+        QTRY_VERIFY(page->checkCodeLabel()->isVisible());
+        QCOMPARE(page->checkCodeLabel()->text(), login->pushLogin()->checkCode());
+        QVERIFY2(page->statusText().contains(u"초 후에 만료됩니다"_s),
+                 qPrintable(page->statusText()));
+        QTRY_COMPARE(QApplication::focusWidget(), page->checkCodeLabel());
+
+        // Cancelling withdraws it and keeps what was typed.
+        QTest::mouseClick(page->cancelButton(), Qt::LeftButton);
+        QCOMPARE(login->pushLogin()->state(), PushLogin::State::Idle);
+        QTRY_VERIFY(page->idField()->isVisible());
+        QCOMPARE(page->idField()->text(), u"jimin@personal.example"_s);
+        // Leaving the page while waiting withdraws the request too.
+        QTest::keyClick(page->idField(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(login->pushLogin()->state(), PushLogin::State::WaitingForPhone,
+                                  10000);
+        QTest::mouseClick(page->backButton(), Qt::LeftButton);
+        QCOMPARE(login->currentPage(), LoginWindow::Page::Password);
+        QCOMPARE(login->pushLogin()->state(), PushLogin::State::Idle);
+
+        for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QTRY_COMPARE(passwordPage->pushButton()->text(), u"Personal account"_s);
     }
 
     void codePageFollowsThePasswordWhenTwoStepIsOn()

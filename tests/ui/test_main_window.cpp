@@ -2,6 +2,9 @@
 // painted from the cache before the server answers, live membership changes, and logout.
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
+#include "chat/composer.h"
+#include "chat/history_model.h"
+#include "chat/message_view.h"
 #include "common/notice.h"
 #include "holding_proxy.h"
 #include "login/login_window.h"
@@ -15,6 +18,7 @@
 #include "window_controller.h"
 
 #include <QApplication>
+#include <QDesktopServices>
 #include <QListView>
 #include <QSignalSpy>
 #include <QtTest>
@@ -27,6 +31,18 @@ namespace {
 const auto Jimin = u"jimin.kim@moim.example"_s;
 const auto Password = u"seoul-spring-gathering"_s;
 } // namespace
+
+// Stands in for the browser: QDesktopServices hands it every web link Moim opens.
+class BrowserStandIn : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void openUrl(const QUrl &url) { opened.append(url); }
+};
 
 class TestMainWindow : public QObject
 {
@@ -239,6 +255,63 @@ private Q_SLOTS:
         QTRY_VERIFY(f->windows->loginWindow() && f->windows->loginWindow()->isVisible());
         QVERIFY(!QFile::exists(cacheFile));
         QVERIFY(!QDir(f->sessions->profile().accountDir(accountId)).exists());
+    }
+
+    void linksInMessagesOpenOnClick()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        main->resize(1000, 700);
+        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
+        const QModelIndex first = main->conversationList()->model()->index(0, 0);
+        const QString conversation = first.data(ConversationModel::IdRole).toString();
+        main->openConversation(conversation);
+        // Opened from code (as a notification does), it shows as opened by a click would.
+        QCOMPARE(main->conversationList()->currentIndex(), first);
+        QVERIFY2(main->composer()->placeholderText().contains(first.data().toString()),
+                 qPrintable(main->composer()->placeholderText()));
+        const QString body =
+            u"자료는 https://docs.moim.example/q3에서 보세요. javascript:alert(1)"_s;
+        QString output;
+        QVERIFY2(m_server.admin({u"post"_s, u"minji.choi@moim.example"_s, conversation, body},
+                                &output) == 0,
+                 qPrintable(output));
+        HistoryModel *history = main->history();
+        QTRY_VERIFY_WITH_TIMEOUT(history->rowCount() > 0 && history->messages().last().body == body,
+                                 10000);
+        MessageView *view = main->messageView();
+        QTRY_VERIFY(view->isAtBottom());
+        QApplication::processEvents();
+
+        // Walk the message's row: some points are over the link, the rest open nothing.
+        const QRect row = view->visualRect(history->index(history->rowCount() - 1));
+        QVERIFY(row.isValid());
+        QSet<QUrl> found;
+        QPoint overLink, besideLink;
+        for (int y = row.top(); y < row.bottom(); y += 2) {
+            for (int x = row.left(); x < row.right(); x += 3) {
+                const QUrl link = view->linkAt(QPoint(x, y));
+                if (!link.isEmpty()) {
+                    found.insert(link);
+                    if (overLink.isNull())
+                        overLink = QPoint(x, y);
+                } else if (!overLink.isNull() && y == overLink.y() && besideLink.isNull()) {
+                    besideLink = QPoint(x, y); // right after the link, on its line
+                }
+            }
+        }
+        QCOMPARE(found, QSet<QUrl>{QUrl(u"https://docs.moim.example/q3"_s)});
+
+        BrowserStandIn browser;
+        QDesktopServices::setUrlHandler(u"https"_s, &browser, "openUrl");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, overLink);
+        QCOMPARE(browser.opened, QList<QUrl>{QUrl(u"https://docs.moim.example/q3"_s)});
+        // Beside the link, a click opens nothing.
+        QVERIFY(!besideLink.isNull());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, besideLink);
+        QCOMPARE(browser.opened.size(), 1);
+        QDesktopServices::unsetUrlHandler(u"https"_s);
     }
 
     // Last: it changes the demo data that the tests above rely on.

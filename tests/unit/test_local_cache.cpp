@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -19,6 +20,8 @@ class TestLocalCache : public QObject
         Workspace hq{u"w1"_s, u"모임 본사"_s, u"Moim HQ"_s, u"모"_s, u"#3B6FE0"_s, u"member"_s};
         Workspace design{u"w2"_s, u"디자인 스튜디오"_s, u"Design Studio"_s,
                          u"디"_s, u"#E0503B"_s,         u"admin"_s};
+        // Locked until 2-step verification is on: it must start locked, from the cache alone.
+        design.locked = u"two_step_required"_s;
         return {hq, design};
     }
 
@@ -89,6 +92,49 @@ private Q_SLOTS:
         QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
     }
 
+    void versionTwoFileKeepsItsWorkspaces()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            // A cache as the previous release wrote it: version 2, workspaces without a lock.
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
+            QVERIFY(query.exec(u"CREATE TABLE workspaces (id TEXT PRIMARY KEY, position INTEGER NOT"
+                               " NULL, name TEXT NOT NULL, name_en TEXT NOT NULL, initials TEXT NOT"
+                               " NULL, color TEXT NOT NULL, role TEXT NOT NULL)"_s));
+            QVERIFY(query.exec(u"INSERT INTO workspaces VALUES ('w1', 0, '모임 본사', 'Moim HQ',"
+                               " '모', '#3B6FE0', 'member')"_s));
+            QVERIFY(query.exec(u"CREATE TABLE conversations (id TEXT NOT NULL, workspace_id TEXT"
+                               " NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT"
+                               " NOT NULL, topic TEXT NOT NULL, last_activity INTEGER NOT NULL,"
+                               " PRIMARY KEY (workspace_id, id))"_s));
+            QVERIFY(query.exec(u"CREATE TABLE messages (local_id TEXT PRIMARY KEY, id TEXT NOT"
+                               " NULL, conversation_id TEXT NOT NULL, client_id TEXT NOT NULL, seq"
+                               " INTEGER NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT"
+                               " NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, state TEXT"
+                               " NOT NULL, queued_at INTEGER NOT NULL)"_s));
+            QVERIFY(query.exec(
+                u"CREATE INDEX messages_by_conversation ON messages (conversation_id, seq)"_s));
+            QVERIFY(query.exec(u"CREATE INDEX messages_outbox ON messages (state, queued_at)"_s));
+            QVERIFY(query.exec(u"CREATE TABLE read_state (conversation_id TEXT PRIMARY KEY,"
+                               " workspace_id TEXT NOT NULL, unread INTEGER NOT NULL,"
+                               " last_read_seq INTEGER NOT NULL)"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = 2"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v2"_s);
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+        QCOMPARE(cache.workspaces().size(), 1);
+        QCOMPARE(cache.workspaces().first().name, u"모임 본사"_s);
+        QVERIFY(cache.workspaces().first().locked.isEmpty());
+    }
+
     void corruptFileIsMovedAsideAndRebuilt()
     {
         QTemporaryDir dir;
@@ -125,6 +171,53 @@ private Q_SLOTS:
         LocalCache cache;
         QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
         QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+    }
+
+    void tablesOtherThanTheSchemaAreNotTrusted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        }
+        {
+            // The version number says current, a table says otherwise.
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edited"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(u"ALTER TABLE workspaces DROP COLUMN role"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"edited"_s);
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+        QVERIFY(cache.workspaces().isEmpty());
+        QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        QCOMPARE(cache.workspaces().size(), 2);
+    }
+
+    void onlyTheNewestDamagedFileIsKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        for (int start = 0; start < 3; ++start) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QByteArray(4096, char('a' + start)));
+            file.close();
+            // Earlier quarantines, named as earlier starts named them.
+            QFile::copy(path, path + u".corrupt-10%1"_s.arg(start));
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+            const QStringList kept =
+                QDir(dir.path()).entryList({u"cache.sqlite.corrupt-*"_s}, QDir::Files);
+            QCOMPARE(kept, QStringList{QFileInfo(cache.quarantinedPath()).fileName()});
+            QFile damaged(cache.quarantinedPath());
+            QVERIFY(damaged.open(QIODevice::ReadOnly));
+            QCOMPARE(damaged.read(1), QByteArray(1, char('a' + start)));
+        }
     }
 
     void removeFilesLeavesNothing()

@@ -75,6 +75,25 @@ private Q_SLOTS:
         QCOMPARE(parsed->label(), u"Moim:jimin.kim@moim.example"_s);
     }
 
+    // Found by fuzz_otpauth_uri: an issuer with a colon in it moved part of itself into the
+    // account when the label was split at its first colon.
+    void issuerWithAColonKeepsTheAccount()
+    {
+        const QByteArray secret = "12345678901234567890";
+        const QString uri =
+            OtpauthUri::build(u"Moim: 서울 개발팀"_s, u"jimin.kim@moim.example"_s, secret);
+        const auto parsed = OtpauthUri::parse(uri);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->issuer(), u"Moim: 서울 개발팀"_s);
+        QCOMPARE(parsed->account(), u"jimin.kim@moim.example"_s);
+        // Without the issuer parameter, the label's first colon is all there is to go by.
+        const auto bare = OtpauthUri::parse(
+            u"otpauth://totp/Moim:jimin?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"_s);
+        QVERIFY(bare);
+        QCOMPARE(bare->issuer(), u"Moim"_s);
+        QCOMPARE(bare->account(), u"jimin"_s);
+    }
+
     void refusesBadUris_data()
     {
         QTest::addColumn<QString>("uri");

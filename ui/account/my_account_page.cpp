@@ -1,6 +1,7 @@
 #include "my_account_page.h"
 
 #include "account/account.h"
+#include "account/personal_link.h"
 #include "common/notice.h"
 #include "qr_image.h"
 
@@ -11,6 +12,7 @@
 #include <QGridLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -50,6 +52,7 @@ MyAccountPage::MyAccountPage(Account *account, QWidget *parent)
     m_tabs->addTab(buildTwoStepTab(), QString());
     m_tabs->addTab(buildPasswordTab(), QString());
     m_tabs->addTab(buildSessionsTab(), QString());
+    m_tabs->addTab(buildPersonalTab(), QString());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
     layout->addWidget(m_tabs);
@@ -307,6 +310,260 @@ QWidget *MyAccountPage::buildSessionsTab()
     return tab;
 }
 
+QWidget *MyAccountPage::buildPersonalTab()
+{
+    auto *tab = new QWidget(this);
+    m_personalTitle = new QLabel(tab);
+    m_personalIntro = new QLabel(tab);
+    m_personalPages = new QStackedWidget(tab);
+    m_personalNotice = new Notice(Notice::Kind::Error, tab);
+    setRole(m_personalTitle, "heading");
+    setRole(m_personalIntro, "muted");
+    m_personalIntro->setWordWrap(true);
+    m_personalNotice->hide();
+
+    // Not linked: name the personal account.
+    auto *entry = new QWidget(m_personalPages);
+    m_personalIdLabel = new QLabel(entry);
+    m_personalId = new QLineEdit(entry);
+    m_link = new QPushButton(entry);
+    setRole(m_personalIdLabel, "fieldLabel");
+    setRole(m_link, "primary");
+    m_personalIdLabel->setBuddy(m_personalId);
+    m_personalId->setMaxLength(100);
+    m_personalId->setClearButtonEnabled(true);
+    m_personalId->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
+    auto *entryLayout = new QVBoxLayout(entry);
+    entryLayout->setContentsMargins(0, 0, 0, 0);
+    entryLayout->setSpacing(8);
+    entryLayout->addWidget(m_personalIdLabel);
+    entryLayout->addWidget(m_personalId);
+    entryLayout->addWidget(m_link, 0, Qt::AlignLeft);
+    entryLayout->addStretch(1);
+    m_personalPages->addWidget(entry);
+
+    // Waiting for the phone: the number, large and centred.
+    auto *waiting = new QWidget(m_personalPages);
+    auto *panel = new QFrame(waiting);
+    setRole(panel, "qrPanel");
+    m_linkWaitTitle = new QLabel(panel);
+    m_linkCode = new QLabel(panel);
+    m_linkHint = new QLabel(panel);
+    m_linkCountdown = new QLabel(waiting);
+    m_cancelLink = new QPushButton(waiting);
+    setRole(m_linkWaitTitle, "heading");
+    setRole(m_linkCode, "checkCode");
+    setRole(m_linkHint, "muted");
+    setRole(m_linkCountdown, "caption");
+    setRole(m_cancelLink, "secondary");
+    for (QLabel *label : {m_linkWaitTitle, m_linkCode, m_linkHint, m_linkCountdown}) {
+        label->setAlignment(Qt::AlignCenter);
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText); // the hint names the id the user typed
+    }
+    m_linkCode->setFocusPolicy(Qt::StrongFocus);
+    auto *panelLayout = new QVBoxLayout(panel);
+    panelLayout->setContentsMargins(20, 20, 20, 20);
+    panelLayout->addWidget(m_linkWaitTitle);
+    panelLayout->addWidget(m_linkCode);
+    panelLayout->addWidget(m_linkHint);
+    auto *waitingLayout = new QVBoxLayout(waiting);
+    waitingLayout->setContentsMargins(0, 0, 0, 0);
+    waitingLayout->setSpacing(8);
+    waitingLayout->addWidget(panel);
+    waitingLayout->addWidget(m_linkCountdown);
+    waitingLayout->addWidget(m_cancelLink, 0, Qt::AlignHCenter);
+    waitingLayout->addStretch(1);
+    m_personalPages->addWidget(waiting);
+
+    // Linked: which account, since when, and the way out.
+    auto *linked = new QWidget(m_personalPages);
+    auto *card = new QFrame(linked);
+    setRole(card, "qrPanel");
+    auto *icon = new QLabel(card);
+    icon->setPixmap(QIcon(u":/moim/icons/person.svg"_s).pixmap(QSize(32, 32), devicePixelRatioF()));
+    m_linkedId = new QLabel(card);
+    m_linkedMeta = new QLabel(card);
+    m_unlink = new QPushButton(card);
+    m_linkedState = new QLabel(linked);
+    setRole(m_linkedId, "fieldLabel");
+    setRole(m_linkedMeta, "caption");
+    setRole(m_linkedState, "muted");
+    setRole(m_unlink, "secondary");
+    for (QLabel *label : {m_linkedId, m_linkedMeta, m_linkedState}) {
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText); // names come from the server
+    }
+    auto *names = new QVBoxLayout;
+    names->setSpacing(2);
+    names->addWidget(m_linkedId);
+    names->addWidget(m_linkedMeta);
+    auto *cardLayout = new QHBoxLayout(card);
+    cardLayout->setContentsMargins(16, 14, 16, 14);
+    cardLayout->setSpacing(12);
+    cardLayout->addWidget(icon, 0, Qt::AlignVCenter);
+    cardLayout->addLayout(names, 1);
+    cardLayout->addWidget(m_unlink, 0, Qt::AlignVCenter);
+    auto *linkedLayout = new QVBoxLayout(linked);
+    linkedLayout->setContentsMargins(0, 0, 0, 0);
+    linkedLayout->setSpacing(10);
+    linkedLayout->addWidget(card);
+    linkedLayout->addWidget(m_linkedState);
+    linkedLayout->addStretch(1);
+    m_personalPages->addWidget(linked);
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(20, 20, 20, 20);
+    layout->setSpacing(8);
+    layout->addWidget(m_personalTitle);
+    layout->addWidget(m_personalIntro);
+    layout->addSpacing(8);
+    // How the last attempt went, right above what to do next.
+    layout->addWidget(m_personalNotice);
+    layout->addWidget(m_personalPages, 1);
+
+    connect(m_link, &QPushButton::clicked, this, &MyAccountPage::linkPersonalAccount);
+    connect(m_personalId, &QLineEdit::returnPressed, this, &MyAccountPage::linkPersonalAccount);
+    m_linkCountdownTimer.setInterval(1000);
+    connect(&m_linkCountdownTimer, &QTimer::timeout, this, &MyAccountPage::updateLinkCountdown);
+    if (m_account) {
+        PersonalLink *link = m_account->security()->personalLink();
+        connect(m_cancelLink, &QPushButton::clicked, link, &PersonalLink::cancel);
+        connect(m_unlink, &QPushButton::clicked, link, &PersonalLink::unlink);
+        connect(link, &PersonalLink::stateChanged, this, &MyAccountPage::renderPersonalLink);
+    }
+    return tab;
+}
+
+void MyAccountPage::showPersonalAccount()
+{
+    m_tabs->setCurrentIndex(3);
+    renderPersonalLink();
+}
+
+void MyAccountPage::linkPersonalAccount()
+{
+    if (!m_account)
+        return;
+    m_account->security()->personalLink()->start(m_personalId->text());
+}
+
+void MyAccountPage::updateLinkCountdown()
+{
+    PersonalLink *link = m_account ? m_account->security()->personalLink() : nullptr;
+    if (!link || link->state() != PersonalLink::State::WaitingForPhone) {
+        m_linkCountdownTimer.stop();
+        return;
+    }
+    m_linkCountdown->setText(
+        tr("The request expires in %n second(s).", nullptr, (link->msUntilExpiry() + 999) / 1000));
+}
+
+void MyAccountPage::renderPersonalLink()
+{
+    if (!m_account)
+        return;
+    using State = PersonalLink::State;
+    using Outcome = PersonalLink::Outcome;
+    const PersonalLink *link = m_account->security()->personalLink();
+    const State state = link->state();
+    enum
+    {
+        EntryPage,
+        WaitingPage,
+        LinkedPage
+    };
+    int page = EntryPage;
+    m_link->setEnabled(state == State::NotLinked || state == State::Unknown);
+    m_link->setText(state == State::Requesting ? tr("Sending…") : tr("Link"));
+    m_personalId->setReadOnly(state == State::Requesting);
+    m_unlink->setEnabled(state == State::Linked);
+    m_unlink->setText(state == State::Unlinking ? tr("Unlinking…") : tr("Unlink"));
+    m_linkCountdownTimer.stop();
+    switch (state) {
+    case State::Unknown:
+    case State::Loading:
+    case State::NotLinked:
+    case State::Requesting:
+        break;
+    case State::WaitingForPhone: {
+        page = WaitingPage;
+        const QString digits = link->checkCode();
+        m_linkCode->setText(digits);
+        QStringList spelled;
+        for (const QChar digit : digits)
+            spelled.append(QString(digit));
+        m_linkCode->setAccessibleName(tr("Enter on your phone: %1").arg(spelled.join(u' ')));
+        m_linkHint->setText(tr("On the phone signed in to %1, open the link request and enter "
+                               "this number. Only that approval makes the link.")
+                                .arg(link->requestedId()));
+        m_linkCode->setAccessibleDescription(m_linkHint->text());
+        updateLinkCountdown();
+        m_linkCountdownTimer.start();
+        break;
+    }
+    case State::Linked:
+    case State::Unlinking:
+        page = LinkedPage;
+        m_linkedId->setText(link->linkedId());
+        m_linkedMeta->setText(
+            tr("%1 · linked on %2")
+                .arg(link->linkedName(),
+                     QDateTime::fromSecsSinceEpoch(link->linkedAt()).toString(u"yyyy-MM-dd"_s)));
+        m_linkedState->setText(tr("To sign in, choose \"Personal account\" on the sign-in page "
+                                  "and approve on the phone signed in to it: no password on the "
+                                  "computer."));
+        break;
+    }
+    const bool pageChanged = m_personalPages->currentIndex() != page;
+    m_personalPages->setCurrentIndex(page);
+    if (pageChanged && page == WaitingPage && m_tabs->currentIndex() == 3)
+        m_linkCode->setFocus(Qt::OtherFocusReason);
+
+    // How the last attempt went, while nothing new is under way.
+    if (state == State::Requesting || state == State::WaitingForPhone || state == State::Loading ||
+        state == State::Unlinking)
+        return m_personalNotice->hide();
+    switch (link->lastOutcome()) {
+    case Outcome::None:
+    case Outcome::Cancelled:
+        m_personalNotice->hide();
+        break;
+    case Outcome::Linked:
+        m_personalId->clear();
+        showSuccess(m_personalNotice, tr("Linked. A confirmation mail went to your work address."));
+        break;
+    case Outcome::Unlinked:
+        showSuccess(m_personalNotice, tr("Unlinked. The personal account can no longer sign you "
+                                         "in; a mail went to your work address."));
+        break;
+    case Outcome::Denied:
+        showMessage(m_personalNotice, tr("The link was denied on the phone."));
+        break;
+    case Outcome::Reported:
+        showMessage(m_personalNotice,
+                    tr("The request was reported on the phone as not made by its owner, so "
+                       "requests to that personal account are paused for a while."));
+        break;
+    case Outcome::WrongCode:
+        showMessage(m_personalNotice, tr("The numbers didn't match, so nothing was linked. Try "
+                                         "again and enter the number shown here."));
+        break;
+    case Outcome::Expired:
+        showMessage(m_personalNotice,
+                    tr("The request expired after 60 seconds. If nothing appeared on the phone, "
+                       "check the ID and that the phone is signed in to that personal account."));
+        break;
+    case Outcome::AlreadyLinked:
+        showMessage(m_personalNotice, tr("That personal account is already linked to another "
+                                         "work account. Unlink it there first."));
+        break;
+    case Outcome::Failed:
+        showError(m_personalNotice, link->error());
+        break;
+    }
+}
+
 void MyAccountPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -320,6 +577,7 @@ void MyAccountPage::retranslate()
     m_tabs->setTabText(0, tr("2-step verification"));
     m_tabs->setTabText(1, tr("Password"));
     m_tabs->setTabText(2, tr("Devices"));
+    m_tabs->setTabText(3, tr("Personal account"));
     m_twoStepTitle->setText(tr("2-step verification"));
     m_twoStepState->setText(
         m_status.twoStepEnabled
@@ -389,12 +647,28 @@ void MyAccountPage::retranslate()
     m_signOutSelected->setAccessibleName(tr("Sign out the selected device"));
     m_signOutOthers->setText(tr("Sign out everywhere else"));
     m_signOutOthers->setAccessibleName(m_signOutOthers->text());
+
+    m_personalTitle->setText(tr("Linked personal account"));
+    m_personalIntro->setText(
+        tr("Link your personal account to sign in by approving on your phone, with no password "
+           "on the computer. It is only a way to sign in: your work data stays in the "
+           "workspace. Every link and unlink is mailed to your work address."));
+    m_personalIdLabel->setText(tr("Personal account ID"));
+    m_personalId->setAccessibleName(m_personalIdLabel->text());
+    m_personalId->setPlaceholderText(tr("name@personal.example"));
+    m_link->setAccessibleName(tr("Link personal account"));
+    m_linkWaitTitle->setText(tr("Enter this number on your phone"));
+    m_cancelLink->setText(tr("Cancel"));
+    m_cancelLink->setAccessibleName(tr("Cancel the link request"));
+    m_unlink->setAccessibleName(tr("Unlink personal account"));
+    renderPersonalLink();
 }
 
 void MyAccountPage::refresh()
 {
     if (!m_account)
         return;
+    m_account->security()->personalLink()->refresh();
     m_account->security()->fetchStatus(this, [this](const auto &status, const ApiError &error) {
         if (error.isError())
             return showError(m_twoStepNotice, error);
@@ -615,7 +889,19 @@ QString MyAccountPage::describe(const ApiError &error) const
     case ApiError::Code::Tls:
         return tr("Moim can't reach the server. Check your connection and try again.");
     case ApiError::Code::InvalidInput:
-        return tr("The file could not be saved.");
+        return m_tabs->currentIndex() == 3
+                   ? tr("Enter the personal account ID: at least 3 characters, without spaces.")
+                   : tr("The file could not be saved.");
+    case ApiError::Code::AlreadyLinked:
+        return tr("This work account already has a linked personal account. Unlink it first.");
+    case ApiError::Code::TooManyPending:
+        return tr("Three requests already wait on that phone. Answer them there, or try again "
+                  "in %n second(s).",
+                  nullptr, std::max(1, error.retryAfterSeconds));
+    case ApiError::Code::PushBlocked:
+        return tr("Requests to that personal account are paused after a report. Try again in %n "
+                  "minute(s).",
+                  nullptr, std::max(1, (error.retryAfterSeconds + 59) / 60));
     default:
         return tr("That did not work (%1). Try again in a moment.").arg(errorName(error.code));
     }
@@ -625,6 +911,13 @@ void MyAccountPage::showError(Notice *notice, const ApiError &error)
 {
     notice->setKind(Notice::Kind::Error);
     notice->setMessage(describe(error));
+    notice->show();
+}
+
+void MyAccountPage::showMessage(Notice *notice, const QString &text)
+{
+    notice->setKind(Notice::Kind::Error);
+    notice->setMessage(text);
     notice->show();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QTimer>
 
 class QLabel;
 class QLineEdit;
@@ -22,9 +23,9 @@ namespace moim::ui {
 class Notice;
 
 // "My account": 2-step verification (turn on with a QR code and a confirming code, recovery
-// codes shown once, turn off, new recovery codes), the password, and the devices signed in.
-// Renders what AccountSecurity answers; never talks to the network itself. The personal-account
-// link will become another tab here.
+// codes shown once, turn off, new recovery codes), the password, the devices signed in, and the
+// linked personal account (link with the phone's approval, unlink). Renders what
+// AccountSecurity and PersonalLink report; never talks to the network itself.
 class MyAccountPage : public QDialog
 {
     Q_OBJECT
@@ -42,6 +43,8 @@ public:
 
     // Opens on the 2-step tab and starts the setup right away (from a locked workspace).
     void startTwoStepSetup();
+    // Opens on the personal account tab (e.g. while a link waits for the phone).
+    void showPersonalAccount();
     void refresh();
 
     TwoStepView twoStepView() const;
@@ -66,6 +69,13 @@ public:
     Notice *passwordNotice() const { return m_passwordNotice; }
     Notice *sessionsNotice() const { return m_sessionsNotice; }
     QTabWidget *tabs() const { return m_tabs; }
+    QLineEdit *personalIdField() const { return m_personalId; }
+    QPushButton *linkButton() const { return m_link; }
+    QLabel *linkCodeLabel() const { return m_linkCode; }
+    QPushButton *cancelLinkButton() const { return m_cancelLink; }
+    QLabel *linkedIdLabel() const { return m_linkedId; }
+    QPushButton *unlinkButton() const { return m_unlink; }
+    Notice *personalNotice() const { return m_personalNotice; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -74,6 +84,10 @@ private:
     QWidget *buildTwoStepTab();
     QWidget *buildPasswordTab();
     QWidget *buildSessionsTab();
+    QWidget *buildPersonalTab();
+    void renderPersonalLink();
+    void linkPersonalAccount();
+    void updateLinkCountdown();
     void retranslate();
     void showStatus(const AccountSecurity::Status &status);
     void showSetup(const AccountSecurity::Setup &setup);
@@ -90,6 +104,8 @@ private:
     QString describe(const ApiError &error) const;
     void showError(Notice *notice, const ApiError &error);
     void showSuccess(Notice *notice, const QString &text);
+    // An error worded here rather than from an ApiError.
+    void showMessage(Notice *notice, const QString &text);
 
     QPointer<Account> m_account;
     AccountSecurity::Status m_status;
@@ -144,6 +160,24 @@ private:
     Notice *m_sessionsNotice;
     QPushButton *m_signOutSelected;
     QPushButton *m_signOutOthers;
+    // Personal account
+    QLabel *m_personalTitle;
+    QLabel *m_personalIntro;
+    QStackedWidget *m_personalPages;
+    QLabel *m_personalIdLabel;
+    QLineEdit *m_personalId;
+    QPushButton *m_link;
+    QLabel *m_linkWaitTitle;
+    QLabel *m_linkCode;
+    QLabel *m_linkHint;
+    QLabel *m_linkCountdown;
+    QPushButton *m_cancelLink;
+    QLabel *m_linkedId;
+    QLabel *m_linkedMeta;
+    QLabel *m_linkedState;
+    QPushButton *m_unlink;
+    Notice *m_personalNotice;
+    QTimer m_linkCountdownTimer;
 };
 
 } // namespace moim::ui

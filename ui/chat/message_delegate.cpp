@@ -2,12 +2,15 @@
 
 #include "chat/history_model.h"
 #include "chat/message.h"
+#include "chat/text_link.h"
 #include "theme/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QPainter>
+#include <QTextLayout>
+#include <cmath>
 
 namespace moim::ui {
 
@@ -29,7 +32,45 @@ QFont smallFont(const QFont &font)
     small.setPointSizeF(std::max(7.0, font.pointSizeF() - 1.5));
     return small;
 }
+int bodyWidth(const QStyleOptionViewItem &option)
+{
+    return std::max(100, option.rect.width() - 2 * SideMargin);
+}
 } // namespace
+
+int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
+                                const QModelIndex &index, int width)
+{
+    QString body = index.data(HistoryModel::BodyRole).toString();
+    // The text stays plain: links are character formats over it, never markup parsed from it.
+    const QList<TextLink> links = TextLink::findAll(body);
+    body.replace(u'\n', QChar::LineSeparator);
+    layout.setText(body);
+    layout.setFont(option.font);
+    QTextOption textOption;
+    textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(textOption);
+    QList<QTextLayout::FormatRange> formats;
+    const Theme::Colors colors = Theme::colors(Theme::current());
+    for (const TextLink &link : links) {
+        QTextLayout::FormatRange range;
+        range.start = int(link.start);
+        range.length = int(link.length);
+        range.format.setForeground(colors.primary);
+        range.format.setFontUnderline(true);
+        formats.append(range);
+    }
+    layout.setFormats(formats);
+    layout.beginLayout();
+    qreal height = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, height));
+        height += line.height();
+    }
+    layout.endLayout();
+    return int(std::ceil(height));
+}
 
 QString MessageDelegate::stateText(const QModelIndex &index)
 {
@@ -48,7 +89,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
                                                    const QModelIndex &index) const
 {
     Layout layout;
-    const int width = std::max(100, option.rect.width() - 2 * SideMargin);
+    const int width = bodyWidth(option);
     int y = option.rect.top();
     const bool groupStart = index.data(HistoryModel::GroupStartRole).toBool();
     if (groupStart) {
@@ -57,12 +98,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.header = QRect(option.rect.left() + SideMargin, y, width, headerHeight);
         y += headerHeight + LineGap;
     }
-    const QString body = index.data(HistoryModel::BodyRole).toString();
-    const QRect bodyBounds = QFontMetrics(option.font)
-                                 .boundingRect(QRect(0, 0, width, 100000),
-                                               Qt::TextWordWrap | Qt::TextWrapAnywhere, body);
-    layout.body = QRect(option.rect.left() + SideMargin, y, width, bodyBounds.height());
-    y += bodyBounds.height();
+    QTextLayout body;
+    const int bodyHeight = layoutBody(body, option, index, width);
+    layout.body = QRect(option.rect.left() + SideMargin, y, width, bodyHeight);
+    y += bodyHeight;
     if (!stateText(index).isEmpty()) {
         const int stateHeight = QFontMetrics(smallFont(option.font)).height();
         layout.state = QRect(option.rect.left() + SideMargin, y + LineGap, width, stateHeight);
@@ -123,8 +162,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setFont(opt.font);
     painter->setPen(pending ? colors.mutedText : colors.text);
     // Drawn as plain text: whatever the server sends is never markup.
-    painter->drawText(layout.body, Qt::TextWordWrap | Qt::TextWrapAnywhere,
-                      index.data(HistoryModel::BodyRole).toString());
+    QTextLayout body;
+    layoutBody(body, opt, index, layout.body.width());
+    body.draw(painter, layout.body.topLeft());
     if (layout.state.isValid()) {
         const bool failed =
             Message::State(index.data(HistoryModel::StateRole).toInt()) == Message::State::Failed;
@@ -134,6 +174,34 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                           stateText(index));
     }
     painter->restore();
+}
+
+QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                             const QPoint &position) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout layout = layoutFor(opt, index);
+    if (!layout.body.contains(position))
+        return {};
+    QTextLayout body;
+    layoutBody(body, opt, index, layout.body.width());
+    const QPointF local = position - layout.body.topLeft();
+    for (int i = 0; i < body.lineCount(); ++i) {
+        const QTextLine line = body.lineAt(i);
+        if (local.y() < line.y() || local.y() >= line.y() + line.height())
+            continue;
+        if (local.x() > line.naturalTextWidth())
+            return {};
+        const int at = line.xToCursor(local.x(), QTextLine::CursorOnCharacter);
+        const QString text = index.data(HistoryModel::BodyRole).toString();
+        for (const TextLink &link : TextLink::findAll(text)) {
+            if (at >= link.start && at < link.start + link.length)
+                return link.url;
+        }
+        return {};
+    }
+    return {};
 }
 
 } // namespace moim::ui

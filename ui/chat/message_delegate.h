@@ -1,11 +1,15 @@
 #pragma once
 
 #include <QStyledItemDelegate>
+#include <QUrl>
+
+class QTextLayout;
 
 namespace moim::ui {
 
-// Draws one message: author and time above the first of a group, the body as plain text,
-// a soft highlight when it mentions the user, and the state of messages still on their way.
+// Draws one message: author and time above the first of a group, the body as plain text with the
+// web links the client found in it underlined, a soft highlight when it mentions the user, and
+// the state of messages still on their way.
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -19,6 +23,9 @@ public:
 
     // Text of the state line ("Sending…", "Not sent — click to retry"), empty when sent.
     static QString stateText(const QModelIndex &index);
+    // The link under `position` (view coordinates) in the row drawn in `option.rect`, if any.
+    QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                const QPoint &position) const;
 
 private:
     struct Layout
@@ -29,6 +36,9 @@ private:
         int height = 0;
     };
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // Lays the body out in `width` (origin at the body's top left); returns its height.
+    static int layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
+                          const QModelIndex &index, int width);
 };
 
 } // namespace moim::ui

@@ -4,9 +4,15 @@
 #include "chat/history_model.h"
 #include "message_delegate.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDesktopServices>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
+#include <utility>
 
 namespace moim::ui {
 
@@ -67,8 +73,71 @@ void MessageView::resizeEvent(QResizeEvent *event)
         QTimer::singleShot(0, this, &QListView::scrollToBottom);
 }
 
+MessageDelegate *MessageView::messageDelegate() const
+{
+    return static_cast<MessageDelegate *>(itemDelegate());
+}
+
+QUrl MessageView::linkAt(const QPoint &position) const
+{
+    const QModelIndex index = indexAt(position);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return messageDelegate()->linkAt(option, index, position);
+}
+
+void MessageView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressedLink =
+        event->button() == Qt::LeftButton ? linkAt(event->position().toPoint()) : QUrl();
+    QListView::mousePressEvent(event);
+}
+
+void MessageView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QUrl link = linkAt(event->position().toPoint());
+    if (link.isEmpty()) {
+        viewport()->unsetCursor();
+        viewport()->setToolTip(QString());
+    } else {
+        viewport()->setCursor(Qt::PointingHandCursor);
+        // The address it really opens, in full: the text may have been cut by wrapping.
+        viewport()->setToolTip(link.toDisplayString());
+    }
+    QListView::mouseMoveEvent(event);
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    const QUrl link = linkAt(event->pos());
+    QMenu menu(this);
+    if (!link.isEmpty()) {
+        menu.addAction(tr("Open link"), this, [link] { QDesktopServices::openUrl(link); });
+        menu.addAction(tr("Copy link address"), this, [link] {
+            QApplication::clipboard()->setText(link.toString(QUrl::FullyEncoded));
+        });
+        menu.addSeparator();
+    }
+    const QString body = index.data(HistoryModel::BodyRole).toString();
+    menu.addAction(tr("Copy message"), this, [body] { QApplication::clipboard()->setText(body); });
+    menu.exec(event->globalPos());
+}
+
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && !m_pressedLink.isEmpty()) {
+        const QUrl link = std::exchange(m_pressedLink, QUrl());
+        if (linkAt(event->position().toPoint()) == link) {
+            QDesktopServices::openUrl(link);
+            return;
+        }
+    }
     const QModelIndex index = indexAt(event->position().toPoint());
     if (index.isValid() &&
         Message::State(index.data(HistoryModel::StateRole).toInt()) == Message::State::Failed) {

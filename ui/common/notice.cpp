@@ -48,6 +48,10 @@ void Notice::setKind(Kind kind)
                                               : u":/moim/icons/cloud-off.svg"_s;
     m_icon->setPixmap(QIcon(icon).pixmap(QSize(20, 20), devicePixelRatioF()));
     setRole(m_action, kind == Kind::Banner ? "secondary" : "link");
+    // The text's colour comes from a rule on the frame's role ("errorBox QLabel"); a child is
+    // not re-polished with its parent, so an error turned success would keep its red.
+    style()->unpolish(m_text);
+    style()->polish(m_text);
 }
 
 void Notice::setMessage(const QString &text)

@@ -99,12 +99,20 @@ void CodePage::changeEvent(QEvent *event)
 void CodePage::retranslate()
 {
     m_title->setText(m_recovery ? tr("Use a recovery code") : tr("2-step verification"));
-    m_subtitle->setText(
-        m_recovery
-            ? tr("Enter one of the recovery codes you saved when you turned on 2-step "
-                 "verification for %1. Each code works once.")
-                  .arg(m_email)
-            : tr("Open your authenticator app and enter the 6-digit code for %1.").arg(m_email));
+    // After a phone's approval the desktop does not know the work address yet.
+    if (m_email.isEmpty())
+        m_subtitle->setText(m_recovery
+                                ? tr("Enter one of the recovery codes you saved when you turned "
+                                     "on 2-step verification. Each code works once.")
+                                : tr("Your phone approved. Open your authenticator app and enter "
+                                     "the 6-digit code for your Moim work account."));
+    else
+        m_subtitle->setText(
+            m_recovery ? tr("Enter one of the recovery codes you saved when you turned on 2-step "
+                            "verification for %1. Each code works once.")
+                             .arg(m_email)
+                       : tr("Open your authenticator app and enter the 6-digit code for %1.")
+                             .arg(m_email));
     m_codeLabel->setText(m_recovery ? tr("Recovery code") : tr("Verification code"));
     m_code->setAccessibleName(m_codeLabel->text());
     m_code->setPlaceholderText(m_recovery ? u"XXXX-XXXX-XXXX-XXXX"_s : u"123456"_s);

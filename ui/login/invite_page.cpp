@@ -1,5 +1,6 @@
 #include "invite_page.h"
 
+#include "auth/push_login.h"
 #include "common/notice.h"
 #include "new_password_fields.h"
 #include "protocol/password_policy.h"
@@ -30,6 +31,8 @@ InvitePage::InvitePage(QWidget *parent)
     , m_codeLabel(new QLabel(this))
     , m_code(new QLineEdit(this))
     , m_keepSignedIn(new QCheckBox(this))
+    , m_linkPersonal(new QCheckBox(this))
+    , m_personalId(new QLineEdit(this))
     , m_error(new Notice(Notice::Kind::Error, this))
     , m_join(new QPushButton(this))
     , m_back(new QPushButton(this))
@@ -49,6 +52,11 @@ InvitePage::InvitePage(QWidget *parent)
     m_existingLabel->setBuddy(m_existingPassword);
     m_existingPassword->setEchoMode(QLineEdit::Password);
     m_keepSignedIn->setChecked(true);
+    // Optional, as the user's guide says: off unless the user asks for it.
+    m_personalId->hide();
+    m_personalId->setMaxLength(100);
+    m_personalId->setClearButtonEnabled(true);
+    m_personalId->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
     m_error->hide();
     m_join->setDefault(true);
 
@@ -93,6 +101,10 @@ InvitePage::InvitePage(QWidget *parent)
     layout->addWidget(m_forms);
     layout->addSpacing(12);
     layout->addWidget(m_keepSignedIn);
+    layout->addSpacing(6);
+    layout->addWidget(m_linkPersonal);
+    layout->addSpacing(6);
+    layout->addWidget(m_personalId);
     layout->addSpacing(14);
     layout->addWidget(m_error);
     layout->addSpacing(14);
@@ -107,6 +119,12 @@ InvitePage::InvitePage(QWidget *parent)
     connect(m_name, &QLineEdit::returnPressed, m_newPassword->passwordField(),
             qOverload<>(&QWidget::setFocus));
     connect(m_back, &QPushButton::clicked, this, &InvitePage::backRequested);
+    connect(m_linkPersonal, &QCheckBox::toggled, this, [this](bool link) {
+        m_personalId->setVisible(link);
+        if (link)
+            m_personalId->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_personalId, &QLineEdit::returnPressed, this, &InvitePage::submit);
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         m_newPassword->setUserWords(protocol::PasswordPolicy::userWords(
             m_preview.email, m_name->text(),
@@ -136,6 +154,12 @@ void InvitePage::retranslate()
     m_code->setPlaceholderText(tr("6 digits from your authenticator app"));
     m_keepSignedIn->setText(tr("Keep me signed in"));
     m_keepSignedIn->setAccessibleName(m_keepSignedIn->text());
+    m_linkPersonal->setText(tr("Also link my personal account (optional)"));
+    m_linkPersonal->setAccessibleName(m_linkPersonal->text());
+    m_linkPersonal->setToolTip(tr("Then you can sign in by approving on your phone, without a "
+                                  "password. Your phone confirms the link once you have joined."));
+    m_personalId->setAccessibleName(tr("Personal account ID"));
+    m_personalId->setPlaceholderText(tr("Personal account ID, e.g. name@personal.example"));
     if (m_loading) {
         m_title->setText(tr("Opening your invitation…"));
         m_summary->clear();
@@ -167,6 +191,8 @@ void InvitePage::showLoading()
     m_error->hide();
     m_forms->hide();
     m_keepSignedIn->hide();
+    m_linkPersonal->hide();
+    m_personalId->hide();
     m_join->setEnabled(false);
     retranslate();
 }
@@ -178,6 +204,10 @@ void InvitePage::showPreview(const InvitePreview &preview)
     m_error->hide();
     m_forms->show();
     m_keepSignedIn->show();
+    m_linkPersonal->show();
+    m_linkPersonal->setChecked(false);
+    m_personalId->clear();
+    m_personalId->hide();
     m_forms->setCurrentIndex(preview.accountExists ? 1 : 0);
     m_name->clear();
     m_newPassword->clear();
@@ -236,17 +266,37 @@ void InvitePage::submit()
             return showError(tr("Enter the password of your Moim account."));
         if (m_code->isVisible() && m_code->text().trimmed().isEmpty())
             return showError(tr("Enter the code from your authenticator app."));
+        const auto personal = personalAccountToLink();
+        if (!personal)
+            return;
         Q_EMIT submitted(m_existingPassword->text(), QString(), m_keepSignedIn->isChecked(), false,
-                         m_code->text());
+                         m_code->text(), *personal);
         return;
     }
     if (m_name->text().trimmed().isEmpty())
         return showError(tr("Enter your name as your colleagues will see it."));
     if (const QString problem = m_newPassword->problem(); !problem.isEmpty())
         return showError(problem);
+    const auto personal = personalAccountToLink();
+    if (!personal)
+        return;
     m_error->hide();
     Q_EMIT submitted(m_newPassword->password(), m_name->text().trimmed(),
-                     m_keepSignedIn->isChecked(), false, QString());
+                     m_keepSignedIn->isChecked(), false, QString(), *personal);
+}
+
+std::optional<QString> InvitePage::personalAccountToLink()
+{
+    if (!m_linkPersonal->isChecked())
+        return QString();
+    const QString id = m_personalId->text().trimmed();
+    if (!PushLogin::isPlausibleId(id)) {
+        showError(tr("Enter the ID of the personal account to link (at least 3 characters, "
+                     "without spaces), or untick the option."));
+        m_personalId->setFocus(Qt::OtherFocusReason);
+        return std::nullopt;
+    }
+    return id;
 }
 
 } // namespace moim::ui

@@ -3,6 +3,7 @@
 #include "onboarding/invite_flow.h"
 
 #include <QWidget>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -39,11 +40,14 @@ public:
     QLineEdit *existingPasswordField() const { return m_existingPassword; }
     QPushButton *joinButton() const { return m_join; }
     QPushButton *backButton() const { return m_back; }
+    QCheckBox *linkPersonalBox() const { return m_linkPersonal; }
+    QLineEdit *personalIdField() const { return m_personalId; }
     QString summaryText() const;
 
 Q_SIGNALS:
+    // personalAccount: the personal account to link once joined (empty: none).
     void submitted(const QString &password, const QString &displayName, bool keepSignedIn,
-                   bool sharedComputer, const QString &code);
+                   bool sharedComputer, const QString &code, const QString &personalAccount);
     void backRequested();
 
 protected:
@@ -52,6 +56,9 @@ protected:
 private:
     void retranslate();
     void submit();
+    // The personal account to link, empty when none; nullopt (with the error shown) when the
+    // option is ticked without a usable id.
+    std::optional<QString> personalAccountToLink();
 
     QLabel *m_title;
     QLabel *m_summary;
@@ -65,6 +72,8 @@ private:
     QLabel *m_codeLabel;
     QLineEdit *m_code;
     QCheckBox *m_keepSignedIn;
+    QCheckBox *m_linkPersonal;
+    QLineEdit *m_personalId;
     Notice *m_error;
     QPushButton *m_join;
     QPushButton *m_back;

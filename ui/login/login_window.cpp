@@ -7,6 +7,7 @@
 #include "invite_page.h"
 #include "net/api_client.h"
 #include "password_page.h"
+#include "push_page.h"
 #include "qr_page.h"
 #include "recovery_pages.h"
 
@@ -29,6 +30,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     , m_sessions(sessions)
     , m_passwordLogin(new PasswordLogin(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
     , m_qrLogin(new QrLogin(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
+    , m_pushLogin(new PushLogin(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
     , m_logo(new QLabel(this))
     , m_wordmark(new QLabel(this))
     , m_pages(new QStackedWidget(this))
@@ -44,12 +46,13 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     , m_resetFlow(new PasswordResetFlow(sessions->api(), this))
     , m_qrPage(new QrPage(m_qrLogin, this))
     , m_codePage(new CodePage(this))
+    , m_pushPage(new PushPage(m_pushLogin, this))
 {
     setObjectName(u"LoginWindow"_s);
     setAttribute(Qt::WA_StyledBackground);
     setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
     // Tall enough for the QR page (code, steps) below the logo without crowding.
-    resize(520, 760);
+    resize(520, 800);
     setMinimumSize(440, 600);
 
     m_logo->setPixmap(
@@ -74,6 +77,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     m_pages->addWidget(m_pasteLinkPage);
     m_pages->addWidget(m_qrPage);
     m_pages->addWidget(m_codePage);
+    m_pages->addWidget(m_pushPage);
 
     auto *column = new QVBoxLayout;
     column->addStretch(1);
@@ -97,10 +101,24 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     connect(m_unauthorizedPage, &InfoPage::backRequested, this,
             [this] { showPage(Page::Password); });
     connect(m_inviteHelpPage, &InfoPage::backRequested, this, [this] { showPage(Page::Password); });
-    connect(m_codePage, &CodePage::codeSubmitted, m_passwordLogin, &PasswordLogin::submitCode);
-    connect(m_codePage, &CodePage::recoveryCodeSubmitted, m_passwordLogin,
-            &PasswordLogin::submitRecoveryCode);
+    connect(m_codePage, &CodePage::codeSubmitted, this, [this](const QString &code) {
+        if (m_codeFlow == CodeFlow::Push)
+            m_pushLogin->submitCode(code);
+        else
+            m_passwordLogin->submitCode(code);
+    });
+    connect(m_codePage, &CodePage::recoveryCodeSubmitted, this, [this](const QString &code) {
+        if (m_codeFlow == CodeFlow::Push)
+            m_pushLogin->submitRecoveryCode(code);
+        else
+            m_passwordLogin->submitRecoveryCode(code);
+    });
     connect(m_codePage, &CodePage::backRequested, this, [this] {
+        if (m_codeFlow == CodeFlow::Push) {
+            m_pushLogin->cancel();
+            showPage(Page::Push);
+            return;
+        }
         m_passwordLogin->reset();
         showPage(Page::Password);
     });
@@ -109,6 +127,11 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     connect(m_qrPage, &QrPage::backRequested, this, [this] { showPage(Page::Password); });
     connect(m_qrPage, &QrPage::newCodeRequested, this, &LoginWindow::startQrLogin);
     connect(m_qrLogin, &QrLogin::stateChanged, this, &LoginWindow::onQrState);
+    connect(m_passwordPage, &PasswordPage::pushRequested, this, [this] { showPage(Page::Push); });
+    connect(m_pushPage, &PushPage::requested, this, &LoginWindow::startPushLogin);
+    connect(m_pushPage, &PushPage::cancelRequested, m_pushLogin, &PushLogin::cancel);
+    connect(m_pushPage, &PushPage::backRequested, this, [this] { showPage(Page::Password); });
+    connect(m_pushLogin, &PushLogin::stateChanged, this, &LoginWindow::onPushState);
 
     const auto backToPassword = [this] { showPage(Page::Password); };
     connect(m_passwordPage, &PasswordPage::forgotPasswordRequested, this, [this] {
@@ -126,10 +149,11 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
             showPage(Page::Password);
     });
     connect(m_invitePage, &InvitePage::backRequested, this, backToPassword);
-    connect(
-        m_invitePage, &InvitePage::submitted, this,
-        [this](const QString &password, const QString &name, bool keep, bool shared,
-               const QString &code) { m_inviteFlow->accept(password, name, keep, shared, code); });
+    connect(m_invitePage, &InvitePage::submitted, this,
+            [this](const QString &password, const QString &name, bool keep, bool shared,
+                   const QString &code, const QString &personalAccount) {
+                m_inviteFlow->accept(password, name, keep, shared, code, personalAccount);
+            });
     connect(m_inviteFlow, &InviteFlow::stateChanged, this, &LoginWindow::onInviteState);
     connect(m_inviteFlow, &InviteFlow::landing, this, &LoginWindow::landingWorkspace);
     connect(m_forgotPage, &ForgotPasswordPage::submitted, m_resetFlow,
@@ -190,6 +214,13 @@ void LoginWindow::showPage(Page page)
     }
     if (wasQr)
         m_qrLogin->cancel();
+    // A push request lives while its page (or its 2-step code page) is on screen.
+    if (page == Page::Push) {
+        m_pushPage->focusField();
+        return;
+    }
+    if (!(page == Page::SecondFactor && m_codeFlow == CodeFlow::Push))
+        m_pushLogin->cancel();
     if (page == Page::Password) {
         m_passwordPage->focusFirstField();
     } else if (page == Page::Unauthorized || page == Page::InviteHelp ||
@@ -220,6 +251,54 @@ void LoginWindow::startQrLogin()
                      m_passwordPage->sharedComputerBox()->isChecked());
 }
 
+void LoginWindow::startPushLogin(const QString &personalAccount)
+{
+    // The same choices as on the password page: a shared computer never remembers the session.
+    m_pushLogin->start(personalAccount, m_passwordPage->keepSignedInBox()->isChecked(),
+                       m_passwordPage->sharedComputerBox()->isChecked());
+}
+
+void LoginWindow::onPushState(PushLogin::State state)
+{
+    switch (state) {
+    case PushLogin::State::NeedsSecondFactor:
+        if (currentPage() != Page::SecondFactor) {
+            m_codeFlow = CodeFlow::Push;
+            // The approval came from the phone; the code proves the work account's second
+            // factor, as after a password.
+            m_codePage->start(QString());
+            showPage(Page::SecondFactor);
+        } else {
+            m_codePage->setBusy(false);
+            m_codePage->showError(m_pushLogin->error());
+            m_codePage->focusField();
+        }
+        break;
+    case PushLogin::State::VerifyingCode:
+        m_codePage->clearError();
+        m_codePage->setBusy(true);
+        break;
+    case PushLogin::State::SignedIn:
+        m_codePage->setBusy(false);
+        m_codePage->codeField()->clear();
+        m_codeFlow = CodeFlow::Password;
+        break;
+    case PushLogin::State::Failed:
+        m_codePage->setBusy(false);
+        if (m_pushLogin->error().code == ApiError::Code::UnauthorizedUser) {
+            m_codeFlow = CodeFlow::Password;
+            showPage(Page::Unauthorized);
+        } else if (currentPage() == Page::SecondFactor && m_codeFlow == CodeFlow::Push) {
+            // The push page says what went wrong (e.g. the challenge ended).
+            m_codeFlow = CodeFlow::Password;
+            m_pages->setCurrentIndex(int(Page::Push));
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 void LoginWindow::onQrState(QrLogin::State state)
 {
     if (state == QrLogin::State::Failed &&
@@ -239,6 +318,7 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
         break;
     case PasswordLogin::State::NeedsSecondFactor:
         m_passwordPage->setBusy(false);
+        m_codeFlow = CodeFlow::Password;
         if (currentPage() != Page::SecondFactor) {
             m_codePage->start(m_passwordLogin->email());
             showPage(Page::SecondFactor);

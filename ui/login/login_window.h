@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/password_login.h"
+#include "auth/push_login.h"
 #include "auth/qr_login.h"
 #include "onboarding/deep_link.h"
 #include "onboarding/invite_flow.h"
@@ -23,6 +24,7 @@ class InfoPage;
 class InvitePage;
 class PasswordPage;
 class PasteLinkPage;
+class PushPage;
 class ResetPasswordPage;
 class QrPage;
 
@@ -44,7 +46,8 @@ public:
         ResetPassword,
         PasteLink,
         Qr,
-        SecondFactor
+        SecondFactor,
+        Push
     };
     Q_ENUM(Page)
 
@@ -74,6 +77,8 @@ public:
 
     QrPage *qrPage() const { return m_qrPage; }
     QrLogin *qrLogin() const { return m_qrLogin; }
+    PushPage *pushPage() const { return m_pushPage; }
+    PushLogin *pushLogin() const { return m_pushLogin; }
 
 Q_SIGNALS:
     // An accepted invitation is about to sign in: the workspace to show first.
@@ -92,10 +97,13 @@ private:
     QString submitErrorText(const ApiError &error) const;
     void onQrState(QrLogin::State state);
     void startQrLogin();
+    void onPushState(PushLogin::State state);
+    void startPushLogin(const QString &personalAccount);
 
     SessionManager *m_sessions;
     PasswordLogin *m_passwordLogin;
     QrLogin *m_qrLogin;
+    PushLogin *m_pushLogin;
     QLabel *m_logo;
     QLabel *m_wordmark;
     QStackedWidget *m_pages;
@@ -113,6 +121,14 @@ private:
     // Whether the link problem concerns a reset (its page offers a new link) or an invitation.
     bool m_resetLinkProblem = false;
     CodePage *m_codePage;
+    PushPage *m_pushPage;
+    // Which sign-in the 2-step code page answers: the password or the push approval.
+    enum class CodeFlow
+    {
+        Password,
+        Push
+    };
+    CodeFlow m_codeFlow = CodeFlow::Password;
 };
 
 } // namespace moim::ui

@@ -29,7 +29,9 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     , m_sharedComputer(new QCheckBox(this))
     , m_error(new Notice(Notice::Kind::Error, this))
     , m_signIn(new QPushButton(this))
+    , m_otherWays(new QLabel(this))
     , m_qr(new QPushButton(this))
+    , m_push(new QPushButton(this))
     , m_help(new QPushButton(this))
     , m_forgot(new QPushButton(this))
     , m_pasteLink(new QPushButton(this))
@@ -41,7 +43,9 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setRole(m_emailLabel, "fieldLabel");
     setRole(m_passwordLabel, "fieldLabel");
     setRole(m_signIn, "primary");
+    setRole(m_otherWays, "caption");
     setRole(m_qr, "secondary");
+    setRole(m_push, "secondary");
     setRole(m_help, "link");
     setRole(m_forgot, "link");
     setRole(m_pasteLink, "link");
@@ -60,6 +64,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     m_forgot->setCursor(Qt::PointingHandCursor);
     m_pasteLink->setCursor(Qt::PointingHandCursor);
     m_qr->setCursor(Qt::PointingHandCursor);
+    m_push->setCursor(Qt::PointingHandCursor);
+    m_otherWays->setAlignment(Qt::AlignCenter);
     m_error->hide();
     m_serverLabel->setTextFormat(Qt::PlainText);
     m_serverLabel->setAlignment(Qt::AlignCenter);
@@ -86,8 +92,15 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     layout->addWidget(m_error);
     layout->addSpacing(16);
     layout->addWidget(m_signIn);
-    layout->addSpacing(8);
-    layout->addWidget(m_qr);
+    layout->addSpacing(12);
+    // The ways in without a password on this computer, side by side under the primary action.
+    layout->addWidget(m_otherWays);
+    layout->addSpacing(6);
+    auto *phoneWays = new QHBoxLayout;
+    phoneWays->setSpacing(8);
+    phoneWays->addWidget(m_qr, 1);
+    phoneWays->addWidget(m_push, 1);
+    layout->addLayout(phoneWays);
     layout->addSpacing(12);
     // Secondary ways in, quietly below the one primary action.
     auto *links = new QHBoxLayout;
@@ -107,7 +120,8 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     setTabOrder(m_keepSignedIn, m_sharedComputer);
     setTabOrder(m_sharedComputer, m_signIn);
     setTabOrder(m_signIn, m_qr);
-    setTabOrder(m_qr, m_forgot);
+    setTabOrder(m_qr, m_push);
+    setTabOrder(m_push, m_forgot);
     setTabOrder(m_forgot, m_help);
     setTabOrder(m_help, m_pasteLink);
 
@@ -118,6 +132,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     connect(m_forgot, &QPushButton::clicked, this, &PasswordPage::forgotPasswordRequested);
     connect(m_pasteLink, &QPushButton::clicked, this, &PasswordPage::pasteLinkRequested);
     connect(m_qr, &QPushButton::clicked, this, &PasswordPage::qrRequested);
+    connect(m_push, &QPushButton::clicked, this, &PasswordPage::pushRequested);
     connect(m_revealAction, &QAction::triggered, this, [this] {
         const bool hidden = m_password->echoMode() == QLineEdit::Password;
         m_password->setEchoMode(hidden ? QLineEdit::Normal : QLineEdit::Password);
@@ -175,9 +190,14 @@ void PasswordPage::retranslate()
         tr("Moim will not remember you and deletes its local data when you log out."));
     m_signIn->setText(m_busy ? tr("Signing in…") : tr("Sign in"));
     m_signIn->setAccessibleName(tr("Sign in"));
-    m_qr->setText(tr("Sign in with QR code"));
-    m_qr->setAccessibleName(m_qr->text());
+    m_otherWays->setText(tr("Or sign in with your phone"));
+    m_qr->setText(tr("QR code"));
+    m_qr->setAccessibleName(tr("Sign in with QR code"));
     m_qr->setToolTip(tr("Scan a code with Moim on your phone instead of typing a password."));
+    m_push->setText(tr("Personal account"));
+    m_push->setAccessibleName(tr("Sign in with personal account"));
+    m_push->setToolTip(tr("Approve on the phone signed in to your linked personal account; no "
+                          "password on this computer."));
     m_help->setText(tr("Invited but no mail?"));
     m_help->setAccessibleName(m_help->text());
     m_forgot->setText(tr("Forgot password?"));

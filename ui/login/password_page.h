@@ -44,6 +44,7 @@ public:
     QPushButton *forgotButton() const { return m_forgot; }
     QPushButton *pasteLinkButton() const { return m_pasteLink; }
     QPushButton *qrButton() const { return m_qr; }
+    QPushButton *pushButton() const { return m_push; }
 
 Q_SIGNALS:
     void submitted(const QString &email, const QString &password, bool keepSignedIn,
@@ -52,6 +53,7 @@ Q_SIGNALS:
     void forgotPasswordRequested();
     void pasteLinkRequested();
     void qrRequested();
+    void pushRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -73,7 +75,9 @@ private:
     QCheckBox *m_sharedComputer;
     Notice *m_error;
     QPushButton *m_signIn;
+    QLabel *m_otherWays;
     QPushButton *m_qr;
+    QPushButton *m_push;
     QPushButton *m_help;
     QPushButton *m_forgot;
     QPushButton *m_pasteLink;

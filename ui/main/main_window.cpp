@@ -1,6 +1,8 @@
 #include "main_window.h"
 
+#include "account/account_security.h"
 #include "account/my_account_page.h"
+#include "account/personal_link.h"
 #include "auth/session_manager.h"
 #include "chat/chat.h"
 #include "chat/composer.h"
@@ -35,6 +37,7 @@
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace moim::ui {
 
@@ -310,6 +313,13 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
         if (connection == Account::Connection::Online && !currentWorkspaceId().isEmpty())
             m_account->fetchConversations(currentWorkspaceId());
     });
+    // A link started elsewhere (accepting an invitation with a personal account) waits for the
+    // phone: show its number where the user can read it.
+    connect(m_account->security()->personalLink(), &PersonalLink::stateChanged, this,
+            [this](PersonalLink::State state) {
+                if (state == PersonalLink::State::Requesting && !m_myAccount)
+                    openMyAccount()->showPersonalAccount();
+            });
 
     retranslate();
     // The last workspace comes back at the next start.
@@ -491,13 +501,8 @@ void MainWindow::showWorkspaceWelcome()
 
 void MainWindow::onConversationActivated(const QModelIndex &index)
 {
-    if (!index.isValid())
-        return;
-    const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
-    const QString name = index.data(Qt::DisplayRole).toString();
-    m_conversationTitle->setText(direct ? name : u"# "_s + name);
-    m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
-    openConversation(index.data(ConversationModel::IdRole).toString());
+    if (index.isValid())
+        openConversation(index.data(ConversationModel::IdRole).toString());
 }
 
 void MainWindow::openConversation(const QString &conversationId)
@@ -505,6 +510,19 @@ void MainWindow::openConversation(const QString &conversationId)
     if (!m_account || conversationId == m_openConversation)
         return;
     closeConversation();
+    // Opened by a click or from elsewhere (a notification): the list shows which one it is.
+    const auto &conversations = m_conversations.conversations();
+    const auto found =
+        std::find_if(conversations.cbegin(), conversations.cend(),
+                     [&conversationId](const Conversation &c) { return c.id == conversationId; });
+    if (found != conversations.cend()) {
+        const QModelIndex index = m_conversations.index(int(found - conversations.cbegin()));
+        m_conversationList->setCurrentIndex(index);
+        const QString name = index.data(Qt::DisplayRole).toString();
+        const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
+        m_conversationTitle->setText(direct ? name : u"# "_s + name);
+        m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
+    }
     m_openConversation = conversationId;
     m_history->setConversation(conversationId);
     m_account->chat()->setActiveConversation(conversationId);
