@@ -107,8 +107,13 @@ JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
         return JsonReply::error(error::ServerError, u"Could not store the message."_s);
     // A retried send is answered, not delivered again.
     if (!duplicate) {
+        // Where it was posted travels along, so a client can word a notification for a
+        // conversation it has not listed yet.
+        const MessageStore::Kind kind = m_services.messages.kindOf(conversationId);
         QJsonObject created{{u"type"_s, QString(event::MessageCreated)},
                             {u"workspace_id"_s, m_services.messages.workspaceOf(conversationId)},
+                            {u"conversation_kind"_s, kind.kind},
+                            {u"conversation_name"_s, kind.channelName},
                             {u"message"_s, *message}};
         m_services.events.pushToUsers(m_services.messages.audience(conversationId), created);
     }

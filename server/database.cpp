@@ -140,6 +140,19 @@ const QStringList &migrationStep(int version)
             QStringLiteral("CREATE TABLE push_blocks (personal_id TEXT PRIMARY KEY, "
                            "blocked_until INTEGER NOT NULL)"),
         },
+        // Notification settings, per user and workspace, so they follow the user to every
+        // device. Times are minutes after midnight on the user's own clock; days are the
+        // weekdays ("mon,fri") on which a quiet period starts.
+        {
+            QStringLiteral("CREATE TABLE notification_settings (user_id TEXT NOT NULL REFERENCES "
+                           "users(id), workspace_id TEXT NOT NULL REFERENCES workspaces(id), "
+                           "level TEXT NOT NULL, muted_until INTEGER NOT NULL, muted_forever "
+                           "INTEGER NOT NULL, quiet_enabled INTEGER NOT NULL, quiet_days TEXT NOT "
+                           "NULL, quiet_start INTEGER NOT NULL, quiet_end INTEGER NOT NULL, "
+                           "preview INTEGER NOT NULL, sound INTEGER NOT NULL, count_in_total "
+                           "INTEGER NOT NULL, updated_at INTEGER NOT NULL, "
+                           "PRIMARY KEY (user_id, workspace_id))"),
+        },
     };
     return steps.at(version - 1);
 }

@@ -32,7 +32,7 @@ JsonReply::Status statusFor(QLatin1StringView code)
     if (code == error::TooManyAttempts || code == error::TooManyPending ||
         code == error::PushBlocked)
         return S::TooManyRequests;
-    if (code == error::WeakPassword)
+    if (code == error::WeakPassword || code == error::InvalidSettings)
         return S::UnprocessableEntity;
     if (code == error::InviteInvalid || code == error::ResetInvalid)
         return S::NotFound;

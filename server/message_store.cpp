@@ -68,6 +68,17 @@ bool MessageStore::conversationExists(const QString &conversationId) const
     return !workspaceOf(conversationId).isEmpty();
 }
 
+MessageStore::Kind MessageStore::kindOf(const QString &conversationId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT kind, name FROM conversations WHERE id = ?"_s);
+    query.addBindValue(conversationId);
+    if (!execOrWarn(query) || !query.next())
+        return {};
+    const QString kind = query.value(0).toString();
+    return {kind, kind == "channel"_L1 ? query.value(1).toString() : QString()};
+}
+
 QString MessageStore::workspaceOf(const QString &conversationId) const
 {
     QSqlQuery query(m_database.handle());

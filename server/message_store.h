@@ -27,6 +27,14 @@ public:
     bool canAccess(const QString &userId, const QString &conversationId) const;
     bool conversationExists(const QString &conversationId) const;
     QString workspaceOf(const QString &conversationId) const;
+    // "channel" or "direct", and a channel's name (a direct conversation is named per viewer,
+    // so not here).
+    struct Kind
+    {
+        QString kind;
+        QString channelName;
+    };
+    Kind kindOf(const QString &conversationId) const;
     // Everyone who sees the conversation, for pushing events.
     QStringList audience(const QString &conversationId) const;
 

@@ -13,6 +13,8 @@
 #include "login_channel_hub.h"
 #include "mailbox.h"
 #include "message_store.h"
+#include "notification_settings_api.h"
+#include "notification_settings_store.h"
 #include "onboarding_api.h"
 #include "onboarding_mails.h"
 #include "personal_account_api.h"
@@ -171,6 +173,10 @@ bool MockServer::start(QString *error)
     m_chat =
         std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens,
                                                              *m_events, *m_api, *m_admin});
+    m_notificationSettings = std::make_unique<NotificationSettingsStore>(m_database, m_clock);
+    m_notificationSettingsApi = std::make_unique<NotificationSettingsApi>(
+        *m_http, NotificationSettingsApi::Services{*m_notificationSettings, *m_accounts, *m_tokens,
+                                                   *m_events, *m_api});
     if (m_config.chatterSeconds > 0)
         m_chat->startChatter(std::chrono::seconds(m_config.chatterSeconds));
     // A sign-in from a device the account has not used before is mailed to its owner.

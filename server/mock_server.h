@@ -22,6 +22,8 @@ class AccountStore;
 class AdminApi;
 class ChatApi;
 class MessageStore;
+class NotificationSettingsApi;
+class NotificationSettingsStore;
 class ApiServer;
 class EventHub;
 class InviteStore;
@@ -108,6 +110,8 @@ private:
     std::unique_ptr<PersonalAccountApi> m_personalApi;
     std::unique_ptr<MessageStore> m_messages;
     std::unique_ptr<ChatApi> m_chat;
+    std::unique_ptr<NotificationSettingsStore> m_notificationSettings;
+    std::unique_ptr<NotificationSettingsApi> m_notificationSettingsApi;
     // Last, so it is destroyed first: no request may reach a handler that is already gone.
     std::unique_ptr<QHttpServer> m_http;
     QTimer m_sweepTimer;

@@ -596,6 +596,10 @@ Messages arrive here.</source>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>N&amp;otification settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -620,6 +624,25 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Copy message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MuteDescription</name>
+    <message>
+        <source>Muted until you turn them back on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1058,6 +1081,217 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>The two passwords don&apos;t match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::NotificationSettingsPage</name>
+    <message>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until I turn them back on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings apply to this workspace only, and follow you to your other devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify me about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All new messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only mentions and direct messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute for…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute notifications of this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute notifications of this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause notifications on a schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On these days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a notification is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a preview of the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count this workspace&apos;s unread messages in the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer. Your other devices get it when Moim is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not muted. Mute to pause this workspace for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet all day on the days chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each quiet period ends the next day at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are in this computer&apos;s time zone (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Your other devices follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this change (%1), so the settings are as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this change, so the settings are as they were.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1750,6 +1984,60 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::TranslatedNotificationTexts</name>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>conversation · workspace</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>author: message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New direct message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1: %n message</numerusform>
+            <numerusform>%1: %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more conversation(s)</source>
+        <translation>
+            <numerusform>and %n more conversation</numerusform>
+            <numerusform>and %n more conversations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::TrayIcon</name>
     <message>
         <source>&amp;Open Moim</source>
@@ -1822,6 +2110,51 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Workspace %1, locked until you turn on 2-step verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <comment>appended to the workspace&apos;s accessible name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications muted until you turn them back on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications muted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until I turn them back on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

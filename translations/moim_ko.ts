@@ -593,6 +593,10 @@ Messages arrive here.</source>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
+    <message>
+        <source>N&amp;otification settings…</source>
+        <translation>알림 설정(&amp;O)…</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -618,6 +622,25 @@ Messages arrive here.</source>
     <message>
         <source>Copy message</source>
         <translation>메시지 복사</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MuteDescription</name>
+    <message>
+        <source>Muted until you turn them back on</source>
+        <translation>다시 켤 때까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>%1까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>오늘 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>내일 %1</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1075,217 @@ Messages arrive here.</source>
     <message>
         <source>The two passwords don&apos;t match.</source>
         <translation>두 비밀번호가 일치하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::NotificationSettingsPage</name>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1시간 동안</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>8시간 동안</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>내일 아침까지</translation>
+    </message>
+    <message>
+        <source>Until I turn them back on</source>
+        <translation>다시 켤 때까지</translation>
+    </message>
+    <message>
+        <source>Notifications for %1</source>
+        <translation>%1 알림 설정</translation>
+    </message>
+    <message>
+        <source>These settings apply to this workspace only, and follow you to your other devices.</source>
+        <translation>이 설정은 이 워크스페이스에만 적용되며, 다른 기기에서도 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>알림 받을 메시지</translation>
+    </message>
+    <message>
+        <source>All new messages</source>
+        <translation>새 메시지 모두</translation>
+    </message>
+    <message>
+        <source>Only mentions and direct messages</source>
+        <translation>멘션과 개인 메시지만</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>받지 않음</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>알림 일시 중지</translation>
+    </message>
+    <message>
+        <source>Mute for…</source>
+        <translation>일시 중지…</translation>
+    </message>
+    <message>
+        <source>Mute notifications of this workspace</source>
+        <translation>이 워크스페이스의 알림 일시 중지</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>다시 켜기</translation>
+    </message>
+    <message>
+        <source>Unmute notifications of this workspace</source>
+        <translation>이 워크스페이스의 알림 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>방해 금지 시간</translation>
+    </message>
+    <message>
+        <source>Pause notifications on a schedule</source>
+        <translation>정해진 시간에 알림 멈추기</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation>방해 금지 시작 시각</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation>방해 금지 종료 시각</translation>
+    </message>
+    <message>
+        <source>On these days</source>
+        <translation>적용할 요일</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>화</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>목</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>금</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>토</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>월요일</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>화요일</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>수요일</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>목요일</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>금요일</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>토요일</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>일요일</translation>
+    </message>
+    <message>
+        <source>Quiet hours on %1</source>
+        <translation>%1 방해 금지</translation>
+    </message>
+    <message>
+        <source>When a notification is shown</source>
+        <translation>알림이 표시될 때</translation>
+    </message>
+    <message>
+        <source>Show a preview of the message</source>
+        <translation>메시지 미리보기 표시</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>알림음 재생</translation>
+    </message>
+    <message>
+        <source>Count this workspace&apos;s unread messages in the total</source>
+        <translation>이 워크스페이스의 읽지 않은 메시지를 전체 개수에 포함</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Saved on this computer. Your other devices get it when Moim is back online.</source>
+        <translation>이 컴퓨터에 저장했습니다. 모임이 다시 온라인이 되면 다른 기기에도 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Not muted. Mute to pause this workspace for a while.</source>
+        <translation>알림이 켜져 있습니다. 일시 중지하면 이 워크스페이스의 알림을 잠시 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>변경…</translation>
+    </message>
+    <message>
+        <source>Quiet all day on the days chosen.</source>
+        <translation>선택한 요일에는 하루 종일 알림이 울리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Each quiet period ends the next day at %1.</source>
+        <translation>방해 금지 시간은 다음 날 %1에 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Times are in this computer&apos;s time zone (%1).</source>
+        <translation>시간은 이 컴퓨터의 시간대(%1)를 기준으로 합니다.</translation>
+    </message>
+    <message>
+        <source>Saved. Your other devices follow.</source>
+        <translation>저장했습니다. 다른 기기에도 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this change (%1), so the settings are as they were.</source>
+        <translation>서버가 이 변경(%1)을 받아들이지 않아 설정을 이전대로 되돌렸습니다.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this change, so the settings are as they were.</source>
+        <translation>서버가 이 변경을 받아들이지 않아 설정을 이전대로 되돌렸습니다.</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +1971,57 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::TranslatedNotificationTexts</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>conversation · workspace</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>author: message</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1님이 나를 멘션했습니다</translation>
+    </message>
+    <message>
+        <source>New direct message</source>
+        <translation>새 개인 메시지</translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>%1님의 새 메시지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>새 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1: 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more conversation(s)</source>
+        <translation>
+            <numerusform>외 대화 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::TrayIcon</name>
     <message>
         <source>&amp;Open Moim</source>
@@ -1809,6 +2094,51 @@ Messages arrive here.</source>
     <message>
         <source>Workspace %1, locked until you turn on 2-step verification</source>
         <translation>워크스페이스 %1 (2단계 인증을 켤 때까지 잠김)</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <comment>appended to the workspace&apos;s accessible name</comment>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source>Notifications muted until you turn them back on</source>
+        <translation>다시 켤 때까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Notifications muted until %1</source>
+        <translation>%1까지 알림 일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Notifications off</source>
+        <translation>알림 받지 않음</translation>
+    </message>
+    <message>
+        <source>Notification settings…</source>
+        <translation>알림 설정…</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>알림 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>알림 일시 중지</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1시간 동안</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>8시간 동안</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>내일 아침까지</translation>
+    </message>
+    <message>
+        <source>Until I turn them back on</source>
+        <translation>다시 켤 때까지</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,8 @@ bool installLanguage(QCoreApplication &app, const QString &language)
     auto *moim = new QTranslator(&app);
     if (!moim->load(u"moim_"_s + language, u":/moim/translations"_s)) {
         delete moim;
-        return false;
+        // English is the source language; its file only adds the plural forms ("1 message").
+        return language == "en"_L1;
     }
     QCoreApplication::installTranslator(moim);
     if (language == "en"_L1)

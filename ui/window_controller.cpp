@@ -161,6 +161,7 @@ MainWindow *WindowController::ensureMainWindow()
     }
     if (!m_main) {
         m_main = new MainWindow(m_sessions, m_uiState.get());
+        m_main->setNotificationSink(m_notifications.sink(), m_notifications.texts());
         connect(m_main, &MainWindow::logoutRequested, m_sessions, &SessionManager::logout);
         connect(m_main, &MainWindow::preferencesRequested, this,
                 &WindowController::openPreferences);
@@ -210,6 +211,8 @@ void WindowController::updateTray()
         });
         connect(m_tray, &TrayIcon::logoutRequested, this, [this] { m_sessions->logout(false); });
         connect(m_tray, &TrayIcon::quitRequested, this, &WindowController::quit);
+        // Where no notification service runs, notifications show as the tray's messages.
+        m_notifications.setTrayIcon(m_tray->systemTrayIcon());
     }
     if (m_tray)
         m_tray->setAccount(account);

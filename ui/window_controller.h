@@ -3,6 +3,7 @@
 #include "auth/session_manager.h"
 #include "login/login_window.h"
 #include "main/main_window.h"
+#include "notify/desktop_notifications.h"
 #include "platform/autostart_entry.h"
 
 #include <QObject>
@@ -56,6 +57,9 @@ public:
     // notifications fall back to it.
     TrayIcon *trayIcon() const { return m_tray; }
     Preferences *preferences() const { return m_preferences; }
+    // Desktop notifications of every account this controller shows; they fall back to the tray
+    // icon (handed in with setTrayIcon) where no notification service runs.
+    DesktopNotifications *notifications() { return &m_notifications; }
 
 Q_SIGNALS:
     // Moim should end now (the owner of the event loop quits it).
@@ -79,6 +83,7 @@ private:
     Preferences *m_preferences;
     AutostartEntry m_autostart;
     QPointer<AppearanceController> m_appearance;
+    DesktopNotifications m_notifications;
     QPointer<LoginWindow> m_login;
     QPointer<MainWindow> m_main;
     QPointer<PreferencesDialog> m_preferencesDialog;

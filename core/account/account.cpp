@@ -3,6 +3,7 @@
 #include "account_security.h"
 #include "chat/chat.h"
 #include "net/api_client.h"
+#include "notify/notification_preferences.h"
 #include "protocol/protocol.h"
 
 #include <QJsonArray>
@@ -26,7 +27,23 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     , m_chat(new Chat(
           api, m_cache.get(), [this] { return m_accessToken; }, m_identity.id,
           m_identity.displayName, this))
+    , m_notificationSettings(new NotificationPreferences(
+          api, m_cache.get(), [this] { return m_accessToken; }, this))
 {
+    // A workspace whose badge does not count toward the total leaves it in chat and in the
+    // sidebar's model alike, so every view of "the total" agrees.
+    const auto applySettings = [this](const QString &workspaceId) {
+        const NotificationSettings settings = m_notificationSettings->settings(workspaceId);
+        m_chat->setCountedInTotal(workspaceId, settings.countInTotal);
+        m_workspaces.setNotificationSettings(workspaceId, settings);
+    };
+    connect(m_notificationSettings, &NotificationPreferences::settingsChanged, this, applySettings);
+    connect(m_notificationSettings, &NotificationPreferences::tokenRejected, this,
+            &Account::refreshSession);
+    connect(&m_workspaces, &QAbstractItemModel::modelReset, this, [this, applySettings] {
+        for (const Workspace &workspace : m_workspaces.workspaces())
+            applySettings(workspace.id);
+    });
     // Unread counts live in chat; the sidebar shows them per workspace.
     connect(m_chat, &Chat::unreadChanged, this,
             [this](const QString &, const QString &workspaceId) {
@@ -191,10 +208,12 @@ void Account::onStreamState(EventStream::State state)
     case EventStream::State::Connected:
         setConnection(Connection::Online);
         m_chat->setOnline(true);
+        m_notificationSettings->setOnline(true);
         break;
     case EventStream::State::WaitingToRetry:
         setConnection(Connection::Offline);
         m_chat->setOnline(false);
+        m_notificationSettings->setOnline(false);
         break;
     case EventStream::State::Connecting:
     case EventStream::State::Authenticating:
@@ -208,7 +227,7 @@ void Account::onStreamState(EventStream::State state)
 
 void Account::onEvent(const QString &type, const QJsonObject &event)
 {
-    if (m_chat->handleEvent(type, event))
+    if (m_chat->handleEvent(type, event) || m_notificationSettings->handleEvent(type, event))
         return;
     if (type == wire::event::SessionRevoked) {
         const QString reason = event.value("reason"_L1).toString();

@@ -16,6 +16,7 @@ namespace moim {
 class AccountSecurity;
 class ApiClient;
 class Chat;
+class NotificationPreferences;
 
 // One signed-in identity: its tokens (in memory), its one event stream, its workspaces and its
 // local cache. Persisting the refresh token is the session manager's business, told through
@@ -57,6 +58,8 @@ public:
     AccountSecurity *security() const { return m_security; }
     // Messages, unread counts, sending.
     Chat *chat() const { return m_chat; }
+    // Notification settings per workspace, on the server and cached.
+    NotificationPreferences *notificationSettings() const { return m_notificationSettings; }
     LocalCache *cache() { return m_cache.get(); }
     Connection connection() const { return m_connection; }
     QString sessionId() const { return m_sessionId; }
@@ -99,8 +102,9 @@ private:
     std::unique_ptr<LocalCache> m_cache;
     WorkspaceModel m_workspaces;
     EventStream *m_events;
-    AccountSecurity *m_security; // a child
-    Chat *m_chat;                // a child
+    AccountSecurity *m_security;                     // a child
+    Chat *m_chat;                                    // a child
+    NotificationPreferences *m_notificationSettings; // a child
     QString m_sessionId;
     QString m_accessToken;
     QString m_refreshToken;

@@ -1,5 +1,7 @@
 #include "workspace_model.h"
 
+#include <QDateTime>
+
 namespace moim {
 
 int WorkspaceModel::rowCount(const QModelIndex &parent) const
@@ -34,6 +36,16 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
         return workspace.unread;
     case LockedRole:
         return workspace.locked;
+    case MutedRole:
+        return m_notifications.value(workspace.id).isMutedAt(QDateTime::currentSecsSinceEpoch());
+    case MutedUntilRole: {
+        const NotificationSettings settings = m_notifications.value(workspace.id);
+        return settings.mutedForever ? qint64(0) : settings.mutedUntil;
+    }
+    case NotifyLevelRole:
+        return int(m_notifications.value(workspace.id).level);
+    case CountedInTotalRole:
+        return m_notifications.value(workspace.id).countInTotal;
     default:
         return {};
     }
@@ -41,9 +53,18 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> WorkspaceModel::roleNames() const
 {
-    return {{IdRole, "workspaceId"},    {NameRole, "name"},    {NameEnRole, "nameEn"},
-            {InitialsRole, "initials"}, {ColorRole, "color"},  {AvailableRole, "available"},
-            {UnreadRole, "unread"},     {LockedRole, "locked"}};
+    return {{IdRole, "workspaceId"},
+            {NameRole, "name"},
+            {NameEnRole, "nameEn"},
+            {InitialsRole, "initials"},
+            {ColorRole, "color"},
+            {AvailableRole, "available"},
+            {UnreadRole, "unread"},
+            {LockedRole, "locked"},
+            {MutedRole, "muted"},
+            {MutedUntilRole, "mutedUntil"},
+            {NotifyLevelRole, "notifyLevel"},
+            {CountedInTotalRole, "countedInTotal"}};
 }
 
 int WorkspaceModel::indexOf(const QString &workspaceId) const
@@ -78,9 +99,24 @@ void WorkspaceModel::setUnread(const QString &workspaceId, int unread)
 int WorkspaceModel::totalUnread() const
 {
     int total = 0;
-    for (const Workspace &workspace : m_workspaces)
-        total += workspace.unread;
+    for (const Workspace &workspace : m_workspaces) {
+        if (m_notifications.value(workspace.id).countInTotal)
+            total += workspace.unread;
+    }
     return total;
+}
+
+void WorkspaceModel::setNotificationSettings(const QString &workspaceId,
+                                             const NotificationSettings &settings)
+{
+    m_notifications.insert(workspaceId, settings);
+    // Also when nothing visible changed: a mute that ran out reads differently now.
+    const int row = indexOf(workspaceId);
+    if (row < 0)
+        return;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed,
+                       {MutedRole, MutedUntilRole, NotifyLevelRole, CountedInTotalRole});
 }
 
 void WorkspaceModel::markUnavailable(const QString &workspaceId)

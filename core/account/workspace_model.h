@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/notification_settings.h"
 #include "workspace.h"
 
 #include <QAbstractListModel>
@@ -22,6 +23,11 @@ public:
         AvailableRole,
         UnreadRole,
         LockedRole, // the lock reason (protocol::lock), empty when the workspace opens
+        // Notifications (the workspace's notification settings, as the sidebar shows them):
+        MutedRole,          // bool: muted right now (for a while or until turned back on)
+        MutedUntilRole,     // qint64 seconds since the epoch; 0 when muted until turned on
+        NotifyLevelRole,    // int, NotificationSettings::Level
+        CountedInTotalRole, // bool: its unread messages count toward the total
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -35,12 +41,16 @@ public:
     // Replaces the list; rows that stay keep their identity so a selection survives a refresh.
     void setWorkspaces(const QList<Workspace> &workspaces);
     void setUnread(const QString &workspaceId, int unread);
+    // The total over the workspaces whose badge counts toward it (as Chat::totalUnread()).
     int totalUnread() const;
+    void setNotificationSettings(const QString &workspaceId, const NotificationSettings &settings);
     // Marks a workspace unavailable (the user was removed) without losing its place yet.
     void markUnavailable(const QString &workspaceId);
 
 private:
     QList<Workspace> m_workspaces;
+    // By workspace id, kept across list refreshes; a workspace without an entry has defaults.
+    QHash<QString, NotificationSettings> m_notifications;
 };
 
 } // namespace moim

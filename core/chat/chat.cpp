@@ -33,6 +33,7 @@ Chat::Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken,
             m_read.insert(state.conversationId,
                           {state.workspaceId, state.unread, state.lastReadSeq});
     }
+    m_announcedTotal = totalUnread();
     connect(&m_outbox, &Outbox::messageChanged, this, [this](const Message &message) {
         if (message.seq > 0 && m_read.contains(message.conversationId)) {
             ReadInfo &info = m_read[message.conversationId];
@@ -41,15 +42,6 @@ Chat::Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken,
         Q_EMIT messageChanged(message);
     });
     connect(&m_outbox, &Outbox::tokenRejected, this, &Chat::tokenRejected);
-    // Every change of a count passes through unreadChanged; the total is told only when it moves.
-    m_totalUnread = totalUnread();
-    connect(this, &Chat::unreadChanged, this, [this] {
-        const int total = totalUnread();
-        if (total != m_totalUnread) {
-            m_totalUnread = total;
-            Q_EMIT totalUnreadChanged(total);
-        }
-    });
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &Chat::flush);
@@ -150,7 +142,7 @@ void Chat::sync()
             m_cache->setLastSeq(m_lastSeq);
         persistReadState();
         for (const QString &id : std::as_const(touched))
-            Q_EMIT unreadChanged(id, m_read.value(id).workspaceId);
+            announceUnread(id, m_read.value(id).workspaceId);
         if (result.body.value("has_more"_L1).toBool()) {
             sync();
             return;
@@ -162,8 +154,15 @@ void Chat::sync()
 bool Chat::handleEvent(const QString &type, const QJsonObject &event)
 {
     if (type == wire::event::MessageCreated) {
-        receive(Message::fromJson(event.value("message"_L1).toObject()),
-                event.value("workspace_id"_L1).toString(), true);
+        const Message message = Message::fromJson(event.value("message"_L1).toObject());
+        Conversation conversation;
+        conversation.id = message.conversationId;
+        conversation.workspaceId = event.value("workspace_id"_L1).toString();
+        conversation.kind = event.value("conversation_kind"_L1).toString() == "direct"_L1
+                                ? Conversation::Kind::Direct
+                                : Conversation::Kind::Channel;
+        conversation.name = event.value("conversation_name"_L1).toString();
+        receive(message, conversation.workspaceId, true, conversation);
         return true;
     }
     if (type == wire::event::ReadUpdated) {
@@ -174,17 +173,21 @@ bool Chat::handleEvent(const QString &type, const QJsonObject &event)
             info.lastReadSeq = seq;
             info.unread = 0;
             persistReadState();
-            Q_EMIT unreadChanged(id, info.workspaceId);
+            announceUnread(id, info.workspaceId);
         }
         return true;
     }
     return false;
 }
 
-void Chat::receive(const Message &message, const QString &workspaceId, bool live)
+void Chat::receive(const Message &message, const QString &workspaceId, bool live,
+                   const Conversation &conversation)
 {
     if (message.id.isEmpty() || message.conversationId.isEmpty())
         return;
+    // New to this account: someone else's, past what was read (an echo or a repeat is not).
+    const bool isNew = message.authorId != m_myId &&
+                       message.seq > m_read.value(message.conversationId).lastReadSeq;
     Message stored = message;
     // Our own message from another device, or the echo of one sent here: one row either way.
     stored.state = Message::State::Sent;
@@ -200,6 +203,8 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
         info.lastReadSeq = std::max(info.lastReadSeq, message.seq);
         return;
     }
+    if (live && isNew)
+        Q_EMIT messageArrived(stored, conversation);
     if (live && message.conversationId == m_active) {
         markRead(message.conversationId);
         return;
@@ -207,7 +212,7 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     if (message.seq > info.lastReadSeq) {
         ++info.unread;
         persistReadState();
-        Q_EMIT unreadChanged(message.conversationId, info.workspaceId);
+        announceUnread(message.conversationId, info.workspaceId);
     }
 }
 
@@ -237,7 +242,7 @@ void Chat::markRead(const QString &conversationId)
         }
     }
     if (hadUnread)
-        Q_EMIT unreadChanged(conversationId, info.workspaceId);
+        announceUnread(conversationId, info.workspaceId);
 }
 
 int Chat::unread(const QString &conversationId) const
@@ -258,9 +263,35 @@ int Chat::workspaceUnread(const QString &workspaceId) const
 int Chat::totalUnread() const
 {
     int total = 0;
-    for (const ReadInfo &info : m_read)
-        total += info.unread;
+    for (const ReadInfo &info : m_read) {
+        if (!m_notCounted.contains(info.workspaceId))
+            total += info.unread;
+    }
     return total;
+}
+
+void Chat::setCountedInTotal(const QString &workspaceId, bool counted)
+{
+    if (counted)
+        m_notCounted.remove(workspaceId);
+    else
+        m_notCounted.insert(workspaceId);
+    announceTotal();
+}
+
+void Chat::announceUnread(const QString &conversationId, const QString &workspaceId)
+{
+    Q_EMIT unreadChanged(conversationId, workspaceId);
+    announceTotal();
+}
+
+void Chat::announceTotal()
+{
+    const int total = totalUnread();
+    if (total != m_announcedTotal) {
+        m_announcedTotal = total;
+        Q_EMIT totalUnreadChanged(total);
+    }
 }
 
 void Chat::persistReadState()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "account/workspace.h"
 #include "chat/message.h"
 #include "chat/outbox.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace moim {
@@ -36,8 +38,10 @@ public:
 
     int unread(const QString &conversationId) const;
     int workspaceUnread(const QString &workspaceId) const;
-    // Application-wide: every conversation of every workspace (tray, window title).
+    // The application-wide total (window title, tray): every workspace whose badge counts
+    // toward it (a notification setting), all of them unless told otherwise.
     int totalUnread() const;
+    void setCountedInTotal(const QString &workspaceId, bool counted);
 
     // History: cached pages now, older or fresher pages from the server via historyFetched.
     QList<Message> cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit);
@@ -58,6 +62,10 @@ Q_SIGNALS:
     void messageChanged(const moim::Message &message);
     void unreadChanged(const QString &conversationId, const QString &workspaceId);
     void totalUnreadChanged(int total);
+    // A message of someone else arrived live and is new to this account: what desktop
+    // notifications look at. `conversation` says what the server told about where it was
+    // posted (kind, and the name for a channel).
+    void messageArrived(const moim::Message &message, const moim::Conversation &conversation);
     void historyFetched(const QString &conversationId, const QList<moim::Message> &messages,
                         bool hasMore);
     // The server refused our token: the account refreshes it.
@@ -72,7 +80,10 @@ private:
     };
 
     void sync();
-    void receive(const Message &message, const QString &workspaceId, bool live);
+    void receive(const Message &message, const QString &workspaceId, bool live,
+                 const Conversation &conversation = {});
+    void announceUnread(const QString &conversationId, const QString &workspaceId);
+    void announceTotal();
     void persistReadState();
     void scheduleFlush();
     QString messagesPath(const QString &conversationId) const;
@@ -85,7 +96,8 @@ private:
     Outbox m_outbox;
     QHash<QString, ReadInfo> m_read; // by conversation
     QString m_active;
-    int m_totalUnread = 0; // last value told by totalUnreadChanged
+    QSet<QString> m_notCounted; // workspaces left out of the total
+    int m_announcedTotal = 0;
     qint64 m_lastSeq = 0;
     bool m_online = false;
     bool m_syncing = false;

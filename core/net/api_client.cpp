@@ -74,6 +74,13 @@ void ApiClient::post(const QString &path, const QJsonObject &body, const QString
     track(m_network->post(makeRequest(path, accessToken), payload), context, std::move(done));
 }
 
+void ApiClient::put(const QString &path, const QJsonObject &body, const QString &accessToken,
+                    QObject *context, Callback done)
+{
+    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    track(m_network->put(makeRequest(path, accessToken), payload), context, std::move(done));
+}
+
 void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
 {
     const QPointer<QObject> guard(context);

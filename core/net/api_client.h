@@ -44,6 +44,9 @@ public:
     void post(const QString &path, const QJsonObject &body, const QString &accessToken,
               QObject *context, Callback done);
 
+    void put(const QString &path, const QJsonObject &body, const QString &accessToken,
+             QObject *context, Callback done);
+
     // How long a call may take before it counts as a network failure.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 

@@ -48,6 +48,7 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::CodeExpired, Code::CodeExpired},
         {wire::ChallengeEnded, Code::ChallengeEnded},
         {wire::TwoStepRequired, Code::TwoStepRequired},
+        {wire::InvalidSettings, Code::InvalidSettings},
         {wire::TooManyPending, Code::TooManyPending},
         {wire::PushBlocked, Code::PushBlocked},
         {wire::PushExpired, Code::PushExpired},
@@ -82,6 +83,7 @@ ApiError ApiError::fromHttpAnswer(int httpStatus, const QByteArray &body)
     error.reason = object.value("reason"_L1).toString();
     error.challengeId = object.value("challenge_id"_L1).toString();
     error.attemptsLeft = object.value("attempts_left"_L1).toInt(-1);
+    error.field = object.value("field"_L1).toString();
 
     if (!error.serverCode.isEmpty()) {
         error.code = codeFromWire(error.serverCode);
@@ -164,6 +166,8 @@ QString errorName(ApiError::Code code)
         return wire::ChallengeEnded;
     case ApiError::Code::TwoStepRequired:
         return wire::TwoStepRequired;
+    case ApiError::Code::InvalidSettings:
+        return wire::InvalidSettings;
     case ApiError::Code::TooManyPending:
         return wire::TooManyPending;
     case ApiError::Code::PushBlocked:

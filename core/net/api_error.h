@@ -51,6 +51,7 @@ public:
         CodeExpired,
         ChallengeEnded,  // 5 wrong codes or too slow: sign in with the password again
         TwoStepRequired, // the workspace is locked until the user enrols
+        InvalidSettings, // a notification setting was refused; see `field`
         // Push requests to a personal account's phone (sign-in and linking)
         TooManyPending, // 3 requests already wait on the phone (retryAfterSeconds)
         PushBlocked,    // the owner reported a request; pushes are paused (retryAfterSeconds)
@@ -70,6 +71,7 @@ public:
     QString reason;         // with WeakPassword
     QString challengeId;    // with SecondFactorRequired (at sign-in)
     int attemptsLeft = -1;  // with InvalidCode, CodeReused, CodeExpired; -1 when not said
+    QString field;          // with InvalidSettings: the refused field, e.g. "quiet_hours.start"
 
     bool isError() const { return code != Code::None; }
     // Worth trying again later without the user changing anything.

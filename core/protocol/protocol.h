@@ -58,6 +58,10 @@ inline constexpr auto MessagesSuffix = "/messages"_L1;
 inline constexpr auto ReadSuffix = "/read"_L1;
 inline constexpr auto Sync = "/api/v1/sync"_L1;
 inline constexpr auto AdminMessages = "/api/v1/admin/messages"_L1;
+// Notification settings: GET NotificationSettings (every workspace), and GET/PUT
+// Workspaces + <workspace_id> + NotificationSettingsSuffix (one workspace).
+inline constexpr auto NotificationSettings = "/api/v1/notification-settings"_L1;
+inline constexpr auto NotificationSettingsSuffix = "/notification-settings"_L1;
 // Pages for people, not clients: the invite landing page and the dev mailbox.
 inline constexpr auto JoinPage = "/join"_L1;
 inline constexpr auto DevMail = "/dev/mail"_L1;
@@ -115,6 +119,8 @@ inline constexpr auto CodeReused = "code_reused"_L1;
 inline constexpr auto CodeExpired = "code_expired"_L1;
 inline constexpr auto ChallengeEnded = "challenge_ended"_L1;
 inline constexpr auto TwoStepRequired = "two_step_required"_L1;
+// A notification setting out of range or ill-typed; `field` names it ("quiet_hours.start").
+inline constexpr auto InvalidSettings = "invalid_settings"_L1;
 // Push requests to a personal account's phone (sign-in and linking).
 inline constexpr auto TooManyPending = "too_many_pending"_L1;
 inline constexpr auto PushBlocked = "push_blocked"_L1;
@@ -131,6 +137,7 @@ inline constexpr auto SessionRevoked = "session.revoked"_L1;
 inline constexpr auto WorkspacesChanged = "workspaces.changed"_L1;
 inline constexpr auto MessageCreated = "message.created"_L1;
 inline constexpr auto ReadUpdated = "read.updated"_L1;
+inline constexpr auto NotificationSettingsChanged = "notification_settings.changed"_L1;
 inline constexpr auto Ping = "ping"_L1;
 inline constexpr auto Pong = "pong"_L1;
 // On the login channel (docs/protocol.md, "Login channel").

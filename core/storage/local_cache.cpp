@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -49,6 +50,13 @@ const QList<QStringList> &migrations()
         // starts locked instead of showing its cached conversations until the server answers.
         {
             u"ALTER TABLE workspaces ADD COLUMN locked TEXT NOT NULL DEFAULT ''"_s,
+        },
+        // Notification settings per workspace as the server last said them, or as changed here
+        // and not yet accepted by the server (pending = 1): such a change is sent again when
+        // the connection returns, so it is never lost.
+        {
+            u"CREATE TABLE notification_settings (workspace_id TEXT PRIMARY KEY,"
+            " settings TEXT NOT NULL, pending INTEGER NOT NULL)"_s,
         },
     };
     return steps;
@@ -537,6 +545,42 @@ bool LocalCache::storeReadStates(const QList<ReadState> &states)
         ok = ok && query.exec();
     }
     return ok ? m_db.commit() : (m_db.rollback(), false);
+}
+
+QList<LocalCache::CachedNotificationSettings> LocalCache::notificationSettings() const
+{
+    QList<CachedNotificationSettings> result;
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT workspace_id, settings, pending FROM notification_settings"_s))
+        return result;
+    while (query.next()) {
+        // Written by us, but read as outside input: a damaged row is skipped, not trusted.
+        const QJsonObject json = QJsonDocument::fromJson(query.value(1).toByteArray()).object();
+        const auto settings = NotificationSettings::fromJson(json);
+        if (!settings) {
+            qCWarning(lcCache) << "skipping unreadable notification settings of"
+                               << query.value(0).toString();
+            continue;
+        }
+        result.append({query.value(0).toString(), *settings, query.value(2).toBool()});
+    }
+    return result;
+}
+
+bool LocalCache::storeNotificationSettings(const QString &workspaceId,
+                                           const NotificationSettings &settings, bool pending)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT OR REPLACE INTO notification_settings (workspace_id, settings,"
+                  " pending) VALUES (?, ?, ?)"_s);
+    query.addBindValue(text(workspaceId));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(pending ? 1 : 0);
+    if (query.exec())
+        return true;
+    qCWarning(lcCache) << "cannot store notification settings:" << query.lastError().text();
+    return false;
 }
 
 bool LocalCache::removeFiles(const QString &filePath)

@@ -2,6 +2,7 @@
 
 #include "account/workspace.h"
 #include "chat/message.h"
+#include "protocol/notification_settings.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -24,7 +25,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     LocalCache();
     ~LocalCache();
@@ -70,6 +71,16 @@ public:
     };
     QList<ReadState> readStates() const;
     bool storeReadStates(const QList<ReadState> &states);
+
+    struct CachedNotificationSettings
+    {
+        QString workspaceId;
+        NotificationSettings settings;
+        bool pending = false; // changed here, not yet accepted by the server
+    };
+    QList<CachedNotificationSettings> notificationSettings() const;
+    bool storeNotificationSettings(const QString &workspaceId, const NotificationSettings &settings,
+                                   bool pending);
 
     // Deletes the database with its WAL and shared-memory files.
     static bool removeFiles(const QString &filePath);

@@ -91,6 +91,7 @@ private Q_SLOTS:
         QTest::newRow("qr_expired") << u"qr_expired"_s << int(C::QrExpired);
         QTest::newRow("qr_used") << u"qr_used"_s << int(C::QrUsed);
         QTest::newRow("wrong_code") << u"wrong_code"_s << int(C::WrongCode);
+        QTest::newRow("invalid_settings") << u"invalid_settings"_s << int(C::InvalidSettings);
         QTest::newRow("too_many_pending") << u"too_many_pending"_s << int(C::TooManyPending);
         QTest::newRow("push_blocked") << u"push_blocked"_s << int(C::PushBlocked);
         QTest::newRow("push_expired") << u"push_expired"_s << int(C::PushExpired);

@@ -10,6 +10,9 @@
 #include "chat/message_view.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
+#include "notify/notification_preferences.h"
+#include "notify/notification_settings_page.h"
+#include "notify/notifier.h"
 #include "workspace_sidebar.h"
 #include "workspace_tile.h"
 
@@ -31,6 +34,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -287,7 +291,24 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
         m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
         if (!m_conversationList->currentIndex().isValid())
             showWorkspaceWelcome();
+        openPendingConversation();
     });
+    connect(m_sidebar, &WorkspaceSidebar::notificationSettingsRequested, this,
+            &MainWindow::openNotificationSettings);
+    connect(m_sidebar, &WorkspaceSidebar::muteRequested, this,
+            [this](const QString &workspaceId, NotificationPolicy::MuteDuration duration) {
+                NotificationPreferences *preferences = m_account->notificationSettings();
+                preferences->change(workspaceId, NotificationPolicy::muted(
+                                                     preferences->settings(workspaceId), duration,
+                                                     QDateTime::currentDateTimeUtc(),
+                                                     QTimeZone::systemTimeZone()));
+            });
+    connect(m_sidebar, &WorkspaceSidebar::unmuteRequested, this,
+            [this](const QString &workspaceId) {
+                NotificationPreferences *preferences = m_account->notificationSettings();
+                preferences->change(
+                    workspaceId, NotificationPolicy::unmuted(preferences->settings(workspaceId)));
+            });
     connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
         if (m_account && !m_openConversation.isEmpty())
             m_account->chat()->send(m_openConversation, text);
@@ -296,6 +317,8 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
         m_conversationList->viewport()->update();
         updateWindowTitle();
     });
+    // A workspace's badge can stop (or start) counting toward the total without a new message.
+    connect(m_account->chat(), &Chat::totalUnreadChanged, this, &MainWindow::updateWindowTitle);
     connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
     connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
     connect(m_banner, &Notice::actionTriggered, m_account, &Account::retryNow);
@@ -393,6 +416,12 @@ void MainWindow::buildMenus()
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_logoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
 
+    m_notificationSettingsAction = m_workspaceMenu->addAction(QString());
+    connect(m_notificationSettingsAction, &QAction::triggered, this, [this] {
+        if (!currentWorkspaceId().isEmpty())
+            openNotificationSettings(currentWorkspaceId());
+    });
+    m_workspaceMenu->addSeparator();
     m_nextAction = m_workspaceMenu->addAction(QString());
     m_nextAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
@@ -420,6 +449,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::ActivationChange)
+        updateFocusedConversation();
     QMainWindow::changeEvent(event);
 }
 
@@ -441,6 +472,7 @@ void MainWindow::retranslate()
     m_logoutAction->setText(tr("&Log out"));
     m_logoutWipeAction->setText(tr("Log out and &delete local data"));
     m_quitAction->setText(tr("&Quit"));
+    m_notificationSettingsAction->setText(tr("N&otification settings…"));
     m_nextAction->setText(tr("&Next workspace"));
     m_previousAction->setText(tr("&Previous workspace"));
     QToolButton *account = m_sidebar->accountButton();
@@ -469,6 +501,8 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
     if (!m_account)
         return;
     closeConversation();
+    if (workspaceId != m_pendingWorkspace)
+        m_pendingConversation.clear(); // the user went elsewhere meanwhile
     WorkspaceModel *model = m_account->workspaces();
     const int row = model->indexOf(workspaceId);
     if (row < 0) {
@@ -564,6 +598,7 @@ void MainWindow::openConversation(const QString &conversationId)
     m_composer->setAccessibleName(tr("Message %1").arg(m_conversationTitle->text()));
     m_composer->setPlaceholderText(tr("Message %1").arg(m_conversationTitle->text()));
     m_composer->setFocus(Qt::OtherFocusReason);
+    updateFocusedConversation();
 }
 
 void MainWindow::closeConversation()
@@ -579,6 +614,70 @@ void MainWindow::closeConversation()
         m_account->chat()->setActiveConversation(QString());
     m_history->setConversation(QString());
     m_contentStack->setCurrentIndex(0);
+    updateFocusedConversation();
+}
+
+void MainWindow::setNotificationSink(NotificationSink *sink, const NotificationTexts *texts)
+{
+    if (!m_account || m_notifier)
+        return;
+    m_notifier = new Notifier(m_account, sink, texts, this);
+    connect(m_notifier, &Notifier::openRequested, this, &MainWindow::showConversation);
+    updateFocusedConversation();
+}
+
+void MainWindow::updateFocusedConversation()
+{
+    if (m_notifier)
+        m_notifier->setFocusedConversation(isActiveWindow() ? m_openConversation : QString());
+}
+
+NotificationSettingsPage *MainWindow::openNotificationSettings(const QString &workspaceId)
+{
+    if (!m_account || m_account->workspaces()->indexOf(workspaceId) < 0)
+        return nullptr;
+    QPointer<NotificationSettingsPage> &page = m_notificationPages[workspaceId];
+    if (!page) {
+        page = new NotificationSettingsPage(m_account, workspaceId, this);
+        page->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    page->show();
+    page->raise();
+    page->activateWindow();
+    return page;
+}
+
+void MainWindow::showConversation(const QString &workspaceId, const QString &conversationId)
+{
+    if (!m_account)
+        return;
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+    if (!m_sidebar->selectWorkspace(workspaceId))
+        return;
+    m_pendingWorkspace = workspaceId;
+    m_pendingConversation = conversationId;
+    openPendingConversation();
+}
+
+void MainWindow::openPendingConversation()
+{
+    if (m_pendingConversation.isEmpty())
+        return;
+    for (int row = 0; row < m_conversations.rowCount(); ++row) {
+        const QModelIndex index = m_conversations.index(row);
+        if (index.data(ConversationModel::IdRole).toString() != m_pendingConversation)
+            continue;
+        m_pendingConversation.clear();
+        m_conversationList->setCurrentIndex(index);
+        onConversationActivated(index);
+        return;
+    }
+    // Not listed yet: the workspace's list is on its way (see conversationsChanged).
 }
 
 void MainWindow::updateWindowTitle()

@@ -21,7 +21,10 @@ class SessionManager;
 
 namespace moim {
 class HistoryModel;
-}
+class NotificationSink;
+class NotificationTexts;
+class Notifier;
+} // namespace moim
 
 namespace moim::ui {
 
@@ -30,6 +33,7 @@ class MessageView;
 
 class MyAccountPage;
 class Notice;
+class NotificationSettingsPage;
 class WorkspaceSidebar;
 
 // Where people work: the workspace sidebar, the selected workspace's conversations, and the
@@ -72,6 +76,16 @@ public:
     void setHidesOnClose(bool hides) { m_hidesOnClose = hides; }
     bool hidesOnClose() const { return m_hidesOnClose; }
 
+    // Desktop notifications for this window's account go to `sink`, worded by `texts` (both
+    // outlive the window); activating one opens its conversation here.
+    void setNotificationSink(NotificationSink *sink, const NotificationTexts *texts);
+    Notifier *notifier() const { return m_notifier; }
+    // Opens a workspace's notification settings (one page per workspace).
+    NotificationSettingsPage *openNotificationSettings(const QString &workspaceId);
+    // Brings the window forward on a workspace and one of its conversations (a notification
+    // was clicked); the conversation opens as soon as the workspace's list has it.
+    void showConversation(const QString &workspaceId, const QString &conversationId);
+
 Q_SIGNALS:
     void logoutRequested(bool deleteLocalData);
     void preferencesRequested();
@@ -97,6 +111,9 @@ private:
     void buildMenus();
     void restoreWindowState();
     void saveWindowState();
+    void openPendingConversation();
+    // Tells the notifier which conversation the user is looking at, if any.
+    void updateFocusedConversation();
 
     SessionManager *m_sessions;
     // The account goes away at logout, possibly before this window does.
@@ -134,6 +151,11 @@ private:
     QString m_openConversation;
     QHash<QString, QString> m_drafts; // unsent text per conversation
     QString m_removedNotice;
+    Notifier *m_notifier = nullptr;
+    QHash<QString, QPointer<NotificationSettingsPage>> m_notificationPages;
+    QAction *m_notificationSettingsAction;
+    QString m_pendingWorkspace;
+    QString m_pendingConversation; // to open once its workspace lists it
     bool m_keychainNotice = false;
     bool m_hidesOnClose = false;
 };

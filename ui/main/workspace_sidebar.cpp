@@ -2,10 +2,13 @@
 
 #include "account/workspace_model.h"
 #include "common/plain_text.h"
+#include "notify/mute_description.h"
 #include "workspace_tile.h"
 
 #include <QButtonGroup>
+#include <QDateTime>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -81,6 +84,14 @@ void WorkspaceSidebar::rebuild()
         m_tileLayout->addWidget(tile);
         m_tiles.append(tile);
         connect(tile, &WorkspaceTile::clicked, this, [this, id] { selectWorkspace(id); });
+        // Right click, the Menu key or Shift+F10.
+        tile->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(tile, &WorkspaceTile::customContextMenuRequested, this,
+                [this, tile, id](const QPoint &position) {
+                    QMenu *menu = buildTileMenu(id);
+                    menu->setAttribute(Qt::WA_DeleteOnClose);
+                    menu->popup(tile->mapToGlobal(position));
+                });
     }
     refreshAppearance();
     // Keep the selection across a refresh; fall back to the first workspace when it went away.
@@ -107,12 +118,63 @@ void WorkspaceSidebar::refreshAppearance()
         QString tip = shortcut.isEmpty() ? name : tr("%1 (%2)").arg(name, shortcut);
         if (locked)
             tip += u'\n' + tr("Locked: this workspace requires 2-step verification.");
+        const QString silence = silenceText(index);
+        tile->setSilenced(!silence.isEmpty());
+        if (!silence.isEmpty())
+            tip += u'\n' + silence;
         tile->setToolTip(plainToolTip(tip));
-        tile->setAccessibleName(
+        QString accessible =
             !available ? tr("Workspace %1, you are no longer a member").arg(name)
             : locked   ? tr("Workspace %1, locked until you turn on 2-step verification").arg(name)
-                       : tr("Workspace %1").arg(name));
+                       : tr("Workspace %1").arg(name);
+        if (!silence.isEmpty())
+            accessible += tr(", %1", "appended to the workspace's accessible name").arg(silence);
+        tile->setAccessibleName(accessible);
     }
+}
+
+QString WorkspaceSidebar::silenceText(const QModelIndex &index) const
+{
+    if (index.data(WorkspaceModel::MutedRole).toBool()) {
+        const qint64 until = index.data(WorkspaceModel::MutedUntilRole).toLongLong();
+        if (until <= 0)
+            return tr("Notifications muted until you turn them back on");
+        return tr("Notifications muted until %1")
+            .arg(MuteDescription::when(QDateTime::fromSecsSinceEpoch(until),
+                                       QDateTime::currentDateTime()));
+    }
+    if (index.data(WorkspaceModel::NotifyLevelRole).toInt() ==
+        int(NotificationSettings::Level::Nothing))
+        return tr("Notifications off");
+    return {};
+}
+
+QMenu *WorkspaceSidebar::buildTileMenu(const QString &workspaceId)
+{
+    using Mute = NotificationPolicy::MuteDuration;
+    auto *menu = new QMenu(this);
+    const int row = m_model->indexOf(workspaceId);
+    const QModelIndex index = row >= 0 ? m_model->index(row) : QModelIndex();
+    menu->addAction(tr("Notification settings…"), this,
+                    [this, workspaceId] { Q_EMIT notificationSettingsRequested(workspaceId); });
+    menu->addSeparator();
+    if (index.data(WorkspaceModel::MutedRole).toBool()) {
+        menu->addAction(tr("Unmute notifications"), this,
+                        [this, workspaceId] { Q_EMIT unmuteRequested(workspaceId); });
+    } else {
+        QMenu *mute = menu->addMenu(tr("Mute notifications"));
+        const std::pair<Mute, QString> choices[] = {
+            {Mute::OneHour, tr("For 1 hour")},
+            {Mute::EightHours, tr("For 8 hours")},
+            {Mute::UntilTomorrow, tr("Until tomorrow")},
+            {Mute::UntilTurnedOn, tr("Until I turn them back on")}};
+        for (const auto &[duration, label] : choices) {
+            mute->addAction(label, this, [this, workspaceId, duration = duration] {
+                Q_EMIT muteRequested(workspaceId, duration);
+            });
+        }
+    }
+    return menu;
 }
 
 bool WorkspaceSidebar::selectWorkspace(const QString &workspaceId)

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "notify/notification_policy.h"
+
 #include <QWidget>
 
 class QButtonGroup;
+class QMenu;
 class QVBoxLayout;
 class QToolButton;
 
@@ -33,9 +36,15 @@ public:
     int count() const;
     QList<WorkspaceTile *> tiles() const { return m_tiles; }
     QToolButton *accountButton() const { return m_accountButton; }
+    // The context menu of a workspace's tile (notification settings, mute, unmute), built
+    // afresh so it shows the workspace as it is now. The caller owns it.
+    QMenu *buildTileMenu(const QString &workspaceId);
 
 Q_SIGNALS:
     void currentWorkspaceChanged(const QString &workspaceId);
+    void notificationSettingsRequested(const QString &workspaceId);
+    void muteRequested(const QString &workspaceId, moim::NotificationPolicy::MuteDuration duration);
+    void unmuteRequested(const QString &workspaceId);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -46,6 +55,8 @@ protected:
 private:
     void rebuild();
     void refreshAppearance();
+    // "Notifications muted until 18:30" and the like; empty when notifications are on.
+    QString silenceText(const QModelIndex &index) const;
     int currentIndex() const;
 
     WorkspaceModel *m_model;

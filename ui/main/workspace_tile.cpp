@@ -2,6 +2,7 @@
 
 #include "theme/theme.h"
 
+#include <QIcon>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -41,6 +42,26 @@ void WorkspaceTile::setLocked(bool locked)
     m_locked = locked;
     update();
 }
+
+void WorkspaceTile::setSilenced(bool silenced)
+{
+    m_silenced = silenced;
+    update();
+}
+
+namespace {
+
+// The SVG icon in one colour, sharp at the screen's pixel ratio.
+QPixmap tintedIcon(const QString &path, int size, const QColor &color, qreal ratio)
+{
+    QPixmap pixmap = QIcon(path).pixmap(QSize(size, size), ratio);
+    QPainter painter(&pixmap);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+    painter.fillRect(pixmap.rect(), color);
+    return pixmap;
+}
+
+} // namespace
 
 void WorkspaceTile::paintEvent(QPaintEvent *)
 {
@@ -104,6 +125,21 @@ void WorkspaceTile::paintEvent(QPaintEvent *)
         painter.setPen(Qt::NoPen);
         painter.setBrush(ring);
         painter.drawRoundedRect(QRectF(c.x() - 4.8, c.y() - 1.2, 9.6, 6.6), 1.5, 1.5);
+    }
+
+    if (m_silenced) {
+        // A muted bell in a round badge at the bottom left, ringed in the sidebar colour like
+        // the lock, in a quiet grey: it tells, it does not call for attention.
+        const QRectF badge(tile.left() - 6, tile.bottom() - 14, 20, 20);
+        painter.setPen(QPen(QColor(0x1c, 0x24, 0x3b), 2));
+        painter.setBrush(QColor(0x8a, 0x93, 0xa6));
+        painter.drawEllipse(badge);
+        const int iconSize = 14;
+        const QPixmap bell = tintedIcon(QStringLiteral(":/moim/icons/bell-off.svg"), iconSize,
+                                        Qt::white, devicePixelRatioF());
+        painter.drawPixmap(
+            QPointF(badge.center().x() - iconSize / 2.0, badge.center().y() - iconSize / 2.0),
+            bell);
     }
 
     if (m_unread > 0) {

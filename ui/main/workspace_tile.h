@@ -21,6 +21,10 @@ public:
     // A lock badge: the workspace waits for the user to turn on 2-step verification.
     void setLocked(bool locked);
     bool isLocked() const { return m_locked; }
+    // A muted bell: notifications of this workspace are off for now (muted, or level
+    // "nothing").
+    void setSilenced(bool silenced);
+    bool isSilenced() const { return m_silenced; }
     int unread() const { return m_unread; }
     bool isAvailable() const { return m_available; }
 
@@ -36,6 +40,7 @@ private:
     bool m_available = true;
     int m_unread = 0;
     bool m_locked = false;
+    bool m_silenced = false;
 };
 
 } // namespace moim::ui

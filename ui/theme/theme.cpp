@@ -145,6 +145,26 @@ QComboBox QAbstractItemView {
   selection-color: @text; border: 1px solid @border;
 }
 QSplitter#MainSplitter::handle { background: @border; }
+QDialog#NotificationSettingsPage { background: @surface; }
+QLabel[role="sectionTitle"] { font-size: 14px; font-weight: 700; }
+QLabel[role="iconTile"] { background: @selection; border-radius: 10px; }
+QFrame[role="divider"] { background: @border; border: none; }
+QRadioButton { color: @text; spacing: 8px; }
+QTimeEdit {
+  background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
+  padding: 6px 8px;
+}
+QTimeEdit:focus { border: 2px solid @primary; padding: 5px 7px; }
+QTimeEdit:disabled { color: @muted; background: @sunken; }
+QDialog#NotificationSettingsPage QPushButton::menu-indicator { image: none; width: 0; }
+QPushButton[role="dayToggle"] {
+  background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
+  font-weight: 600;
+}
+QPushButton[role="dayToggle"]:hover { background: @sunken; }
+QPushButton[role="dayToggle"]:checked { background: @primary; color: @primaryText; border-color: @primary; }
+QPushButton[role="dayToggle"]:focus { border: 2px solid @text; }
+QPushButton[role="dayToggle"]:disabled { background: @sunken; color: @muted; border-color: @border; }
 QFrame[role="banner"] { background: @warningSurface; border-bottom: 1px solid @border; }
 QFrame[role="banner"] QLabel { color: @warning; }
 QWidget#Sidebar { background: @sidebar; }

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "protocol/notification_settings.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace moim::ui {
+
+// How a mute reads, in the sidebar's tooltip and on the settings page alike.
+class MuteDescription
+{
+    Q_DECLARE_TR_FUNCTIONS(moim::ui::MuteDescription)
+
+public:
+    // "Muted until today at 18:30", "Muted until you turn them back on"; empty when not muted.
+    static QString state(const NotificationSettings &settings, const QDateTime &now);
+    // "today at 18:30", "tomorrow at 08:00", or the date and time; numeric in every language.
+    static QString when(const QDateTime &end, const QDateTime &now);
+};
+
+} // namespace moim::ui
