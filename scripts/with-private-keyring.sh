@@ -24,7 +24,6 @@ mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
 keyring_env=$(printf 'moim-test-keyring' | gnome-keyring-daemon --unlock --components=secrets)
 eval "$keyring_env"
 export GNOME_KEYRING_CONTROL
-GNOME_KEYRING_PID=${GNOME_KEYRING_PID:-$(pgrep -n -u "$(id -u)" gnome-keyring-d || true)}
 
 # The login collection appears a moment after the daemon; a write before it waits on a prompt
 # that never comes.
@@ -36,5 +35,12 @@ for _ in $(seq 1 100); do
   fi
   sleep 0.1
 done
+# The daemon to stop at the end is the one serving this bus, not the newest of this user's
+# (tests running side by side each have their own).
+if [ -z "${GNOME_KEYRING_PID:-}" ]; then
+  GNOME_KEYRING_PID=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus \
+      /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID \
+      string:org.freedesktop.secrets 2>/dev/null | awk '/uint32/ { print $2 }' || true)
+fi
 
 "$@"
