@@ -32,7 +32,7 @@ sleep 0.2
 grep -v -e '^Listening on' -e '^moim\.' "$data/server.log" || true
 echo
 echo "Moim demo server: $url"
-echo "Opening Moim (profile '$profile'); close its window to stop the demo."
+echo "Opening Moim (profile '$profile'); quit Moim (close its window, or Quit in the tray menu) to stop the demo."
 
 moim=("$build/app/moim" --server "$url" --profile "$profile" "$@")
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
