@@ -1,5 +1,6 @@
 #include "password_login.h"
 
+#include "auth/second_factor.h"
 #include "auth/session_grant.h"
 #include "auth/session_manager.h"
 #include "net/api_client.h"
@@ -85,16 +86,14 @@ void PasswordLogin::answerChallenge(QLatin1StringView field, const QString &code
 {
     if (m_state != State::NeedsSecondFactor || m_challengeId.isEmpty())
         return;
-    const QString trimmed = code.trimmed();
-    if (trimmed.isEmpty()) {
+    const bool sent = secondFactor::answer(m_sessions->api(), m_challengeId, field, code, this,
+                                           [this](const ApiResult &result) { finish(result); });
+    if (!sent) {
         m_error = ApiError::fromCode(ApiError::Code::InvalidInput, u"code empty"_s);
         QTimer::singleShot(0, this, [this] { Q_EMIT stateChanged(m_state); });
         return;
     }
     setState(State::VerifyingCode);
-    const QJsonObject body{{u"challenge_id"_s, m_challengeId}, {QString(field), trimmed}};
-    m_sessions->api()->post(protocol::path::SecondFactor, body, {}, this,
-                            [this](const ApiResult &result) { finish(result); });
 }
 
 void PasswordLogin::finish(const ApiResult &result)
@@ -107,11 +106,7 @@ void PasswordLogin::finish(const ApiResult &result)
             return setState(State::NeedsSecondFactor);
         }
         // A refused code leaves the challenge open: ask again, saying why.
-        const bool retryCode =
-            error.code == ApiError::Code::InvalidCode || error.code == ApiError::Code::CodeReused ||
-            error.code == ApiError::Code::CodeExpired ||
-            (error.code == ApiError::Code::TooManyAttempts && m_state == State::VerifyingCode);
-        if (retryCode && m_state == State::VerifyingCode) {
+        if (secondFactor::leavesChallengeOpen(error.code) && m_state == State::VerifyingCode) {
             m_error = error;
             m_state = State::NeedsSecondFactor;
             Q_EMIT stateChanged(m_state);
