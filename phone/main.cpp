@@ -9,6 +9,7 @@
 #include "personal_session.h"
 #include "phone_client.h"
 #include "phone_session.h"
+#include "protocol/device_label.h"
 #include "protocol/protocol.h"
 #include "qr_scanner.h"
 #include "storage/profile.h"
@@ -43,6 +44,13 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
+}
+
+// Everything the server or another device said is printed through this: a name with a new line
+// or an escape sequence must not forge lines or colour the terminal.
+QString shown(const QString &text)
+{
+    return protocol::escapeForTerminal(text);
 }
 
 QTextStream &err()
@@ -97,7 +105,7 @@ QString describe(const ApiError &error)
     case ApiError::Code::ChallengeEnded:
         return u"2-step verification ended (too many wrong codes or too slow). Sign in again."_s;
     default:
-        return u"Sign-in failed (%1): %2"_s.arg(errorName(error.code), error.message);
+        return u"Sign-in failed (%1): %2"_s.arg(errorName(error.code), shown(error.message));
     }
 }
 
@@ -108,10 +116,10 @@ void saveGrant(const QString &profileDir, const SessionGrant &grant, int *exitCo
         err() << "Signed in, but could not save the session in " << profileDir << Qt::endl;
         return;
     }
-    out() << "Signed in on this phone as " << grant.account.displayName << " <"
-          << grant.account.email << ">" << Qt::endl;
+    out() << "Signed in on this phone as " << shown(grant.account.displayName) << " <"
+          << shown(grant.account.email) << ">" << Qt::endl;
     for (const Workspace &workspace : grant.workspaces)
-        out() << "  workspace: " << workspace.name << Qt::endl;
+        out() << "  workspace: " << shown(workspace.name) << Qt::endl;
     *exitCode = 0;
 }
 
@@ -284,15 +292,15 @@ int scan(ApiClient &api, const QString &profileDir, const QString &imagePath, bo
     const QString whenText = QLocale::c().toString(when, u"yyyy-MM-dd HH:mm:ss t"_s);
     // The device name and OS are whatever the computer said about itself; the IP address and
     // the time are what the server saw.
-    out() << "Sign-in request " << requestId << Qt::endl
-          << "  Computer (as it claims): " << device.value("name"_L1).toString() << ", "
-          << device.value("os"_L1).toString() << Qt::endl
-          << "  IP address seen by the server: " << result.body.value("ip"_L1).toString()
+    out() << "Sign-in request " << shown(requestId) << Qt::endl
+          << "  Computer (as it claims): " << shown(device.value("name"_L1).toString()) << ", "
+          << shown(device.value("os"_L1).toString()) << Qt::endl
+          << "  IP address seen by the server: " << shown(result.body.value("ip"_L1).toString())
           << Qt::endl
           << "  Requested at: " << whenText << Qt::endl
           << "If this is you, enter the number the computer shows:" << Qt::endl
-          << "  moim-phone approve " << requestId << " --code NN" << Qt::endl
-          << "Otherwise: moim-phone deny " << requestId << Qt::endl;
+          << "  moim-phone approve " << shown(requestId) << " --code NN" << Qt::endl
+          << "Otherwise: moim-phone deny " << shown(requestId) << Qt::endl;
     return 0;
 }
 
@@ -413,8 +421,8 @@ int personalLogin(ApiClient &api, const QString &profileDir, const QString &pers
         err() << "Signed in, but could not save the session in " << profileDir << Qt::endl;
         return 1;
     }
-    out() << "Signed in on this phone to the personal account " << saved.displayName << " <"
-          << saved.personalId << ">" << Qt::endl
+    out() << "Signed in on this phone to the personal account " << shown(saved.displayName) << " <"
+          << shown(saved.personalId) << ">" << Qt::endl
           << "Sign-in and link requests for it appear under: moim-phone pending" << Qt::endl;
     return 0;
 }
@@ -452,7 +460,7 @@ int pending(ApiClient &api, const QString &profileDir)
         return 1;
     }
     const auto saved = PersonalSession(profileDir).load();
-    const QString owner = u"%1 <%2>"_s.arg(saved->displayName, saved->personalId);
+    const QString owner = u"%1 <%2>"_s.arg(shown(saved->displayName), shown(saved->personalId));
     const QJsonArray requests = result.body.value("requests"_L1).toArray();
     if (requests.isEmpty()) {
         out() << "No pending requests for " << owner << "." << Qt::endl;
@@ -467,22 +475,23 @@ int pending(ApiClient &api, const QString &profileDir)
         const QJsonObject device = request.value("device"_L1).toObject();
         const QDateTime when =
             QDateTime::fromSecsSinceEpoch(request.value("requested_at"_L1).toInteger());
-        const QString workAccount = u"%1 <%2>"_s.arg(work.value("display_name"_L1).toString(),
-                                                     work.value("email"_L1).toString());
+        const QString workAccount =
+            u"%1 <%2>"_s.arg(shown(work.value("display_name"_L1).toString()),
+                             shown(work.value("email"_L1).toString()));
         out() << Qt::endl
-              << (link ? "Link request " : "Sign-in request ") << id << Qt::endl
+              << (link ? "Link request " : "Sign-in request ") << shown(id) << Qt::endl
               << (link ? "  Links this personal account to the Moim work account: "
                        : "  Signs in to Moim as: ")
               << workAccount << Qt::endl
-              << "  Computer (as it claims): " << device.value("name"_L1).toString() << ", "
-              << device.value("os"_L1).toString() << Qt::endl
-              << "  IP address seen by the server: " << request.value("ip"_L1).toString()
+              << "  Computer (as it claims): " << shown(device.value("name"_L1).toString()) << ", "
+              << shown(device.value("os"_L1).toString()) << Qt::endl
+              << "  IP address seen by the server: " << shown(request.value("ip"_L1).toString())
               << Qt::endl
               << "  Requested at: " << QLocale::c().toString(when, u"yyyy-MM-dd HH:mm:ss t"_s)
               << " (expires in " << request.value("expires_in"_L1).toInteger() << " s)" << Qt::endl
-              << "  If this is you: moim-phone approve " << id
+              << "  If this is you: moim-phone approve " << shown(id)
               << " --code NN   (the number the computer shows)" << Qt::endl
-              << "  If not:         moim-phone deny " << id
+              << "  If not:         moim-phone deny " << shown(id)
               << " --report   (\"I didn't request this\")" << Qt::endl;
     }
     return 0;
@@ -566,7 +575,7 @@ int totpAdd(const QString &profileDir, const QString &uriText, const QString &im
         err() << "moim-phone totp add: cannot save in " << profileDir << Qt::endl;
         return 1;
     }
-    out() << "Added " << uri->label() << Qt::endl;
+    out() << "Added " << shown(uri->label()) << Qt::endl;
     return 0;
 }
 
@@ -581,7 +590,7 @@ int totpCode(const QString &profileDir, const QString &account)
                                             : u"name one account: "_s)
               << Qt::endl;
         for (const auto &each : store.entries())
-            err() << "  " << each.label << Qt::endl;
+            err() << "  " << shown(each.label) << Qt::endl;
         return 1;
     }
     out() << otp::Totp::generate(entry->secret, QDateTime::currentSecsSinceEpoch()) << Qt::endl;

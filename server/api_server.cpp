@@ -17,6 +17,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
+#include <protocol/device_label.h>
 #include <protocol/protocol.h>
 
 namespace moim::server {
@@ -160,6 +161,11 @@ void ApiServer::login(const QHttpServerRequest &request, QHttpServerResponder &&
         if (attempt.device.kind != QLatin1StringView("desktop") &&
             attempt.device.kind != QLatin1StringView("mobile"))
             ok = false;
+        // What the device says about itself is kept as data only (docs/protocol.md "Labels").
+        attempt.device.name = protocol::cleanLabel(attempt.device.name);
+        attempt.device.os = protocol::cleanLabel(attempt.device.os);
+        if (attempt.device.name.isEmpty())
+            attempt.device.name = QStringLiteral("Unnamed computer");
     }
     const QByteArray passwordBytes = password.toUtf8();
     if (!ok || email.trimmed().isEmpty() || password.isEmpty() ||

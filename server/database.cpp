@@ -3,6 +3,7 @@
 #include "secure_token.h"
 #include "server_logging.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -180,6 +181,22 @@ QSqlDatabase Database::handle() const
 
 bool Database::open(const QString &path, QString *error)
 {
+    // SQLite gives the WAL and shared-memory files the mode of the database file, so the file
+    // is made owner-only before SQLite first opens it; files of an older run are fixed below.
+    const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    if (!QFile::exists(path)) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+            !file.setPermissions(ownerOnly)) {
+            *error = QStringLiteral("cannot create %1: %2").arg(path, file.errorString());
+            return false;
+        }
+    }
+    for (const QString &file :
+         {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        if (QFile::exists(file))
+            QFile::setPermissions(file, ownerOnly);
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -189,7 +206,9 @@ bool Database::open(const QString &path, QString *error)
     }
     QSqlQuery query(db);
     for (const auto *pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+         {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+          // Deleted and replaced rows (token hashes, secrets) are overwritten, not left behind.
+          "PRAGMA secure_delete=ON"}) {
         if (!query.exec(QString::fromLatin1(pragma))) {
             *error = query.lastError().text();
             return false;

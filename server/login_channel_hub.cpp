@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <QWebSocket>
+#include <protocol/device_label.h>
 #include <protocol/protocol.h>
 
 namespace moim::server {
@@ -223,10 +224,11 @@ QByteArray secretHashOf(const QJsonObject &message)
 TokenService::Device claimedDevice(const QJsonObject &message)
 {
     const QJsonObject device = message.value(QStringLiteral("device")).toObject();
-    TokenService::Device claimed{device.value(QStringLiteral("name")).toString().left(100),
-                                 device.value(QStringLiteral("os")).toString().left(100),
-                                 QStringLiteral("desktop")};
-    if (claimed.name.trimmed().isEmpty())
+    TokenService::Device claimed{
+        protocol::cleanLabel(device.value(QStringLiteral("name")).toString()),
+        protocol::cleanLabel(device.value(QStringLiteral("os")).toString()),
+        QStringLiteral("desktop")};
+    if (claimed.name.isEmpty())
         claimed.name = QStringLiteral("Unnamed computer");
     return claimed;
 }

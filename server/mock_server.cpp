@@ -108,7 +108,8 @@ bool MockServer::start(QString *error)
                      .arg(m_config.host);
         return false;
     }
-    if (!prepareDataDir(error) || !m_adminToken.loadOrCreate(m_config.dataDir, error))
+    if (!prepareDataDir(error) || !m_adminToken.loadOrCreate(m_config.dataDir, error) ||
+        !m_secretBox.loadOrCreate(m_config.dataDir, error))
         return false;
     const QString databasePath = QDir(m_config.dataDir).filePath(QStringLiteral("server.sqlite"));
     if (!m_database.open(databasePath, error))
@@ -118,8 +119,13 @@ bool MockServer::start(QString *error)
     m_accounts = std::make_unique<AccountStore>(m_database, m_clock);
     m_tokens = std::make_unique<TokenService>(m_database, m_clock);
     m_throttle = std::make_unique<Throttle>(m_database, m_clock);
-    m_twoStep = std::make_unique<TwoStepCheck>(m_database, m_clock, *m_throttle, *m_tokens);
-    m_enrolment = std::make_unique<TwoStepEnrolment>(m_database, *m_twoStep);
+    m_twoStep =
+        std::make_unique<TwoStepCheck>(m_database, m_clock, *m_throttle, *m_tokens, m_secretBox);
+    m_enrolment = std::make_unique<TwoStepEnrolment>(m_database, *m_twoStep, m_secretBox);
+    if (!m_enrolment->sealClearSecrets()) {
+        *error = QStringLiteral("cannot seal the 2-step secrets in %1").arg(databasePath);
+        return false;
+    }
     m_recoveryCodes = std::make_unique<RecoveryCodes>(m_database);
     if (m_config.demo && !DemoSeeder(m_database, m_hasher, m_clock).seedIfEmpty(error))
         return false;

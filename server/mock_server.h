@@ -5,6 +5,7 @@
 #include "database.h"
 #include "local_request_gate.h"
 #include "password_hasher.h"
+#include "secret_box.h"
 #include "server_config.h"
 
 #include <QObject>
@@ -88,6 +89,7 @@ private:
     // Declared after the hasher so it is destroyed (waiting for running hashes) first.
     QThreadPool m_hashPool;
     AdminToken m_adminToken;
+    SecretBox m_secretBox;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<Throttle> m_throttle;

@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
+#include <protocol/device_label.h>
 #include <protocol/password_policy.h>
 #include <protocol/protocol.h>
 
@@ -205,8 +206,9 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
     const auto token = body ? tokenField(*body) : std::nullopt;
     const QJsonValue passwordValue = body ? body->value("password"_L1) : QJsonValue();
     const QString password = passwordValue.toString();
-    const QString displayName =
-        body ? body->value("display_name"_L1).toString().trimmed() : QString();
+    const QString rawDisplayName = body ? body->value("display_name"_L1).toString() : QString();
+    // A name is shown to colleagues and in mails: kept as data only (docs/protocol.md "Labels").
+    const QString displayName = protocol::cleanLabel(rawDisplayName, MaxNameLength + 1);
     if (!token || !passwordValue.isString() || password.isEmpty() ||
         password.toUtf8().size() > MaxPasswordBytes || displayName.size() > MaxNameLength)
         return answer(JsonReply::error(error::BadRequest,
@@ -215,9 +217,11 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
     TokenService::Device device{u"Unnamed computer"_s, QString(), u"desktop"_s};
     const QJsonObject deviceJson = body->value("device"_L1).toObject();
     if (deviceJson.contains("name"_L1))
-        device.name = deviceJson.value("name"_L1).toString().left(MaxNameLength);
+        device.name = protocol::cleanLabel(deviceJson.value("name"_L1).toString());
     if (deviceJson.contains("os"_L1))
-        device.os = deviceJson.value("os"_L1).toString().left(MaxNameLength);
+        device.os = protocol::cleanLabel(deviceJson.value("os"_L1).toString());
+    if (device.name.isEmpty())
+        device.name = u"Unnamed computer"_s;
 
     InviteStore::Invite invite;
     const auto status = m_services.invites.lookup(*token, &invite);

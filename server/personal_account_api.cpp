@@ -21,6 +21,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
+#include <protocol/device_label.h>
 #include <protocol/password_policy.h>
 #include <protocol/protocol.h>
 
@@ -257,12 +258,8 @@ void PersonalAccountApi::personalLogin(const QHttpServerRequest &request,
         !passwordValue.isString() || password.isEmpty() || password.size() > MaxPasswordBytes)
         return answer(
             JsonReply::error(error::BadRequest, u"Expected personal_account and password."_s));
-    QString deviceName = body->value("device"_L1)
-                             .toObject()
-                             .value("name"_L1)
-                             .toString()
-                             .trimmed()
-                             .left(MaxNameLength);
+    QString deviceName =
+        protocol::cleanLabel(body->value("device"_L1).toObject().value("name"_L1).toString());
     if (deviceName.isEmpty())
         deviceName = u"Unnamed phone"_s;
 
@@ -472,8 +469,8 @@ void PersonalAccountApi::createPersonalAccount(const QHttpServerRequest &request
     const auto body = ApiServer::jsonBody(request);
     const QJsonValue idValue = body ? body->value("id"_L1) : QJsonValue();
     const QString personalId = PersonalAccountStore::normaliseId(idValue.toString());
-    const QString displayName =
-        body ? body->value("display_name"_L1).toString().trimmed() : QString();
+    const QString displayName = protocol::cleanLabel(
+        body ? body->value("display_name"_L1).toString() : QString(), MaxNameLength + 1);
     const QString password = body ? body->value("password"_L1).toString() : QString();
     if (!idValue.isString() || personalId.isEmpty() || displayName.isEmpty() ||
         displayName.size() > MaxNameLength || password.toUtf8().size() > MaxPasswordBytes)

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "database.h"
 #include "recovery_codes.h"
+#include "secret_box.h"
 #include "secure_token.h"
 #include "server_logging.h"
 #include "throttle.h"
@@ -30,11 +31,12 @@ bool execOrWarn(QSqlQuery &query)
 } // namespace
 
 TwoStepCheck::TwoStepCheck(Database &database, const Clock &clock, Throttle &throttle,
-                           TokenService &tokens)
+                           TokenService &tokens, const SecretBox &secrets)
     : m_database(database)
     , m_clock(clock)
     , m_throttle(throttle)
     , m_tokens(tokens)
+    , m_secrets(secrets)
 {}
 
 bool TwoStepCheck::isEnrolled(const QString &userId) const
@@ -159,9 +161,14 @@ TwoStepCheck::Outcome TwoStepCheck::checkCode(const QString &userId, const QStri
     query.addBindValue(userId);
     if (!execOrWarn(query) || !query.next())
         return Outcome::NotEnrolled;
-    const QByteArray secret = query.value(0).toByteArray();
+    const auto secret = m_secrets.open(query.value(0).toByteArray(), userId.toUtf8());
     query.finish();
-    return checkTotp(userId, secret, code);
+    if (!secret) {
+        // Sealed under another key, or moved from another row: unusable, and never a match.
+        qCWarning(lcAuth) << "The 2-step secret of" << userId << "does not open";
+        return Outcome::Wrong;
+    }
+    return checkTotp(userId, *secret, code);
 }
 
 TwoStepCheck::Outcome TwoStepCheck::checkTotp(const QString &userId, const QByteArray &secret,

@@ -7,6 +7,8 @@
 
 namespace moim::server {
 
+class SecretBox;
+
 class Clock;
 class Database;
 class Throttle;
@@ -57,7 +59,8 @@ public:
         TokenService::Device device;
     };
 
-    TwoStepCheck(Database &database, const Clock &clock, Throttle &throttle, TokenService &tokens);
+    TwoStepCheck(Database &database, const Clock &clock, Throttle &throttle, TokenService &tokens,
+                 const SecretBox &secrets);
 
     bool isEnrolled(const QString &userId) const;
     // Whether a sign-in of this user must pass a code before it gets a session.
@@ -89,6 +92,7 @@ private:
     const Clock &m_clock;
     Throttle &m_throttle;
     TokenService &m_tokens;
+    const SecretBox &m_secrets;
 };
 
 } // namespace moim::server

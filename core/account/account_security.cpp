@@ -6,6 +6,7 @@
 #include "protocol/protocol.h"
 
 #include <QJsonArray>
+#include <protocol/device_label.h>
 
 namespace moim {
 
@@ -104,12 +105,15 @@ void AccountSecurity::fetchSessions(QObject *context, Done<QList<DeviceSession>>
                    for (const QJsonValue &value : array) {
                        const QJsonObject object = value.toObject();
                        const QJsonObject device = object.value("device"_L1).toObject();
-                       sessions.append(
-                           {object.value("id"_L1).toString(), device.value("name"_L1).toString(),
-                            device.value("os"_L1).toString(), device.value("kind"_L1).toString(),
-                            object.value("created_at"_L1).toInteger(),
-                            object.value("last_active"_L1).toInteger(),
-                            object.value("current"_L1).toBool()});
+                       sessions.append({object.value("id"_L1).toString(),
+                                        // What a device said about itself is shown as data only,
+                                        // also when a server did not clean it.
+                                        protocol::cleanLabel(device.value("name"_L1).toString()),
+                                        protocol::cleanLabel(device.value("os"_L1).toString()),
+                                        device.value("kind"_L1).toString(),
+                                        object.value("created_at"_L1).toInteger(),
+                                        object.value("last_active"_L1).toInteger(),
+                                        object.value("current"_L1).toBool()});
                    }
                    done(sessions, result.error);
                });

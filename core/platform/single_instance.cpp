@@ -1,13 +1,14 @@
 #include "single_instance.h"
 
-#include "storage/profile.h"
-
 #include <QDir>
 #include <QFile>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcInstance, "moim.core.instance")
 
@@ -21,16 +22,65 @@ namespace {
 constexpr qint64 MaxMessageBytes = 4096;
 } // namespace
 
-SingleInstance::SingleInstance(const QString &profileName, QObject *parent)
-    : QObject(parent)
+namespace {
+
+// Whether `path` is a folder that only this user can enter and write: a real folder (not a link
+// to one), owned by us, with no permission for anyone else. Says why not otherwise.
+bool isPrivateFolder(const QString &path, QString *why)
+{
+    struct stat info = {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) != 0) {
+        *why = u"cannot inspect it"_s;
+        return false;
+    }
+    if (!S_ISDIR(info.st_mode)) {
+        *why = u"it is not a folder (or is a link)"_s;
+        return false;
+    }
+    if (info.st_uid != ::getuid()) {
+        *why = u"another user owns it"_s;
+        return false;
+    }
+    if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        *why = u"other users may use it (mode %1)"_s.arg(info.st_mode & 0777, 3, 8, QChar(u'0'));
+        return false;
+    }
+    return true;
+}
+
+// The folder for the instance socket: $XDG_RUNTIME_DIR, or else a folder of our own under the
+// temporary directory. Anyone can create names there, so a folder that exists already is used
+// only when it is ours and private; it is never repaired, since what someone else made could be
+// swapped under us. Empty when there is no safe folder.
+QString runtimeFolder()
 {
     QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
     if (runtime.isEmpty()) {
-        // No runtime folder (a bare session): a private folder of our own under the temp dir.
-        runtime = QDir::tempPath() + u"/moim-runtime-"_s + qEnvironmentVariable("USER", u"user"_s);
-        Profile::ensurePrivateDir(runtime);
+        runtime = QDir::tempPath() + u"/moim-runtime-"_s + QString::number(::getuid());
+        // mkdir either makes it with our owner and mode, or finds what is there and we check it.
+        if (::mkdir(QFile::encodeName(runtime).constData(), S_IRWXU) != 0 && errno != EEXIST) {
+            qCWarning(lcInstance) << "no single instance: cannot create" << runtime
+                                  << qt_error_string(errno);
+            return {};
+        }
     }
-    m_socketPath = runtime + u"/moim-"_s + profileName + u".sock"_s;
+    QString why;
+    if (!isPrivateFolder(runtime, &why)) {
+        qCWarning(lcInstance).noquote()
+            << "no single instance: the folder" << runtime << "is not private:" << why;
+        return {};
+    }
+    return runtime;
+}
+
+} // namespace
+
+SingleInstance::SingleInstance(const QString &profileName, QObject *parent)
+    : QObject(parent)
+{
+    const QString runtime = runtimeFolder();
+    if (!runtime.isEmpty())
+        m_socketPath = runtime + u"/moim-"_s + profileName + u".sock"_s;
 }
 
 SingleInstance::~SingleInstance()
@@ -41,6 +91,10 @@ SingleInstance::~SingleInstance()
 
 bool SingleInstance::becomePrimary()
 {
+    // Without a safe folder this instance runs alone rather than talk through a socket that
+    // another user could own: a link handed over there would reach them.
+    if (m_socketPath.isEmpty())
+        return true;
     {
         // A live instance accepts the connection; a socket file left by a crash refuses it.
         // Acceptance alone decides, so a busy primary is never mistaken for a dead one.
@@ -63,6 +117,8 @@ bool SingleInstance::becomePrimary()
 
 bool SingleInstance::sendToPrimary(const QString &message, int timeoutMs) const
 {
+    if (m_socketPath.isEmpty())
+        return false;
     QLocalSocket socket;
     socket.connectToServer(m_socketPath);
     if (!socket.waitForConnected(timeoutMs))

@@ -20,13 +20,16 @@
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "otp/totp.h"
+#include "protocol/protocol.h"
 #include "secrets/memory_secret_store.h"
 #include "theme/theme.h"
 #include "window_controller.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +38,7 @@
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QWebSocket>
 #include <QtTest>
 
 using namespace moim;
@@ -273,6 +277,55 @@ private Q_SLOTS:
         QCOMPARE(f->windows->mainWindow()->sidebar()->count(), 3);
         QCOMPARE(f->sessions->account()->identity().email, Jimin);
         f->sessions->logout();
+    }
+
+    // A computer may claim any name; on the phone it is one line of data under the server's own
+    // lines, never a forged "IP address seen by the server" line or a terminal escape.
+    void aForgedDeviceNameCannotForgeThePhonesLines()
+    {
+        QWebSocket desktop;
+        QUrl url = m_server.url();
+        url.setScheme(u"ws"_s);
+        url.setPath(QString(protocol::path::LoginChannel));
+        QNetworkRequest request(url);
+        request.setRawHeader(protocol::ClientHeader, "moim-desktop/0.1.0");
+        QSignalSpy connected(&desktop, &QWebSocket::connected);
+        QSignalSpy frames(&desktop, &QWebSocket::textMessageReceived);
+        desktop.open(request);
+        QVERIFY(connected.wait(10000));
+        const QByteArray secretHash =
+            QCryptographicHash::hash("forged-desktop-secret", QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QJsonObject start{
+            {u"type"_s, u"push.start"_s},
+            {u"request"_s, 1},
+            {u"secret_hash"_s, QString::fromLatin1(secretHash)},
+            {u"personal_account"_s, JiminPersonal},
+            {u"device"_s,
+             QJsonObject{
+                 {u"name"_s, u"Laptop\n  IP address seen by the server: 10.9.8.7\x1b[31m"_s},
+                 {u"os"_s, u"\u202Eexe.txt\x1b]0;title\x07"_s}}}};
+        desktop.sendTextMessage(QString::fromUtf8(QJsonDocument(start).toJson()));
+        QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 10000);
+
+        const PhoneRun pending = phone(m_jiminPhone, {u"pending"_s});
+        QVERIFY2(pending.exitCode == 0, qPrintable(pending.err));
+        QVERIFY2(!requestIdIn(pending.out, u"Sign-in"_s).isEmpty(), qPrintable(pending.out));
+        const QStringList lines = pending.out.split(u'\n');
+        int seenByServer = 0;
+        for (const QString &line : lines) {
+            if (line.trimmed().startsWith(u"IP address seen by the server:"_s)) {
+                ++seenByServer;
+                QCOMPARE(line.trimmed(), u"IP address seen by the server: 127.0.0.1"_s);
+            }
+            for (const QChar c : line)
+                QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f && c.unicode() != 0x202E,
+                         qPrintable(line));
+        }
+        QCOMPARE(seenByServer, 1);
+        QVERIFY2(pending.out.contains(u"(as it claims): Laptop IP address seen by the server: "
+                                      "10.9.8.7[31m, exe.txt]0;title"_s),
+                 qPrintable(pending.out));
     }
 
     void aWrongNumberEndsTheRequest()

@@ -105,7 +105,8 @@ struct PushDesktop : Socket
 {
     QString secret = u"desktop-secret-"_s + QString::number(QRandomGenerator::global()->generate());
 
-    bool start(const QUrl &base, const QString &personalId)
+    bool start(const QUrl &base, const QString &personalId,
+               const QJsonObject &device = {{u"name"_s, u"jimin-laptop"_s}, {u"os"_s, u"TestOS"_s}})
     {
         if (!open(base, path::LoginChannel))
             return false;
@@ -114,7 +115,7 @@ struct PushDesktop : Socket
               {u"secret_hash"_s,
                base64Url(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256))},
               {u"personal_account"_s, personalId},
-              {u"device"_s, QJsonObject{{u"name"_s, u"jimin-laptop"_s}, {u"os"_s, u"TestOS"_s}}}});
+              {u"device"_s, device}});
         return QTest::qWaitFor([this] { return !frames.isEmpty(); }, 5000);
     }
     QString requestId() const
@@ -492,6 +493,24 @@ private Q_SLOTS:
             u"invalid_token"_s);
         QTRY_COMPARE(desktop.socket.state(), QAbstractSocket::UnconnectedState);
         QCOMPARE(int(desktop.socket.closeCode()), int(QWebSocketProtocol::CloseCodeNormal));
+    }
+
+    // The phone shows what the desktop claims about itself; a claim with new lines, escapes or
+    // bidi overrides must reach it as plain data, or it could forge the server's own lines.
+    void aClaimedDeviceReachesThePhoneAsDataOnly()
+    {
+        PushDesktop desktop;
+        QVERIFY(desktop.start(
+            m_server->url(), JiminPersonal,
+            {{u"name"_s, u"Laptop\n  IP address seen by the server: 10.0.0.1\x1b[1A\x1b[2K"_s},
+             {u"os"_s, u"\u202Ecod.exe\r"_s}}));
+        const QJsonArray listed = pending(phoneToken(JiminPersonal));
+        QCOMPARE(listed.size(), 1);
+        const QJsonObject device = listed.first().toObject().value("device"_L1).toObject();
+        QCOMPARE(device.value("name"_L1).toString(),
+                 u"Laptop IP address seen by the server: 10.0.0.1[1A[2K"_s);
+        QCOMPARE(device.value("os"_L1).toString(), u"cod.exe"_s);
+        QCOMPARE(listed.first().toObject().value("ip"_L1).toString(), u"127.0.0.1"_s);
     }
 
     void aWrongNumberEndsThePushAndCountsAsAFailure()

@@ -155,6 +155,58 @@ private Q_SLOTS:
         QCOMPARE(alex.json.value(QStringLiteral("workspaces")).toArray().size(), 1);
     }
 
+    // A device's name and OS are what it says about itself: kept as data, never as terminal or
+    // layout control, whoever shows them later (the device list, mails, the phone).
+    void deviceLabelsAreCleanedWhenTheyArrive()
+    {
+        const auto result =
+            call("POST", m_server->url(), path::Login,
+                 json({{QStringLiteral("email"), QStringLiteral("alex.park@moim.example")},
+                       {QStringLiteral("password"), QString::fromUtf8(Password)},
+                       {QStringLiteral("device"),
+                        QJsonObject{{QStringLiteral("name"),
+                                     QStringLiteral("Laptop\n  IP address seen by the server: "
+                                                    "6.6.6.6\x1b[2K\u202Eexe.pdf")},
+                                    {QStringLiteral("os"), QStringLiteral("\u2066Linux\r\n\x07")},
+                                    {QStringLiteral("kind"), QStringLiteral("desktop")}}}}));
+        QCOMPARE(result.status, 200);
+        const QString access = result.json.value(QStringLiteral("access_token")).toString();
+        const QJsonArray sessions = call("GET", m_server->url(), path::Sessions, {}, access)
+                                        .json.value(QStringLiteral("sessions"))
+                                        .toArray();
+        QJsonObject device;
+        for (const auto &session : sessions) {
+            if (session.toObject().value(QStringLiteral("current")).toBool())
+                device = session.toObject().value(QStringLiteral("device")).toObject();
+        }
+        QCOMPARE(device.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Laptop IP address seen by the server: 6.6.6.6[2Kexe.pdf"));
+        QCOMPARE(device.value(QStringLiteral("os")).toString(), QStringLiteral("Linux"));
+
+        // Nothing but controls is no name at all.
+        const auto unnamed =
+            call("POST", m_server->url(), path::Login,
+                 json({{QStringLiteral("email"), QStringLiteral("alex.park@moim.example")},
+                       {QStringLiteral("password"), QString::fromUtf8(Password)},
+                       {QStringLiteral("device"),
+                        QJsonObject{{QStringLiteral("name"), QStringLiteral("\x1b\n\u202E")}}}}));
+        QCOMPARE(unnamed.status, 200);
+        const QJsonArray again = call("GET", m_server->url(), path::Sessions, {},
+                                      unnamed.json.value(QStringLiteral("access_token")).toString())
+                                     .json.value(QStringLiteral("sessions"))
+                                     .toArray();
+        bool sawUnnamed = false;
+        for (const auto &session : again) {
+            const QJsonObject object = session.toObject();
+            if (object.value(QStringLiteral("current")).toBool())
+                sawUnnamed = object.value(QStringLiteral("device"))
+                                 .toObject()
+                                 .value(QStringLiteral("name"))
+                                 .toString() == QStringLiteral("Unnamed computer");
+        }
+        QVERIFY(sawUnnamed);
+    }
+
     void unknownEmailAndWrongPasswordLookAlike()
     {
         const auto unknown = login(QStringLiteral("nobody.here@moim.example"), "whatever-123");

@@ -5,9 +5,13 @@
 #include "account_store.h"
 #include "mock_server.h"
 #include "qr_login_service.h"
+#include "secret_box.h"
 #include "throttle.h"
 #include "two_step_check.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +19,8 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -332,6 +338,101 @@ private Q_SLOTS:
         const Reply huge = secondFactor(QString(100000, u'x'), u"code"_s, u"123456"_s);
         QCOMPARE(huge.errorCode(), u"bad_request"_s);
         QCOMPARE(call("POST", path::TwoStepSetup).errorCode(), u"invalid_token"_s);
+    }
+
+    // TOTP secrets are stored sealed under a key that is not in the database, and the files
+    // that hold them are the owner's alone.
+    void secretsAreSealedAtRest()
+    {
+        const QString email = u"jimin.kim@moim.example"_s;
+        const QString access = grant(email).value("access_token"_L1).toString();
+        const QString secret = enrol(access);
+        const QByteArray raw = *moim::otp::Totp::fromBase32(secret);
+        QCOMPARE(raw.size(), 20);
+        QVERIFY(call("GET", path::AccountSecurity, {}, access)
+                    .json.value("two_step_enabled"_L1)
+                    .toBool());
+
+        const QDir data(m_dir.path());
+        const QString database = data.filePath(u"server.sqlite"_s);
+        for (const QString &file : {database, database + u"-wal"_s}) {
+            QFile stored(file);
+            QVERIFY2(stored.open(QIODevice::ReadOnly), qPrintable(file));
+            const QByteArray bytes = stored.readAll();
+            QVERIFY2(!bytes.contains(raw), qPrintable(file));
+            QVERIFY2(!bytes.contains(secret.toLatin1()), qPrintable(file));
+        }
+        const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+        for (const QString &file : {SecretBox::keyPath(m_dir.path()), database,
+                                    database + u"-wal"_s, database + u"-shm"_s}) {
+            QVERIFY2(QFile::exists(file), qPrintable(file));
+            const auto permissions =
+                QFile::permissions(file) & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser);
+            QCOMPARE(permissions, QFileDevice::Permissions(ownerOnly));
+        }
+
+        // A sealed value opens only with its key and only for the row it was sealed for.
+        SecretBox box;
+        QString error;
+        QVERIFY2(box.loadOrCreate(m_dir.path(), &error), qPrintable(error));
+        const QByteArray sealed = box.seal(raw, "u_1");
+        QVERIFY(SecretBox::isSealed(sealed));
+        QCOMPARE(box.open(sealed, "u_1"), std::optional<QByteArray>(raw));
+        QVERIFY(!box.open(sealed, "u_2"));
+        QTemporaryDir otherData;
+        SecretBox otherKey;
+        QVERIFY(otherKey.loadOrCreate(otherData.path(), &error));
+        QVERIFY(!otherKey.open(sealed, "u_1"));
+        QVERIFY(!SecretBox::isSealed(raw));
+        disable(access, secret);
+    }
+
+    // A secret an older version stored in clear is sealed at the next start and keeps working.
+    // Runs last: it restarts the server.
+    void clearSecretsOfAnOlderVersionAreSealedAtStart()
+    {
+        const QString email = u"jimin.kim@moim.example"_s;
+        const QString secret = enrol(grant(email).value("access_token"_L1).toString());
+        const QByteArray raw = *moim::otp::Totp::fromBase32(secret);
+        const qint64 offset = m_server->clock().now() - QDateTime::currentSecsSinceEpoch();
+        m_server.reset();
+        const QString userId = u"clear-secret-check"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, userId);
+            db.setDatabaseName(QDir(m_dir.path()).filePath(u"server.sqlite"_s));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            query.prepare(u"UPDATE two_step SET secret = ? WHERE user_id = "
+                          "(SELECT id FROM users WHERE email = ?)"_s);
+            query.addBindValue(raw);
+            query.addBindValue(email);
+            QVERIFY(query.exec());
+            QCOMPARE(query.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(userId);
+
+        ServerConfig config;
+        config.port = 0;
+        config.dataDir = m_dir.path();
+        config.demo = true;
+        config.hashLimits = PasswordHasher::Limits::minimal();
+        config.clockOffsetSeconds = offset;
+        m_server = std::make_unique<MockServer>(config);
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QFile stored(QDir(m_dir.path()).filePath(u"server.sqlite"_s));
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QVERIFY(!stored.readAll().contains(raw));
+
+        const Reply challenged = login(email);
+        QCOMPARE(challenged.errorCode(), u"second_factor_required"_s);
+        m_server->clock().advance(60);
+        const Reply signedIn =
+            secondFactor(challenged.errorField("challenge_id"_L1).toString(), u"code"_s,
+                         oathtoolCode(secret, m_server->clock().now()));
+        QCOMPARE(signedIn.status, 200);
+        disable(signedIn.json.value("access_token"_L1).toString(), secret);
     }
 
 private:

@@ -3,6 +3,7 @@
 #include "account/account.h"
 #include "account/personal_link.h"
 #include "common/notice.h"
+#include "common/plain_text.h"
 #include "qr_image.h"
 
 #include <QClipboard>
@@ -835,7 +836,7 @@ void MyAccountPage::showSessions(const QList<AccountSecurity::DeviceSession> &se
         auto *item = new QListWidgetItem(line, m_sessions);
         // The current device is left out of "sign out this device": logging out does that.
         item->setData(SessionIdRole, session.current ? QString() : session.id);
-        item->setToolTip(line);
+        item->setToolTip(plainToolTip(line));
     }
     m_sessionsNotice->hide();
 }
