@@ -2,11 +2,14 @@
 
 #include "account_store.h"
 #include "api_server.h"
+#include "clock.h"
 #include "email_address.h"
 #include "event_hub.h"
 #include "http_listener.h"
+#include "mailbox.h"
 #include "password_hasher.h"
 #include "recovery_codes.h"
+#include "reset_store.h"
 #include "server_logging.h"
 #include "throttle.h"
 #include "two_step_check.h"
@@ -24,6 +27,7 @@
 
 namespace moim::server {
 
+using namespace Qt::StringLiterals;
 namespace path = moim::protocol::path;
 namespace error = moim::protocol::error;
 namespace limits = moim::protocol::limits;
@@ -122,13 +126,32 @@ AccountSecurityApi::authenticate(const QHttpServerRequest &request, JsonReply *r
         *refusal = JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again."));
         return std::nullopt;
     }
-    return Caller{*session, EmailAddress::normalise(account->email)};
+    return Caller{*session, EmailAddress::normalise(account->email),
+                  request.remoteAddress().toString()};
+}
+
+void AccountSecurityApi::mailOwner(const Caller &caller, QLatin1StringView kind,
+                                   OnboardingMail (*compose)(const QString &, const QString &,
+                                                             qint64))
+{
+    const auto account = m_services.accounts.findById(caller.session.userId);
+    if (!account)
+        return;
+    QString deviceName;
+    const auto live = m_services.tokens.liveSessions(caller.session.userId);
+    for (const auto &session : live) {
+        if (session.id == caller.session.sessionId)
+            deviceName = session.device.name;
+    }
+    const OnboardingMail mail = compose(deviceName, caller.ip, m_services.clock.now());
+    m_services.mailbox.send(account->email, QString(kind), mail.subject, mail.body, mail.links);
 }
 
 JsonReply AccountSecurityApi::status(const Caller &caller) const
 {
     const QString &userId = caller.session.userId;
-    const QJsonArray workspaces = m_services.accounts.activeWorkspaces(userId);
+    const QJsonArray workspaces =
+        m_services.accounts.activeWorkspaces(userId, caller.session.sessionId);
     bool locked = false;
     for (const QJsonValue &workspace : workspaces)
         locked = locked || workspace.toObject().contains(QLatin1StringView("locked"));
@@ -171,11 +194,16 @@ JsonReply AccountSecurityApi::enable(const Caller &caller, const QJsonObject &bo
         m_services.throttle.recordFailure(caller.emailKey);
         return ApiServer::codeRefusal(answer);
     }
-    // This session has just proved the code, so it may vouch for others (QR approval).
+    // This session has just proved the code, so it may vouch for others (QR approval) and open
+    // workspaces that require 2-step.
     m_services.twoStep.markSessionPassed(caller.session.sessionId);
+    // Every other session signed in with the password alone: none of them has passed 2-step, so
+    // they end, and sign in again with a code.
+    m_services.tokens.revokeOthers(userId, caller.session.sessionId, reason::TwoStepEnabled);
     const QStringList codes = m_services.recoveryCodes.regenerate(userId);
-    // Workspaces that required 2-step unlock now, on every device of the user.
+    // Workspaces that required 2-step unlock now, on this device.
     m_services.events.pushWorkspacesChanged(userId);
+    mailOwner(caller, "two_step_enabled"_L1, &OnboardingMail::twoStepEnabled);
     return recoveryCodesReply(codes);
 }
 
@@ -189,6 +217,7 @@ JsonReply AccountSecurityApi::disable(const Caller &caller, const QJsonObject &b
     m_services.enrolment.disable(caller.session.userId);
     m_services.recoveryCodes.removeAll(caller.session.userId);
     m_services.events.pushWorkspacesChanged(caller.session.userId);
+    mailOwner(caller, "two_step_disabled"_L1, &OnboardingMail::twoStepDisabled);
     return JsonReply::noContent();
 }
 
@@ -199,7 +228,11 @@ JsonReply AccountSecurityApi::regenerate(const Caller &caller, const QJsonObject
         m_services.twoStep.verifyForAccount(caller.session.userId, caller.emailKey, code, kind);
     if (answer.outcome != Outcome::Accepted)
         return ApiServer::codeRefusal(answer);
-    return recoveryCodesReply(m_services.recoveryCodes.regenerate(caller.session.userId));
+    const QStringList codes = m_services.recoveryCodes.regenerate(caller.session.userId);
+    if (!codes.isEmpty())
+        mailOwner(caller, "recovery_codes_regenerated"_L1,
+                  &OnboardingMail::recoveryCodesRegenerated);
+    return recoveryCodesReply(codes);
 }
 
 void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
@@ -277,9 +310,13 @@ void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
                         return JsonReply::error(error::ServerError,
                                                 QStringLiteral("Could not store the password."));
                     m_services.throttle.clear(who.emailKey);
-                    // Whoever else knew the old password is signed out everywhere.
+                    // Whoever else knew the old password is signed out everywhere, and a reset
+                    // link mailed earlier cannot set another password behind the owner's back.
                     m_services.tokens.revokeOthers(who.session.userId, who.session.sessionId,
                                                    reason::PasswordChanged);
+                    m_services.resets.invalidateAll(who.session.userId);
+                    mailOwner(who, "password_changed"_L1,
+                              &OnboardingMail::passwordChangedInAccount);
                     qCInfo(lcAuth) << "Password changed for" << who.session.userId;
                     return JsonReply::noContent();
                 }();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "json_reply.h"
+#include "onboarding_mails.h"
 #include "token_service.h"
 
 #include <QHttpServerRequest>
@@ -13,10 +14,13 @@ class QThreadPool;
 namespace moim::server {
 
 class AccountStore;
+class Clock;
 class EventHub;
 class HttpListener;
+class Mailbox;
 class PasswordHasher;
 class RecoveryCodes;
+class ResetStore;
 class Throttle;
 class TwoStepCheck;
 class TwoStepEnrolment;
@@ -41,6 +45,9 @@ public:
         TwoStepEnrolment &enrolment;
         RecoveryCodes &recoveryCodes;
         EventHub &events;
+        ResetStore &resets;
+        Mailbox &mailbox;
+        const Clock &clock;
     };
 
     AccountSecurityApi(QHttpServer &http, Services services, QObject *parent = nullptr);
@@ -50,6 +57,7 @@ private:
     {
         TokenService::SessionRef session;
         QString emailKey;
+        QString ip; // where the server saw the call come from
     };
     // The signed-in caller, or the reply that refuses the call.
     std::optional<Caller> authenticate(const QHttpServerRequest &request, JsonReply *refusal) const;
@@ -63,6 +71,9 @@ private:
     JsonReply sessions(const Caller &caller) const;
     JsonReply revokeSession(const Caller &caller, const QJsonObject &body);
     JsonReply revokeOthers(const Caller &caller);
+    // A security mail to the account's work address about a change the caller just made.
+    void mailOwner(const Caller &caller, QLatin1StringView kind,
+                   OnboardingMail (*compose)(const QString &, const QString &, qint64));
 
     Services m_services;
 };

@@ -82,15 +82,24 @@ QJsonObject AccountStore::accountJson(const Account &account)
             {QStringLiteral("display_name"), account.displayName}};
 }
 
-QJsonArray AccountStore::activeWorkspaces(const QString &userId) const
+QString AccountStore::lockedWorkspacesQuery()
+{
+    return u"SELECT lw.id FROM workspaces lw WHERE lw.require_two_step = 1 AND NOT ("
+           "EXISTS (SELECT 1 FROM two_step lt WHERE lt.user_id = :user AND lt.enabled_at IS NOT "
+           "NULL) AND EXISTS (SELECT 1 FROM sessions ls WHERE ls.id = :session AND ls.user_id = "
+           ":user AND ls.two_step_passed = 1))"_s;
+}
+
+QJsonArray AccountStore::activeWorkspaces(const QString &userId, const QString &sessionId) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(QStringLiteral(
-        "SELECT w.id, w.name, w.name_en, m.role, w.color, w.require_two_step AND NOT EXISTS "
-        "(SELECT 1 FROM two_step t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL) "
-        "FROM memberships m JOIN workspaces w ON w.id = m.workspace_id JOIN users u ON u.id = "
-        "m.user_id WHERE m.user_id = ? AND u.deactivated = 0 ORDER BY w.position, w.id"));
-    query.addBindValue(userId);
+    query.prepare(u"SELECT w.id, w.name, w.name_en, m.role, w.color, w.id IN ("_s +
+                  lockedWorkspacesQuery() +
+                  u") FROM memberships m JOIN workspaces w ON w.id = m.workspace_id JOIN users u "
+                  "ON u.id = m.user_id WHERE m.user_id = :user AND u.deactivated = 0 ORDER BY "
+                  "w.position, w.id"_s);
+    query.bindValue(u":user"_s, userId);
+    query.bindValue(u":session"_s, sessionId);
     QJsonArray result;
     if (!execOrWarn(query))
         return result;
@@ -110,14 +119,14 @@ QJsonArray AccountStore::activeWorkspaces(const QString &userId) const
     return result;
 }
 
-bool AccountStore::isLockedFor(const QString &userId, const QString &workspaceId) const
+bool AccountStore::isLockedFor(const QString &userId, const QString &sessionId,
+                               const QString &workspaceId) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(QStringLiteral(
-        "SELECT 1 FROM workspaces w WHERE w.id = ? AND w.require_two_step = 1 AND NOT EXISTS "
-        "(SELECT 1 FROM two_step t WHERE t.user_id = ? AND t.enabled_at IS NOT NULL)"));
-    query.addBindValue(workspaceId);
-    query.addBindValue(userId);
+    query.prepare(u"SELECT 1 WHERE :workspace IN ("_s + lockedWorkspacesQuery() + u")"_s);
+    query.bindValue(u":workspace"_s, workspaceId);
+    query.bindValue(u":user"_s, userId);
+    query.bindValue(u":session"_s, sessionId);
     return execOrWarn(query) && query.next();
 }
 

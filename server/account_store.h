@@ -40,12 +40,17 @@ public:
 
     // {id, email, display_name} as in the session grant.
     static QJsonObject accountJson(const Account &account);
-    // The workspaces with an active membership, in sidebar order, as in the session grant.
-    // A workspace that requires 2-step verification of a user without it carries
-    // "locked": "two_step_required".
-    QJsonArray activeWorkspaces(const QString &userId) const;
-    // Whether the workspace requires 2-step verification and the user has not enrolled.
-    bool isLockedFor(const QString &userId, const QString &workspaceId) const;
+    // The workspaces with an active membership, in sidebar order, as in the session grant, as
+    // the session sessionId sees them: a workspace closed to it (lockedWorkspacesQuery) carries
+    // "locked": "two_step_required". Without a session every such workspace counts as closed.
+    QJsonArray activeWorkspaces(const QString &userId, const QString &sessionId = {}) const;
+    // Whether the workspace is closed to this session of the user (lockedWorkspacesQuery).
+    bool isLockedFor(const QString &userId, const QString &sessionId,
+                     const QString &workspaceId) const;
+    // The one statement of the 2-step lock, as a subquery that binds :user and :session: the
+    // workspaces that require 2-step verification, unless the user has it on and this session
+    // passed it. Every workspace-scoped call, the catch-up and the event stream use it.
+    static QString lockedWorkspacesQuery();
     // Sets the admin policy; workspace is an id or an exact (Korean or English) name. Fills
     // memberIds with the users whose workspace list changes. False: no such workspace.
     bool setRequireTwoStep(const QString &workspace, bool require, QStringList *memberIds);

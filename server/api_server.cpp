@@ -232,10 +232,10 @@ JsonReply ApiServer::finishLogin(const LoginAttempt &attempt, bool passwordMatch
             .withErrorField(QStringLiteral("expires_in"), challenge->expiresIn);
     }
     m_services.throttle.clear(attempt.emailKey);
-    const auto grant = m_services.tokens.createSession(*attempt.userId, attempt.device);
+    const auto grant =
+        m_services.tokens.createSession(*attempt.userId, attempt.device, false, attempt.ip);
     if (!grant)
         return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."));
-    Q_EMIT signedIn(*attempt.userId, attempt.device.name, attempt.device.os, attempt.ip);
     return grantReply(*grant);
 }
 
@@ -244,14 +244,14 @@ JsonReply ApiServer::grantReply(const TokenService::Grant &grant) const
     const auto account = m_services.accounts.findById(grant.userId);
     if (!account)
         return JsonReply::error(error::ServerError, QStringLiteral("The account vanished."));
-    return JsonReply::ok(
-        {{QStringLiteral("session_id"), grant.sessionId},
-         {QStringLiteral("access_token"), grant.accessToken},
-         {QStringLiteral("access_expires_in"), grant.accessExpiresIn},
-         {QStringLiteral("refresh_token"), grant.refreshToken},
-         {QStringLiteral("refresh_expires_at"), grant.refreshExpiresAt},
-         {QStringLiteral("account"), AccountStore::accountJson(*account)},
-         {QStringLiteral("workspaces"), m_services.accounts.activeWorkspaces(grant.userId)}});
+    return JsonReply::ok({{QStringLiteral("session_id"), grant.sessionId},
+                          {QStringLiteral("access_token"), grant.accessToken},
+                          {QStringLiteral("access_expires_in"), grant.accessExpiresIn},
+                          {QStringLiteral("refresh_token"), grant.refreshToken},
+                          {QStringLiteral("refresh_expires_at"), grant.refreshExpiresAt},
+                          {QStringLiteral("account"), AccountStore::accountJson(*account)},
+                          {QStringLiteral("workspaces"),
+                           m_services.accounts.activeWorkspaces(grant.userId, grant.sessionId)}});
 }
 
 JsonReply ApiServer::codeRefusal(const TwoStepCheck::Answer &answer)
@@ -279,6 +279,12 @@ JsonReply ApiServer::codeRefusal(const TwoStepCheck::Answer &answer)
     }
     return JsonReply::error(error::InvalidCode, QStringLiteral("Wrong code."))
         .withErrorField(QStringLiteral("attempts_left"), attemptsLeft);
+}
+
+JsonReply ApiServer::workspaceLocked()
+{
+    return JsonReply::error(error::TwoStepRequired,
+                            QStringLiteral("This workspace requires 2-step verification."));
 }
 
 QHttpServerResponse ApiServer::secondFactor(const QHttpServerRequest &request)
@@ -310,7 +316,8 @@ QHttpServerResponse ApiServer::secondFactor(const QHttpServerRequest &request)
         return JsonReply::error(error::UnauthorizedUser,
                                 QStringLiteral("The account has no active workspace membership."))
             .toResponse();
-    const auto grant = m_services.tokens.createSession(answer.userId, answer.device, true);
+    const auto grant = m_services.tokens.createSession(answer.userId, answer.device, true,
+                                                       request.remoteAddress().toString());
     if (!grant)
         return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."))
             .toResponse();
@@ -388,7 +395,8 @@ QHttpServerResponse ApiServer::me(const QHttpServerRequest &request) const
     const auto account = session ? m_services.accounts.findById(session->userId) : std::nullopt;
     if (!account)
         return JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again.")).toResponse();
-    const QJsonArray workspaces = m_services.accounts.activeWorkspaces(account->id);
+    const QJsonArray workspaces =
+        m_services.accounts.activeWorkspaces(account->id, session->sessionId);
     if (workspaces.isEmpty())
         return JsonReply::error(error::UnauthorizedUser,
                                 QStringLiteral("The account has no active workspace membership."))
@@ -411,10 +419,8 @@ QHttpServerResponse ApiServer::conversations(const QString &workspaceId,
     if (!m_services.accounts.isActiveMember(session->userId, workspaceId))
         return JsonReply::error(error::Forbidden, QStringLiteral("Not a member of this workspace."))
             .toResponse();
-    if (m_services.accounts.isLockedFor(session->userId, workspaceId))
-        return JsonReply::error(error::TwoStepRequired,
-                                QStringLiteral("This workspace requires 2-step verification."))
-            .toResponse();
+    if (m_services.accounts.isLockedFor(session->userId, session->sessionId, workspaceId))
+        return workspaceLocked().toResponse();
     return JsonReply::ok({{QStringLiteral("conversations"),
                            m_services.accounts.conversations(session->userId, workspaceId)}})
         .toResponse();
@@ -563,7 +569,11 @@ QHttpServerResponse ApiServer::qrRedeem(const QHttpServerRequest &request)
             .toResponse();
     if (const auto account = m_services.accounts.findById(redeemed.userId))
         m_services.throttle.clear(account->email);
-    const auto grant = m_services.tokens.createSession(redeemed.userId, redeemed.device);
+    // The approving phone passed 2-step where the account has it on, so this session counts as
+    // having passed it too (QrLoginService::approvalAllowed).
+    const auto grant =
+        m_services.tokens.createSession(redeemed.userId, redeemed.device, redeemed.twoStepPassed,
+                                        request.remoteAddress().toString());
     if (!grant)
         return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."))
             .toResponse();

@@ -52,16 +52,14 @@ public:
     static std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request);
     // The error reply for a code the 2-step check did not accept (shared with the account API).
     static JsonReply codeRefusal(const TwoStepCheck::Answer &answer);
+    // two_step_required: the workspace is closed to this session (AccountStore::isLockedFor).
+    static JsonReply workspaceLocked();
 
-    // The session grant of docs/protocol.md for a new or refreshed session.
+    // The session grant of docs/protocol.md for a new or refreshed session; its workspace list
+    // is the one that session sees (locks included).
     JsonReply grantReply(const TokenService::Grant &grant) const;
     // update_required when a minimum version is set and the client is older or unnamed.
     std::optional<JsonReply> refuseClient(const QHttpServerRequest &request) const;
-
-Q_SIGNALS:
-    // A password sign-in succeeded (for the "new sign-in on a new device" mail).
-    void signedIn(const QString &userId, const QString &deviceName, const QString &deviceOs,
-                  const QString &ip);
 
 private:
     QHttpServerResponse serverInfo(const QHttpServerRequest &request) const;

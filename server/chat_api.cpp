@@ -64,6 +64,8 @@ JsonReply ChatApi::history(const QString &conversationId, const QHttpServerReque
         return JsonReply::error(error::NotFound, u"No such conversation."_s);
     if (!m_services.messages.canAccess(session->userId, conversationId))
         return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+    if (isLocked(*session, conversationId))
+        return ApiServer::workspaceLocked();
     const QUrlQuery query(request.url());
     const qint64 before = query.queryItemValue(u"before_seq"_s).toLongLong();
     bool limitOk = false;
@@ -94,6 +96,8 @@ JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest 
         return JsonReply::error(error::NotFound, u"No such conversation."_s);
     if (!m_services.messages.canAccess(session->userId, conversationId))
         return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+    if (isLocked(*session, conversationId))
+        return ApiServer::workspaceLocked();
     return deliver(session->userId, conversationId, clientId, text);
 }
 
@@ -115,7 +119,8 @@ JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
                             {u"conversation_kind"_s, kind.kind},
                             {u"conversation_name"_s, kind.channelName},
                             {u"message"_s, *message}};
-        m_services.events.pushToUsers(m_services.messages.audience(conversationId), created);
+        m_services.events.pushWorkspaceEvent(m_services.messages.workspaceOf(conversationId),
+                                             m_services.messages.audience(conversationId), created);
     }
     return JsonReply::ok({{u"message"_s, *message}, {u"duplicate"_s, duplicate}});
 }
@@ -132,13 +137,16 @@ JsonReply ChatApi::markRead(const QString &conversationId, const QHttpServerRequ
         return JsonReply::error(error::BadRequest, u"Expected seq."_s);
     if (!m_services.messages.canAccess(session->userId, conversationId))
         return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+    if (isLocked(*session, conversationId))
+        return ApiServer::workspaceLocked();
     m_services.messages.markRead(session->userId, conversationId,
                                  body->value("seq"_L1).toInteger());
-    // Reading on one device clears the badge on the others.
-    m_services.events.pushToUsers({session->userId},
-                                  {{u"type"_s, QString(event::ReadUpdated)},
-                                   {u"conversation_id"_s, conversationId},
-                                   {u"seq"_s, body->value("seq"_L1).toInteger()}});
+    // Reading on one device clears the badge on the others (those that may open the workspace).
+    m_services.events.pushWorkspaceEvent(m_services.messages.workspaceOf(conversationId),
+                                         {session->userId},
+                                         {{u"type"_s, QString(event::ReadUpdated)},
+                                          {u"conversation_id"_s, conversationId},
+                                          {u"seq"_s, body->value("seq"_L1).toInteger()}});
     return JsonReply::noContent();
 }
 
@@ -151,12 +159,20 @@ JsonReply ChatApi::sync(const QHttpServerRequest &request) const
         return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
     const qint64 after = QUrlQuery(request.url()).queryItemValue(u"after_seq"_s).toLongLong();
     bool hasMore = false;
-    const QJsonArray messages =
-        m_services.messages.since(session->userId, after, MessageStore::MaxPage, &hasMore);
-    return JsonReply::ok({{u"messages"_s, messages},
-                          {u"has_more"_s, hasMore},
-                          {u"last_seq"_s, m_services.messages.lastSeq()},
-                          {u"read_state"_s, m_services.messages.readState(session->userId)}});
+    // Not refused as a whole: the catch-up simply leaves out workspaces closed to this session.
+    const QJsonArray messages = m_services.messages.since(session->userId, session->sessionId,
+                                                          after, MessageStore::MaxPage, &hasMore);
+    return JsonReply::ok(
+        {{u"messages"_s, messages},
+         {u"has_more"_s, hasMore},
+         {u"last_seq"_s, m_services.messages.lastSeq()},
+         {u"read_state"_s, m_services.messages.readState(session->userId, session->sessionId)}});
+}
+
+bool ChatApi::isLocked(const TokenService::SessionRef &session, const QString &conversationId) const
+{
+    return m_services.accounts.isLockedFor(session.userId, session.sessionId,
+                                           m_services.messages.workspaceOf(conversationId));
 }
 
 JsonReply ChatApi::postAsMember(const QHttpServerRequest &request)

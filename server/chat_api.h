@@ -1,6 +1,7 @@
 #pragma once
 
 #include "json_reply.h"
+#include "token_service.h"
 
 #include <QHttpServerRequest>
 #include <QObject>
@@ -14,7 +15,6 @@ class AdminApi;
 class ApiServer;
 class EventHub;
 class MessageStore;
-class TokenService;
 class AccountStore;
 
 // Chat over REST and the event stream (docs/protocol.md, "Chat"): history pages, sending with
@@ -46,6 +46,8 @@ private:
     JsonReply markRead(const QString &conversationId, const QHttpServerRequest &request);
     JsonReply sync(const QHttpServerRequest &request) const;
     JsonReply postAsMember(const QHttpServerRequest &request);
+    // Whether the conversation's workspace is closed to this session (2-step verification).
+    bool isLocked(const TokenService::SessionRef &session, const QString &conversationId) const;
     // Stores, then tells everyone who sees the conversation.
     JsonReply deliver(const QString &userId, const QString &conversationId, const QString &clientId,
                       const QString &body);

@@ -151,12 +151,12 @@ void EventHub::onSessionRevoked(const QString &sessionId, const QString &, const
 
 void EventHub::pushWorkspacesChanged(const QString &userId)
 {
-    const QJsonArray workspaces = m_accounts.activeWorkspaces(userId);
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
         if (it->userId != userId || it->sessionId.isEmpty())
             continue;
         QJsonObject changed = typed(event::WorkspacesChanged);
-        changed.insert(QStringLiteral("workspaces"), workspaces);
+        changed.insert(QStringLiteral("workspaces"),
+                       m_accounts.activeWorkspaces(userId, it->sessionId));
         sendJson(it.key(), changed);
     }
 }
@@ -165,6 +165,24 @@ void EventHub::pushToUsers(const QStringList &userIds, const QJsonObject &event)
 {
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
         if (!it->sessionId.isEmpty() && userIds.contains(it->userId))
+            sendJson(it.key(), event);
+    }
+}
+
+void EventHub::pushWorkspaceEvent(const QString &workspaceId, const QStringList &userIds,
+                                  const QJsonObject &event)
+{
+    // Asked per session, at the moment of sending: a lock set or lifted a second ago holds.
+    QHash<QString, bool> lockedFor;
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->sessionId.isEmpty() || !userIds.contains(it->userId))
+            continue;
+        auto locked = lockedFor.constFind(it->sessionId);
+        if (locked == lockedFor.cend())
+            locked = lockedFor.insert(
+                it->sessionId, workspaceId.isEmpty() ||
+                                   m_accounts.isLockedFor(it->userId, it->sessionId, workspaceId));
+        if (!*locked)
             sendJson(it.key(), event);
     }
 }

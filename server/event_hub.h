@@ -36,10 +36,17 @@ public:
     ~EventHub() override;
 
     void accept(std::unique_ptr<QWebSocket> socket);
-    // Sends workspaces.changed with the user's current list to every socket of the user.
+    // Sends workspaces.changed to every socket of the user, each with the list as its session
+    // sees it (locks included).
     void pushWorkspacesChanged(const QString &userId);
-    // Sends `event` to every authenticated socket of these users.
+    // Sends `event` to every authenticated socket of these users. Not for an event of one
+    // workspace: that goes through pushWorkspaceEvent.
     void pushToUsers(const QStringList &userIds, const QJsonObject &event);
+    // Sends an event of one workspace (a message, a read mark, its settings) to the sockets of
+    // these users whose session may open the workspace: none of a workspace that is closed to a
+    // session (AccountStore::isLockedFor) reaches it.
+    void pushWorkspaceEvent(const QString &workspaceId, const QStringList &userIds,
+                            const QJsonObject &event);
     // Sends `event` to the authenticated sockets of one session only.
     void pushToSession(const QString &sessionId, const QJsonObject &event);
 

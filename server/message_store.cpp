@@ -1,5 +1,6 @@
 #include "message_store.h"
 
+#include "account_store.h"
 #include "clock.h"
 #include "database.h"
 #include "secure_token.h"
@@ -45,6 +46,11 @@ const auto VisibleConversations =
     "JOIN users u ON u.id = ms.user_id AND u.deactivated = 0 WHERE ms.user_id = :user AND "
     "(c.kind = 'channel' OR EXISTS (SELECT 1 FROM conversation_members cm WHERE "
     "cm.conversation_id = c.id AND cm.user_id = :user))"_s;
+
+// Appended to VisibleConversations where a session asks (binds :session): leaves out the
+// workspaces closed to it until it passes 2-step verification.
+const QString OpenToSession =
+    u" AND c.workspace_id NOT IN ("_s + AccountStore::lockedWorkspacesQuery() + u")"_s;
 
 } // namespace
 
@@ -173,16 +179,17 @@ QJsonArray MessageStore::page(const QString &conversationId, qint64 beforeSeq, i
     return result;
 }
 
-QJsonArray MessageStore::since(const QString &userId, qint64 afterSeq, int limit,
-                               bool *hasMore) const
+QJsonArray MessageStore::since(const QString &userId, const QString &sessionId, qint64 afterSeq,
+                               int limit, bool *hasMore) const
 {
     QSqlQuery query(m_database.handle());
     query.prepare(u"SELECT "_s + MessageColumns +
                   u" FROM messages m JOIN users u ON u.id = m.author WHERE m.seq > :after AND "
                   "m.conversation_id IN ("_s +
-                  VisibleConversations + u") ORDER BY m.seq LIMIT :limit"_s);
+                  VisibleConversations + OpenToSession + u") ORDER BY m.seq LIMIT :limit"_s);
     query.bindValue(u":after"_s, afterSeq);
     query.bindValue(u":user"_s, userId);
+    query.bindValue(u":session"_s, sessionId);
     query.bindValue(u":limit"_s, limit + 1);
     QJsonArray result;
     if (execOrWarn(query)) {
@@ -228,7 +235,7 @@ void MessageStore::markRead(const QString &userId, const QString &conversationId
     execOrWarn(query);
 }
 
-QJsonArray MessageStore::readState(const QString &userId) const
+QJsonArray MessageStore::readState(const QString &userId, const QString &sessionId) const
 {
     QSqlQuery query(m_database.handle());
     query.prepare(u"SELECT c.id, c.workspace_id, COALESCE(r.last_read_seq, 0), "
@@ -236,8 +243,9 @@ QJsonArray MessageStore::readState(const QString &userId) const
                   "COALESCE(r.last_read_seq, 0) AND m.author <> :user) FROM conversations c "
                   "LEFT JOIN reads r ON r.conversation_id = c.id AND r.user_id = :user "
                   "WHERE c.id IN ("_s +
-                  VisibleConversations + u")"_s);
+                  VisibleConversations + OpenToSession + u")"_s);
     query.bindValue(u":user"_s, userId);
+    query.bindValue(u":session"_s, sessionId);
     QJsonArray result;
     if (!execOrWarn(query))
         return result;

@@ -44,16 +44,19 @@ public:
     // Up to `limit` messages before `beforeSeq` (0: the newest), oldest first.
     QJsonArray page(const QString &conversationId, qint64 beforeSeq, int limit,
                     bool *hasMore) const;
-    // The user's messages after `afterSeq`, oldest first, at most `limit`.
-    QJsonArray since(const QString &userId, qint64 afterSeq, int limit, bool *hasMore) const;
+    // The user's messages after `afterSeq`, oldest first, at most `limit`, leaving out the
+    // workspaces closed to the session sessionId (AccountStore::lockedWorkspacesQuery).
+    QJsonArray since(const QString &userId, const QString &sessionId, qint64 afterSeq, int limit,
+                     bool *hasMore) const;
     qint64 lastSeq() const;
 
     // A channel and an active member of its workspace, at random (for demo chatter).
     bool randomChannelAndMember(QString *conversationId, QString *userId) const;
 
     void markRead(const QString &userId, const QString &conversationId, qint64 seq);
-    // {conversation_id, workspace_id, unread, last_read_seq} for every conversation the user sees.
-    QJsonArray readState(const QString &userId) const;
+    // {conversation_id, workspace_id, unread, last_read_seq} for every conversation the user sees
+    // in a workspace open to the session sessionId.
+    QJsonArray readState(const QString &userId, const QString &sessionId) const;
 
 private:
     QJsonObject messageJson(const QString &id) const;

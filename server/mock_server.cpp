@@ -160,9 +160,10 @@ bool MockServer::start(QString *error)
                                                             *listener, *m_qr, *m_twoStep},
                                         m_config.minClientVersion);
     m_accountSecurity = std::make_unique<AccountSecurityApi>(
-        *m_http, AccountSecurityApi::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher,
-                                              m_hashPool, *listener, *m_twoStep, *m_enrolment,
-                                              *m_recoveryCodes, *m_events});
+        *m_http,
+        AccountSecurityApi::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher, m_hashPool,
+                                     *listener, *m_twoStep, *m_enrolment, *m_recoveryCodes,
+                                     *m_events, *m_resets, *m_mailbox, m_clock});
     m_admin = std::make_unique<AdminApi>(
         *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken,
                                     m_localGate, *m_invites, *m_mailbox});
@@ -185,9 +186,11 @@ bool MockServer::start(QString *error)
                                                    *m_events, *m_api});
     if (m_config.chatterSeconds > 0)
         m_chat->startChatter(std::chrono::seconds(m_config.chatterSeconds));
-    // A sign-in from a device the account has not used before is mailed to its owner.
-    const auto mailNewDevice = [this](const QString &userId, const QString &deviceName,
-                                      const QString &deviceOs, const QString &ip) {
+    // A sign-in from a device the account has not used before is mailed to its owner, whatever
+    // the path (password, 2-step, QR, push, invitation): every one creates its session here.
+    const auto mailNewDevice = [this](const QString &, const QString &userId,
+                                      const QString &deviceName, const QString &deviceOs,
+                                      const QString &ip) {
         if (!m_resets->rememberDevice(userId, deviceName + u'|' + deviceOs))
             return;
         const auto account = m_accounts->findById(userId);
@@ -197,8 +200,7 @@ bool MockServer::start(QString *error)
         m_mailbox->send(account->email, QStringLiteral("new_sign_in"), mail.subject, mail.body,
                         mail.links);
     };
-    connect(m_api.get(), &ApiServer::signedIn, this, mailNewDevice);
-    connect(m_personalApi.get(), &PersonalAccountApi::signedIn, this, mailNewDevice);
+    connect(m_tokens.get(), &TokenService::sessionCreated, this, mailNewDevice);
 
     // QtHttpServer 6.4 upgrades a WebSocket only when a route matches the path and the handler
     // writes nothing; a plain GET must still get an answer.

@@ -56,6 +56,10 @@ std::optional<QString> NotificationSettingsApi::member(const QString &workspaceI
         *refusal = JsonReply::error(error::Forbidden, u"Not a member of this workspace."_s);
         return std::nullopt;
     }
+    if (m_services.accounts.isLockedFor(session->userId, session->sessionId, workspaceId)) {
+        *refusal = ApiServer::workspaceLocked();
+        return std::nullopt;
+    }
     return session->userId;
 }
 
@@ -67,7 +71,12 @@ JsonReply NotificationSettingsApi::all(const QHttpServerRequest &request) const
     if (!session)
         return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
     QJsonArray workspaces;
-    for (const QJsonValue &workspace : m_services.accounts.activeWorkspaces(session->userId)) {
+    const QJsonArray active =
+        m_services.accounts.activeWorkspaces(session->userId, session->sessionId);
+    for (const QJsonValue &workspace : active) {
+        // A workspace closed to this session is left out, like everything else of it.
+        if (workspace.toObject().contains("locked"_L1))
+            continue;
         const QString id = workspace.toObject().value("id"_L1).toString();
         workspaces.append(
             QJsonObject{{u"workspace_id"_s, id},
@@ -109,10 +118,10 @@ JsonReply NotificationSettingsApi::replace(const QString &workspaceId,
     // Every client of the user follows, this one included (it already has them; the event
     // carries the same values).
     const QJsonObject stored = m_services.settings.get(*userId, workspaceId).toJson();
-    m_services.events.pushToUsers({*userId},
-                                  {{u"type"_s, QString(event::NotificationSettingsChanged)},
-                                   {u"workspace_id"_s, workspaceId},
-                                   {u"settings"_s, stored}});
+    m_services.events.pushWorkspaceEvent(workspaceId, {*userId},
+                                         {{u"type"_s, QString(event::NotificationSettingsChanged)},
+                                          {u"workspace_id"_s, workspaceId},
+                                          {u"settings"_s, stored}});
     return JsonReply::ok({{u"workspace_id"_s, workspaceId}, {u"settings"_s, stored}});
 }
 

@@ -214,6 +214,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
         return answer(JsonReply::error(error::BadRequest,
                                        u"Expected token, password and, for a new account, "
                                        "display_name."_s));
+    const QString ip = request.remoteAddress().toString();
     TokenService::Device device{u"Unnamed computer"_s, QString(), u"desktop"_s};
     const QJsonObject deviceJson = body->value("device"_L1).toObject();
     if (deviceJson.contains("name"_L1))
@@ -244,7 +245,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
         return offMainThread(
             std::move(responder),
             [hasher, hash, passwordBytes] { return QVariant(hasher->verify(hash, passwordBytes)); },
-            [this, invite, existing, device, totp, recovery](const QVariant &matches) {
+            [this, invite, existing, device, ip, totp, recovery](const QVariant &matches) {
                 if (!matches.toBool()) {
                     m_services.throttle.recordFailure(invite.email);
                     return JsonReply::error(error::InvalidCredentials,
@@ -269,11 +270,10 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                     return inviteError(InviteStore::Status::Used);
                 m_services.throttle.clear(invite.email);
                 m_services.accounts.addMembership(existing->id, invite.workspaceId, u"member"_s);
-                const auto grant = m_services.tokens.createSession(existing->id, device);
+                const auto grant =
+                    m_services.tokens.createSession(existing->id, device, needsCode, ip);
                 if (!grant)
                     return JsonReply::error(error::ServerError, u"Could not create a session."_s);
-                if (needsCode)
-                    m_services.twoStep.markSessionPassed(grant->sessionId);
                 JsonReply reply = m_services.api.grantReply(*grant);
                 QJsonObject answerBody = reply.body();
                 answerBody.insert(u"landing_workspace_id"_s, invite.workspaceId);
@@ -296,7 +296,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
     offMainThread(
         std::move(responder),
         [hasher, passwordBytes] { return QVariant(hasher->hash(passwordBytes)); },
-        [this, invite, name, device](const QVariant &hash) {
+        [this, invite, name, device, ip](const QVariant &hash) {
             // Two accepts racing: only the one that marks the invite used goes on.
             if (m_services.accounts.findByEmail(invite.email) ||
                 !m_services.invites.markUsed(invite.id))
@@ -306,10 +306,12 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
             if (!account)
                 return JsonReply::error(error::ServerError, u"Could not create the account."_s);
             m_services.accounts.addMembership(account->id, invite.workspaceId, u"member"_s);
-            const auto grant = m_services.tokens.createSession(account->id, device);
+            // The device that created the account is its first: known before the session
+            // exists, so its owner gets no "new sign-in" mail for signing up.
+            m_services.resets.rememberDevice(account->id, device.name + u'|' + device.os);
+            const auto grant = m_services.tokens.createSession(account->id, device, false, ip);
             if (!grant)
                 return JsonReply::error(error::ServerError, u"Could not create a session."_s);
-            m_services.resets.rememberDevice(account->id, device.name + u'|' + device.os);
             qCInfo(lcAuth) << "New account" << account->id << "joined" << invite.workspaceId;
             QJsonObject answerBody = m_services.api.grantReply(*grant).body();
             answerBody.insert(u"landing_workspace_id"_s, invite.workspaceId);

@@ -65,6 +65,72 @@ OnboardingMail OnboardingMail::passwordChanged()
     return mail;
 }
 
+namespace {
+// Where a change in My account came from, and what to do if it was not the owner.
+QString madeFrom(const QString &deviceName, const QString &ip, qint64 at)
+{
+    return u"기기 / Device: %1\nIP: %2\n시각 / Time: %3\n\n"
+           "본인이 아니라면 즉시 비밀번호를 재설정하고 워크스페이스 관리자에게 알리세요.\n"
+           "If this wasn't you, reset your password at once and tell your workspace admin.\n"_s.arg(
+               deviceName, ip, when(at));
+}
+} // namespace
+
+OnboardingMail OnboardingMail::passwordChangedInAccount(const QString &deviceName,
+                                                        const QString &ip, qint64 at)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 비밀번호가 변경되었습니다 / Your Moim password was changed"_s;
+    mail.body = u"[내 계정]에서 모임 계정의 비밀번호가 변경되었습니다. 변경한 기기를 제외한 "
+                "모든 기기에서 로그아웃되었고, 아직 쓰지 않은 비밀번호 재설정 링크는 더 이상 "
+                "쓸 수 없습니다.\n"
+                "The password of your Moim account was changed in My account. Every other "
+                "device was signed out, and password reset links not used yet no longer "
+                "work.\n\n"_s +
+                madeFrom(deviceName, ip, at);
+    return mail;
+}
+
+OnboardingMail OnboardingMail::twoStepEnabled(const QString &deviceName, const QString &ip,
+                                              qint64 at)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 2단계 인증이 켜졌습니다 / 2-step verification turned on"_s;
+    mail.body = u"모임 계정에 2단계 인증이 켜졌습니다. 켠 기기를 제외한 모든 기기에서 "
+                "로그아웃되었습니다. 다시 로그인할 때 인증 앱의 코드를 입력하세요.\n"
+                "2-step verification was turned on for your Moim account. Every other device "
+                "was signed out; sign in there again with a code from your authenticator.\n\n"_s +
+                madeFrom(deviceName, ip, at);
+    return mail;
+}
+
+OnboardingMail OnboardingMail::twoStepDisabled(const QString &deviceName, const QString &ip,
+                                               qint64 at)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 2단계 인증이 꺼졌습니다 / 2-step verification turned off"_s;
+    mail.body = u"모임 계정의 2단계 인증이 꺼졌습니다. 이제 비밀번호만으로 로그인할 수 있고, "
+                "2단계 인증을 요구하는 워크스페이스는 다시 켤 때까지 잠깁니다.\n"
+                "2-step verification was turned off for your Moim account. The password alone "
+                "now signs you in, and workspaces that require 2-step stay locked until you turn "
+                "it on again.\n\n"_s +
+                madeFrom(deviceName, ip, at);
+    return mail;
+}
+
+OnboardingMail OnboardingMail::recoveryCodesRegenerated(const QString &deviceName,
+                                                        const QString &ip, qint64 at)
+{
+    OnboardingMail mail;
+    mail.subject = u"[모임] 복구 코드를 새로 만들었습니다 / New recovery codes"_s;
+    mail.body = u"모임 계정의 2단계 인증 복구 코드를 새로 만들었습니다. 이전 복구 코드는 더 "
+                "이상 쓸 수 없습니다.\n"
+                "New recovery codes were made for your Moim account's 2-step verification. The "
+                "old ones no longer work.\n\n"_s +
+                madeFrom(deviceName, ip, at);
+    return mail;
+}
+
 OnboardingMail OnboardingMail::newSignIn(const QString &deviceName, const QString &deviceOs,
                                          const QString &ip, qint64 at)
 {

@@ -18,7 +18,16 @@ struct OnboardingMail
                                  const QString &workspaceName, const QString &inviterName,
                                  qint64 expiresAt);
     static OnboardingMail passwordReset(const QString &token, qint64 expiresAt);
+    // After a reset: every session ended.
     static OnboardingMail passwordChanged();
+    // Changes made in My account, from the device and address that made them.
+    static OnboardingMail passwordChangedInAccount(const QString &deviceName, const QString &ip,
+                                                   qint64 at);
+    // Turning 2-step on also ends every other session (they have not passed it).
+    static OnboardingMail twoStepEnabled(const QString &deviceName, const QString &ip, qint64 at);
+    static OnboardingMail twoStepDisabled(const QString &deviceName, const QString &ip, qint64 at);
+    static OnboardingMail recoveryCodesRegenerated(const QString &deviceName, const QString &ip,
+                                                   qint64 at);
     static OnboardingMail newSignIn(const QString &deviceName, const QString &deviceOs,
                                     const QString &ip, qint64 at);
     // A personal account was linked to, or unlinked from, the work account.

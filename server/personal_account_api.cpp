@@ -451,10 +451,10 @@ JsonReply PersonalAccountApi::redeem(const QHttpServerRequest &request)
             .withErrorField(u"expires_in"_s, challenge->expiresIn);
     }
     m_services.throttle.clear(account->email);
-    const auto grant = m_services.tokens.createSession(redeemed.userId, redeemed.device);
+    const auto grant =
+        m_services.tokens.createSession(redeemed.userId, redeemed.device, false, peerIp(request));
     if (!grant)
         return JsonReply::error(error::ServerError, u"Could not create a session."_s);
-    Q_EMIT signedIn(redeemed.userId, redeemed.device.name, redeemed.device.os, peerIp(request));
     return m_services.api.grantReply(*grant);
 }
 

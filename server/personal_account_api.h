@@ -60,11 +60,6 @@ public:
     // The throttle key of a personal account's own sign-in (kept apart from work emails).
     static QString throttleKey(const QString &personalId);
 
-Q_SIGNALS:
-    // A push sign-in created a session (for the "new sign-in on a new device" mail).
-    void signedIn(const QString &userId, const QString &deviceName, const QString &deviceOs,
-                  const QString &ip);
-
 private:
     // The personal account of the phone's bearer token, or the refusal.
     std::optional<QString> phone(const QHttpServerRequest &request, JsonReply *refusal) const;

@@ -233,6 +233,8 @@ QrLoginService::Outcome QrLoginService::approve(const TokenService::SessionRef &
         return Outcome::WrongCode;
     }
     session->state = State::Approved;
+    // approvalAllowed let the phone vouch, so where the account has 2-step on, it passed it.
+    session->vouchesTwoStep = m_twoStep.isEnrolled(account->id);
     Q_EMIT approved(session->id);
     return Outcome::Ok;
 }
@@ -267,6 +269,7 @@ QrLoginService::Outcome QrLoginService::redeem(const QString &sessionId, const Q
     session->state = State::Done;
     redeemed->userId = session->userId;
     redeemed->device = session->device;
+    redeemed->twoStepPassed = session->vouchesTwoStep;
     Q_EMIT redeemedSession(session->id);
     return Outcome::Ok;
 }

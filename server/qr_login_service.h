@@ -71,6 +71,8 @@ public:
     {
         QString userId;
         TokenService::Device device;
+        // The approving phone had passed 2-step verification of an account that has it on.
+        bool twoStepPassed = false;
     };
 
     QrLoginService(AccountStore &accounts, Throttle &throttle, const TwoStepCheck &twoStep,
@@ -131,6 +133,7 @@ private:
         QString phoneSessionId;
         QString userId;
         QString checkCode;
+        bool vouchesTwoStep = false; // see Redeemed::twoStepPassed
     };
 
     Session *live(const QString &sessionId);

@@ -117,8 +117,10 @@ std::optional<QString> TokenService::issueAccessToken(const QString &sessionId)
     return token;
 }
 
-std::optional<TokenService::Grant>
-TokenService::createSession(const QString &userId, const Device &device, bool twoStepPassed)
+std::optional<TokenService::Grant> TokenService::createSession(const QString &userId,
+                                                               const Device &device,
+                                                               bool twoStepPassed,
+                                                               const QString &ip)
 {
     QSqlDatabase db = m_database.handle();
     const qint64 now = m_clock.now();
@@ -158,6 +160,7 @@ TokenService::createSession(const QString &userId, const Device &device, bool tw
     }
     grant.accessToken = *access;
     qCInfo(lcAuth) << "Session" << grant.sessionId << "created for" << userId;
+    Q_EMIT sessionCreated(grant.sessionId, userId, device.name, device.os, ip);
     return grant;
 }
 
@@ -198,7 +201,11 @@ std::optional<TokenService::Grant> TokenService::refresh(const QString &refreshT
             return std::nullopt;
         }
         const auto successor = openSuccessor(refreshToken, sealed);
-        if (!successor) {
+        // The grace period covers a client that lost the answer to its refresh, and only until
+        // the successor is used: once the chain has moved on, a replay is a stolen token.
+        if (!successor || isUsed(*successor)) {
+            qCWarning(lcAuth) << "Refresh token replayed after its successor was used; revoking"
+                              << sessionId;
             revokeSession(sessionId, reason::ReuseDetected);
             return std::nullopt;
         }
@@ -246,6 +253,15 @@ std::optional<TokenService::Grant> TokenService::refresh(const QString &refreshT
     }
     grant.accessToken = *access;
     return grant;
+}
+
+bool TokenService::isUsed(const QString &refreshToken) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(QStringLiteral("SELECT used_at FROM refresh_tokens WHERE hash = ?"));
+    query.addBindValue(SecureToken::sha256(refreshToken));
+    // A successor that cannot be found counts as used: nothing may be handed out unchecked.
+    return !execOrWarn(query) || !query.next() || !query.value(0).isNull();
 }
 
 std::optional<TokenService::SessionRef>

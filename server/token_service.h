@@ -11,8 +11,9 @@ class Database;
 
 // Sessions and their tokens (docs/protocol.md "Accounts, sessions and tokens"). Tokens are
 // stored only as SHA-256 hashes. Refresh tokens rotate on every use; a used token presented
-// again within the grace period yields the same successor, which is kept only encrypted under a
-// key derived from the used token; later reuse revokes the whole session.
+// again within the grace period yields the same successor (kept only encrypted under a key
+// derived from the used token) as long as that successor is itself unused; any other reuse
+// revokes the whole session.
 class TokenService : public QObject
 {
     Q_OBJECT
@@ -51,9 +52,10 @@ public:
         qint64 lastActive = 0; // the last sign-in or token refresh
     };
 
-    // twoStepPassed records that this sign-in proved a second factor (see TwoStepCheck).
+    // twoStepPassed records that this sign-in proved a second factor (see TwoStepCheck); ip is
+    // where the server saw the sign-in come from (for the owner's "new sign-in" mail).
     std::optional<Grant> createSession(const QString &userId, const Device &device,
-                                       bool twoStepPassed = false);
+                                       bool twoStepPassed = false, const QString &ip = {});
 
     // Rotates (or, within the grace period, replays) a refresh token. nullopt means
     // invalid_token; reuse after the grace period also revokes the session.
@@ -92,10 +94,15 @@ public:
     static QString proofFor(const QString &refreshToken);
 
 Q_SIGNALS:
+    // Every sign-in, whatever its path, ends here: the one place to tell the account's owner.
+    void sessionCreated(const QString &sessionId, const QString &userId, const QString &deviceName,
+                        const QString &deviceOs, const QString &ip);
     void sessionRevoked(const QString &sessionId, const QString &userId, const QString &reason);
 
 private:
     std::optional<QString> issueAccessToken(const QString &sessionId);
+    // Whether a refresh token of a chain has been rotated already.
+    bool isUsed(const QString &refreshToken) const;
 
     Database &m_database;
     const Clock &m_clock;

@@ -2074,6 +2074,9 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>2-step verification was turned on for your account, so this session ended. Sign in again with your password and a code from your authenticator.</source>
+        <translation type="unfinished"></translation>
+    </message>    <message>
         <source>Your session ended. Sign in again to continue.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2057,6 +2057,10 @@ Messages arrive here.</source>
         <translation>비밀번호가 변경되어 모든 세션이 종료되었습니다. 새 비밀번호로 로그인하세요.</translation>
     </message>
     <message>
+        <source>2-step verification was turned on for your account, so this session ended. Sign in again with your password and a code from your authenticator.</source>
+        <translation>계정에 2단계 인증이 켜져서 이 세션이 종료되었습니다. 비밀번호와 인증 앱의 코드로 다시 로그인하세요.</translation>
+    </message>
+    <message>
         <source>Your session ended. Sign in again to continue.</source>
         <translation>세션이 종료되었습니다. 계속하려면 다시 로그인하세요.</translation>
     </message>

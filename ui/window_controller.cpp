@@ -96,6 +96,11 @@ void WindowController::onSignedOut(SessionManager::SignOutReason reason)
             tr("Your password was changed, so every session ended. Sign in with the new "
                "password."));
         break;
+    case SessionManager::SignOutReason::TwoStepEnabled:
+        m_login->showSessionEnded(
+            tr("2-step verification was turned on for your account, so this session ended. Sign "
+               "in again with your password and a code from your authenticator."));
+        break;
     case SessionManager::SignOutReason::SessionEnded:
         m_login->showSessionEnded(tr("Your session ended. Sign in again to continue."));
         break;

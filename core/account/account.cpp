@@ -243,6 +243,8 @@ void Account::onEvent(const QString &type, const QJsonObject &event)
             endReason = EndReason::LoggedOutElsewhere;
         else if (reason == wire::revokeReason::Expired)
             endReason = EndReason::Expired;
+        else if (reason == wire::revokeReason::TwoStepEnabled)
+            endReason = EndReason::TwoStepEnabled;
         shutDown();
         Q_EMIT sessionEnded(endReason);
     } else if (type == wire::event::WorkspacesChanged) {

@@ -33,6 +33,7 @@ public:
         Deactivated,
         PasswordReset,
         Expired,
+        TwoStepEnabled, // 2-step was turned on elsewhere; this session had not passed it
         Revoked
     };
     Q_ENUM(EndReason)

@@ -80,6 +80,9 @@ std::unique_ptr<Account> SessionManager::createAccount(const AccountIdentity &id
         case Account::EndReason::PasswordReset:
             endLocally(SignOutReason::PasswordReset, m_sharedComputer);
             break;
+        case Account::EndReason::TwoStepEnabled:
+            endLocally(SignOutReason::TwoStepEnabled, m_sharedComputer);
+            break;
         default:
             endLocally(SignOutReason::SessionEnded, m_sharedComputer);
         }

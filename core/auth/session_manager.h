@@ -34,7 +34,8 @@ public:
         UserLoggedOut,
         Deactivated,
         SessionEnded,
-        PasswordReset
+        PasswordReset,
+        TwoStepEnabled
     };
     Q_ENUM(SignOutReason)
 

@@ -198,6 +198,8 @@ inline constexpr auto ReuseDetected = "reuse_detected"_L1;
 inline constexpr auto Expired = "expired"_L1;
 inline constexpr auto PasswordChanged = "password_changed"_L1;
 inline constexpr auto SignedOutByUser = "signed_out_by_user"_L1;
+// 2-step verification was turned on from another device: a session from before has not passed it.
+inline constexpr auto TwoStepEnabled = "two_step_enabled"_L1;
 } // namespace revokeReason
 
 // WebSocket close codes the server uses (4000–4999 is the application range).

@@ -103,6 +103,22 @@ private Q_SLOTS:
         QVERIFY(m_tokens->refresh(second->refreshToken));
     }
 
+    void reuseAfterTheSuccessorWasUsedRevokesChain()
+    {
+        QSignalSpy revoked(m_tokens.get(), &TokenService::sessionRevoked);
+        const auto first = createSession();
+        const auto second = m_tokens->refresh(first.refreshToken);
+        QVERIFY(second);
+        const auto third = m_tokens->refresh(second->refreshToken);
+        QVERIFY(third);
+        // Still within the grace period, but the chain has moved on: a replay is a theft.
+        QVERIFY(!m_tokens->refresh(first.refreshToken));
+        QCOMPARE(revoked.size(), 1);
+        QCOMPARE(revoked.at(0).at(2).toString(), QStringLiteral("reuse_detected"));
+        QVERIFY(!m_tokens->refresh(third->refreshToken));
+        QVERIFY(!m_tokens->authenticate(third->accessToken));
+    }
+
     void reuseAfterGraceRevokesChain()
     {
         QSignalSpy revoked(m_tokens.get(), &TokenService::sessionRevoked);
