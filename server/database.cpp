@@ -164,6 +164,13 @@ const QStringList &migrationStep(int version)
             // Older mails hold their links' tokens with no record of which: they go.
             QStringLiteral("DELETE FROM mails WHERE kind IN ('invite', 'password_reset')"),
         },
+        // A message's client id is an idempotency key of its author in one conversation, not
+        // across conversations.
+        {
+            QStringLiteral("DROP INDEX messages_by_client_id"),
+            QStringLiteral("CREATE UNIQUE INDEX messages_by_client_id ON messages (author, "
+                           "conversation_id, client_id) WHERE client_id IS NOT NULL"),
+        },
     };
     return steps.at(version - 1);
 }
