@@ -31,6 +31,16 @@ JsonReply okReply()
     return JsonReply::ok({{QStringLiteral("ok"), true}});
 }
 
+QHttpServerResponse mailboxPage(const QString &html)
+{
+    QHttpServerResponse response("text/html; charset=utf-8", html.toUtf8());
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    // The page is ours apart from escaped mail text, and it runs nothing.
+    response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return response;
+}
+
 } // namespace
 
 AdminApi::AdminApi(QHttpServer &http, Services services, QObject *parent)
@@ -80,6 +90,22 @@ AdminApi::AdminApi(QHttpServer &http, Services services, QObject *parent)
                guarded([this](const QHttpServerRequest &) { return clock(); }));
     http.route(QString(path::AdminClock), Method::Post,
                guarded(withBody([this](const QJsonObject &body) { return setClock(body); })));
+}
+
+void AdminApi::serveDevMailbox(QHttpServer &http)
+{
+    http.route(QString(path::DevMail), Method::Get, [this](const QHttpServerRequest &request) {
+        if (auto refusal = refuse(request))
+            return refusal->toResponse();
+        m_services.mailbox.forgetExpiredLinks();
+        return mailboxPage(m_services.mailbox.toHtml());
+    });
+    http.route(QString(path::DevMailJson), Method::Get, [this](const QHttpServerRequest &request) {
+        if (auto refusal = refuse(request))
+            return refusal->toResponse();
+        m_services.mailbox.forgetExpiredLinks();
+        return JsonReply::ok({{QStringLiteral("mails"), m_services.mailbox.toJson()}}).toResponse();
+    });
 }
 
 std::optional<JsonReply> AdminApi::refuse(const QHttpServerRequest &request) const
@@ -183,7 +209,8 @@ void AdminApi::mailInvite(const QString &workspaceId, const QString &email, cons
     const auto mail = OnboardingMail::invite(m_services.mailbox.publicUrl(), token,
                                              workspace.value(QLatin1StringView("name")).toString(),
                                              inviter, expiresAt);
-    m_services.mailbox.send(email, QStringLiteral("invite"), mail.subject, mail.body, mail.links);
+    m_services.mailbox.send(email, QStringLiteral("invite"), mail.subject, mail.body, mail.links,
+                            {token, expiresAt});
 }
 
 JsonReply AdminApi::invite(const QJsonObject &body)

@@ -44,6 +44,10 @@ public:
     // The admin gate (loopback peer, loopback Host, admin token); nullopt when admitted.
     std::optional<JsonReply> refuse(const QHttpServerRequest &request) const;
 
+    // Serves the dev mailbox (GET /dev/mail as HTML, /dev/mail.json) behind the admin gate: its
+    // mails carry invitation and password-reset links, each a way into an account.
+    void serveDevMailbox(QHttpServer &http);
+
 private:
     JsonReply deactivate(const QJsonObject &body, bool deactivated);
     JsonReply removeMembership(const QJsonObject &body);

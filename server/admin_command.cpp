@@ -1,9 +1,11 @@
 #include "admin_command.h"
 
 #include "admin_token.h"
+#include "email_address.h"
 #include "mock_server.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -27,6 +29,35 @@ int fail(const QString &message)
     return 1;
 }
 
+// The dev mailbox for a person at a terminal: oldest first, so the newest mail ends next to the
+// prompt; or as JSON, newest first, as the server lists it.
+void printMails(QTextStream &out, const QJsonArray &mails, const QString &recipient, bool asJson)
+{
+    QJsonArray chosen;
+    for (const QJsonValue &value : mails) {
+        if (recipient.isEmpty() ||
+            value.toObject().value(QStringLiteral("to")).toString() == recipient)
+            chosen.append(value);
+    }
+    if (asJson) {
+        out << QString::fromUtf8(QJsonDocument(chosen).toJson(QJsonDocument::Indented));
+        out.flush();
+        return;
+    }
+    if (chosen.isEmpty())
+        out << "No mail." << Qt::endl;
+    for (qsizetype i = chosen.size() - 1; i >= 0; --i) {
+        const QJsonObject mail = chosen.at(i).toObject();
+        out << "── "
+            << QDateTime::fromSecsSinceEpoch(mail.value(QStringLiteral("sent_at")).toInteger())
+                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+            << " · " << mail.value(QStringLiteral("kind")).toString() << " · to "
+            << mail.value(QStringLiteral("to")).toString() << '\n'
+            << mail.value(QStringLiteral("subject")).toString() << "\n\n"
+            << mail.value(QStringLiteral("body")).toString() << Qt::endl;
+    }
+}
+
 } // namespace
 
 int AdminCommand::run(const QStringList &arguments)
@@ -38,7 +69,7 @@ int AdminCommand::run(const QStringList &arguments)
         "clock [--advance SECONDS | --offset SECONDS] | create-workspace NAME [NAME_EN] | "
         "invite EMAIL WORKSPACE_ID [--inviter NAME] | invites | resend INVITE_ID | "
         "revoke INVITE_ID | require-2sv WORKSPACE [--off] | "
-        "post EMAIL CONVERSATION_ID TEXT | "
+        "post EMAIL CONVERSATION_ID TEXT | mail [--to EMAIL] [--json] | "
         "create-personal ID NAME (the password is read from standard input)"));
     parser.addHelpOption();
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data folder."),
@@ -54,7 +85,12 @@ int AdminCommand::run(const QStringList &arguments)
                                      QStringLiteral("NAME"));
     const QCommandLineOption off(QStringLiteral("off"),
                                  QStringLiteral("require-2sv: lift the requirement instead."));
-    parser.addOptions({data, advance, offset, inviter, off});
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("mail: only the mails to this address."),
+                                QStringLiteral("EMAIL"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("mail: print the mails as JSON, newest first."));
+    parser.addOptions({data, advance, offset, inviter, off, to, json});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
 
     QStringList args = arguments;
@@ -92,6 +128,9 @@ int AdminCommand::run(const QStringList &arguments)
         body.insert(QStringLiteral("workspace_id"), positional.at(2));
         if (parser.isSet(inviter))
             body.insert(QStringLiteral("inviter"), parser.value(inviter));
+    } else if (command == QLatin1StringView("mail") && positional.size() == 1) {
+        apiPath = path::DevMailJson;
+        get = true;
     } else if (command == QLatin1StringView("invites") && positional.size() == 1) {
         apiPath = path::AdminInvites;
         get = true;
@@ -163,6 +202,10 @@ int AdminCommand::run(const QStringList &arguments)
     if (status == 0)
         return fail(QStringLiteral("cannot reach the server at %1: %2")
                         .arg(base.toString(), reply->errorString()));
+    if (status == 404 && command == QLatin1StringView("mail"))
+        return fail(QStringLiteral("the server at %1 keeps no dev mailbox; start it with --demo or "
+                                   "--dev-mailbox")
+                        .arg(base.toString()));
     if (status != 200) {
         const QJsonObject err = answer.value(QStringLiteral("error")).toObject();
         return fail(QStringLiteral("%1 (%2): %3")
@@ -183,8 +226,12 @@ int AdminCommand::run(const QStringList &arguments)
     } else if (command == QLatin1StringView("invite") || command == QLatin1StringView("resend")) {
         const QJsonObject invite = answer.value(QStringLiteral("invite")).toObject();
         out << "Invitation " << invite.value(QStringLiteral("id")).toString() << " mailed to "
-            << invite.value(QStringLiteral("email")).toString() << "; see "
-            << base.resolved(QUrl(QStringLiteral("/dev/mail"))).toString() << Qt::endl;
+            << invite.value(QStringLiteral("email")).toString()
+            << "; read it with: moim-mock-server admin mail --to "
+            << invite.value(QStringLiteral("email")).toString() << Qt::endl;
+    } else if (command == QLatin1StringView("mail")) {
+        printMails(out, answer.value(QStringLiteral("mails")).toArray(),
+                   EmailAddress::normalise(parser.value(to)), parser.isSet(json));
     } else if (command == QLatin1StringView("invites")) {
         const QJsonArray invites = answer.value(QStringLiteral("invites")).toArray();
         if (invites.isEmpty())

@@ -74,7 +74,8 @@ JsonReply ChatApi::history(const QString &conversationId, const QHttpServerReque
         limit = 50;
     limit = std::min(limit, int(MessageStore::MaxPage));
     bool hasMore = false;
-    const QJsonArray page = m_services.messages.page(conversationId, before, limit, &hasMore);
+    const QJsonArray page =
+        m_services.messages.page(session->userId, conversationId, before, limit, &hasMore);
     return JsonReply::ok({{u"messages"_s, page}, {u"has_more"_s, hasMore}});
 }
 
@@ -119,8 +120,15 @@ JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
                             {u"conversation_kind"_s, kind.kind},
                             {u"conversation_name"_s, kind.channelName},
                             {u"message"_s, *message}};
-        m_services.events.pushWorkspaceEvent(m_services.messages.workspaceOf(conversationId),
-                                             m_services.messages.audience(conversationId), created);
+        // The author's own devices match the echo to their outbox by its client id; everyone
+        // else gets the message without it. Sessions the workspace is closed to get neither.
+        const QString workspaceId = m_services.messages.workspaceOf(conversationId);
+        QStringList others = m_services.messages.audience(conversationId);
+        const bool authorSees = others.removeAll(userId) > 0;
+        if (authorSees)
+            m_services.events.pushWorkspaceEvent(workspaceId, {userId}, created);
+        created.insert(u"message"_s, MessageStore::asSeenBy(*message, QString()));
+        m_services.events.pushWorkspaceEvent(workspaceId, others, created);
     }
     return JsonReply::ok({{u"message"_s, *message}, {u"duplicate"_s, duplicate}});
 }

@@ -154,6 +154,24 @@ const QStringList &migrationStep(int version)
                            "INTEGER NOT NULL, updated_at INTEGER NOT NULL, "
                            "PRIMARY KEY (user_id, workspace_id))"),
         },
+        // A mail's one-time link is kept (its token, the token's hash to find the mail when the
+        // link is spent, and its expiry) only while the link works.
+        {
+            QStringLiteral("ALTER TABLE mails ADD COLUMN link_token TEXT"),
+            QStringLiteral("ALTER TABLE mails ADD COLUMN link_token_hash BLOB"),
+            QStringLiteral("ALTER TABLE mails ADD COLUMN link_expires_at INTEGER"),
+            QStringLiteral("CREATE INDEX mails_by_link ON mails (link_token_hash) WHERE "
+                           "link_token_hash IS NOT NULL"),
+            // Older mails hold their links' tokens with no record of which: they go.
+            QStringLiteral("DELETE FROM mails WHERE kind IN ('invite', 'password_reset')"),
+        },
+        // A message's client id is an idempotency key of its author in one conversation, not
+        // across conversations.
+        {
+            QStringLiteral("DROP INDEX messages_by_client_id"),
+            QStringLiteral("CREATE UNIQUE INDEX messages_by_client_id ON messages (author, "
+                           "conversation_id, client_id) WHERE client_id IS NOT NULL"),
+        },
     };
     return steps.at(version - 1);
 }

@@ -163,7 +163,7 @@ DemoSeeder::DemoSeeder(Database &database, const PasswordHasher &hasher, const C
     , m_clock(clock)
 {}
 
-QString DemoSeeder::credentialsText(const QString &url)
+QString DemoSeeder::credentialsText(const QString &url, const QString &mailCommand)
 {
     const QString password = QString::fromLatin1(Password);
     return u"Demo company ready at %1. Sign in with:\n"
@@ -173,9 +173,10 @@ QString DemoSeeder::credentialsText(const QString &url)
            "Personal accounts (for moim-phone login --personal ID), password %3:\n"
            "  %4   linked to jimin.kim@moim.example (push sign-in)\n"
            "  %5    not linked yet (link it from alex's My account)\n"
-           "Dev mailbox (invitations, password resets): %1/dev/mail"_s.arg(
-               url, password, QString::fromLatin1(PersonalPassword),
-               QString::fromLatin1(JiminPersonal), QString::fromLatin1(AlexPersonal));
+           "Dev mailbox (invitations, password resets):\n"
+           "  %6"_s.arg(url, password, QString::fromLatin1(PersonalPassword),
+                        QString::fromLatin1(JiminPersonal), QString::fromLatin1(AlexPersonal),
+                        mailCommand);
 }
 
 bool DemoSeeder::seedIfEmpty(QString *error)

@@ -26,7 +26,8 @@ public:
     // Seeds only when there are no users yet; true when the demo data is (now) present.
     bool seedIfEmpty(QString *error);
 
-    static QString credentialsText(const QString &url);
+    // mailCommand: how to read the dev mailbox (the admin subcommand for this data folder).
+    static QString credentialsText(const QString &url, const QString &mailCommand);
 
 private:
     Database &m_database;

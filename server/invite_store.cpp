@@ -96,6 +96,7 @@ std::optional<InviteStore::Issued> InviteStore::resend(const QString &inviteId)
     query.addBindValue(issued->invite.id);
     query.addBindValue(inviteId);
     execOrWarn(query);
+    tellLinkEnded(inviteId);
     return issued;
 }
 
@@ -106,7 +107,21 @@ bool InviteStore::revoke(const QString &inviteId)
                   "AND used_at IS NULL"_s);
     query.addBindValue(m_clock.now());
     query.addBindValue(inviteId);
-    return execOrWarn(query) && query.numRowsAffected() == 1;
+    if (!execOrWarn(query) || query.numRowsAffected() != 1)
+        return false;
+    tellLinkEnded(inviteId);
+    return true;
+}
+
+void InviteStore::tellLinkEnded(const QString &inviteId) const
+{
+    if (!m_linkEnded)
+        return;
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT token_hash FROM invites WHERE id = ?"_s);
+    query.addBindValue(inviteId);
+    if (execOrWarn(query) && query.next())
+        m_linkEnded(query.value(0).toByteArray());
 }
 
 QList<InviteStore::Invite> InviteStore::pending() const
@@ -165,7 +180,10 @@ bool InviteStore::markUsed(const QString &inviteId)
         u"UPDATE invites SET used_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL"_s);
     query.addBindValue(m_clock.now());
     query.addBindValue(inviteId);
-    return execOrWarn(query) && query.numRowsAffected() == 1;
+    if (!execOrWarn(query) || query.numRowsAffected() != 1)
+        return false;
+    tellLinkEnded(inviteId);
+    return true;
 }
 
 } // namespace moim::server

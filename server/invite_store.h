@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace moim::server {
@@ -47,6 +49,11 @@ public:
 
     InviteStore(Database &database, const Clock &clock);
 
+    // Told the SHA-256 of a link's token when the link stops working (used, withdrawn or
+    // replaced), so whoever keeps a copy of the link can let it go.
+    using LinkEnded = std::function<void(const QByteArray &tokenHash)>;
+    void setLinkEndedHandler(LinkEnded handler) { m_linkEnded = std::move(handler); }
+
     std::optional<Issued> create(const QString &normalisedEmail, const QString &workspaceId,
                                  const QString &inviterName);
     // Replaces a pending invitation's link; nullopt when it is not pending.
@@ -63,9 +70,11 @@ private:
     Status statusOf(const Invite &invite) const;
     std::optional<Issued> insert(const QString &email, const QString &workspaceId,
                                  const QString &inviterName);
+    void tellLinkEnded(const QString &inviteId) const;
 
     Database &m_database;
     const Clock &m_clock;
+    LinkEnded m_linkEnded;
 };
 
 } // namespace moim::server

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "database.h"
+#include "secure_token.h"
 #include "server_logging.h"
 
 #include <QDateTime>
@@ -14,17 +15,24 @@ namespace moim::server {
 
 using namespace Qt::StringLiterals;
 
-Mailbox::Mailbox(Database &database, const Clock &clock)
+Mailbox::Mailbox(Database &database, const Clock &clock, bool keep)
     : m_database(database)
     , m_clock(clock)
+    , m_keep(keep)
 {}
 
 void Mailbox::send(const QString &recipient, const QString &kind, const QString &subject,
-                   const QString &body, const QStringList &links)
+                   const QString &body, const QStringList &links, const LinkSecret &secret)
 {
+    if (!m_keep) {
+        qCInfo(lcHttp) << "Mail" << kind << "to" << recipient << "not kept (no dev mailbox)";
+        return;
+    }
+    const bool hasSecret = !secret.token.isEmpty();
     QSqlQuery query(m_database.handle());
-    query.prepare(u"INSERT INTO mails (recipient, kind, subject, body, links, sent_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    query.prepare(u"INSERT INTO mails (recipient, kind, subject, body, links, sent_at, "
+                  "link_token, link_token_hash, link_expires_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(recipient);
     query.addBindValue(kind);
     query.addBindValue(subject);
@@ -32,10 +40,43 @@ void Mailbox::send(const QString &recipient, const QString &kind, const QString 
     query.addBindValue(QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(links)).toJson(QJsonDocument::Compact)));
     query.addBindValue(m_clock.now());
+    query.addBindValue(hasSecret ? QVariant(secret.token) : QVariant());
+    query.addBindValue(hasSecret ? QVariant(SecureToken::sha256(secret.token)) : QVariant());
+    query.addBindValue(hasSecret ? QVariant(secret.expiresAt) : QVariant());
     if (!query.exec())
         qCWarning(lcDb) << "Could not keep a mail:" << query.lastError().text();
     else
         qCInfo(lcHttp) << "Mail" << kind << "to" << recipient;
+}
+
+namespace {
+// Every link of such a mail carries the token, so the links go and the body keeps a marker
+// where the token stood.
+const auto RedactSpentLinks =
+    u"UPDATE mails SET body = replace(body, link_token, :marker), links = '[]', "
+    "link_token = NULL, link_token_hash = NULL WHERE link_token IS NOT NULL AND "_s;
+} // namespace
+
+void Mailbox::forgetLink(const QByteArray &tokenHash)
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(RedactSpentLinks + u"link_token_hash = :hash"_s);
+    query.bindValue(u":marker"_s, QString::fromUtf8(SpentLinkMarker));
+    query.bindValue(u":hash"_s, tokenHash);
+    if (!query.exec())
+        qCWarning(lcDb) << "Could not cut a spent link out of its mail:"
+                        << query.lastError().text();
+}
+
+void Mailbox::forgetExpiredLinks()
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(RedactSpentLinks + u"link_expires_at <= :now"_s);
+    query.bindValue(u":marker"_s, QString::fromUtf8(SpentLinkMarker));
+    query.bindValue(u":now"_s, m_clock.now());
+    if (!query.exec())
+        qCWarning(lcDb) << "Could not cut expired links out of their mails:"
+                        << query.lastError().text();
 }
 
 QList<Mailbox::Mail> Mailbox::newestFirst(int limit) const

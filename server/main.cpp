@@ -36,8 +36,13 @@ int main(int argc, char *argv[])
         return 1;
     }
     QTextStream out(stdout);
-    if (config.demo)
-        out << moim::server::DemoSeeder::credentialsText(server.url().toString()) << '\n';
+    if (config.demo) {
+        const QString mailCommand = QCoreApplication::applicationFilePath() +
+                                    QStringLiteral(" admin --data ") + server.config().dataDir +
+                                    QStringLiteral(" mail");
+        out << moim::server::DemoSeeder::credentialsText(server.url().toString(), mailCommand)
+            << '\n';
+    }
     // Exactly one line in this form; tests and scripts parse it to find the port.
     out << "Listening on " << server.url().toString() << Qt::endl;
     std::fflush(stdout);

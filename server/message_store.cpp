@@ -19,16 +19,18 @@ namespace {
 const auto MessageColumns = u"m.id, m.conversation_id, m.author, u.display_name, m.body, "
                             "m.created_at, m.seq, COALESCE(m.client_id, '')"_s;
 
-QJsonObject messageFrom(const QSqlQuery &query)
+QJsonObject messageFrom(const QSqlQuery &query, const QString &viewerId)
 {
-    return {{u"id"_s, query.value(0).toString()},
-            {u"conversation_id"_s, query.value(1).toString()},
-            {u"author"_s, QJsonObject{{u"id"_s, query.value(2).toString()},
-                                      {u"display_name"_s, query.value(3).toString()}}},
-            {u"body"_s, query.value(4).toString()},
-            {u"created_at"_s, query.value(5).toLongLong()},
-            {u"seq"_s, query.value(6).toLongLong()},
-            {u"client_id"_s, query.value(7).toString()}};
+    QJsonObject message{{u"id"_s, query.value(0).toString()},
+                        {u"conversation_id"_s, query.value(1).toString()},
+                        {u"author"_s, QJsonObject{{u"id"_s, query.value(2).toString()},
+                                                  {u"display_name"_s, query.value(3).toString()}}},
+                        {u"body"_s, query.value(4).toString()},
+                        {u"created_at"_s, query.value(5).toLongLong()},
+                        {u"seq"_s, query.value(6).toLongLong()}};
+    if (!query.value(7).toString().isEmpty())
+        message.insert(u"client_id"_s, query.value(7).toString());
+    return MessageStore::asSeenBy(message, viewerId);
 }
 
 bool execOrWarn(QSqlQuery &query)
@@ -109,13 +111,23 @@ QStringList MessageStore::audience(const QString &conversationId) const
     return users;
 }
 
-QJsonObject MessageStore::messageJson(const QString &id) const
+QJsonObject MessageStore::asSeenBy(const QJsonObject &message, const QString &viewerId)
+{
+    const QString authorId = message.value("author"_L1).toObject().value("id"_L1).toString();
+    if (authorId == viewerId || !message.contains("client_id"_L1))
+        return message;
+    QJsonObject seen = message;
+    seen.remove("client_id"_L1);
+    return seen;
+}
+
+QJsonObject MessageStore::messageJson(const QString &id, const QString &viewerId) const
 {
     QSqlQuery query(m_database.handle());
     query.prepare(u"SELECT "_s + MessageColumns +
                   u" FROM messages m JOIN users u ON u.id = m.author WHERE m.id = ?"_s);
     query.addBindValue(id);
-    return execOrWarn(query) && query.next() ? messageFrom(query) : QJsonObject();
+    return execOrWarn(query) && query.next() ? messageFrom(query, viewerId) : QJsonObject();
 }
 
 std::optional<QJsonObject> MessageStore::post(const QString &userId, const QString &conversationId,
@@ -124,13 +136,16 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
 {
     *duplicate = false;
     if (!clientId.isEmpty()) {
+        // Only the author's own earlier send in this conversation is a repeat of this one.
         QSqlQuery existing(m_database.handle());
-        existing.prepare(u"SELECT id FROM messages WHERE author = ? AND client_id = ?"_s);
+        existing.prepare(u"SELECT id FROM messages WHERE author = ? AND conversation_id = ? AND "
+                         "client_id = ?"_s);
         existing.addBindValue(userId);
+        existing.addBindValue(conversationId);
         existing.addBindValue(clientId);
         if (execOrWarn(existing) && existing.next()) {
             *duplicate = true;
-            return messageJson(existing.value(0).toString());
+            return messageJson(existing.value(0).toString(), userId);
         }
     }
     const QString id = SecureToken::randomId("m_"_L1);
@@ -146,14 +161,14 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
     insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
     if (!execOrWarn(insert))
         return std::nullopt;
-    const QJsonObject message = messageJson(id);
+    const QJsonObject message = messageJson(id, userId);
     // The author has read what they wrote.
     markRead(userId, conversationId, message.value("seq"_L1).toInteger());
     return message;
 }
 
-QJsonArray MessageStore::page(const QString &conversationId, qint64 beforeSeq, int limit,
-                              bool *hasMore) const
+QJsonArray MessageStore::page(const QString &viewerId, const QString &conversationId,
+                              qint64 beforeSeq, int limit, bool *hasMore) const
 {
     QSqlQuery query(m_database.handle());
     // Two plain forms, so SQLite answers from the (conversation_id, seq) index, however long.
@@ -168,7 +183,7 @@ QJsonArray MessageStore::page(const QString &conversationId, qint64 beforeSeq, i
     QList<QJsonObject> newestFirst;
     if (execOrWarn(query)) {
         while (query.next())
-            newestFirst.append(messageFrom(query));
+            newestFirst.append(messageFrom(query, viewerId));
     }
     *hasMore = newestFirst.size() > limit;
     if (*hasMore)
@@ -194,7 +209,7 @@ QJsonArray MessageStore::since(const QString &userId, const QString &sessionId, 
     QJsonArray result;
     if (execOrWarn(query)) {
         while (query.next())
-            result.append(messageFrom(query));
+            result.append(messageFrom(query, userId));
     }
     *hasMore = result.size() > limit;
     if (*hasMore)

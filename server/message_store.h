@@ -13,7 +13,9 @@ class Database;
 
 // Messages and read state. Every message gets the next number of one global sequence, so a
 // client that was away asks for "everything after seq N" and misses nothing. A client-chosen id
-// per author makes sending idempotent: a retried send returns the message already stored.
+// per author and conversation makes sending idempotent: a retried send returns the message
+// already stored. That id is the author's own: only the author is ever shown it, so no one else
+// can post under it or mistake another's message for their own.
 class MessageStore
 {
 public:
@@ -38,14 +40,20 @@ public:
     // Everyone who sees the conversation, for pushing events.
     QStringList audience(const QString &conversationId) const;
 
-    // Stores a message, or finds the one stored earlier under the same client id.
+    // A message as `viewerId` may see it: without its client id unless the viewer wrote it.
+    static QJsonObject asSeenBy(const QJsonObject &message, const QString &viewerId);
+
+    // Stores a message, or finds the one the same author stored earlier in the same
+    // conversation under the same client id. The answer is as the author sees it.
     std::optional<QJsonObject> post(const QString &userId, const QString &conversationId,
                                     const QString &clientId, const QString &body, bool *duplicate);
-    // Up to `limit` messages before `beforeSeq` (0: the newest), oldest first.
-    QJsonArray page(const QString &conversationId, qint64 beforeSeq, int limit,
-                    bool *hasMore) const;
-    // The user's messages after `afterSeq`, oldest first, at most `limit`, leaving out the
-    // workspaces closed to the session sessionId (AccountStore::lockedWorkspacesQuery).
+    // Up to `limit` messages before `beforeSeq` (0: the newest), oldest first, as the viewer
+    // sees them.
+    QJsonArray page(const QString &viewerId, const QString &conversationId, qint64 beforeSeq,
+                    int limit, bool *hasMore) const;
+    // The user's messages after `afterSeq`, oldest first, at most `limit`, as the user sees them,
+    // leaving out the workspaces closed to the session sessionId
+    // (AccountStore::lockedWorkspacesQuery).
     QJsonArray since(const QString &userId, const QString &sessionId, qint64 afterSeq, int limit,
                      bool *hasMore) const;
     qint64 lastSeq() const;
@@ -59,7 +67,7 @@ public:
     QJsonArray readState(const QString &userId, const QString &sessionId) const;
 
 private:
-    QJsonObject messageJson(const QString &id) const;
+    QJsonObject messageJson(const QString &id, const QString &viewerId) const;
 
     Database &m_database;
     const Clock &m_clock;

@@ -140,7 +140,13 @@ bool MockServer::start(QString *error)
                                                             m_config.minClientVersion});
     m_invites = std::make_unique<InviteStore>(m_database, m_clock);
     m_resets = std::make_unique<ResetStore>(m_database, m_clock);
-    m_mailbox = std::make_unique<Mailbox>(m_database, m_clock);
+    m_mailbox = std::make_unique<Mailbox>(m_database, m_clock, m_config.servesDevMailbox());
+    // A one-time link that stops working leaves the mail that carried it.
+    const auto forgetLink = [this](const QByteArray &tokenHash) {
+        m_mailbox->forgetLink(tokenHash);
+    };
+    m_invites->setLinkEndedHandler(forgetLink);
+    m_resets->setLinkEndedHandler(forgetLink);
     QrLoginService::Limits qrLimits;
     qrLimits.sessionsPerIp = m_config.qrSessionsPerIp;
     m_qr =
@@ -167,10 +173,12 @@ bool MockServer::start(QString *error)
     m_admin = std::make_unique<AdminApi>(
         *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken,
                                     m_localGate, *m_invites, *m_mailbox});
+    if (m_config.servesDevMailbox())
+        m_admin->serveDevMailbox(*m_http);
     m_onboarding = std::make_unique<OnboardingApi>(
         *m_http, OnboardingApi::Services{*m_accounts, *m_invites, *m_resets, *m_mailbox, *m_tokens,
                                          *m_throttle, m_hasher, m_hashPool, *listener, *m_api,
-                                         m_localGate, m_clock, *m_twoStep});
+                                         m_clock, *m_twoStep});
     m_personalApi = std::make_unique<PersonalAccountApi>(
         *m_http,
         PersonalAccountApi::Services{*m_personal, *m_push, *m_accounts, *m_tokens, *m_throttle,
@@ -256,8 +264,10 @@ bool MockServer::start(QString *error)
         return false;
     }
 
-    // Ends sessions past their absolute limit (telling their sockets) and drops stale tokens.
+    // Ends sessions past their absolute limit (telling their sockets), drops stale tokens and
+    // cuts expired links out of the mails that carried them.
     connect(&m_sweepTimer, &QTimer::timeout, m_tokens.get(), &TokenService::sweepExpired);
+    connect(&m_sweepTimer, &QTimer::timeout, this, [this] { m_mailbox->forgetExpiredLinks(); });
     m_sweepTimer.start();
     qCInfo(lcHttp) << "Serving" << m_url.toString() << "from" << m_config.dataDir;
     return true;

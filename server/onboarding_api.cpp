@@ -6,7 +6,6 @@
 #include "email_address.h"
 #include "http_listener.h"
 #include "invite_store.h"
-#include "local_request_gate.h"
 #include "mailbox.h"
 #include "onboarding_mails.h"
 #include "password_hasher.h"
@@ -139,18 +138,6 @@ OnboardingApi::OnboardingApi(QHttpServer &http, Services services, QObject *pare
                });
     http.route(QString(path::JoinPage), Method::Get,
                [](const QHttpServerRequest &) { return htmlResponse(LandingPage); });
-    http.route(QString(path::DevMail), Method::Get, [this](const QHttpServerRequest &request) {
-        if (!m_services.localGate.admits(request))
-            return JsonReply::error(error::Forbidden, u"The dev mailbox is for this computer."_s)
-                .toResponse();
-        return htmlResponse(m_services.mailbox.toHtml());
-    });
-    http.route(QString(path::DevMailJson), Method::Get, [this](const QHttpServerRequest &request) {
-        if (!m_services.localGate.admits(request))
-            return JsonReply::error(error::Forbidden, u"The dev mailbox is for this computer."_s)
-                .toResponse();
-        return JsonReply::ok({{u"mails"_s, m_services.mailbox.toJson()}}).toResponse();
-    });
 }
 
 void OnboardingApi::offMainThread(QHttpServerResponder &&responder, std::function<QVariant()> work,
@@ -334,9 +321,10 @@ JsonReply OnboardingApi::requestReset(const QHttpServerRequest &request)
     const auto account = m_services.accounts.findByEmail(key);
     if (admitted && account && !account->deactivated) {
         const QString token = m_services.resets.create(account->id);
-        const auto mail = OnboardingMail::passwordReset(token, m_services.clock.now() +
-                                                                   ResetStore::ValiditySeconds);
-        m_services.mailbox.send(key, u"password_reset"_s, mail.subject, mail.body, mail.links);
+        const qint64 expiresAt = m_services.clock.now() + ResetStore::ValiditySeconds;
+        const auto mail = OnboardingMail::passwordReset(token, expiresAt);
+        m_services.mailbox.send(key, u"password_reset"_s, mail.subject, mail.body, mail.links,
+                                {token, expiresAt});
     } else {
         (void)SecureToken::sha256(SecureToken::generate());
     }

@@ -17,7 +17,6 @@ class ApiServer;
 class Clock;
 class HttpListener;
 class InviteStore;
-class LocalRequestGate;
 class Mailbox;
 class PasswordHasher;
 class ResetStore;
@@ -26,7 +25,7 @@ class TokenService;
 class TwoStepCheck;
 
 // How people join and get back in (docs/protocol.md, "Onboarding and recovery"): invitation
-// preview and acceptance, password reset, the invite landing page and the dev mailbox.
+// preview and acceptance, password reset and the invite landing page.
 // Tokens always travel in request bodies; password work runs on the hash pool.
 class OnboardingApi : public QObject
 {
@@ -45,7 +44,6 @@ public:
         QThreadPool &hashPool;
         const HttpListener &listener;
         const ApiServer &api;
-        const LocalRequestGate &localGate;
         const Clock &clock;
         TwoStepCheck &twoStep;
     };

@@ -84,17 +84,33 @@ bool ResetStore::markUsed(const QString &token)
         u"UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"_s);
     query.addBindValue(m_clock.now());
     query.addBindValue(SecureToken::sha256(token));
-    return execOrWarn(query) && query.numRowsAffected() == 1;
+    if (!execOrWarn(query) || query.numRowsAffected() != 1)
+        return false;
+    if (m_linkEnded)
+        m_linkEnded(SecureToken::sha256(token));
+    return true;
 }
 
 void ResetStore::invalidateAll(const QString &userId)
 {
+    QList<QByteArray> open;
+    QSqlQuery select(m_database.handle());
+    select.prepare(
+        u"SELECT token_hash FROM password_resets WHERE user_id = ? AND used_at IS NULL"_s);
+    select.addBindValue(userId);
+    if (execOrWarn(select)) {
+        while (select.next())
+            open.append(select.value(0).toByteArray());
+    }
     QSqlQuery query(m_database.handle());
     query.prepare(
         u"UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL"_s);
     query.addBindValue(m_clock.now());
     query.addBindValue(userId);
-    execOrWarn(query);
+    if (!execOrWarn(query) || !m_linkEnded)
+        return;
+    for (const QByteArray &hash : std::as_const(open))
+        m_linkEnded(hash);
 }
 
 bool ResetStore::rememberDevice(const QString &userId, const QString &deviceKey)

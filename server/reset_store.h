@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <functional>
 
 namespace moim::server {
 
@@ -25,6 +27,11 @@ public:
 
     ResetStore(Database &database, const Clock &clock);
 
+    // Told the SHA-256 of a link's token when the link stops working before its expiry (used,
+    // or ended with the account's other links), so whoever keeps a copy can let it go.
+    using LinkEnded = std::function<void(const QByteArray &tokenHash)>;
+    void setLinkEndedHandler(LinkEnded handler) { m_linkEnded = std::move(handler); }
+
     // Records a request for this address and says whether a mail may go out for it.
     bool admitRequest(const QString &normalisedEmail);
     QString create(const QString &userId);
@@ -40,6 +47,7 @@ public:
 private:
     Database &m_database;
     const Clock &m_clock;
+    LinkEnded m_linkEnded;
 };
 
 } // namespace moim::server

@@ -15,6 +15,9 @@ struct ServerConfig
     quint16 port = 8765;
     QString dataDir;
     bool demo = false;
+    // Keep the mails the server "sends" and serve them to admin-token holders (the dev
+    // mailbox). --demo implies it; without it mails are only logged.
+    bool devMailbox = false;
     bool allowRemote = false;
     QString minClientVersion; // empty: no minimum
     qint64 clockOffsetSeconds = 0;
@@ -27,6 +30,8 @@ struct ServerConfig
     int qrSessionsPerIp = 30;
     // Push sign-in requests one IP address may start per 10 minutes.
     int pushSignInsPerIp = 30;
+
+    bool servesDevMailbox() const { return demo || devMailbox; }
 };
 
 } // namespace moim::server

@@ -54,6 +54,10 @@ bool ServerOptions::parse(const QStringList &arguments, ServerConfig *config, QS
                                   QStringLiteral("DIR"));
     const QCommandLineOption demo(
         QStringLiteral("demo"), QStringLiteral("Seed the demo company if the database is empty."));
+    const QCommandLineOption devMailbox(
+        QStringLiteral("dev-mailbox"),
+        QStringLiteral("Keep the mails the server sends for the admin to read (implied by "
+                       "--demo): moim-mock-server admin mail."));
     const QCommandLineOption minVersion(
         QStringLiteral("min-client-version"),
         QStringLiteral("Answer older clients with update_required."), QStringLiteral("V"));
@@ -68,7 +72,8 @@ bool ServerOptions::parse(const QStringList &arguments, ServerConfig *config, QS
         QStringLiteral("chatter"),
         QStringLiteral("Demo members post a message every SECONDS (with mentions)."),
         QStringLiteral("SECONDS"), QStringLiteral("0"));
-    parser.addOptions({listen, data, demo, minVersion, clockOffset, allowRemote, chatter});
+    parser.addOptions(
+        {listen, data, demo, devMailbox, minVersion, clockOffset, allowRemote, chatter});
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
@@ -94,6 +99,7 @@ bool ServerOptions::parse(const QStringList &arguments, ServerConfig *config, QS
     if (parser.isSet(data))
         config->dataDir = QDir(parser.value(data)).absolutePath();
     config->demo = parser.isSet(demo);
+    config->devMailbox = parser.isSet(devMailbox);
     config->allowRemote = parser.isSet(allowRemote);
     if (parser.isSet(minVersion)) {
         config->minClientVersion = parser.value(minVersion);

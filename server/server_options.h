@@ -7,7 +7,8 @@
 namespace moim::server {
 
 // Parses the server's command line:
-//   moim-mock-server [--listen HOST:PORT] [--data DIR] [--demo] [--min-client-version V]
+//   moim-mock-server [--listen HOST:PORT] [--data DIR] [--demo] [--dev-mailbox]
+//                    [--min-client-version V]
 //                    [--clock-offset SECONDS] [--allow-remote]
 class ServerOptions
 {

@@ -113,7 +113,7 @@ void Chat::sync()
         }
         QList<Message> batch;
         for (const QJsonValue &value : result.body.value("messages"_L1).toArray()) {
-            const Message message = Message::fromJson(value.toObject());
+            const Message message = Message::fromJson(value.toObject(), m_myId);
             if (!message.id.isEmpty())
                 batch.append(message);
         }
@@ -154,7 +154,7 @@ void Chat::sync()
 bool Chat::handleEvent(const QString &type, const QJsonObject &event)
 {
     if (type == wire::event::MessageCreated) {
-        const Message message = Message::fromJson(event.value("message"_L1).toObject());
+        const Message message = Message::fromJson(event.value("message"_L1).toObject(), m_myId);
         Conversation conversation;
         conversation.id = message.conversationId;
         conversation.workspaceId = event.value("workspace_id"_L1).toString();
@@ -323,7 +323,7 @@ void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int lim
         }
         QList<Message> page;
         for (const QJsonValue &value : result.body.value("messages"_L1).toArray())
-            page.append(Message::fromJson(value.toObject()));
+            page.append(Message::fromJson(value.toObject(), m_myId));
         m_cache->storeMessages(page);
         Q_EMIT historyFetched(conversationId, page, result.body.value("has_more"_L1).toBool());
     });

@@ -2,6 +2,8 @@
 
 #include "chat/chat.h"
 
+#include <algorithm>
+
 namespace moim {
 
 namespace {
@@ -129,10 +131,19 @@ void HistoryModel::prepend(const QList<Message> &older)
     }
 }
 
-int HistoryModel::rowOf(const QString &localId) const
+int HistoryModel::rowOf(const Message &message) const
 {
     for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
-        if (m_rows.at(i).localId == localId)
+        if (m_rows.at(i).localId == message.localId)
+            return int(i);
+    }
+    // The server's copy of a message written here takes the place of its unsent row, matched by
+    // client id, and only when this account wrote both.
+    if (message.clientId.isEmpty() || message.authorId != m_myId)
+        return -1;
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const Message &row = m_rows.at(i);
+        if (row.id.isEmpty() && row.authorId == m_myId && row.clientId == message.clientId)
             return int(i);
     }
     return -1;
@@ -166,7 +177,12 @@ void HistoryModel::onHistoryFetched(const QString &conversationId, const QList<M
         // Start the window afresh from the newest page (unsent messages stay at the end).
         QList<Message> pending;
         for (const Message &message : std::as_const(m_rows)) {
-            if (message.seq == 0)
+            // One the page already has (ours, sent by now) is shown from the page.
+            const bool sent = std::any_of(page.cbegin(), page.cend(), [&](const Message &m) {
+                return !message.clientId.isEmpty() && m.authorId == m_myId &&
+                       m.clientId == message.clientId;
+            });
+            if (message.seq == 0 && !sent)
                 pending.append(message);
         }
         beginResetModel();
@@ -188,7 +204,7 @@ void HistoryModel::onMessageChanged(const Message &message)
 {
     if (message.conversationId != m_conversationId)
         return;
-    const int row = rowOf(message.localId);
+    const int row = rowOf(message);
     if (row >= 0) {
         m_rows[row] = message;
         const QModelIndex changed = index(row);

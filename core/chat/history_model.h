@@ -55,7 +55,8 @@ private:
     void onMessageChanged(const Message &message);
     void onHistoryFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
     void prepend(const QList<Message> &older);
-    int rowOf(const QString &localId) const;
+    // The row showing this message, or -1.
+    int rowOf(const Message &message) const;
 
     Chat *m_chat;
     QString m_myId;

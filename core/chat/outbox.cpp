@@ -87,9 +87,11 @@ void Outbox::sendNext()
     m_api->post(path, {{u"client_id"_s, message.clientId}, {u"body"_s, message.body}},
                 m_accessToken(), this, [this, message](const ApiResult &result) {
                     if (result.ok()) {
-                        Message sent =
-                            Message::fromJson(result.body.value("message"_L1).toObject());
-                        sent.localId = message.localId; // the row written here
+                        Message sent = Message::fromJson(result.body.value("message"_L1).toObject(),
+                                                         m_authorId);
+                        // The answer to our own send confirms the row written here, which
+                        // it replaces (stored from now on under the server's id).
+                        sent.clientId = message.clientId;
                         sent.state = Message::State::Sent;
                         m_cache->storeMessage(sent);
                         Q_EMIT messageChanged(sent);

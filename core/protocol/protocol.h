@@ -62,7 +62,8 @@ inline constexpr auto AdminMessages = "/api/v1/admin/messages"_L1;
 // Workspaces + <workspace_id> + NotificationSettingsSuffix (one workspace).
 inline constexpr auto NotificationSettings = "/api/v1/notification-settings"_L1;
 inline constexpr auto NotificationSettingsSuffix = "/notification-settings"_L1;
-// Pages for people, not clients: the invite landing page and the dev mailbox.
+// Pages for people, not clients: the invite landing page, and the mock server's dev mailbox
+// (only with --demo or --dev-mailbox, and behind the admin gate like the admin API).
 inline constexpr auto JoinPage = "/join"_L1;
 inline constexpr auto DevMail = "/dev/mail"_L1;
 inline constexpr auto DevMailJson = "/dev/mail.json"_L1;

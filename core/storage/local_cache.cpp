@@ -58,6 +58,14 @@ const QList<QStringList> &migrations()
             u"CREATE TABLE notification_settings (workspace_id TEXT PRIMARY KEY,"
             " settings TEXT NOT NULL, pending INTEGER NOT NULL)"_s,
         },
+        // Messages the server has are keyed by the server's id, no longer by a client id (which
+        // another member could reuse); a row stored twice under both keys becomes one. Client
+        // ids stay only on the account's own messages, the only ones they may match.
+        {
+            u"UPDATE OR REPLACE messages SET local_id = id WHERE id <> '' AND local_id <> id"_s,
+            u"UPDATE messages SET client_id = '' WHERE id <> '' AND author_id <>"
+            " COALESCE((SELECT value FROM meta WHERE key = 'account_id'), '')"_s,
+        },
     };
     return steps;
 }
@@ -413,6 +421,22 @@ Message messageFrom(const QSqlQuery &query)
 
 bool LocalCache::storeMessage(const Message &message)
 {
+    if (!message.id.isEmpty() && !message.clientId.isEmpty() &&
+        message.localId != message.clientId) {
+        // Confirmed by the server: the unsent row it was goes, the message takes its place
+        // under the server's id.
+        QSqlQuery confirmed(m_db);
+        confirmed.prepare(u"DELETE FROM messages WHERE local_id = ? AND id = '' AND author_id = ?"
+                          " AND conversation_id = ?"_s);
+        confirmed.addBindValue(message.clientId);
+        confirmed.addBindValue(text(message.authorId));
+        confirmed.addBindValue(text(message.conversationId));
+        if (!confirmed.exec()) {
+            qCWarning(lcCache) << "cannot replace an unsent message:"
+                               << confirmed.lastError().text();
+            return false;
+        }
+    }
     QSqlQuery query(m_db);
     // A row keeps its queued_at when it is updated, so the outbox order survives a retry.
     query.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"

@@ -25,7 +25,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     LocalCache();
     ~LocalCache();
@@ -49,7 +49,10 @@ public:
     QList<Conversation> conversations(const QString &workspaceId) const;
     bool storeConversations(const QString &workspaceId, const QList<Conversation> &conversations);
 
-    // Messages: stored or updated by local id (a sent message replaces its pending row).
+    // Messages: stored or updated by local id, which is the server's id for every message the
+    // server has. One that carries a client id (the account's own: Message::fromJson keeps no
+    // one else's) takes the place of the unsent row written here under that client id, if
+    // that row is by the same author in the same conversation.
     bool storeMessage(const Message &message);
     bool storeMessages(const QList<Message> &messages);
     // Up to `limit` messages of a conversation before `beforeSeq` (0: newest), oldest first;

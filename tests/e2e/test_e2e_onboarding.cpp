@@ -41,12 +41,14 @@ class TestE2eOnboarding : public QObject
     int m_counter = 0;
 
     QByteArray httpGet(const QString &path, int *status = nullptr,
-                       const QByteArray &host = QByteArray())
+                       const QByteArray &host = QByteArray(), const QString &bearer = QString())
     {
         QNetworkAccessManager network;
         QNetworkRequest request(m_server.url().resolved(QUrl(path)));
         if (!host.isEmpty())
             request.setRawHeader("Host", host);
+        if (!bearer.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
         QNetworkReply *reply = network.get(request);
         QSignalSpy finished(reply, &QNetworkReply::finished);
         [&] { QVERIFY(finished.wait(10000)); }();
@@ -295,18 +297,29 @@ private Q_SLOTS:
         QCOMPARE(countMails(Jimin, u"password_reset"_s) - before, 3);
     }
 
-    void devMailboxIsLocalAndEscaped()
+    void devMailboxIsForTheAdminAndEscaped()
     {
         const QString workspace = createWorkspace(u"<b>Bold</b> 팀"_s, u"<script>x</script>"_s);
-        invite(uniqueEmail(), workspace);
+        const QString email = uniqueEmail();
+        invite(email, workspace);
         int status = 0;
-        const QString html = QString::fromUtf8(httpGet(u"/dev/mail"_s, &status));
+        // Its mails open accounts: without the admin token, neither page answers.
+        httpGet(u"/dev/mail"_s, &status);
+        QCOMPARE(status, 403);
+        httpGet(u"/dev/mail.json"_s, &status);
+        QCOMPARE(status, 403);
+        const QString html =
+            QString::fromUtf8(httpGet(u"/dev/mail"_s, &status, {}, m_server.adminToken()));
         QCOMPARE(status, 200);
         QVERIFY(html.contains(u"&lt;b&gt;Bold&lt;/b&gt;"_s));
         QVERIFY(!html.contains(u"<b>Bold</b>"_s));
         QVERIFY(html.contains(u"<a href=\"moim://invite/"_s)); // the mail's own links work
-        httpGet(u"/dev/mail.json"_s, &status, "evil.example:80");
+        httpGet(u"/dev/mail.json"_s, &status, "evil.example:80", m_server.adminToken());
         QCOMPARE(status, 403);
+        // The admin subcommand shows the same mail to a person at the terminal.
+        QString output;
+        QCOMPARE(m_server.admin({u"mail"_s, u"--to"_s, email}, &output), 0);
+        QVERIFY2(output.contains(newestLink(email.toLower(), u"invite"_s)), qPrintable(output));
         const QString landing = QString::fromUtf8(httpGet(u"/join"_s, &status));
         QCOMPARE(status, 200);
         QVERIFY(landing.contains(u"moim://invite/"_s));

@@ -31,14 +31,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)AccountIdentity::fromJson(object);
     (void)Workspace::fromJson(object);
     (void)Conversation::fromJson(object, QStringLiteral("w_fuzz"));
-    const Message message = Message::fromJson(object);
+    const QString ownAccount = QStringLiteral("u_fuzz");
+    const Message message = Message::fromJson(object, ownAccount);
     (void)message.mentions(QStringLiteral("김지민"));
+    // Kept under the server's id; a client id only on the account's own message.
+    if (message.localId != message.id ||
+        (!message.clientId.isEmpty() && message.authorId != ownAccount))
+        std::abort();
     // Lists of them, as pages and sync answers carry.
     const QJsonArray items = document.isArray()
                                  ? document.array()
                                  : object.value(QLatin1StringView("messages")).toArray();
     for (const QJsonValue &value : items) {
-        (void)Message::fromJson(value.toObject());
+        (void)Message::fromJson(value.toObject(), ownAccount);
         (void)Workspace::fromJson(value.toObject());
     }
     return 0;

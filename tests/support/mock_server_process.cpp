@@ -1,7 +1,9 @@
 #include "mock_server_process.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -109,10 +111,19 @@ int MockServerProcess::admin(const QStringList &arguments, QString *output,
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
+QString MockServerProcess::adminToken() const
+{
+    QFile file(QDir(m_data.path()).filePath(u"admin-token"_s));
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().trimmed())
+                                          : QString();
+}
+
 QJsonArray MockServerProcess::mails() const
 {
     QNetworkAccessManager network;
-    QNetworkReply *reply = network.get(QNetworkRequest(m_url.resolved(QUrl(u"/dev/mail.json"_s))));
+    QNetworkRequest request(m_url.resolved(QUrl(u"/dev/mail.json"_s)));
+    request.setRawHeader("Authorization", "Bearer " + adminToken().toLatin1());
+    QNetworkReply *reply = network.get(request);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();

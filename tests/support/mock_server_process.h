@@ -33,7 +33,9 @@ public:
     int admin(const QStringList &arguments, QString *output = nullptr,
               const QByteArray &input = {}) const;
 
-    // The dev mailbox as JSON, newest first.
+    // The admin token from the server's data folder, as the admin subcommand reads it.
+    QString adminToken() const;
+    // The dev mailbox as JSON, newest first (read with the admin token).
     QJsonArray mails() const;
     // The first link of the newest mail of `kind` ("invite", "password_reset"…) to `to`.
     QString newestLink(const QString &to, const QString &kind) const;

@@ -135,6 +135,54 @@ private Q_SLOTS:
         QVERIFY(cache.workspaces().first().locked.isEmpty());
     }
 
+    void versionFourMessagesAreKeyedByServerId()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeIdentity({u"u_me"_s, u"jimin.kim@moim.example"_s, u"김지민"_s}));
+        }
+        {
+            // Messages as version 4 kept them: under the client id whenever a message had one,
+            // also someone else's (which could take the place of one of ours).
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v4"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            const auto insert =
+                u"INSERT INTO messages (local_id, id, conversation_id, client_id,"
+                " seq, author_id, author_name, body, created_at, state, queued_at)"
+                " VALUES ('%1', '%2', 'c1', '%3', %4, '%5', 'x', '%6', 0, '%7', %8)"_s;
+            QVERIFY(query.exec(insert.arg(u"uuid-mine"_s, u"m_1"_s, u"uuid-mine"_s, u"1"_s,
+                                          u"u_me"_s, u"sent by me"_s, u"sent"_s, u"0"_s)));
+            QVERIFY(query.exec(insert.arg(u"uuid-theirs"_s, u"m_2"_s, u"uuid-theirs"_s, u"2"_s,
+                                          u"u_other"_s, u"sent by them"_s, u"sent"_s, u"0"_s)));
+            QVERIFY(query.exec(insert.arg(u"m_3"_s, u"m_3"_s, u""_s, u"3"_s, u"u_other"_s,
+                                          u"no client id"_s, u"sent"_s, u"0"_s)));
+            QVERIFY(query.exec(insert.arg(u"uuid-unsent"_s, u""_s, u"uuid-unsent"_s, u"0"_s,
+                                          u"u_me"_s, u"still to send"_s, u"pending"_s, u"1"_s)));
+            QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v4"_s);
+
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+        const QList<Message> sent = cache.messages(u"c1"_s, 0, 10);
+        QCOMPARE(sent.size(), 4);
+        for (const Message &message : sent.first(3))
+            QCOMPARE(message.localId, message.id);
+        QCOMPARE(sent.at(0).clientId, u"uuid-mine"_s); // ours keeps its key
+        QVERIFY(sent.at(1).clientId.isEmpty());        // theirs matches nothing of ours any more
+        // The outbox is untouched.
+        QCOMPARE(cache.pendingMessages().size(), 1);
+        QCOMPARE(cache.pendingMessages().first().localId, u"uuid-unsent"_s);
+        QCOMPARE(cache.pendingMessages().first().clientId, u"uuid-unsent"_s);
+    }
+
     void corruptFileIsMovedAsideAndRebuilt()
     {
         QTemporaryDir dir;
