@@ -8,9 +8,10 @@
 #include <optional>
 
 class QHttpServer;
-class QThreadPool;
 
 namespace moim::server {
+
+class HashQueue;
 
 class AccountStore;
 class EventHub;
@@ -35,7 +36,7 @@ public:
         TokenService &tokens;
         Throttle &throttle;
         const PasswordHasher &hasher;
-        QThreadPool &hashPool;
+        HashQueue &hashQueue;
         const HttpListener &listener;
         TwoStepCheck &twoStep;
         TwoStepEnrolment &enrolment;
