@@ -89,6 +89,13 @@ void ConnectionGuard::onBytesWritten()
     // The answer is out: the keep-alive idle time starts now.
     if (m_state == State::Idle && m_answerPending && m_socket->bytesToWrite() == 0) {
         m_answerPending = false;
+        // The HTTP server keeps every connection open; honour a client that asked otherwise.
+        if (m_closeAfterAnswer) {
+            m_state = State::Closing;
+            m_deadline.stop();
+            m_socket->disconnectFromHost();
+            return;
+        }
         armDeadline(m_limits.idleTimeout);
     }
 }
@@ -176,6 +183,8 @@ bool ConnectionGuard::acceptHeaderBlock()
             contentLength = ok ? length : std::numeric_limits<qint64>::max();
         } else if (name == "transfer-encoding") {
             chunked = true;
+        } else if (name == "connection") {
+            m_closeAfterAnswer = value.toLower().contains("close");
         } else if (name == "upgrade") {
             upgrade = value.compare("websocket", Qt::CaseInsensitive) == 0;
         }

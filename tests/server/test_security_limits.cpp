@@ -286,6 +286,22 @@ private Q_SLOTS:
         QTRY_VERIFY(client.closed);
     }
 
+    void connectionCloseIsHonoured()
+    {
+        // With a long idle timeout, only the request's own wish can close the connection in
+        // QTRY's five seconds.
+        QTemporaryDir dir;
+        auto server = startServer(
+            dir.path(), [](ServerConfig &config) { config.idleTimeout = std::chrono::minutes(1); });
+        QVERIFY(server);
+        RawHttp client;
+        QVERIFY(client.open(server->port()));
+        client.send(serverInfoRequest().chopped(2) + "Connection: close\r\n\r\n");
+        QTRY_VERIFY(client.closed);
+        QVERIFY(client.hasResponse());
+        QCOMPARE(client.status(), 200);
+    }
+
     void keepAliveConnectionServesSeveralRequests()
     {
         // The limits follow request boundaries: pipelined requests on one connection all pass.
