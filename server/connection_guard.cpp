@@ -19,6 +19,8 @@ namespace {
 // After a refusal the client may still be sending; reading and discarding for a moment before
 // closing keeps the kernel from resetting the connection (which can destroy the answer).
 constexpr std::chrono::milliseconds Linger{1000};
+// What the linger reads and discards at most before it gives up and resets the connection.
+constexpr qint64 MaxDiscardedBytes = 4 * 1024 * 1024;
 // A peer that does not read its answer cannot hold the socket open beyond this.
 constexpr std::chrono::milliseconds CloseGrace{2000};
 
@@ -239,7 +241,12 @@ void ConnectionGuard::refuse(const JsonReply &reply)
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
     m_socket->readAll();
-    connect(m_socket, &QIODevice::readyRead, this, [this] { m_socket->readAll(); });
+    connect(m_socket, &QIODevice::readyRead, this, [this] {
+        m_discarded += m_socket->readAll().size();
+        // Reading a flood to its end is not worth it; the answer has had its chance.
+        if (m_discarded > MaxDiscardedBytes)
+            m_socket->abort();
+    });
     m_socket->write(reply.toClosingHttpMessage());
     QTimer::singleShot(Linger, this, [this] {
         m_socket->disconnectFromHost();

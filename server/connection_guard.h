@@ -76,6 +76,7 @@ private:
     QByteArray m_header;
     qint64 m_bodyLeft = 0;
     bool m_answerPending = false;
+    qint64 m_discarded = 0;
     bool m_closeAfterAnswer = false; // the request said "Connection: close"
     QTimer m_deadline;
 };

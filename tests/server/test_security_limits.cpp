@@ -495,14 +495,19 @@ private Q_SLOTS:
 
         // While the queue is full, the server still answers at once.
         QTRY_VERIFY(arrivals.contains(u"busy"_s));
-        QElapsedTimer timer;
-        timer.start();
-        RawHttp info;
-        QVERIFY(info.open(server->port()));
-        info.send(serverInfoRequest());
-        QTRY_VERIFY(info.hasResponse());
-        QCOMPARE(info.status(), 200);
-        QVERIFY2(timer.elapsed() < 100, QByteArray::number(timer.elapsed()).constData());
+        std::vector<qint64> latencies;
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            RawHttp info;
+            QVERIFY(info.open(server->port()));
+            info.send(serverInfoRequest());
+            QTRY_VERIFY(info.hasResponse());
+            latencies.push_back(timer.elapsed());
+            QCOMPARE(info.status(), 200);
+        }
+        std::sort(latencies.begin(), latencies.end());
+        QVERIFY2(latencies[2] < 100, QByteArray::number(latencies[2]).constData());
 
         QTRY_COMPARE_WITH_TIMEOUT(arrivals.size(), Flood + 1, 30'000);
         const qsizetype busy = arrivals.count(u"busy"_s);
