@@ -191,7 +191,13 @@ bool ConnectionGuard::acceptHeaderBlock()
             upgrade = value.compare("websocket", Qt::CaseInsensitive) == 0;
         }
     }
-    if (upgrade && method == "GET") {
+    // Only the two WebSocket paths are handed over; anywhere else the header changes nothing and
+    // cannot be used to escape the limits.
+    const qsizetype query = target.indexOf('?');
+    const QByteArray requestPath = query < 0 ? target : target.left(query);
+    if (upgrade && method == "GET" &&
+        (requestPath == QByteArrayView(path::Events) ||
+         requestPath == QByteArrayView(path::LoginChannel))) {
         // The WebSocket server takes the socket from here on; stop watching it.
         m_state = State::Upgraded;
         m_deadline.stop();

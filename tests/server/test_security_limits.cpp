@@ -302,6 +302,18 @@ private Q_SLOTS:
         QCOMPARE(client.status(), 200);
     }
 
+    void upgradeHeaderElsewhereDoesNotEscapeTheLimits()
+    {
+        // "Upgrade: websocket" on a plain endpoint is an ordinary request: still timed out.
+        RawHttp client;
+        QVERIFY(client.open(m_server->port()));
+        client.send("POST " + QByteArray(path::Login.data()) +
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    "Connection: Upgrade\r\nContent-Length: 100\r\n\r\n{");
+        QTRY_VERIFY(client.closed);
+        QCOMPARE(client.status(), 408);
+    }
+
     void keepAliveConnectionServesSeveralRequests()
     {
         // The limits follow request boundaries: pipelined requests on one connection all pass.
