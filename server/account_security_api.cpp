@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "email_address.h"
 #include "event_hub.h"
+#include "hash_queue.h"
 #include "http_listener.h"
 #include "mailbox.h"
 #include "password_hasher.h"
@@ -19,7 +20,6 @@
 #include <QJsonArray>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QThreadPool>
 #include <otp/otpauth_uri.h>
 #include <otp/totp.h>
 #include <protocol/password_policy.h>
@@ -286,45 +286,53 @@ void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
     const TwoStepCheck::CodeKind codeKind = kind;
     // argon2id twice (verify the current password, hash the new one) on the pool; the outcome
     // is recorded on the main thread, which owns the database.
-    m_services.hashPool.start([this, hasher, storedHash, currentBytes, nextBytes, pending,
-                               connection, who, codeText, codeKind] {
-        const bool matches = hasher->verify(storedHash, currentBytes);
-        const QString newHash = matches ? hasher->hash(nextBytes) : QString();
-        QMetaObject::invokeMethod(
-            this,
-            [this, matches, newHash, pending, connection, who, codeText, codeKind] {
-                const auto reply = [&] {
-                    if (!matches) {
-                        m_services.throttle.recordFailure(who.emailKey);
-                        return JsonReply::error(error::InvalidCredentials,
-                                                QStringLiteral("Wrong current password."));
-                    }
-                    if (m_services.twoStep.isEnrolled(who.session.userId)) {
-                        const auto answer = m_services.twoStep.verifyForAccount(
-                            who.session.userId, who.emailKey, codeText, codeKind);
-                        if (answer.outcome != Outcome::Accepted)
-                            return ApiServer::codeRefusal(answer);
-                    }
-                    if (newHash.isEmpty() ||
-                        !m_services.accounts.setPasswordHash(who.session.userId, newHash))
-                        return JsonReply::error(error::ServerError,
-                                                QStringLiteral("Could not store the password."));
-                    m_services.throttle.clear(who.emailKey);
-                    // Whoever else knew the old password is signed out everywhere, and a reset
-                    // link mailed earlier cannot set another password behind the owner's back.
-                    m_services.tokens.revokeOthers(who.session.userId, who.session.sessionId,
-                                                   reason::PasswordChanged);
-                    m_services.resets.invalidateAll(who.session.userId);
-                    mailOwner(who, "password_changed"_L1,
-                              &OnboardingMail::passwordChangedInAccount);
-                    qCInfo(lcAuth) << "Password changed for" << who.session.userId;
-                    return JsonReply::noContent();
-                }();
-                if (connection && connection->state() == QAbstractSocket::ConnectedState)
-                    reply.toResponse().write(std::move(*pending));
-            },
-            Qt::QueuedConnection);
-    });
+    const bool queued = m_services.hashQueue.submit(
+        HttpListener::ipOf(request.remoteAddress()),
+        [this, hasher, storedHash, currentBytes, nextBytes, pending, connection, who, codeText,
+         codeKind] {
+            const bool matches = hasher->verify(storedHash, currentBytes);
+            const QString newHash = matches ? hasher->hash(nextBytes) : QString();
+            QMetaObject::invokeMethod(
+                this,
+                [this, matches, newHash, pending, connection, who, codeText, codeKind] {
+                    const auto reply = [&] {
+                        if (!matches) {
+                            m_services.throttle.recordFailure(who.emailKey);
+                            return JsonReply::error(error::InvalidCredentials,
+                                                    QStringLiteral("Wrong current password."));
+                        }
+                        if (m_services.twoStep.isEnrolled(who.session.userId)) {
+                            const auto answer = m_services.twoStep.verifyForAccount(
+                                who.session.userId, who.emailKey, codeText, codeKind);
+                            if (answer.outcome != Outcome::Accepted)
+                                return ApiServer::codeRefusal(answer);
+                        }
+                        if (newHash.isEmpty() ||
+                            !m_services.accounts.setPasswordHash(who.session.userId, newHash))
+                            return JsonReply::error(
+                                error::ServerError,
+                                QStringLiteral("Could not store the password."));
+                        m_services.throttle.clear(who.emailKey);
+                        // Whoever else knew the old password is signed out everywhere, and a
+                        // reset link mailed earlier cannot set another password behind the
+                        // owner's back.
+                        m_services.tokens.revokeOthers(who.session.userId, who.session.sessionId,
+                                                       reason::PasswordChanged);
+                        m_services.resets.invalidateAll(who.session.userId);
+                        mailOwner(who, "password_changed"_L1,
+                                  &OnboardingMail::passwordChangedInAccount);
+                        qCInfo(lcAuth) << "Password changed for" << who.session.userId;
+                        return JsonReply::noContent();
+                    }();
+                    if (connection && connection->state() == QAbstractSocket::ConnectedState)
+                        reply.toResponse().write(std::move(*pending));
+                },
+                Qt::QueuedConnection);
+        });
+    if (!queued)
+        JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
+            .toResponse()
+            .write(std::move(*pending));
 }
 
 JsonReply AccountSecurityApi::sessions(const Caller &caller) const

@@ -9,9 +9,10 @@
 #include <optional>
 
 class QHttpServer;
-class QThreadPool;
 
 namespace moim::server {
+
+class HashQueue;
 
 class AccountStore;
 class Clock;
@@ -39,7 +40,7 @@ public:
         TokenService &tokens;
         Throttle &throttle;
         const PasswordHasher &hasher;
-        QThreadPool &hashPool;
+        HashQueue &hashQueue;
         const HttpListener &listener;
         TwoStepCheck &twoStep;
         TwoStepEnrolment &enrolment;

@@ -4,6 +4,7 @@
 #include "client_version.h"
 #include "clock.h"
 #include "email_address.h"
+#include "hash_queue.h"
 #include "http_listener.h"
 #include "password_hasher.h"
 #include "qr_login_service.h"
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QThreadPool>
 #include <protocol/device_label.h>
 #include <protocol/protocol.h>
 
@@ -191,18 +191,24 @@ void ApiServer::login(const QHttpServerRequest &request, QHttpServerResponder &&
     // argon2id runs on the pool; the outcome is recorded on the main thread, which owns the
     // database. The owner waits for the pool before destroying us; a queued step that finds us
     // gone is dropped by Qt.
-    m_services.hashPool.start([this, hasher, hash, passwordBytes, attempt, pending, connection] {
-        const bool matches = hasher->verify(hash, passwordBytes);
-        QMetaObject::invokeMethod(
-            this,
-            [this, attempt, matches, pending, connection] {
-                // Recorded even when the client has gone: hanging up must not dodge throttling.
-                const JsonReply reply = finishLogin(attempt, matches);
-                if (connection && connection->state() == QAbstractSocket::ConnectedState)
-                    reply.toResponse().write(std::move(*pending));
-            },
-            Qt::QueuedConnection);
-    });
+    const bool queued = m_services.hashQueue.submit(
+        HttpListener::ipOf(request.remoteAddress()),
+        [this, hasher, hash, passwordBytes, attempt, pending, connection] {
+            const bool matches = hasher->verify(hash, passwordBytes);
+            QMetaObject::invokeMethod(
+                this,
+                [this, attempt, matches, pending, connection] {
+                    // Recorded even when the client has gone: hanging up must not dodge throttling.
+                    const JsonReply reply = finishLogin(attempt, matches);
+                    if (connection && connection->state() == QAbstractSocket::ConnectedState)
+                        reply.toResponse().write(std::move(*pending));
+                },
+                Qt::QueuedConnection);
+        });
+    if (!queued)
+        JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
+            .toResponse()
+            .write(std::move(*pending));
 }
 
 JsonReply ApiServer::finishLogin(const LoginAttempt &attempt, bool passwordMatches)

@@ -9,9 +9,10 @@
 #include <optional>
 
 class QHttpServer;
-class QThreadPool;
 
 namespace moim::server {
+
+class HashQueue;
 
 class AccountStore;
 class Clock;
@@ -35,7 +36,7 @@ public:
         Throttle &throttle;
         const PasswordHasher &hasher;
         const Clock &clock;
-        QThreadPool &hashPool;
+        HashQueue &hashQueue;
         const HttpListener &listener;
         QrLoginService &qr;
         TwoStepCheck &twoStep;

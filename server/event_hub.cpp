@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "client_version.h"
 #include "clock.h"
+#include "http_listener.h"
 #include "server_logging.h"
 #include "token_service.h"
 
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <QWebSocket>
+#include <algorithm>
 #include <protocol/protocol.h>
 
 namespace moim::server {
@@ -60,7 +62,25 @@ void EventHub::accept(std::unique_ptr<QWebSocket> owned)
 {
     QWebSocket *socket = owned.release();
     socket->setParent(this);
+    // Larger frames or messages close the socket (1009) before their payload is read.
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxMessageBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        m_peers.remove(socket);
+        socket->deleteLater();
+    });
+    const QString ip = HttpListener::ipOf(socket->peerAddress());
+    int fromIp = 0;
+    for (const Peer &open : std::as_const(m_peers))
+        fromIp += open.ip == ip ? 1 : 0;
+    if (fromIp >= m_options.streamsPerIp) {
+        qCInfo(lcEvents) << "Event stream cap reached for" << ip;
+        closeWith(socket, closeCode::TooManyChannels, QString(error::TooManyStreams));
+        return;
+    }
+
     Peer peer;
+    peer.ip = ip;
     peer.authTimer = new QTimer(socket);
     peer.authTimer->setSingleShot(true);
     connect(peer.authTimer, &QTimer::timeout, socket, [this, socket] {
@@ -76,11 +96,7 @@ void EventHub::accept(std::unique_ptr<QWebSocket> owned)
         if (m_peers.value(socket).sessionId.isEmpty())
             closeWith(socket, closeCode::NoAuth, QStringLiteral("auth frame expected"));
     });
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
-        m_peers.remove(socket);
-        socket->deleteLater();
-    });
-    qCDebug(lcEvents) << "Event stream opened from" << socket->peerAddress();
+    qCDebug(lcEvents) << "Event stream opened from" << ip;
 }
 
 void EventHub::handleFrame(QWebSocket *socket, const QString &frame)
@@ -129,6 +145,8 @@ void EventHub::authenticate(QWebSocket *socket, const QString &frame)
     }
     peer.sessionId = session->sessionId;
     peer.userId = session->userId;
+    peer.readyOrder = ++m_readyCount;
+    closeOldestBeyondCap(session->sessionId);
     QJsonObject ready = typed(event::Ready);
     ready.insert(QStringLiteral("session_id"), session->sessionId);
     ready.insert(QStringLiteral("time"), m_clock.now());
@@ -209,6 +227,27 @@ void EventHub::sendPings()
     for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
         if (!it->sessionId.isEmpty())
             sendJson(it.key(), ping);
+    }
+}
+
+void EventHub::closeOldestBeyondCap(const QString &sessionId)
+{
+    // The newest stream wins: a client that reconnects while its old streams are not yet known
+    // to be dead must get in, and whoever holds the session's token may open streams anyway.
+    QList<QWebSocket *> streams;
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if (it->sessionId == sessionId)
+            streams.append(it.key());
+    }
+    if (streams.size() <= m_options.streamsPerSession)
+        return;
+    std::sort(streams.begin(), streams.end(), [this](QWebSocket *a, QWebSocket *b) {
+        return m_peers.value(a).readyOrder < m_peers.value(b).readyOrder;
+    });
+    const qsizetype excess = streams.size() - m_options.streamsPerSession;
+    for (qsizetype i = 0; i < excess; ++i) {
+        qCInfo(lcEvents) << "Event stream cap reached for session" << sessionId;
+        closeWith(streams[i], closeCode::TooManyChannels, QString(error::TooManyStreams));
     }
 }
 

@@ -28,7 +28,10 @@ public:
     {
         std::chrono::milliseconds authTimeout;
         std::chrono::milliseconds pingInterval;
-        QString minClientVersion; // empty: none
+        QString minClientVersion;           // empty: none
+        qint64 maxMessageBytes = 64 * 1024; // per frame and per message
+        int streamsPerSession = 8;          // beyond it the oldest stream of the session closes
+        int streamsPerIp = 64;              // open streams, authenticated or not
     };
 
     EventHub(TokenService &tokens, AccountStore &accounts, const Clock &clock, Options options,
@@ -56,8 +59,10 @@ private:
     struct Peer
     {
         QTimer *authTimer = nullptr;
+        QString ip;
         QString sessionId;
         QString userId;
+        quint64 readyOrder = 0; // which stream of a session is the oldest
     };
 
     void handleFrame(QWebSocket *socket, const QString &frame);
@@ -65,6 +70,7 @@ private:
     void onSessionRevoked(const QString &sessionId, const QString &userId, const QString &reason);
     void sendPings();
     void closeWith(QWebSocket *socket, int code, const QString &reason);
+    void closeOldestBeyondCap(const QString &sessionId);
 
     TokenService &m_tokens;
     AccountStore &m_accounts;
@@ -72,6 +78,7 @@ private:
     Options m_options;
     QTimer *m_pingTimer = nullptr;
     QHash<QWebSocket *, Peer> m_peers;
+    quint64 m_readyCount = 0;
 };
 
 } // namespace moim::server

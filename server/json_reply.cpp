@@ -34,12 +34,42 @@ JsonReply::Status statusFor(QLatin1StringView code)
         return S::TooManyRequests;
     if (code == error::WeakPassword || code == error::InvalidSettings)
         return S::UnprocessableEntity;
+    if (code == error::PayloadTooLarge)
+        return S::PayloadTooLarge;
+    if (code == error::HeadersTooLarge)
+        return S::RequestHeaderFieldsTooLarge;
+    if (code == error::LengthRequired)
+        return S::LengthRequired;
+    if (code == error::RequestTimeout)
+        return S::RequestTimeout;
+    if (code == error::ServerBusy)
+        return S::ServiceUnavailable;
     if (code == error::InviteInvalid || code == error::ResetInvalid)
         return S::NotFound;
     if (code == error::InviteExpired || code == error::InviteUsed || code == error::InviteRevoked ||
         code == error::InviteReplaced || code == error::ResetExpired || code == error::ResetUsed)
         return S::Gone;
     return S::InternalServerError;
+}
+
+// Only the statuses a transport limit answers with need a phrase; HTTP allows an empty one.
+QByteArray reasonPhrase(JsonReply::Status status)
+{
+    using S = JsonReply::Status;
+    switch (status) {
+    case S::RequestTimeout:
+        return "Request Timeout";
+    case S::LengthRequired:
+        return "Length Required";
+    case S::PayloadTooLarge:
+        return "Payload Too Large";
+    case S::RequestHeaderFieldsTooLarge:
+        return "Request Header Fields Too Large";
+    case S::ServiceUnavailable:
+        return "Service Unavailable";
+    default:
+        return {};
+    }
 }
 
 } // namespace
@@ -100,6 +130,13 @@ JsonReply JsonReply::updateRequired(const QString &minVersion)
     return reply;
 }
 
+JsonReply JsonReply::serverBusy(qint64 retryAfterSeconds)
+{
+    return error(error::ServerBusy, QStringLiteral("The server is busy; try again in %1 seconds.")
+                                        .arg(retryAfterSeconds))
+        .withRetryAfter(retryAfterSeconds);
+}
+
 JsonReply JsonReply::withRetryAfter(qint64 seconds) const
 {
     JsonReply reply = withErrorField(QStringLiteral("retry_after"), seconds);
@@ -135,6 +172,19 @@ QHttpServerResponse JsonReply::toResponse() const
     // Tokens travel in these bodies; no cache may keep them.
     response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     return response;
+}
+
+QByteArray JsonReply::toClosingHttpMessage() const
+{
+    const QByteArray body = QJsonDocument(m_body).toJson(QJsonDocument::Compact);
+    QByteArray message = "HTTP/1.1 " + QByteArray::number(int(m_status)) + ' ' +
+                         reasonPhrase(m_status) +
+                         "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
+                         "Connection: close\r\nContent-Length: " +
+                         QByteArray::number(body.size()) + "\r\n";
+    if (m_retryAfter)
+        message += "Retry-After: " + QByteArray::number(*m_retryAfter) + "\r\n";
+    return message + "\r\n" + body;
 }
 
 } // namespace moim::server

@@ -22,6 +22,8 @@ public:
     // weak_password with the policy's reason ("too_short", "too_long", "too_guessable").
     static JsonReply weakPassword(const QString &reason);
     static JsonReply updateRequired(const QString &minVersion);
+    // 503 server_busy: every password check slot is taken; retry after the given seconds.
+    static JsonReply serverBusy(qint64 retryAfterSeconds);
     // The same error with one more field inside the "error" object (e.g. challenge_id).
     JsonReply withErrorField(const QString &name, const QJsonValue &value) const;
     // The same error with "retry_after" in the error object and the Retry-After header.
@@ -33,6 +35,9 @@ public:
     QString errorCode() const;
 
     QHttpServerResponse toResponse() const;
+    // The whole HTTP/1.1 response with "Connection: close", for answers written straight to a
+    // socket before the HTTP server has seen the request (transport limits).
+    QByteArray toClosingHttpMessage() const;
 
 private:
     Status m_status = Status::Ok;

@@ -126,6 +126,9 @@ void LoginChannelHub::accept(std::unique_ptr<QWebSocket> owned)
 {
     QWebSocket *socket = owned.release();
     socket->setParent(this);
+    // Larger frames or messages close the socket (1009) before their payload is read.
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxMessageBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
     const QString ip = peerIp(socket);
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {
         if (const auto it = m_peers.constFind(socket); it != m_peers.cend()) {

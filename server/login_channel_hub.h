@@ -29,7 +29,8 @@ public:
     {
         std::chrono::milliseconds firstFrameTimeout{10'000};
         int channelsPerIp = 5;
-        QString minClientVersion; // empty: none
+        QString minClientVersion;           // empty: none
+        qint64 maxMessageBytes = 64 * 1024; // per frame and per message
     };
 
     LoginChannelHub(QrLoginService &qr, PushRequestService &push, Options options,

@@ -8,6 +8,28 @@
 #include <QTextStream>
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
+namespace {
+
+// The usual soft limit of 1024 descriptors is below what the connection caps allow (512 HTTP
+// connections plus WebSockets and the database); out of descriptors, a server cannot even accept
+// the connection that would tell it to close another. The hard limit is the system's to set.
+void raiseDescriptorLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? rlim_t(65536) : limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+#endif
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -29,6 +51,7 @@ int main(int argc, char *argv[])
         return informational ? 0 : 2;
     }
 
+    raiseDescriptorLimit();
     moim::server::MockServer server(config);
     QString error;
     if (!server.start(&error)) {

@@ -46,17 +46,18 @@ MockServer::MockServer(ServerConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_clock(m_config.clockOffsetSeconds)
     , m_hasher(m_config.hashLimits)
-{
     // Each argon2id hash takes 64 MiB at interactive limits; two at a time is plenty for a mock.
-    m_hashPool.setMaxThreadCount(2);
+    , m_hashQueue(
+          HashQueue::Limits{m_config.hashThreads, m_config.hashesWaiting, m_config.hashesPerIp})
+{
     m_sweepTimer.setInterval(std::chrono::seconds(30));
 }
 
 MockServer::~MockServer()
 {
     // Running password checks use the hasher and post back to the API object; let them finish
-    // while both are alive.
-    m_hashPool.waitForDone();
+    // while both are alive. Checks still waiting are dropped.
+    m_hashQueue.waitForDone();
 }
 
 quint16 MockServer::port() const
@@ -133,11 +134,16 @@ bool MockServer::start(QString *error)
     m_http = std::make_unique<QHttpServer>();
     // Owned by the HTTP server; we listen ourselves so that we can see connections (see
     // HttpListener).
-    auto *listener = new HttpListener(m_http.get());
-    m_events = std::make_unique<EventHub>(*m_tokens, *m_accounts, m_clock,
-                                          EventHub::Options{m_config.eventAuthTimeout,
-                                                            m_config.pingInterval,
-                                                            m_config.minClientVersion});
+    auto *listener = new HttpListener(
+        ConnectionGuard::Limits{m_config.maxHeaderBytes, m_config.maxJsonBodyBytes,
+                                m_config.maxMessageBodyBytes, m_config.headerTimeout,
+                                m_config.bodyTimeout, m_config.idleTimeout},
+        HttpListener::Caps{m_config.connections, m_config.connectionsPerIp}, m_http.get());
+    m_events = std::make_unique<EventHub>(
+        *m_tokens, *m_accounts, m_clock,
+        EventHub::Options{m_config.eventAuthTimeout, m_config.pingInterval,
+                          m_config.minClientVersion, m_config.maxWebSocketMessageBytes,
+                          m_config.eventStreamsPerSession, m_config.eventStreamsPerIp});
     m_invites = std::make_unique<InviteStore>(m_database, m_clock);
     m_resets = std::make_unique<ResetStore>(m_database, m_clock);
     m_mailbox = std::make_unique<Mailbox>(m_database, m_clock, m_config.servesDevMailbox());
@@ -159,15 +165,15 @@ bool MockServer::start(QString *error)
     m_loginChannels = std::make_unique<LoginChannelHub>(
         *m_qr, *m_push,
         LoginChannelHub::Options{m_config.eventAuthTimeout, m_config.loginChannelsPerIp,
-                                 m_config.minClientVersion});
+                                 m_config.minClientVersion, m_config.maxWebSocketMessageBytes});
     m_api = std::make_unique<ApiServer>(*m_http,
                                         ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
-                                                            m_hasher, m_clock, m_hashPool,
+                                                            m_hasher, m_clock, m_hashQueue,
                                                             *listener, *m_qr, *m_twoStep},
                                         m_config.minClientVersion);
     m_accountSecurity = std::make_unique<AccountSecurityApi>(
         *m_http,
-        AccountSecurityApi::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher, m_hashPool,
+        AccountSecurityApi::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher, m_hashQueue,
                                      *listener, *m_twoStep, *m_enrolment, *m_recoveryCodes,
                                      *m_events, *m_resets, *m_mailbox, m_clock});
     m_admin = std::make_unique<AdminApi>(
@@ -177,12 +183,12 @@ bool MockServer::start(QString *error)
         m_admin->serveDevMailbox(*m_http);
     m_onboarding = std::make_unique<OnboardingApi>(
         *m_http, OnboardingApi::Services{*m_accounts, *m_invites, *m_resets, *m_mailbox, *m_tokens,
-                                         *m_throttle, m_hasher, m_hashPool, *listener, *m_api,
+                                         *m_throttle, m_hasher, m_hashQueue, *listener, *m_api,
                                          m_clock, *m_twoStep});
     m_personalApi = std::make_unique<PersonalAccountApi>(
         *m_http,
         PersonalAccountApi::Services{*m_personal, *m_push, *m_accounts, *m_tokens, *m_throttle,
-                                     m_hasher, m_hashPool, *listener, *m_api, *m_admin, *m_twoStep,
+                                     m_hasher, m_hashQueue, *listener, *m_api, *m_admin, *m_twoStep,
                                      *m_events, *m_mailbox, m_clock});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
     m_chat =

@@ -3,13 +3,13 @@
 #include "admin_token.h"
 #include "clock.h"
 #include "database.h"
+#include "hash_queue.h"
 #include "local_request_gate.h"
 #include "password_hasher.h"
 #include "secret_box.h"
 #include "server_config.h"
 
 #include <QObject>
-#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 #include <memory>
@@ -87,7 +87,7 @@ private:
     Database m_database;
     PasswordHasher m_hasher;
     // Declared after the hasher so it is destroyed (waiting for running hashes) first.
-    QThreadPool m_hashPool;
+    HashQueue m_hashQueue;
     AdminToken m_adminToken;
     SecretBox m_secretBox;
     std::unique_ptr<AccountStore> m_accounts;

@@ -4,6 +4,7 @@
 #include "api_server.h"
 #include "clock.h"
 #include "email_address.h"
+#include "hash_queue.h"
 #include "http_listener.h"
 #include "invite_store.h"
 #include "mailbox.h"
@@ -20,7 +21,6 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QThreadPool>
 #include <protocol/device_label.h>
 #include <protocol/password_policy.h>
 #include <protocol/protocol.h>
@@ -140,12 +140,13 @@ OnboardingApi::OnboardingApi(QHttpServer &http, Services services, QObject *pare
                [](const QHttpServerRequest &) { return htmlResponse(LandingPage); });
 }
 
-void OnboardingApi::offMainThread(QHttpServerResponder &&responder, std::function<QVariant()> work,
+void OnboardingApi::offMainThread(const QString &ip, QHttpServerResponder &&responder,
+                                  std::function<QVariant()> work,
                                   std::function<JsonReply(const QVariant &)> finish)
 {
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> connection = m_services.listener.currentConnection();
-    m_services.hashPool.start([this, work, finish, pending, connection] {
+    const bool queued = m_services.hashQueue.submit(ip, [this, work, finish, pending, connection] {
         const QVariant result = work();
         QMetaObject::invokeMethod(
             this,
@@ -157,6 +158,10 @@ void OnboardingApi::offMainThread(QHttpServerResponder &&responder, std::functio
             },
             Qt::QueuedConnection);
     });
+    if (!queued)
+        JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
+            .toResponse()
+            .write(std::move(*pending));
 }
 
 JsonReply OnboardingApi::previewInvite(const QHttpServerRequest &request) const
@@ -230,7 +235,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
         const QString totp = body->value("code"_L1).toString().trimmed();
         const QString recovery = body->value("recovery_code"_L1).toString().trimmed();
         return offMainThread(
-            std::move(responder),
+            HttpListener::ipOf(request.remoteAddress()), std::move(responder),
             [hasher, hash, passwordBytes] { return QVariant(hasher->verify(hash, passwordBytes)); },
             [this, invite, existing, device, ip, totp, recovery](const QVariant &matches) {
                 if (!matches.toBool()) {
@@ -281,7 +286,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
     const PasswordHasher *hasher = &m_services.hasher;
     const QByteArray passwordBytes = password.toUtf8();
     offMainThread(
-        std::move(responder),
+        HttpListener::ipOf(request.remoteAddress()), std::move(responder),
         [hasher, passwordBytes] { return QVariant(hasher->hash(passwordBytes)); },
         [this, invite, name, device, ip](const QVariant &hash) {
             // Two accepts racing: only the one that marks the invite used goes on.
@@ -382,7 +387,7 @@ void OnboardingApi::completeReset(const QHttpServerRequest &request,
     const QByteArray passwordBytes = password.toUtf8();
     const QString tokenValue = *token;
     offMainThread(
-        std::move(responder),
+        HttpListener::ipOf(request.remoteAddress()), std::move(responder),
         [hasher, passwordBytes] { return QVariant(hasher->hash(passwordBytes)); },
         [this, tokenValue, userId, email = account->email](const QVariant &hash) {
             if (!m_services.resets.markUsed(tokenValue))

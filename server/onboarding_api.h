@@ -8,9 +8,10 @@
 #include <functional>
 
 class QHttpServer;
-class QThreadPool;
 
 namespace moim::server {
+
+class HashQueue;
 
 class AccountStore;
 class ApiServer;
@@ -41,7 +42,7 @@ public:
         TokenService &tokens;
         Throttle &throttle;
         const PasswordHasher &hasher;
-        QThreadPool &hashPool;
+        HashQueue &hashQueue;
         const HttpListener &listener;
         const ApiServer &api;
         const Clock &clock;
@@ -59,7 +60,8 @@ private:
 
     // Runs `work` (argon2) on the pool, then `finish` on the main thread; answers only if the
     // client is still connected.
-    void offMainThread(QHttpServerResponder &&responder, std::function<QVariant()> work,
+    void offMainThread(const QString &ip, QHttpServerResponder &&responder,
+                       std::function<QVariant()> work,
                        std::function<JsonReply(const QVariant &)> finish);
 
     Services m_services;

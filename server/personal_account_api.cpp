@@ -5,6 +5,7 @@
 #include "api_server.h"
 #include "clock.h"
 #include "event_hub.h"
+#include "hash_queue.h"
 #include "http_listener.h"
 #include "mailbox.h"
 #include "onboarding_mails.h"
@@ -20,7 +21,6 @@
 #include <QJsonArray>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QThreadPool>
 #include <protocol/device_label.h>
 #include <protocol/password_policy.h>
 #include <protocol/protocol.h>
@@ -274,35 +274,43 @@ void PersonalAccountApi::personalLogin(const QHttpServerRequest &request,
     QPointer<QTcpSocket> connection = m_services.listener.currentConnection();
     const bool exists = account.has_value();
     const QString displayName = account ? account->displayName : QString();
-    m_services.hashPool.start([this, hasher, hash, password, pending, connection, exists, key,
-                               personalId, displayName, deviceName] {
-        const bool matches = hasher->verify(hash, password);
-        QMetaObject::invokeMethod(
-            this,
-            [this, matches, pending, connection, exists, key, personalId, displayName, deviceName] {
-                const JsonReply reply = [&] {
-                    if (!exists || !matches) {
-                        m_services.throttle.recordFailure(key);
-                        return JsonReply::error(error::InvalidCredentials,
-                                                u"Unknown personal account or wrong password."_s);
-                    }
-                    m_services.throttle.clear(key);
-                    qint64 expiresAt = 0;
-                    const QString token =
-                        m_services.personal.createSession(personalId, deviceName, &expiresAt);
-                    if (token.isEmpty())
-                        return JsonReply::error(error::ServerError,
-                                                u"Could not create a session."_s);
-                    return JsonReply::ok(
-                        {{u"token"_s, token},
-                         {u"expires_at"_s, expiresAt},
-                         {u"personal_account"_s, personalJson(personalId, displayName)}});
-                }();
-                if (connection && connection->state() == QAbstractSocket::ConnectedState)
-                    reply.toResponse().write(std::move(*pending));
-            },
-            Qt::QueuedConnection);
-    });
+    const bool queued = m_services.hashQueue.submit(
+        HttpListener::ipOf(request.remoteAddress()),
+        [this, hasher, hash, password, pending, connection, exists, key, personalId, displayName,
+         deviceName] {
+            const bool matches = hasher->verify(hash, password);
+            QMetaObject::invokeMethod(
+                this,
+                [this, matches, pending, connection, exists, key, personalId, displayName,
+                 deviceName] {
+                    const JsonReply reply = [&] {
+                        if (!exists || !matches) {
+                            m_services.throttle.recordFailure(key);
+                            return JsonReply::error(
+                                error::InvalidCredentials,
+                                u"Unknown personal account or wrong password."_s);
+                        }
+                        m_services.throttle.clear(key);
+                        qint64 expiresAt = 0;
+                        const QString token =
+                            m_services.personal.createSession(personalId, deviceName, &expiresAt);
+                        if (token.isEmpty())
+                            return JsonReply::error(error::ServerError,
+                                                    u"Could not create a session."_s);
+                        return JsonReply::ok(
+                            {{u"token"_s, token},
+                             {u"expires_at"_s, expiresAt},
+                             {u"personal_account"_s, personalJson(personalId, displayName)}});
+                    }();
+                    if (connection && connection->state() == QAbstractSocket::ConnectedState)
+                        reply.toResponse().write(std::move(*pending));
+                },
+                Qt::QueuedConnection);
+        });
+    if (!queued)
+        JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
+            .toResponse()
+            .write(std::move(*pending));
 }
 
 JsonReply PersonalAccountApi::pendingRequests(const QString &personalId)
@@ -489,7 +497,8 @@ void PersonalAccountApi::createPersonalAccount(const QHttpServerRequest &request
     const QByteArray passwordBytes = password.toUtf8();
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> connection = m_services.listener.currentConnection();
-    m_services.hashPool.start(
+    const bool queued = m_services.hashQueue.submit(
+        HttpListener::ipOf(request.remoteAddress()),
         [this, hasher, passwordBytes, pending, connection, personalId, displayName] {
             const QString hash = hasher->hash(passwordBytes);
             QMetaObject::invokeMethod(
@@ -507,6 +516,10 @@ void PersonalAccountApi::createPersonalAccount(const QHttpServerRequest &request
                 },
                 Qt::QueuedConnection);
         });
+    if (!queued)
+        JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
+            .toResponse()
+            .write(std::move(*pending));
 }
 
 } // namespace moim::server

@@ -9,9 +9,10 @@
 #include <optional>
 
 class QHttpServer;
-class QThreadPool;
 
 namespace moim::server {
+
+class HashQueue;
 
 class AccountStore;
 class AdminApi;
@@ -45,7 +46,7 @@ public:
         TokenService &tokens;
         Throttle &throttle;
         const PasswordHasher &hasher;
-        QThreadPool &hashPool;
+        HashQueue &hashQueue;
         const HttpListener &listener;
         const ApiServer &api;
         const AdminApi &admin;

@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <chrono>
+#include <protocol/protocol.h>
 
 namespace moim::server {
 
@@ -32,6 +33,24 @@ struct ServerConfig
     int pushSignInsPerIp = 30;
 
     bool servesDevMailbox() const { return demo || devMailbox; }
+
+    // Transport limits (docs/protocol.md "Transport"); tests shorten the timeouts.
+    qint64 maxHeaderBytes = moim::protocol::limits::MaxHeaderBytes;
+    qint64 maxJsonBodyBytes = moim::protocol::limits::MaxJsonBodyBytes;
+    qint64 maxMessageBodyBytes = moim::protocol::limits::MaxMessageBodyBytes;
+    std::chrono::milliseconds headerTimeout{moim::protocol::limits::HeaderTimeoutSeconds * 1000};
+    std::chrono::milliseconds bodyTimeout{moim::protocol::limits::BodyTimeoutSeconds * 1000};
+    std::chrono::milliseconds idleTimeout{moim::protocol::limits::IdleTimeoutSeconds * 1000};
+    int connections = 512;
+    int connectionsPerIp = 128;
+    qint64 maxWebSocketMessageBytes = moim::protocol::limits::MaxWebSocketMessageBytes;
+    int eventStreamsPerSession = moim::protocol::limits::EventStreamsPerSession;
+    int eventStreamsPerIp = moim::protocol::limits::EventStreamsPerIp;
+    // Password checks: hashing threads, checks waiting overall, and checks per IP address
+    // (waiting or running).
+    int hashThreads = 2;
+    int hashesWaiting = 32;
+    int hashesPerIp = 4;
 };
 
 } // namespace moim::server

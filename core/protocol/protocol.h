@@ -128,6 +128,15 @@ inline constexpr auto PushBlocked = "push_blocked"_L1;
 inline constexpr auto PushExpired = "push_expired"_L1;
 inline constexpr auto PushUsed = "push_used"_L1;
 inline constexpr auto AlreadyLinked = "already_linked"_L1;
+// Transport limits (docs/protocol.md "Transport"), answered before any handler runs.
+inline constexpr auto PayloadTooLarge = "payload_too_large"_L1;
+inline constexpr auto HeadersTooLarge = "headers_too_large"_L1;
+inline constexpr auto LengthRequired = "length_required"_L1;
+inline constexpr auto RequestTimeout = "request_timeout"_L1;
+// Every password check slot is taken; `retry_after` says when to try again.
+inline constexpr auto ServerBusy = "server_busy"_L1;
+// The event stream cap (per session or per IP address); the close reason of 4029.
+inline constexpr auto TooManyStreams = "too_many_streams"_L1;
 } // namespace error
 
 namespace event {
@@ -209,8 +218,9 @@ inline constexpr int NoAuth = 4000;
 inline constexpr int InvalidToken = 4001;
 inline constexpr int SessionRevoked = 4003;
 inline constexpr int UpdateRequired = 4026;
-inline constexpr int QrEnded = 4010;         // the QR session is over (see qr.ended)
-inline constexpr int TooManyChannels = 4029; // per-IP cap on login channels or QR sessions
+inline constexpr int QrEnded = 4010; // the QR session is over (see qr.ended)
+// Per-IP cap on login channels or QR sessions, and the event stream caps per session and per IP.
+inline constexpr int TooManyChannels = 4029;
 } // namespace closeCode
 
 namespace limits {
@@ -237,6 +247,16 @@ inline constexpr int MaxPendingPushRequests = 3;
 inline constexpr int PushBlockSeconds = 3600;
 inline constexpr int PersonalSessionSeconds = 30 * 24 * 3600;
 inline constexpr int MaxPersonalAccountIdLength = 100;
+// Transport (docs/protocol.md "Transport"): request sizes, read timeouts and stream caps.
+inline constexpr int MaxHeaderBytes = 16 * 1024;
+inline constexpr int MaxJsonBodyBytes = 16 * 1024;
+inline constexpr int MaxMessageBodyBytes = 64 * 1024; // posting a message (10,000 characters)
+inline constexpr int MaxWebSocketMessageBytes = 64 * 1024;
+inline constexpr int HeaderTimeoutSeconds = 10;
+inline constexpr int BodyTimeoutSeconds = 30;
+inline constexpr int IdleTimeoutSeconds = 60;
+inline constexpr int EventStreamsPerSession = 8;
+inline constexpr int EventStreamsPerIp = 64;
 } // namespace limits
 
 // The value of a workspace's "locked" field.
