@@ -18,6 +18,7 @@ class HttpListener;
 class PasswordHasher;
 class RecoveryCodes;
 class Throttle;
+class DeviceProofs;
 class TwoStepCheck;
 class TwoStepEnrolment;
 
@@ -41,6 +42,7 @@ public:
         TwoStepEnrolment &enrolment;
         RecoveryCodes &recoveryCodes;
         EventHub &events;
+        DeviceProofs &deviceProofs;
     };
 
     AccountSecurityApi(QHttpServer &http, Services services, QObject *parent = nullptr);

@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "api_server.h"
 #include "clock.h"
+#include "device_proofs.h"
 #include "email_address.h"
 #include "http_listener.h"
 #include "invite_store.h"
@@ -227,8 +228,16 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
     const auto existing = m_services.accounts.findByEmail(invite.email);
 
     if (existing) {
-        // An existing account proves itself with its password, throttled like a sign-in.
-        if (const auto wait = m_services.throttle.retryAfter(invite.email))
+        // An existing account proves itself with its password, throttled like a sign-in: the
+        // attempt is counted before the hash is queued.
+        bool proofOk = true;
+        const QString deviceProofId =
+            m_services.api.presentedDeviceProof(*body, invite.email, &proofOk);
+        if (!proofOk)
+            return answer(JsonReply::error(error::BadRequest, u"device_proof must be a string."_s));
+        const auto keys = Throttle::signInKeys(invite.email, deviceProofId,
+                                               Throttle::sourceOf(request.remoteAddress()));
+        if (const auto wait = m_services.throttle.reserve(keys))
             return answer(JsonReply::tooManyAttempts(*wait));
         const QString hash = existing->passwordHash;
         const PasswordHasher *hasher = &m_services.hasher;
@@ -240,12 +249,14 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
         return offMainThread(
             std::move(responder),
             [hasher, hash, passwordBytes] { return QVariant(hasher->verify(hash, passwordBytes)); },
-            [this, invite, existing, device, totp, recovery](const QVariant &matches) {
-                if (!matches.toBool()) {
-                    m_services.throttle.recordFailure(invite.email);
+            [this, invite, existing, device, totp, recovery, keys,
+             deviceProofId](const QVariant &matches) {
+                // Counted as a failure at admission; a wrong password leaves it so.
+                if (!matches.toBool())
                     return JsonReply::error(error::InvalidCredentials,
                                             u"Unknown email or wrong password."_s);
-                }
+                // The right password is no failure; the code, if any, is counted on its own.
+                m_services.throttle.release(keys);
                 if (existing->deactivated)
                     return JsonReply::error(error::UnauthorizedUser,
                                             u"The account is deactivated."_s);
@@ -255,7 +266,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                         return JsonReply::error(error::SecondFactorRequired,
                                                 u"Enter a code from the authenticator."_s);
                     const auto verdict = m_services.twoStep.verifyForAccount(
-                        existing->id, invite.email, totp.isEmpty() ? recovery : totp,
+                        existing->id, keys, totp.isEmpty() ? recovery : totp,
                         totp.isEmpty() ? TwoStepCheck::CodeKind::Recovery
                                        : TwoStepCheck::CodeKind::Totp);
                     if (verdict.outcome != TwoStepCheck::Outcome::Accepted)
@@ -263,14 +274,14 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                 }
                 if (!m_services.invites.markUsed(invite.id))
                     return inviteError(InviteStore::Status::Used);
-                m_services.throttle.clear(invite.email);
+                m_services.throttle.clear(keys);
                 m_services.accounts.addMembership(existing->id, invite.workspaceId, u"member"_s);
                 const auto grant = m_services.tokens.createSession(existing->id, device);
                 if (!grant)
                     return JsonReply::error(error::ServerError, u"Could not create a session."_s);
                 if (needsCode)
                     m_services.twoStep.markSessionPassed(grant->sessionId);
-                JsonReply reply = m_services.api.grantReply(*grant);
+                JsonReply reply = m_services.api.signInGrantReply(*grant, deviceProofId);
                 QJsonObject answerBody = reply.body();
                 answerBody.insert(u"landing_workspace_id"_s, invite.workspaceId);
                 return JsonReply::ok(answerBody);
@@ -307,7 +318,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                 return JsonReply::error(error::ServerError, u"Could not create a session."_s);
             m_services.resets.rememberDevice(account->id, device.name + u'|' + device.os);
             qCInfo(lcAuth) << "New account" << account->id << "joined" << invite.workspaceId;
-            QJsonObject answerBody = m_services.api.grantReply(*grant).body();
+            QJsonObject answerBody = m_services.api.signInGrantReply(*grant).body();
             answerBody.insert(u"landing_workspace_id"_s, invite.workspaceId);
             return JsonReply::ok(answerBody);
         });
@@ -390,14 +401,18 @@ void OnboardingApi::completeReset(const QHttpServerRequest &request,
     offMainThread(
         std::move(responder),
         [hasher, passwordBytes] { return QVariant(hasher->hash(passwordBytes)); },
-        [this, tokenValue, userId, email = account->email](const QVariant &hash) {
+        [this, tokenValue, userId, email = account->email,
+         source = Throttle::sourceOf(request.remoteAddress())](const QVariant &hash) {
             if (!m_services.resets.markUsed(tokenValue))
                 return resetError(ResetStore::Status::Used);
             m_services.accounts.setPasswordHash(userId, hash.toString());
             m_services.resets.invalidateAll(userId);
             // Every session ends at once; connected clients are told why.
             m_services.tokens.revokeAllForUser(userId, moim::protocol::revokeReason::PasswordReset);
-            m_services.throttle.clear(email);
+            // The owner proved the mailbox: anonymous callers of the account, and this address,
+            // start again. Device proofs go with the old password: whoever knew it may hold one.
+            m_services.throttle.clear(Throttle::signInKeys(email, QString(), source));
+            m_services.deviceProofs.revokeAll(email);
             const auto mail = OnboardingMail::passwordChanged();
             m_services.mailbox.send(email, u"password_changed"_s, mail.subject, mail.body,
                                     mail.links);

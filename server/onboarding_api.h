@@ -22,6 +22,7 @@ class Mailbox;
 class PasswordHasher;
 class ResetStore;
 class Throttle;
+class DeviceProofs;
 class TokenService;
 class TwoStepCheck;
 
@@ -48,6 +49,7 @@ public:
         const LocalRequestGate &localGate;
         const Clock &clock;
         TwoStepCheck &twoStep;
+        DeviceProofs &deviceProofs;
     };
 
     OnboardingApi(QHttpServer &http, Services services, QObject *parent = nullptr);

@@ -24,6 +24,7 @@ class PasswordHasher;
 class PersonalAccountStore;
 class PushRequestService;
 class Throttle;
+class DeviceProofs;
 class TwoStepCheck;
 
 // Personal accounts over HTTP (docs/protocol.md "Personal accounts", "Linking a personal
@@ -44,6 +45,7 @@ public:
         AccountStore &accounts;
         TokenService &tokens;
         Throttle &throttle;
+        DeviceProofs &deviceProofs;
         const PasswordHasher &hasher;
         QThreadPool &hashPool;
         const HttpListener &listener;
