@@ -2,10 +2,13 @@
 // count, and anonymous failures never lock out a client that presents its device proof. Speaks
 // raw HTTP over sockets bound to different loopback addresses, so that the server sees callers
 // from several IP addresses.
+#include "account_store.h"
 #include "device_proofs.h"
+#include "invite_store.h"
 #include "mock_server.h"
 #include "throttle.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -194,6 +197,39 @@ private Q_SLOTS:
                 QCOMPARE(reply.errorCode(), u"invalid_credentials"_s);
             }
         }
+        QCOMPARE(refused, 35);
+    }
+
+    void parallelWrongPasswordsAtAnInvitationReachTheHashAtMostFiveTimes()
+    {
+        // Alex, who has an account, is invited to a workspace of Jimin's he is not in yet.
+        QStringList alexWorkspaces;
+        const auto alex = m_server->accounts().findByEmail(Alex);
+        for (const QJsonValue &workspace : m_server->accounts().activeWorkspaces(alex->id))
+            alexWorkspaces.append(workspace.toObject().value("id"_L1).toString());
+        QString target;
+        const auto jimin = m_server->accounts().findByEmail(Jimin);
+        for (const QJsonValue &workspace : m_server->accounts().activeWorkspaces(jimin->id)) {
+            const QString id = workspace.toObject().value("id"_L1).toString();
+            if (!alexWorkspaces.contains(id))
+                target = id;
+        }
+        const auto issued = m_server->invites().create(Alex, target, u"김지민"_s);
+        QVERIFY(issued);
+
+        const qint64 hashedBefore = m_server->hasher().verifications();
+        std::vector<std::unique_ptr<RawRequest>> guesses;
+        for (int i = 0; i < 40; ++i)
+            guesses.push_back(std::make_unique<RawRequest>(
+                m_server->port(), Attacker, path::InviteAccept,
+                QJsonObject{{u"token"_s, issued->token},
+                            {u"password"_s, u"guess-number-%1"_s.arg(i)}}));
+        const QList<Reply> replies = await(guesses);
+
+        QCOMPARE(m_server->hasher().verifications() - hashedBefore, 5);
+        const auto refused = std::count_if(replies.cbegin(), replies.cend(), [](const Reply &r) {
+            return r.status == 429 && r.retryAfter() >= 1;
+        });
         QCOMPARE(refused, 35);
     }
 
