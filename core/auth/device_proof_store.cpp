@@ -41,11 +41,14 @@ void DeviceProofStore::lookup(const QString &email, QObject *context,
                     [this, key, done = std::move(done),
                      guard = QPointer(this)](const SecretStore::Result &result) {
                         QString proof;
-                        if (result.status == SecretStore::Status::Ok) {
+                        if (result.status == SecretStore::Status::Ok ||
+                            result.status == SecretStore::Status::NotFound) {
                             proof = result.secret;
+                            // Asked once per account and run: a retry right after a refusal
+                            // does not wait for the keychain again.
                             if (guard)
                                 m_inMemory.insert(key, proof);
-                        } else if (result.status != SecretStore::Status::NotFound) {
+                        } else {
                             // Sign in without it: the owner is then counted like anyone else.
                             qCWarning(lcDeviceProof)
                                 << "could not read the device proof:" << result.detail;
