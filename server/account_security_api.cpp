@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "api_server.h"
 #include "clock.h"
+#include "device_proofs.h"
 #include "email_address.h"
 #include "event_hub.h"
 #include "hash_queue.h"
@@ -184,16 +185,19 @@ JsonReply AccountSecurityApi::enable(const Caller &caller, const QJsonObject &bo
     if (m_services.twoStep.isEnrolled(userId))
         return JsonReply::error(error::BadRequest,
                                 QStringLiteral("2-step verification is already enabled."));
-    if (const auto wait = m_services.throttle.retryAfter(caller.emailKey))
+    // Counted before the code is compared; a right code clears the count.
+    const auto keys = Throttle::sessionKeys(caller.emailKey, caller.session.sessionId);
+    if (const auto wait = m_services.throttle.reserve(keys))
         return JsonReply::tooManyAttempts(*wait);
     TwoStepCheck::Answer answer;
     answer.outcome = m_services.enrolment.confirm(userId, codeOf(body).first);
-    if (answer.outcome == Outcome::NotEnrolled)
+    if (answer.outcome == Outcome::NotEnrolled) {
+        m_services.throttle.release(keys);
         return JsonReply::error(error::BadRequest, QStringLiteral("Start the setup first."));
-    if (answer.outcome != Outcome::Accepted) {
-        m_services.throttle.recordFailure(caller.emailKey);
-        return ApiServer::codeRefusal(answer);
     }
+    if (answer.outcome != Outcome::Accepted)
+        return ApiServer::codeRefusal(answer);
+    m_services.throttle.clear(keys);
     // This session has just proved the code, so it may vouch for others (QR approval) and open
     // workspaces that require 2-step.
     m_services.twoStep.markSessionPassed(caller.session.sessionId);
@@ -210,8 +214,9 @@ JsonReply AccountSecurityApi::enable(const Caller &caller, const QJsonObject &bo
 JsonReply AccountSecurityApi::disable(const Caller &caller, const QJsonObject &body)
 {
     const auto [code, kind] = codeOf(body);
-    const auto answer =
-        m_services.twoStep.verifyForAccount(caller.session.userId, caller.emailKey, code, kind);
+    const auto answer = m_services.twoStep.verifyForAccount(
+        caller.session.userId, Throttle::sessionKeys(caller.emailKey, caller.session.sessionId),
+        code, kind);
     if (answer.outcome != Outcome::Accepted)
         return ApiServer::codeRefusal(answer);
     m_services.enrolment.disable(caller.session.userId);
@@ -224,8 +229,9 @@ JsonReply AccountSecurityApi::disable(const Caller &caller, const QJsonObject &b
 JsonReply AccountSecurityApi::regenerate(const Caller &caller, const QJsonObject &body)
 {
     const auto [code, kind] = codeOf(body);
-    const auto answer =
-        m_services.twoStep.verifyForAccount(caller.session.userId, caller.emailKey, code, kind);
+    const auto answer = m_services.twoStep.verifyForAccount(
+        caller.session.userId, Throttle::sessionKeys(caller.emailKey, caller.session.sessionId),
+        code, kind);
     if (answer.outcome != Outcome::Accepted)
         return ApiServer::codeRefusal(answer);
     const QStringList codes = m_services.recoveryCodes.regenerate(caller.session.userId);
@@ -266,8 +272,6 @@ void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
             return answerNow(JsonReply::weakPassword(
                 moim::protocol::PasswordPolicy::reasonName(verdict.problem)));
     }
-    if (const auto wait = m_services.throttle.retryAfter(caller->emailKey))
-        return answerNow(JsonReply::tooManyAttempts(*wait));
     const auto [code, kind] = codeOf(*body);
     // Ask for the code before spending argon2 on a request that cannot succeed.
     if (m_services.twoStep.isEnrolled(caller->session.userId) && code.isEmpty())
@@ -276,6 +280,11 @@ void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
     const auto account = m_services.accounts.findById(caller->session.userId);
     if (!account)
         return answerNow(JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again.")));
+    // The session's own count, taken before the hash is queued: parallel guesses at the current
+    // password cannot outrun it, and failures elsewhere never block the owner.
+    const auto keys = Throttle::sessionKeys(caller->emailKey, caller->session.sessionId);
+    if (const auto wait = m_services.throttle.reserve(keys))
+        return answerNow(JsonReply::tooManyAttempts(*wait));
 
     const PasswordHasher *hasher = &m_services.hasher;
     const QString storedHash = account->passwordHash;
@@ -289,21 +298,22 @@ void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
     const bool queued = m_services.hashQueue.submit(
         HttpListener::ipOf(request.remoteAddress()),
         [this, hasher, storedHash, currentBytes, nextBytes, pending, connection, who, codeText,
-         codeKind] {
+         codeKind, keys] {
             const bool matches = hasher->verify(storedHash, currentBytes);
             const QString newHash = matches ? hasher->hash(nextBytes) : QString();
             QMetaObject::invokeMethod(
                 this,
-                [this, matches, newHash, pending, connection, who, codeText, codeKind] {
+                [this, matches, newHash, pending, connection, who, codeText, codeKind, keys] {
                     const auto reply = [&] {
-                        if (!matches) {
-                            m_services.throttle.recordFailure(who.emailKey);
+                        // Counted as a failure at admission; a wrong password leaves it so.
+                        if (!matches)
                             return JsonReply::error(error::InvalidCredentials,
                                                     QStringLiteral("Wrong current password."));
-                        }
+                        // The right password is no failure; the code is counted on its own.
+                        m_services.throttle.release(keys);
                         if (m_services.twoStep.isEnrolled(who.session.userId)) {
                             const auto answer = m_services.twoStep.verifyForAccount(
-                                who.session.userId, who.emailKey, codeText, codeKind);
+                                who.session.userId, keys, codeText, codeKind);
                             if (answer.outcome != Outcome::Accepted)
                                 return ApiServer::codeRefusal(answer);
                         }
@@ -312,7 +322,9 @@ void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
                             return JsonReply::error(
                                 error::ServerError,
                                 QStringLiteral("Could not store the password."));
-                        m_services.throttle.clear(who.emailKey);
+                        m_services.throttle.clear(keys);
+                        // Device proofs go with the old password, but for this device's own.
+                        m_services.deviceProofs.revokeAll(who.emailKey, who.session.sessionId);
                         // Whoever else knew the old password is signed out everywhere, and a
                         // reset link mailed earlier cannot set another password behind the
                         // owner's back.
@@ -329,10 +341,13 @@ void AccountSecurityApi::changePassword(const QHttpServerRequest &request,
                 },
                 Qt::QueuedConnection);
         });
-    if (!queued)
+    if (!queued) {
+        // Not checked, so not an attempt: the reservation is given back.
+        m_services.throttle.release(keys);
         JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
             .toResponse()
             .write(std::move(*pending));
+    }
 }
 
 JsonReply AccountSecurityApi::sessions(const Caller &caller) const

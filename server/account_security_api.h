@@ -23,6 +23,7 @@ class PasswordHasher;
 class RecoveryCodes;
 class ResetStore;
 class Throttle;
+class DeviceProofs;
 class TwoStepCheck;
 class TwoStepEnrolment;
 
@@ -49,6 +50,7 @@ public:
         ResetStore &resets;
         Mailbox &mailbox;
         const Clock &clock;
+        DeviceProofs &deviceProofs;
     };
 
     AccountSecurityApi(QHttpServer &http, Services services, QObject *parent = nullptr);

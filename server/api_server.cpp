@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "client_version.h"
 #include "clock.h"
+#include "device_proofs.h"
 #include "email_address.h"
 #include "hash_queue.h"
 #include "http_listener.h"
@@ -174,8 +175,16 @@ void ApiServer::login(const QHttpServerRequest &request, QHttpServerResponder &&
             error::BadRequest, QStringLiteral("Expected email, password and optional device.")));
 
     attempt.emailKey = EmailAddress::normalise(email);
+    attempt.deviceProofId = presentedDeviceProof(*body, attempt.emailKey, &ok);
+    if (!ok)
+        return answer(
+            JsonReply::error(error::BadRequest, QStringLiteral("device_proof must be a string.")));
     attempt.ip = request.remoteAddress().toString();
-    if (const auto wait = m_services.throttle.retryAfter(attempt.emailKey)) {
+    attempt.source = Throttle::sourceOf(request.remoteAddress());
+    attempt.throttleKeys =
+        Throttle::signInKeys(attempt.emailKey, attempt.deviceProofId, attempt.source);
+    // Counted now, before the hash is queued: parallel guesses cannot outrun the count.
+    if (const auto wait = m_services.throttle.reserve(attempt.throttleKeys)) {
         qCInfo(lcAuth) << "Sign-in throttled for" << *wait << "s";
         return answer(JsonReply::tooManyAttempts(*wait));
     }
@@ -198,37 +207,43 @@ void ApiServer::login(const QHttpServerRequest &request, QHttpServerResponder &&
             QMetaObject::invokeMethod(
                 this,
                 [this, attempt, matches, pending, connection] {
-                    // Recorded even when the client has gone: hanging up must not dodge throttling.
+                    // Settled even when the client has gone (it was counted at admission).
                     const JsonReply reply = finishLogin(attempt, matches);
                     if (connection && connection->state() == QAbstractSocket::ConnectedState)
                         reply.toResponse().write(std::move(*pending));
                 },
                 Qt::QueuedConnection);
         });
-    if (!queued)
+    if (!queued) {
+        // Not checked, so not an attempt: the reservation is given back.
+        m_services.throttle.release(attempt.throttleKeys);
         JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
             .toResponse()
             .write(std::move(*pending));
+    }
 }
 
 JsonReply ApiServer::finishLogin(const LoginAttempt &attempt, bool passwordMatches)
 {
-    if (!attempt.userId || !passwordMatches) {
-        m_services.throttle.recordFailure(attempt.emailKey);
+    // The attempt was counted as a failure when it was admitted; a wrong password leaves it so.
+    if (!attempt.userId || !passwordMatches)
         return JsonReply::error(error::InvalidCredentials,
                                 QStringLiteral("Unknown email or wrong password."));
-    }
     // Right password but nothing to sign in to: the only answer that says the account exists,
     // and it is given only to someone who knows the password. It is not a failed attempt.
-    if (m_services.accounts.activeWorkspaces(*attempt.userId).isEmpty())
+    if (m_services.accounts.activeWorkspaces(*attempt.userId).isEmpty()) {
+        m_services.throttle.release(attempt.throttleKeys);
         return JsonReply::error(error::UnauthorizedUser,
                                 QStringLiteral("The account has no active workspace membership."));
+    }
     // The one 2-step check (TwoStepCheck): an enrolled account gets no session yet, only a
     // challenge to answer with a code. The failure count is cleared only once the code is
     // right too; otherwise the password would buy a fresh round of guesses at the code.
     if (m_services.twoStep.needsCode(*attempt.userId)) {
+        m_services.throttle.release(attempt.throttleKeys);
         const auto challenge =
-            m_services.twoStep.beginChallenge(*attempt.userId, attempt.emailKey, attempt.device);
+            m_services.twoStep.beginChallenge(*attempt.userId, attempt.emailKey, attempt.device,
+                                              {attempt.source, attempt.deviceProofId});
         if (!challenge)
             return JsonReply::error(error::ServerError,
                                     QStringLiteral("Could not start 2-step verification."));
@@ -237,12 +252,44 @@ JsonReply ApiServer::finishLogin(const LoginAttempt &attempt, bool passwordMatch
             .withErrorField(QStringLiteral("challenge_id"), challenge->id)
             .withErrorField(QStringLiteral("expires_in"), challenge->expiresIn);
     }
-    m_services.throttle.clear(attempt.emailKey);
+    m_services.throttle.clear(attempt.throttleKeys);
     const auto grant =
         m_services.tokens.createSession(*attempt.userId, attempt.device, false, attempt.ip);
     if (!grant)
         return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."));
-    return grantReply(*grant);
+    return signInGrantReply(*grant, attempt.deviceProofId);
+}
+
+QString ApiServer::presentedDeviceProof(const QJsonObject &body, const QString &accountKey,
+                                        bool *ok) const
+{
+    const QJsonValue value = body.value(moim::protocol::field::DeviceProof);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isString()) {
+        *ok = false;
+        return {};
+    }
+    // An unknown, expired or withdrawn proof, or one of another account, is simply absent:
+    // the caller is counted like anyone else without one.
+    return m_services.deviceProofs.validate(accountKey, value.toString());
+}
+
+JsonReply ApiServer::signInGrantReply(const TokenService::Grant &grant,
+                                      const QString &replacedDeviceProofId) const
+{
+    JsonReply reply = grantReply(grant);
+    const auto account = m_services.accounts.findById(grant.userId);
+    if (!account || reply.status() != JsonReply::Status::Ok)
+        return reply;
+    const auto proof =
+        m_services.deviceProofs.issue(account->email, grant.sessionId, replacedDeviceProofId);
+    // Without a proof the sign-in still stands; the client is merely counted as anonymous.
+    if (!proof)
+        return reply;
+    QJsonObject body = reply.body();
+    body.insert(moim::protocol::field::DeviceProof, *proof);
+    return JsonReply::ok(body);
 }
 
 JsonReply ApiServer::grantReply(const TokenService::Grant &grant) const
@@ -327,7 +374,7 @@ QHttpServerResponse ApiServer::secondFactor(const QHttpServerRequest &request)
     if (!grant)
         return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."))
             .toResponse();
-    return grantReply(*grant).toResponse();
+    return signInGrantReply(*grant, answer.deviceProofId).toResponse();
 }
 
 QHttpServerResponse ApiServer::refresh(const QHttpServerRequest &request)
@@ -573,8 +620,9 @@ QHttpServerResponse ApiServer::qrRedeem(const QHttpServerRequest &request)
         return JsonReply::error(error::UnauthorizedUser,
                                 QStringLiteral("The account has no active workspace membership."))
             .toResponse();
+    // The approving phone's count of wrong check codes starts again.
     if (const auto account = m_services.accounts.findById(redeemed.userId))
-        m_services.throttle.clear(account->email);
+        m_services.throttle.clear(Throttle::sessionKeys(account->email, redeemed.phoneSessionId));
     // The approving phone passed 2-step where the account has it on, so this session counts as
     // having passed it too (QrLoginService::approvalAllowed).
     const auto grant =
@@ -583,7 +631,7 @@ QHttpServerResponse ApiServer::qrRedeem(const QHttpServerRequest &request)
     if (!grant)
         return JsonReply::error(error::ServerError, QStringLiteral("Could not create a session."))
             .toResponse();
-    return grantReply(*grant).toResponse();
+    return signInGrantReply(*grant).toResponse();
 }
 
 } // namespace moim::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "json_reply.h"
+#include "throttle.h"
 #include "token_service.h"
 #include "two_step_check.h"
 
@@ -16,10 +17,10 @@ class HashQueue;
 
 class AccountStore;
 class Clock;
+class DeviceProofs;
 class HttpListener;
 class PasswordHasher;
 class QrLoginService;
-class Throttle;
 
 // The client REST API of docs/protocol.md: server info, sign-in, token refresh, logout, revoke,
 // me and conversations. Registers its routes on the HTTP server it is given. Password checks run
@@ -40,6 +41,7 @@ public:
         const HttpListener &listener;
         QrLoginService &qr;
         TwoStepCheck &twoStep;
+        DeviceProofs &deviceProofs;
     };
 
     ApiServer(QHttpServer &http, Services services, QString minClientVersion,
@@ -56,9 +58,18 @@ public:
     // two_step_required: the workspace is closed to this session (AccountStore::isLockedFor).
     static JsonReply workspaceLocked();
 
-    // The session grant of docs/protocol.md for a new or refreshed session; its workspace list
-    // is the one that session sees (locks included).
+    // The session grant of docs/protocol.md for a refreshed session; its workspace list is the
+    // one that session sees (locks included).
     JsonReply grantReply(const TokenService::Grant &grant) const;
+    // The grant of a sign-in: also carries a new device proof for the account, which replaces
+    // the one the client presented (if any).
+    JsonReply signInGrantReply(const TokenService::Grant &grant,
+                               const QString &replacedDeviceProofId = {}) const;
+    // The device proof id a sign-in request for accountKey presents in `device_proof`, or an
+    // empty string when it presents none that is live; *ok is false when the field is not a
+    // string.
+    QString presentedDeviceProof(const QJsonObject &body, const QString &accountKey,
+                                 bool *ok) const;
     // update_required when a minimum version is set and the client is older or unnamed.
     std::optional<JsonReply> refuseClient(const QHttpServerRequest &request) const;
 
@@ -89,6 +100,9 @@ private:
         std::optional<QString> userId;
         TokenService::Device device;
         QString ip;
+        QString source; // the IP address as a throttle key
+        QString deviceProofId;
+        QList<Throttle::Key> throttleKeys;
     };
     JsonReply finishLogin(const LoginAttempt &attempt, bool passwordMatches);
 

@@ -6,7 +6,7 @@ namespace moim::server {
 
 qint64 Clock::now() const
 {
-    return QDateTime::currentSecsSinceEpoch() + m_offset;
+    return m_frozenAt.value_or(QDateTime::currentSecsSinceEpoch()) + m_offset;
 }
 
 } // namespace moim::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QtGlobal>
+#include <optional>
 
 namespace moim::server {
 
@@ -18,9 +19,13 @@ public:
     qint64 offset() const { return m_offset; }
     void setOffset(qint64 seconds) { m_offset = seconds; }
     void advance(qint64 seconds) { m_offset += seconds; }
+    // Stops the clock where it is: only advance() moves it from now on. For tests whose
+    // outcome must not depend on a second boundary passing while they run.
+    void freeze() { m_frozenAt = now() - m_offset; }
 
 private:
     qint64 m_offset = 0;
+    std::optional<qint64> m_frozenAt;
 };
 
 } // namespace moim::server

@@ -172,6 +172,21 @@ const QStringList &migrationStep(int version)
             QStringLiteral("CREATE UNIQUE INDEX messages_by_client_id ON messages (author, "
                            "conversation_id, client_id) WHERE client_id IS NOT NULL"),
         },
+        // Device proofs: a client that signed in to an account before presents one, and its
+        // failed attempts are counted apart from everyone else's (see Throttle). Stored only as
+        // SHA-256. A 2-step challenge remembers where its password came from, so that its codes
+        // count under the same throttle keys.
+        {
+            QStringLiteral("CREATE TABLE device_proofs (id TEXT PRIMARY KEY, hash BLOB NOT NULL "
+                           "UNIQUE, account_key TEXT NOT NULL, session_id TEXT NOT NULL, "
+                           "created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX device_proofs_by_account ON device_proofs "
+                           "(account_key, created_at)"),
+            QStringLiteral("ALTER TABLE second_factor_challenges ADD COLUMN source_ip TEXT NOT "
+                           "NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE second_factor_challenges ADD COLUMN device_proof_id TEXT "
+                           "NOT NULL DEFAULT ''"),
+        },
     };
     return steps.at(version - 1);
 }

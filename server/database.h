@@ -19,7 +19,7 @@ public:
     bool open(const QString &path, QString *error);
     QSqlDatabase handle() const;
 
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
 private:
     bool migrate(QString *error);

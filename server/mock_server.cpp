@@ -6,6 +6,7 @@
 #include "api_server.h"
 #include "chat_api.h"
 #include "demo_seeder.h"
+#include "device_proofs.h"
 #include "event_hub.h"
 #include "http_listener.h"
 #include "invite_store.h"
@@ -120,6 +121,7 @@ bool MockServer::start(QString *error)
     m_accounts = std::make_unique<AccountStore>(m_database, m_clock);
     m_tokens = std::make_unique<TokenService>(m_database, m_clock);
     m_throttle = std::make_unique<Throttle>(m_database, m_clock);
+    m_deviceProofs = std::make_unique<DeviceProofs>(m_database, m_clock, *m_throttle);
     m_twoStep =
         std::make_unique<TwoStepCheck>(m_database, m_clock, *m_throttle, *m_tokens, m_secretBox);
     m_enrolment = std::make_unique<TwoStepEnrolment>(m_database, *m_twoStep, m_secretBox);
@@ -166,16 +168,16 @@ bool MockServer::start(QString *error)
         *m_qr, *m_push,
         LoginChannelHub::Options{m_config.eventAuthTimeout, m_config.loginChannelsPerIp,
                                  m_config.minClientVersion, m_config.maxWebSocketMessageBytes});
-    m_api = std::make_unique<ApiServer>(*m_http,
-                                        ApiServer::Services{*m_accounts, *m_tokens, *m_throttle,
-                                                            m_hasher, m_clock, m_hashQueue,
-                                                            *listener, *m_qr, *m_twoStep},
-                                        m_config.minClientVersion);
+    m_api = std::make_unique<ApiServer>(
+        *m_http,
+        ApiServer::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher, m_clock, m_hashQueue,
+                            *listener, *m_qr, *m_twoStep, *m_deviceProofs},
+        m_config.minClientVersion);
     m_accountSecurity = std::make_unique<AccountSecurityApi>(
         *m_http,
         AccountSecurityApi::Services{*m_accounts, *m_tokens, *m_throttle, m_hasher, m_hashQueue,
                                      *listener, *m_twoStep, *m_enrolment, *m_recoveryCodes,
-                                     *m_events, *m_resets, *m_mailbox, m_clock});
+                                     *m_events, *m_resets, *m_mailbox, m_clock, *m_deviceProofs});
     m_admin = std::make_unique<AdminApi>(
         *m_http, AdminApi::Services{*m_accounts, *m_tokens, *m_events, m_clock, m_adminToken,
                                     m_localGate, *m_invites, *m_mailbox});
@@ -184,12 +186,12 @@ bool MockServer::start(QString *error)
     m_onboarding = std::make_unique<OnboardingApi>(
         *m_http, OnboardingApi::Services{*m_accounts, *m_invites, *m_resets, *m_mailbox, *m_tokens,
                                          *m_throttle, m_hasher, m_hashQueue, *listener, *m_api,
-                                         m_clock, *m_twoStep});
+                                         m_clock, *m_twoStep, *m_deviceProofs});
     m_personalApi = std::make_unique<PersonalAccountApi>(
         *m_http,
         PersonalAccountApi::Services{*m_personal, *m_push, *m_accounts, *m_tokens, *m_throttle,
-                                     m_hasher, m_hashQueue, *listener, *m_api, *m_admin, *m_twoStep,
-                                     *m_events, *m_mailbox, m_clock});
+                                     *m_deviceProofs, m_hasher, m_hashQueue, *listener, *m_api,
+                                     *m_admin, *m_twoStep, *m_events, *m_mailbox, m_clock});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
     m_chat =
         std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens,

@@ -37,6 +37,7 @@ class ResetStore;
 class LoginChannelHub;
 class QrLoginService;
 class Throttle;
+class DeviceProofs;
 class RecoveryCodes;
 class TokenService;
 class TwoStepCheck;
@@ -65,6 +66,8 @@ public:
     AccountStore &accounts() { return *m_accounts; }
     TokenService &tokens() { return *m_tokens; }
     Throttle &throttle() { return *m_throttle; }
+    DeviceProofs &deviceProofs() { return *m_deviceProofs; }
+    const PasswordHasher &hasher() const { return m_hasher; }
     EventHub &events() { return *m_events; }
     Mailbox &mailbox() { return *m_mailbox; }
     InviteStore &invites() { return *m_invites; }
@@ -93,6 +96,7 @@ private:
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<Throttle> m_throttle;
+    std::unique_ptr<DeviceProofs> m_deviceProofs;
     std::unique_ptr<TwoStepCheck> m_twoStep;
     std::unique_ptr<TwoStepEnrolment> m_enrolment;
     std::unique_ptr<RecoveryCodes> m_recoveryCodes;

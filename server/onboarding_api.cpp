@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "api_server.h"
 #include "clock.h"
+#include "device_proofs.h"
 #include "email_address.h"
 #include "hash_queue.h"
 #include "http_listener.h"
@@ -140,7 +141,7 @@ OnboardingApi::OnboardingApi(QHttpServer &http, Services services, QObject *pare
                [](const QHttpServerRequest &) { return htmlResponse(LandingPage); });
 }
 
-void OnboardingApi::offMainThread(const QString &ip, QHttpServerResponder &&responder,
+bool OnboardingApi::offMainThread(const QString &ip, QHttpServerResponder &&responder,
                                   std::function<QVariant()> work,
                                   std::function<JsonReply(const QVariant &)> finish)
 {
@@ -162,6 +163,7 @@ void OnboardingApi::offMainThread(const QString &ip, QHttpServerResponder &&resp
         JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
             .toResponse()
             .write(std::move(*pending));
+    return queued;
 }
 
 JsonReply OnboardingApi::previewInvite(const QHttpServerRequest &request) const
@@ -224,8 +226,16 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
     const auto existing = m_services.accounts.findByEmail(invite.email);
 
     if (existing) {
-        // An existing account proves itself with its password, throttled like a sign-in.
-        if (const auto wait = m_services.throttle.retryAfter(invite.email))
+        // An existing account proves itself with its password, throttled like a sign-in: the
+        // attempt is counted before the hash is queued.
+        bool proofOk = true;
+        const QString deviceProofId =
+            m_services.api.presentedDeviceProof(*body, invite.email, &proofOk);
+        if (!proofOk)
+            return answer(JsonReply::error(error::BadRequest, u"device_proof must be a string."_s));
+        const auto keys = Throttle::signInKeys(invite.email, deviceProofId,
+                                               Throttle::sourceOf(request.remoteAddress()));
+        if (const auto wait = m_services.throttle.reserve(keys))
             return answer(JsonReply::tooManyAttempts(*wait));
         const QString hash = existing->passwordHash;
         const PasswordHasher *hasher = &m_services.hasher;
@@ -234,15 +244,17 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
         // comes in the same request (there is no session to hang a challenge on yet).
         const QString totp = body->value("code"_L1).toString().trimmed();
         const QString recovery = body->value("recovery_code"_L1).toString().trimmed();
-        return offMainThread(
+        const bool queued = offMainThread(
             HttpListener::ipOf(request.remoteAddress()), std::move(responder),
             [hasher, hash, passwordBytes] { return QVariant(hasher->verify(hash, passwordBytes)); },
-            [this, invite, existing, device, ip, totp, recovery](const QVariant &matches) {
-                if (!matches.toBool()) {
-                    m_services.throttle.recordFailure(invite.email);
+            [this, invite, existing, device, ip, totp, recovery, keys,
+             deviceProofId](const QVariant &matches) {
+                // Counted as a failure at admission; a wrong password leaves it so.
+                if (!matches.toBool())
                     return JsonReply::error(error::InvalidCredentials,
                                             u"Unknown email or wrong password."_s);
-                }
+                // The right password is no failure; the code, if any, is counted on its own.
+                m_services.throttle.release(keys);
                 if (existing->deactivated)
                     return JsonReply::error(error::UnauthorizedUser,
                                             u"The account is deactivated."_s);
@@ -252,7 +264,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                         return JsonReply::error(error::SecondFactorRequired,
                                                 u"Enter a code from the authenticator."_s);
                     const auto verdict = m_services.twoStep.verifyForAccount(
-                        existing->id, invite.email, totp.isEmpty() ? recovery : totp,
+                        existing->id, keys, totp.isEmpty() ? recovery : totp,
                         totp.isEmpty() ? TwoStepCheck::CodeKind::Recovery
                                        : TwoStepCheck::CodeKind::Totp);
                     if (verdict.outcome != TwoStepCheck::Outcome::Accepted)
@@ -260,17 +272,21 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
                 }
                 if (!m_services.invites.markUsed(invite.id))
                     return inviteError(InviteStore::Status::Used);
-                m_services.throttle.clear(invite.email);
+                m_services.throttle.clear(keys);
                 m_services.accounts.addMembership(existing->id, invite.workspaceId, u"member"_s);
                 const auto grant =
                     m_services.tokens.createSession(existing->id, device, needsCode, ip);
                 if (!grant)
                     return JsonReply::error(error::ServerError, u"Could not create a session."_s);
-                JsonReply reply = m_services.api.grantReply(*grant);
+                JsonReply reply = m_services.api.signInGrantReply(*grant, deviceProofId);
                 QJsonObject answerBody = reply.body();
                 answerBody.insert(u"landing_workspace_id"_s, invite.workspaceId);
                 return JsonReply::ok(answerBody);
             });
+        // Not checked, so not an attempt: the reservation is given back.
+        if (!queued)
+            m_services.throttle.release(keys);
+        return;
     }
 
     // A new account: the password must meet the policy, with the user's own words in the
@@ -305,7 +321,7 @@ void OnboardingApi::acceptInvite(const QHttpServerRequest &request,
             if (!grant)
                 return JsonReply::error(error::ServerError, u"Could not create a session."_s);
             qCInfo(lcAuth) << "New account" << account->id << "joined" << invite.workspaceId;
-            QJsonObject answerBody = m_services.api.grantReply(*grant).body();
+            QJsonObject answerBody = m_services.api.signInGrantReply(*grant).body();
             answerBody.insert(u"landing_workspace_id"_s, invite.workspaceId);
             return JsonReply::ok(answerBody);
         });
@@ -389,14 +405,18 @@ void OnboardingApi::completeReset(const QHttpServerRequest &request,
     offMainThread(
         HttpListener::ipOf(request.remoteAddress()), std::move(responder),
         [hasher, passwordBytes] { return QVariant(hasher->hash(passwordBytes)); },
-        [this, tokenValue, userId, email = account->email](const QVariant &hash) {
+        [this, tokenValue, userId, email = account->email,
+         source = Throttle::sourceOf(request.remoteAddress())](const QVariant &hash) {
             if (!m_services.resets.markUsed(tokenValue))
                 return resetError(ResetStore::Status::Used);
             m_services.accounts.setPasswordHash(userId, hash.toString());
             m_services.resets.invalidateAll(userId);
             // Every session ends at once; connected clients are told why.
             m_services.tokens.revokeAllForUser(userId, moim::protocol::revokeReason::PasswordReset);
-            m_services.throttle.clear(email);
+            // The owner proved the mailbox: anonymous callers of the account, and this address,
+            // start again. Device proofs go with the old password: whoever knew it may hold one.
+            m_services.throttle.clear(Throttle::signInKeys(email, QString(), source));
+            m_services.deviceProofs.revokeAll(email);
             const auto mail = OnboardingMail::passwordChanged();
             m_services.mailbox.send(email, u"password_changed"_s, mail.subject, mail.body,
                                     mail.links);

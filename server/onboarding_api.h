@@ -22,6 +22,7 @@ class Mailbox;
 class PasswordHasher;
 class ResetStore;
 class Throttle;
+class DeviceProofs;
 class TokenService;
 class TwoStepCheck;
 
@@ -47,6 +48,7 @@ public:
         const ApiServer &api;
         const Clock &clock;
         TwoStepCheck &twoStep;
+        DeviceProofs &deviceProofs;
     };
 
     OnboardingApi(QHttpServer &http, Services services, QObject *parent = nullptr);
@@ -59,8 +61,8 @@ private:
     void completeReset(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     // Runs `work` (argon2) on the pool, then `finish` on the main thread; answers only if the
-    // client is still connected.
-    void offMainThread(const QString &ip, QHttpServerResponder &&responder,
+    // client is still connected. False when the queue was full and `server_busy` was answered.
+    bool offMainThread(const QString &ip, QHttpServerResponder &&responder,
                        std::function<QVariant()> work,
                        std::function<JsonReply(const QVariant &)> finish);
 

@@ -38,6 +38,7 @@ QString PasswordHasher::hash(const QByteArray &password) const
 
 bool PasswordHasher::verify(const QString &hash, const QByteArray &password) const
 {
+    ++m_verifications;
     const QByteArray encoded = hash.toLatin1();
     if (encoded.isEmpty())
         return false;

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <atomic>
 
 namespace moim::server {
 
@@ -28,9 +29,12 @@ public:
     // A hash of a random password made once at start, verified against when an email is unknown
     // so that "no such account" costs the same time as "wrong password".
     QString dummyHash() const { return m_dummyHash; }
+    // How many times verify() has run: what an attacker got hashed (throttling tests count it).
+    qint64 verifications() const { return m_verifications.load(); }
 
 private:
     Limits m_limits;
+    mutable std::atomic<qint64> m_verifications{0};
     QString m_dummyHash;
 };
 

@@ -4,6 +4,7 @@
 #include "admin_api.h"
 #include "api_server.h"
 #include "clock.h"
+#include "device_proofs.h"
 #include "event_hub.h"
 #include "hash_queue.h"
 #include "http_listener.h"
@@ -264,7 +265,14 @@ void PersonalAccountApi::personalLogin(const QHttpServerRequest &request,
         deviceName = u"Unnamed phone"_s;
 
     const QString key = throttleKey(personalId);
-    if (const auto wait = m_services.throttle.retryAfter(key))
+    bool proofOk = true;
+    const QString deviceProofId = m_services.api.presentedDeviceProof(*body, key, &proofOk);
+    if (!proofOk)
+        return answer(JsonReply::error(error::BadRequest, u"device_proof must be a string."_s));
+    const auto keys =
+        Throttle::signInKeys(key, deviceProofId, Throttle::sourceOf(request.remoteAddress()));
+    // Counted now, before the hash is queued: parallel guesses cannot outrun the count.
+    if (const auto wait = m_services.throttle.reserve(keys))
         return answer(JsonReply::tooManyAttempts(*wait));
     // An unknown id is checked against a dummy hash so both failures cost the same time.
     const auto account = m_services.personal.find(personalId);
@@ -276,41 +284,47 @@ void PersonalAccountApi::personalLogin(const QHttpServerRequest &request,
     const QString displayName = account ? account->displayName : QString();
     const bool queued = m_services.hashQueue.submit(
         HttpListener::ipOf(request.remoteAddress()),
-        [this, hasher, hash, password, pending, connection, exists, key, personalId, displayName,
-         deviceName] {
+        [this, hasher, hash, password, pending, connection, exists, key, keys, deviceProofId,
+         personalId, displayName, deviceName] {
             const bool matches = hasher->verify(hash, password);
             QMetaObject::invokeMethod(
                 this,
-                [this, matches, pending, connection, exists, key, personalId, displayName,
-                 deviceName] {
+                [this, matches, pending, connection, exists, key, keys, deviceProofId, personalId,
+                 displayName, deviceName] {
                     const JsonReply reply = [&] {
-                        if (!exists || !matches) {
-                            m_services.throttle.recordFailure(key);
+                        // Counted as a failure at admission; a wrong password leaves it so.
+                        if (!exists || !matches)
                             return JsonReply::error(
                                 error::InvalidCredentials,
                                 u"Unknown personal account or wrong password."_s);
-                        }
-                        m_services.throttle.clear(key);
+                        m_services.throttle.clear(keys);
                         qint64 expiresAt = 0;
                         const QString token =
                             m_services.personal.createSession(personalId, deviceName, &expiresAt);
                         if (token.isEmpty())
                             return JsonReply::error(error::ServerError,
                                                     u"Could not create a session."_s);
-                        return JsonReply::ok(
-                            {{u"token"_s, token},
-                             {u"expires_at"_s, expiresAt},
-                             {u"personal_account"_s, personalJson(personalId, displayName)}});
+                        QJsonObject answerBody{
+                            {u"token"_s, token},
+                            {u"expires_at"_s, expiresAt},
+                            {u"personal_account"_s, personalJson(personalId, displayName)}};
+                        if (const auto proof =
+                                m_services.deviceProofs.issue(key, QString(), deviceProofId))
+                            answerBody.insert(moim::protocol::field::DeviceProof, *proof);
+                        return JsonReply::ok(answerBody);
                     }();
                     if (connection && connection->state() == QAbstractSocket::ConnectedState)
                         reply.toResponse().write(std::move(*pending));
                 },
                 Qt::QueuedConnection);
         });
-    if (!queued)
+    if (!queued) {
+        // Not checked, so not an attempt: the reservation is given back.
+        m_services.throttle.release(keys);
         JsonReply::serverBusy(m_services.hashQueue.retryAfterSeconds())
             .toResponse()
             .write(std::move(*pending));
+    }
 }
 
 JsonReply PersonalAccountApi::pendingRequests(const QString &personalId)
@@ -444,13 +458,17 @@ JsonReply PersonalAccountApi::redeem(const QHttpServerRequest &request)
         m_services.accounts.activeWorkspaces(redeemed.userId).isEmpty())
         return JsonReply::error(error::UnauthorizedUser,
                                 u"The account has no active workspace membership."_s);
-    if (const auto wait = m_services.throttle.retryAfter(account->email))
+    // Throttled by the approving phone's own count only: failures from elsewhere never block
+    // the owner's approvals.
+    const auto approvalKeys = Throttle::pushApprovalKeys(account->email, redeemed.personalId);
+    if (const auto wait = m_services.throttle.retryAfter(approvalKeys))
         return JsonReply::tooManyAttempts(*wait);
     // The one 2-step check: an enrolled account gets a challenge, not a session, and finishes
-    // at /auth/second-factor like a password sign-in.
+    // at /auth/second-factor like a password sign-in (its codes count under the desktop's IP).
     if (m_services.twoStep.needsCode(redeemed.userId)) {
-        const auto challenge =
-            m_services.twoStep.beginChallenge(redeemed.userId, account->email, redeemed.device);
+        const auto challenge = m_services.twoStep.beginChallenge(
+            redeemed.userId, account->email, redeemed.device,
+            {Throttle::sourceOf(request.remoteAddress()), QString()});
         if (!challenge)
             return JsonReply::error(error::ServerError, u"Could not start 2-step verification."_s);
         return JsonReply::error(error::SecondFactorRequired,
@@ -458,12 +476,12 @@ JsonReply PersonalAccountApi::redeem(const QHttpServerRequest &request)
             .withErrorField(u"challenge_id"_s, challenge->id)
             .withErrorField(u"expires_in"_s, challenge->expiresIn);
     }
-    m_services.throttle.clear(account->email);
+    m_services.throttle.clear(approvalKeys);
     const auto grant =
         m_services.tokens.createSession(redeemed.userId, redeemed.device, false, peerIp(request));
     if (!grant)
         return JsonReply::error(error::ServerError, u"Could not create a session."_s);
-    return m_services.api.grantReply(*grant);
+    return m_services.api.signInGrantReply(*grant);
 }
 
 void PersonalAccountApi::createPersonalAccount(const QHttpServerRequest &request,

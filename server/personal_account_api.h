@@ -25,6 +25,7 @@ class PasswordHasher;
 class PersonalAccountStore;
 class PushRequestService;
 class Throttle;
+class DeviceProofs;
 class TwoStepCheck;
 
 // Personal accounts over HTTP (docs/protocol.md "Personal accounts", "Linking a personal
@@ -45,6 +46,7 @@ public:
         AccountStore &accounts;
         TokenService &tokens;
         Throttle &throttle;
+        DeviceProofs &deviceProofs;
         const PasswordHasher &hasher;
         HashQueue &hashQueue;
         const HttpListener &listener;

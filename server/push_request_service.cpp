@@ -239,14 +239,22 @@ PushRequestService::Outcome PushRequestService::approve(const QString &personalI
         return Outcome::Expired;
     }
     const auto account = m_accounts.findById(request->userId);
+    // For a sign-in the number counts like a password, under the approving phone's own key
+    // (failures from elsewhere never block the owner's approvals), and before it is compared.
+    const auto keys = request->kind == Kind::SignIn && account
+                          ? Throttle::pushApprovalKeys(account->email, personalId)
+                          : QList<Throttle::Key>();
+    if (const auto wait = m_throttle.reserve(keys)) {
+        *refusal = JsonReply::tooManyAttempts(*wait);
+        end(*request, endReason::Refused);
+        return Outcome::Refused;
+    }
     if (!SecureToken::equal(checkCode.toUtf8(), request->checkCode.toUtf8())) {
-        // One wrong number ends the request: guessing 1 in 100 once is all anyone gets. For a
-        // sign-in it also counts against the work account like a wrong password.
-        if (request->kind == Kind::SignIn && account)
-            m_throttle.recordFailure(account->email);
+        // One wrong number ends the request: guessing 1 in 100 once is all anyone gets.
         end(*request, endReason::WrongCode);
         return Outcome::WrongCode;
     }
+    m_throttle.release(keys);
 
     if (request->kind == Kind::Link) {
         using Result = PersonalAccountStore::LinkResult;
@@ -271,7 +279,7 @@ PushRequestService::Outcome PushRequestService::approve(const QString &personalI
     }
 
     // A sign-in: the same checks as every other path. The link must still be the one the
-    // request was made for, the account active, and not throttled.
+    // request was made for and the account active (throttling was checked with the number).
     const auto link = m_personal.linkOfPersonal(personalId);
     if (!link || link->userId != request->userId || !account) {
         *refusal = JsonReply::error(error::NotFound,
@@ -283,11 +291,6 @@ PushRequestService::Outcome PushRequestService::approve(const QString &personalI
         *refusal =
             JsonReply::error(error::UnauthorizedUser,
                              QStringLiteral("The account has no active workspace membership."));
-        end(*request, endReason::Refused);
-        return Outcome::Refused;
-    }
-    if (const auto wait = m_throttle.retryAfter(account->email)) {
-        *refusal = JsonReply::tooManyAttempts(*wait);
         end(*request, endReason::Refused);
         return Outcome::Refused;
     }
@@ -353,6 +356,7 @@ PushRequestService::Outcome PushRequestService::redeem(const QString &requestId,
         return Outcome::Unknown;
     redeemed->userId = request->userId;
     redeemed->device = request->device;
+    redeemed->personalId = request->personalId;
     Q_EMIT signInRedeemed(request->id);
     return Outcome::Ok;
 }

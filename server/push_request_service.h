@@ -87,6 +87,7 @@ public:
     {
         QString userId;
         TokenService::Device device;
+        QString personalId; // whose phone approved
     };
 
     PushRequestService(PersonalAccountStore &personal, AccountStore &accounts, Throttle &throttle,

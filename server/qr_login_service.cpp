@@ -190,7 +190,8 @@ bool QrLoginService::approvalAllowed(const TokenService::SessionRef &approvingSe
                              QStringLiteral("The account has no active workspace membership."));
         return false;
     }
-    if (const auto wait = m_throttle.retryAfter(account.email)) {
+    if (const auto wait = m_throttle.retryAfter(
+            Throttle::sessionKeys(account.email, approvingSession.sessionId))) {
         *refusal = JsonReply::tooManyAttempts(*wait);
         return false;
     }
@@ -225,13 +226,20 @@ QrLoginService::Outcome QrLoginService::approve(const TokenService::SessionRef &
         end(*session, endReason::Refused);
         return Outcome::Refused;
     }
+    // Counted before the comparison, like every code; a right one is taken back.
+    const auto keys = Throttle::sessionKeys(account->email, phone.sessionId);
+    if (const auto wait = m_throttle.reserve(keys)) {
+        *refusal = JsonReply::tooManyAttempts(*wait);
+        end(*session, endReason::Refused);
+        return Outcome::Refused;
+    }
     if (!SecureToken::equal(checkCode.toUtf8(), session->checkCode.toUtf8())) {
         // One wrong number ends the request: guessing 1 in 100 once is all anyone gets. It also
-        // counts against the account like a wrong password.
-        m_throttle.recordFailure(account->email);
+        // counts against the phone's session like a wrong password.
         end(*session, endReason::WrongCode);
         return Outcome::WrongCode;
     }
+    m_throttle.release(keys);
     session->state = State::Approved;
     // approvalAllowed let the phone vouch, so where the account has 2-step on, it passed it.
     session->vouchesTwoStep = m_twoStep.isEnrolled(account->id);
@@ -270,6 +278,7 @@ QrLoginService::Outcome QrLoginService::redeem(const QString &sessionId, const Q
     redeemed->userId = session->userId;
     redeemed->device = session->device;
     redeemed->twoStepPassed = session->vouchesTwoStep;
+    redeemed->phoneSessionId = session->phoneSessionId;
     Q_EMIT redeemedSession(session->id);
     return Outcome::Ok;
 }

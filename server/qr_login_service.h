@@ -73,6 +73,7 @@ public:
         TokenService::Device device;
         // The approving phone had passed 2-step verification of an account that has it on.
         bool twoStepPassed = false;
+        QString phoneSessionId; // the approving phone's session
     };
 
     QrLoginService(AccountStore &accounts, Throttle &throttle, const TwoStepCheck &twoStep,
@@ -94,10 +95,11 @@ public:
     // Unknown, Used (not approved, or redeemed before) or Expired all mean: nothing for you.
     Outcome redeem(const QString &sessionId, const QString &secret, Redeemed *redeemed);
 
-    // Whether the phone session may sign its account in on another computer. Today: the account
-    // is active (has an active membership) and not throttled. At merge with 2-step verification
-    // it must also require that approvingSession passed 2-step where the account requires it
-    // (docs/protocol.md, "QR sign-in"). On false, *refusal is the answer for the phone.
+    // Whether the phone session may sign its account in on another computer: the account is
+    // active (has an active membership), the phone's session is not throttled for wrong check
+    // codes (its own count: failures from elsewhere never block the owner's phone), and it
+    // passed 2-step where the account has it (docs/protocol.md, "QR sign-in"). On false,
+    // *refusal is the answer for the phone.
     bool approvalAllowed(const TokenService::SessionRef &approvingSession,
                          const AccountStore::Account &account, JsonReply *refusal) const;
 

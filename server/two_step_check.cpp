@@ -50,13 +50,14 @@ bool TwoStepCheck::isEnrolled(const QString &userId) const
 
 std::optional<TwoStepCheck::Challenge>
 TwoStepCheck::beginChallenge(const QString &userId, const QString &emailKey,
-                             const TokenService::Device &device)
+                             const TokenService::Device &device, const Source &source)
 {
     Challenge challenge{SecureToken::generate(), limits::SecondFactorChallengeSeconds};
     QSqlQuery query(m_database.handle());
     query.prepare(QStringLiteral(
         "INSERT INTO second_factor_challenges (hash, user_id, email_key, device_name, device_os, "
-        "device_kind, expires_at) VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?)"));
+        "device_kind, expires_at, source_ip, device_proof_id) VALUES (?, ?, ?, COALESCE(?, ''), "
+        "COALESCE(?, ''), ?, ?, COALESCE(?, ''), COALESCE(?, ''))"));
     query.addBindValue(SecureToken::sha256(challenge.id));
     query.addBindValue(userId);
     query.addBindValue(emailKey);
@@ -64,6 +65,8 @@ TwoStepCheck::beginChallenge(const QString &userId, const QString &emailKey,
     query.addBindValue(device.os);
     query.addBindValue(device.kind);
     query.addBindValue(m_clock.now() + challenge.expiresIn);
+    query.addBindValue(source.ip);
+    query.addBindValue(source.deviceProofId);
     if (!execOrWarn(query))
         return std::nullopt;
     return challenge;
@@ -77,7 +80,7 @@ TwoStepCheck::Answer TwoStepCheck::answerChallenge(const QString &challengeId, c
     const QByteArray hash = SecureToken::sha256(challengeId);
     query.prepare(QStringLiteral(
         "SELECT user_id, email_key, device_name, device_os, device_kind, expires_at, failures, "
-        "ended FROM second_factor_challenges WHERE hash = ?"));
+        "ended, source_ip, device_proof_id FROM second_factor_challenges WHERE hash = ?"));
     query.addBindValue(hash);
     if (!execOrWarn(query) || !query.next() || query.value(7).toInt() != 0 ||
         query.value(5).toLongLong() <= m_clock.now()) {
@@ -89,24 +92,26 @@ TwoStepCheck::Answer TwoStepCheck::answerChallenge(const QString &challengeId, c
     answer.device = {query.value(2).toString(), query.value(3).toString(),
                      query.value(4).toString()};
     const int failures = query.value(6).toInt();
+    const QString deviceProofId = query.value(9).toString();
+    const auto keys = Throttle::signInKeys(emailKey, deviceProofId, query.value(8).toString());
     query.finish();
 
-    if (const auto wait = m_throttle.retryAfter(emailKey)) {
+    if (const auto wait = m_throttle.reserve(keys)) {
         answer.outcome = Outcome::Throttled;
         answer.retryAfter = *wait;
         return answer;
     }
     answer.outcome = checkCode(userId, code, kind);
     if (answer.outcome == Outcome::Accepted) {
-        m_throttle.clear(emailKey);
+        m_throttle.clear(keys);
         query.prepare(
             QStringLiteral("UPDATE second_factor_challenges SET ended = 1 WHERE hash = ?"));
         query.addBindValue(hash);
         execOrWarn(query);
         answer.userId = userId;
+        answer.deviceProofId = deviceProofId;
         return answer;
     }
-    m_throttle.recordFailure(emailKey);
     const int newFailures = failures + 1;
     query.prepare(QStringLiteral(
         "UPDATE second_factor_challenges SET failures = ?, ended = ? WHERE hash = ?"));
@@ -122,25 +127,26 @@ TwoStepCheck::Answer TwoStepCheck::answerChallenge(const QString &challengeId, c
     return answer;
 }
 
-TwoStepCheck::Answer TwoStepCheck::verifyForAccount(const QString &userId, const QString &emailKey,
+TwoStepCheck::Answer TwoStepCheck::verifyForAccount(const QString &userId,
+                                                    const QList<Throttle::Key> &throttleKeys,
                                                     const QString &code, CodeKind kind)
 {
     Answer answer;
-    if (const auto wait = m_throttle.retryAfter(emailKey)) {
-        answer.outcome = Outcome::Throttled;
-        answer.retryAfter = *wait;
-        return answer;
-    }
     if (!isEnrolled(userId)) {
         answer.outcome = Outcome::NotEnrolled;
+        return answer;
+    }
+    if (const auto wait = m_throttle.reserve(throttleKeys)) {
+        answer.outcome = Outcome::Throttled;
+        answer.retryAfter = *wait;
         return answer;
     }
     answer.outcome = checkCode(userId, code, kind);
     if (answer.outcome == Outcome::Accepted) {
         answer.userId = userId;
-        m_throttle.clear(emailKey);
-    } else {
-        m_throttle.recordFailure(emailKey);
+        m_throttle.clear(throttleKeys);
+    } else if (answer.outcome == Outcome::NotEnrolled) {
+        m_throttle.release(throttleKeys);
     }
     return answer;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "throttle.h"
 #include "token_service.h"
 
 #include <QString>
@@ -11,7 +12,6 @@ class SecretBox;
 
 class Clock;
 class Database;
-class Throttle;
 
 // The one 2-step verification check (docs/protocol.md "2-step verification"). Every sign-in path
 // asks it the same two questions and nothing else decides:
@@ -21,8 +21,9 @@ class Throttle;
 //    marked as having passed 2-step;
 //  - before letting an existing session vouch for another sign-in (QR approval):
 //    sessionMayApprove(sessionId).
-// Codes are RFC 6238 TOTP (SHA-1, 6 digits, 30 s, ±1 step), each accepted once; wrong codes count
-// in the account's throttle and end a challenge after 5. Recovery codes work once each.
+// Codes are RFC 6238 TOTP (SHA-1, 6 digits, 30 s, ±1 step), each accepted once; every code is
+// counted in the throttle before it is compared (a right one clears the count), and 5 wrong ones
+// end a challenge. Recovery codes work once each.
 class TwoStepCheck
 {
 public:
@@ -54,9 +55,18 @@ public:
         Outcome outcome = Outcome::Wrong;
         qint64 retryAfter = 0; // with Throttled
         int attemptsLeft = 0;  // with Wrong, Reused, Expired
-        // With Accepted: whom to create the session for.
+        // With Accepted: whom to create the session for, and the device proof its password was
+        // presented with (replaced by the sign-in's new one).
         QString userId;
         TokenService::Device device;
+        QString deviceProofId;
+    };
+
+    // Where the password of a challenge came from: its codes count under the same throttle keys.
+    struct Source
+    {
+        QString ip;
+        QString deviceProofId;
     };
 
     TwoStepCheck(Database &database, const Clock &clock, Throttle &throttle, TokenService &tokens,
@@ -67,13 +77,14 @@ public:
     bool needsCode(const QString &userId) const { return isEnrolled(userId); }
 
     std::optional<Challenge> beginChallenge(const QString &userId, const QString &emailKey,
-                                            const TokenService::Device &device);
+                                            const TokenService::Device &device,
+                                            const Source &source);
     Answer answerChallenge(const QString &challengeId, const QString &code, CodeKind kind);
 
-    // Checks a code of a signed-in user (disable, regenerate, change password). Wrong codes
-    // count in the throttle of emailKey.
-    Answer verifyForAccount(const QString &userId, const QString &emailKey, const QString &code,
-                            CodeKind kind);
+    // Checks a code of a user outside a challenge (disable, regenerate, change password, joining
+    // a workspace). The attempt is counted under throttleKeys before the code is compared.
+    Answer verifyForAccount(const QString &userId, const QList<Throttle::Key> &throttleKeys,
+                            const QString &code, CodeKind kind);
 
     // QR approval and other "this device vouches for that one" paths: only a session that
     // proved a second factor may vouch while the account has 2-step enabled.

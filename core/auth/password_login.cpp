@@ -1,5 +1,6 @@
 #include "password_login.h"
 
+#include "auth/device_proof_store.h"
 #include "auth/second_factor.h"
 #include "auth/session_grant.h"
 #include "auth/session_manager.h"
@@ -66,10 +67,19 @@ void PasswordLogin::submit(const QString &email, const QString &password, bool k
     m_sharedComputer = sharedComputer;
     setState(State::Verifying);
 
-    const QJsonObject body{
+    QJsonObject body{
         {u"email"_s, trimmedEmail}, {u"password"_s, password}, {u"device"_s, m_device.toJson()}};
-    m_sessions->api()->post(protocol::path::Login, body, {}, this,
-                            [this](const ApiResult &result) { finish(result); });
+    // A proof from an earlier sign-in to this account keeps others' failed guesses from
+    // throttling this computer.
+    m_sessions->deviceProofs()->lookup(
+        trimmedEmail, this, [this, body](const QString &proof) mutable {
+            if (m_state != State::Verifying)
+                return;
+            if (!proof.isEmpty())
+                body.insert(protocol::field::DeviceProof, proof);
+            m_sessions->api()->post(protocol::path::Login, body, {}, this,
+                                    [this](const ApiResult &result) { finish(result); });
+        });
 }
 
 void PasswordLogin::submitCode(const QString &code)

@@ -1,5 +1,7 @@
 #include "session_grant.h"
 
+#include "protocol/protocol.h"
+
 #include <QCryptographicHash>
 
 namespace moim {
@@ -16,6 +18,7 @@ std::optional<SessionGrant> SessionGrant::fromJson(const QJsonObject &object)
     grant.refreshExpiresAt = object.value("refresh_expires_at"_L1).toInteger();
     grant.account = AccountIdentity::fromJson(object.value("account"_L1).toObject());
     grant.workspaces = Workspace::listFromJson(object.value("workspaces"_L1));
+    grant.deviceProof = object.value(protocol::field::DeviceProof).toString();
     if (grant.sessionId.isEmpty() || grant.accessToken.isEmpty() || grant.refreshToken.isEmpty() ||
         !grant.account.isValid() || grant.accessExpiresIn <= 0)
         return std::nullopt;

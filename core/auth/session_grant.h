@@ -17,6 +17,8 @@ struct SessionGrant
     qint64 refreshExpiresAt = 0;
     AccountIdentity account;
     QList<Workspace> workspaces;
+    // With a sign-in (not a refresh): the proof to present at this account's next sign-in.
+    QString deviceProof;
 
     // Empty when a required field is missing: a reply we cannot trust is no grant.
     static std::optional<SessionGrant> fromJson(const QJsonObject &object);

@@ -1,5 +1,6 @@
 #include "session_manager.h"
 
+#include "auth/device_proof_store.h"
 #include "auth/session_grant.h"
 #include "chat/chat.h"
 #include "net/api_client.h"
@@ -30,6 +31,7 @@ SessionManager::SessionManager(Profile profile, ApiClient *api, SecretStore *sec
     , m_profile(std::move(profile))
     , m_api(api)
     , m_secrets(secrets)
+    , m_deviceProofs(new DeviceProofStore(secrets, this))
     , m_settings(m_profile.settingsFile(), QSettings::IniFormat)
 {
     QFile::setPermissions(m_profile.settingsFile(),
@@ -143,6 +145,9 @@ void SessionManager::adoptGrant(const SessionGrant &grant, bool keepSignedIn, bo
 
     m_account = createAccount(grant.account);
     m_account->applyGrant(grant);
+    // The proof outlives the session, in the keychain when the session is remembered there;
+    // otherwise (not kept signed in, a shared computer) for this run only.
+    m_deviceProofs->remember(grant.account.email, grant.deviceProof, remember);
 
     // Identity and choices are not secrets; they let the next start find the keychain entry.
     m_settings.setValue(KeyServer, m_api->server().key());
@@ -218,6 +223,7 @@ void SessionManager::endLocally(SignOutReason reason, bool deleteLocalData)
     std::unique_ptr<Account> account = std::move(m_account);
     account->shutDown();
     const QString accountId = account->identity().id;
+    const QString email = account->identity().email;
     const QString cachePath = account->cache() ? account->cache()->filePath() : QString();
     account->chat()->flush();
     account->cache()->close();
@@ -234,6 +240,9 @@ void SessionManager::endLocally(SignOutReason reason, bool deleteLocalData)
     m_settings.remove(KeyEmail);
     m_settings.remove(KeyShared);
     m_settings.sync();
+    // Deleting this computer's data includes what says it signed in before.
+    if (deleteLocalData)
+        m_deviceProofs->forget(email);
     if (deleteLocalData && !cachePath.isEmpty()) {
         LocalCache::removeFiles(cachePath);
         QDir(m_profile.accountDir(accountId)).removeRecursively();

@@ -11,12 +11,14 @@
 namespace moim {
 
 class ApiClient;
+class DeviceProofStore;
 class SecretStore;
 struct SessionGrant;
 
 // Owns the profile's account (one for now; the registry shape allows more later): restores a
 // remembered session at start, adopts the grant of a finished sign-in, keeps the refresh token in
-// the keychain when the user asked to stay signed in, and signs out — also offline.
+// the keychain when the user asked to stay signed in (with the device proof of the sign-in, which
+// stays after signing out), and signs out — also offline.
 class SessionManager : public QObject
 {
     Q_OBJECT
@@ -47,6 +49,8 @@ public:
     Account *account() const { return m_account.get(); }
     const Profile &profile() const { return m_profile; }
     ApiClient *api() const { return m_api; }
+    // The device proofs of this server's accounts, presented at password sign-in.
+    DeviceProofStore *deviceProofs() const { return m_deviceProofs; }
     // True when the current session lives in memory only (not remembered, or no keychain).
     bool isSessionOnly() const { return m_sessionOnly; }
     // True when "this is a shared computer" was chosen for the current session.
@@ -92,6 +96,7 @@ private:
     Profile m_profile;
     ApiClient *m_api;
     SecretStore *m_secrets;
+    DeviceProofStore *m_deviceProofs;
     QSettings m_settings;
     std::unique_ptr<Account> m_account;
     State m_state = State::SignedOut;

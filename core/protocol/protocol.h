@@ -227,7 +227,15 @@ namespace limits {
 inline constexpr int AccessTokenSeconds = 15 * 60;
 inline constexpr int RefreshGraceSeconds = 30;
 inline constexpr int SessionMaxSeconds = 30 * 24 * 3600;
+// Free failures per throttle key (a device proof, an IP address, a session), and for all the
+// anonymous callers of one account together (see docs/protocol.md "Throttling").
 inline constexpr int FreeFailedAttempts = 5;
+inline constexpr int FreeFailedAttemptsPerAccount = 20;
+// A device proof lives 180 days from its sign-in, an account keeps at most 20, and one whose
+// failures reach 10 is withdrawn (its holder counts as anonymous again).
+inline constexpr int DeviceProofSeconds = 180 * 24 * 3600;
+inline constexpr int MaxDeviceProofsPerAccount = 20;
+inline constexpr int MaxDeviceProofFailures = 10;
 inline constexpr int MaxThrottleSeconds = 15 * 60;
 inline constexpr int EventAuthTimeoutSeconds = 10;
 inline constexpr int QrNonceSeconds = 30;
@@ -262,6 +270,12 @@ inline constexpr int EventStreamsPerIp = 64;
 // The value of a workspace's "locked" field.
 namespace lock {
 inline constexpr auto TwoStepRequired = "two_step_required"_L1;
+}
+
+// The device proof of docs/protocol.md "Throttling": issued in every sign-in grant, presented in
+// later sign-in requests for the same account.
+namespace field {
+inline constexpr auto DeviceProof = "device_proof"_L1;
 }
 
 } // namespace moim::protocol

@@ -251,7 +251,8 @@ private Q_SLOTS:
         // Each test starts from the demo's state: jimin linked, no throttle, and the requests of
         // the tests before are over.
         relinkJimin();
-        m_server->throttle().clear(Jimin);
+        m_server->throttle().clear(Throttle::signInKeys(Jimin, QString(), u"127.0.0.1"_s) +
+                                   Throttle::pushApprovalKeys(Jimin, JiminPersonal));
         m_server->clock().advance(61);
     }
 
@@ -296,7 +297,9 @@ private Q_SLOTS:
                                        {u"password"_s, u"not-the-password"_s}});
         QCOMPARE(throttled.errorCode(), u"too_many_attempts"_s);
         QVERIFY(throttled.errorField("retry_after"_L1).toInt() >= 1);
-        QCOMPARE(m_server->throttle().failures(Jimin), 0);
+        QCOMPARE(m_server->throttle().failures(
+                     Throttle::signInKeys(Jimin, QString(), u"127.0.0.1"_s).first()),
+                 0);
 
         // Personal tokens are not work tokens, and the other way round.
         const QString phone = ok.json.value("token"_L1).toString();
@@ -444,6 +447,12 @@ private Q_SLOTS:
 
     void pushSignInWithTheRightNumber()
     {
+        // Failed sign-ins from anywhere else, however many, do not stop the owner's phone.
+        for (int address = 1; address <= 5; ++address) {
+            const auto keys = Throttle::signInKeys(Jimin, QString(), u"192.0.2.%1"_s.arg(address));
+            for (int i = 0; i < 5; ++i)
+                m_server->throttle().reserve(keys);
+        }
         PushDesktop desktop;
         QVERIFY(desktop.start(m_server->url(), u" Jimin@Personal.example"_s));
         const QString requestId = desktop.requestId();
@@ -487,6 +496,7 @@ private Q_SLOTS:
         QCOMPARE(grant.status, 200);
         QCOMPARE(grant.json.value("account"_L1).toObject().value("email"_L1).toString(), Jimin);
         QVERIFY(!grant.json.value("access_token"_L1).toString().isEmpty());
+        QVERIFY(!grant.json.value(moim::protocol::field::DeviceProof).toString().isEmpty());
         QCOMPARE(
             post(path::PushRedeem, {{u"push_request"_s, requestId}, {u"secret"_s, desktop.secret}})
                 .errorCode(),
@@ -526,7 +536,10 @@ private Q_SLOTS:
         QCOMPARE(wrong.errorCode(), u"wrong_code"_s);
         QTRY_COMPARE(desktop.last(u"push.ended"_s).value("reason"_L1).toString(), u"wrong_code"_s);
         QTRY_COMPARE(int(desktop.socket.closeCode()), moim::protocol::closeCode::QrEnded);
-        QCOMPARE(m_server->throttle().failures(Jimin), 1);
+        // It counts under the approving phone's key of the work account.
+        QCOMPARE(
+            m_server->throttle().failures(Throttle::pushApprovalKeys(Jimin, JiminPersonal).first()),
+            1);
         QCOMPARE(
             post(path::PersonalApprove,
                  {{u"request_id"_s, desktop.requestId()}, {u"check_code"_s, desktop.checkCode()}},

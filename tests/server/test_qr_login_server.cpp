@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "mock_server.h"
 #include "throttle.h"
+#include "token_service.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -273,10 +274,34 @@ private Q_SLOTS:
         QTRY_COMPARE(alexDesktop.lastType(), u"qr.ended"_s);
         QCOMPARE(alexDesktop.last().value(u"reason"_s).toString(), u"refused"_s);
 
-        // A throttled account cannot approve either.
-        const QString phone = phoneToken(u"jimin.kim@moim.example"_s);
-        for (int i = 0; i < 7; ++i)
-            m_server->throttle().recordFailure(u"jimin.kim@moim.example"_s);
+        // Failed sign-ins from anywhere else, however many, do not stop the owner's phone.
+        const QString jimin = u"jimin.kim@moim.example"_s;
+        const QString phone = phoneToken(jimin);
+        for (int address = 1; address <= 5; ++address) {
+            const auto keys = Throttle::signInKeys(jimin, QString(), u"192.0.2.%1"_s.arg(address));
+            for (int i = 0; i < 5; ++i)
+                m_server->throttle().reserve(keys);
+        }
+        QVERIFY(m_server->throttle().retryAfter(Throttle::signInKeys(jimin, QString(), u"x"_s)));
+        Desktop owner;
+        const QString ownerRequest = scanned(owner, phone);
+        QTRY_COMPARE(owner.lastType(), u"qr.scanned"_s);
+        QCOMPARE(post(QString(path::QrApprove),
+                      {{u"request_id"_s, ownerRequest},
+                       {u"check_code"_s, owner.last().value(u"check_code"_s).toString()}},
+                      phone)
+                     .first,
+                 200);
+        QTRY_COMPARE(owner.lastType(), u"qr.approved"_s);
+
+        // The phone's own wrong check codes do: a throttled phone session cannot approve.
+        const auto phoneKeys =
+            Throttle::sessionKeys(jimin, m_server->tokens().authenticate(phone)->sessionId);
+        for (int i = 0; i < 7; ++i) {
+            if (const auto wait = m_server->throttle().retryAfter(phoneKeys))
+                m_server->clock().advance(*wait);
+            m_server->throttle().reserve(phoneKeys);
+        }
         Desktop desktop;
         const QString request = scanned(desktop, phone);
         QTRY_COMPARE(desktop.lastType(), u"qr.scanned"_s);
@@ -286,7 +311,7 @@ private Q_SLOTS:
                   {u"check_code"_s, desktop.last().value(u"check_code"_s).toString()}},
                  phone);
         QCOMPARE(throttled.first, 429);
-        m_server->throttle().clear(u"jimin.kim@moim.example"_s);
+        m_server->throttle().clear(phoneKeys);
     }
 
     void onlyAPhoneCanScan()

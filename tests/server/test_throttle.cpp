@@ -1,5 +1,6 @@
 // Throttle: 5 free failures, then 1 s after the 5th, doubling, capped at 15 minutes; cleared by
-// a success; keyed by any normalised email, existing or not; persisted across instances.
+// a success; keyed by any normalised email, existing or not, and where the attempt came from;
+// persisted across instances. An attempt is counted when admitted, and a refused one is not.
 #include "clock.h"
 #include "database.h"
 #include "email_address.h"
@@ -35,54 +36,54 @@ private Q_SLOTS:
 
     void fiveFreeFailures()
     {
-        const QString key = QStringLiteral("nobody@moim.example");
+        const Key key = ipKey(QStringLiteral("nobody@moim.example"));
         for (int i = 0; i < 4; ++i) {
-            m_throttle->recordFailure(key);
-            QVERIFY(!m_throttle->retryAfter(key));
+            recordFailure(key);
+            QVERIFY(!m_throttle->retryAfter({key}));
         }
-        m_throttle->recordFailure(key); // the 5th
-        QCOMPARE(m_throttle->retryAfter(key), std::optional<qint64>(1));
+        recordFailure(key); // the 5th
+        QCOMPARE(m_throttle->retryAfter({key}), std::optional<qint64>(1));
         m_clock->advance(1);
-        QVERIFY(!m_throttle->retryAfter(key));
+        QVERIFY(!m_throttle->retryAfter({key}));
     }
 
     void doublingAndCap()
     {
-        const QString key = QStringLiteral("jimin.kim@moim.example");
+        const Key key = ipKey(QStringLiteral("jimin.kim@moim.example"));
         for (int i = 0; i < 5; ++i)
-            m_throttle->recordFailure(key);
+            recordFailure(key);
         qint64 expected = 1;
         for (int failure = 5; failure < 20; ++failure) {
-            QCOMPARE(m_throttle->retryAfter(key), std::optional<qint64>(expected));
+            QCOMPARE(m_throttle->retryAfter({key}), std::optional<qint64>(expected));
             // Time passes within the delay: the wait shrinks accordingly.
             if (expected > 1) {
                 m_clock->advance(1);
-                QCOMPARE(m_throttle->retryAfter(key), std::optional<qint64>(expected - 1));
+                QCOMPARE(m_throttle->retryAfter({key}), std::optional<qint64>(expected - 1));
                 m_clock->advance(expected - 1);
             } else {
                 m_clock->advance(expected);
             }
-            QVERIFY(!m_throttle->retryAfter(key));
-            m_throttle->recordFailure(key);
+            QVERIFY(!m_throttle->retryAfter({key}));
+            recordFailure(key);
             expected = qMin<qint64>(expected * 2, 15 * 60);
         }
-        QCOMPARE(m_throttle->retryAfter(key), std::optional<qint64>(15 * 60));
-        QCOMPARE(Throttle::delayAfter(1000), 15 * 60);
+        QCOMPARE(m_throttle->retryAfter({key}), std::optional<qint64>(15 * 60));
+        QCOMPARE(Throttle::delayAfter(1000, 5), 15 * 60);
     }
 
     void clearedOnSuccess()
     {
-        const QString key = QStringLiteral("alex.park@moim.example");
+        const Key key = ipKey(QStringLiteral("alex.park@moim.example"));
         for (int i = 0; i < 7; ++i)
-            m_throttle->recordFailure(key);
-        QVERIFY(m_throttle->retryAfter(key));
-        m_throttle->clear(key);
-        QVERIFY(!m_throttle->retryAfter(key));
+            recordFailure(key);
+        QVERIFY(m_throttle->retryAfter({key}));
+        m_throttle->clear({key});
+        QVERIFY(!m_throttle->retryAfter({key}));
         QCOMPARE(m_throttle->failures(key), 0);
         // The count starts again from zero.
         for (int i = 0; i < 4; ++i)
-            m_throttle->recordFailure(key);
-        QVERIFY(!m_throttle->retryAfter(key));
+            recordFailure(key);
+        QVERIFY(!m_throttle->retryAfter({key}));
     }
 
     void keyedByNormalisedEmail()
@@ -95,22 +96,96 @@ private Q_SLOTS:
         QCOMPARE(composed, decomposed);
         QCOMPARE(composed, QStringLiteral("jos\u00E9@moim.example"));
         for (int i = 0; i < 5; ++i)
-            m_throttle->recordFailure(i % 2 ? composed : decomposed);
-        QVERIFY(m_throttle->retryAfter(composed));
-        QVERIFY(!m_throttle->retryAfter(QStringLiteral("someone.else@moim.example")));
+            recordFailure(ipKey(i % 2 ? composed : decomposed));
+        QVERIFY(m_throttle->retryAfter({ipKey(composed)}));
+        QVERIFY(!m_throttle->retryAfter({ipKey(QStringLiteral("someone.else@moim.example"))}));
     }
 
     void persisted()
     {
-        const QString key = QStringLiteral("ghost@moim.example");
+        const Key key = ipKey(QStringLiteral("ghost@moim.example"));
         for (int i = 0; i < 6; ++i)
-            m_throttle->recordFailure(key);
+            recordFailure(key);
         Throttle other(*m_database, *m_clock);
         QCOMPARE(other.failures(key), 6);
-        QCOMPARE(other.retryAfter(key), std::optional<qint64>(2));
+        QCOMPARE(other.retryAfter({key}), std::optional<qint64>(2));
+    }
+
+    void parallelAttemptsAreCountedWhenAdmitted()
+    {
+        // Five attempts admitted before any of them is settled fill the free allowance: the
+        // sixth is refused at once, and being refused does not count.
+        const Key key = ipKey(QStringLiteral("jimin.kim@moim.example"));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!m_throttle->reserve({key}));
+        const auto refused = m_throttle->reserve({key});
+        QCOMPARE(refused, std::optional<qint64>(1));
+        QCOMPARE(m_throttle->failures(key), 5);
+        // An attempt that turns out to be no failure (the right password before its 2-step code)
+        // is taken back.
+        m_throttle->release({key});
+        QCOMPARE(m_throttle->failures(key), 4);
+        QVERIFY(!m_throttle->reserve({key}));
+    }
+
+    void allKeysOrNone()
+    {
+        // Without a proof an attempt counts under its address and the account's anonymous pool;
+        // refused under one, it counts under neither.
+        const QString email = QStringLiteral("jimin.kim@moim.example");
+        const auto first = Throttle::signInKeys(email, QString(), QStringLiteral("192.0.2.1"));
+        QCOMPARE(first.size(), 2);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!m_throttle->reserve(first));
+        QVERIFY(m_throttle->reserve(first));
+        QCOMPARE(m_throttle->failures(first.at(1)), 5);
+        // Other addresses draw on the same pool, which has 20 free failures.
+        for (int address = 2; address <= 4; ++address) {
+            const auto keys =
+                Throttle::signInKeys(email, QString(), QStringLiteral("192.0.2.%1").arg(address));
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(!m_throttle->reserve(keys));
+        }
+        const auto fresh = Throttle::signInKeys(email, QString(), QStringLiteral("192.0.2.99"));
+        QCOMPARE(m_throttle->reserve(fresh), std::optional<qint64>(1));
+        QCOMPARE(m_throttle->failures(fresh.at(0)), 0);
+        // A client with a device proof counts under the proof alone.
+        const auto proof =
+            Throttle::signInKeys(email, QStringLiteral("dp_1"), QStringLiteral("192.0.2.1"));
+        QCOMPARE(proof.size(), 1);
+        QCOMPARE(proof.at(0), Throttle::deviceProofKey(email, QStringLiteral("dp_1")));
+        QVERIFY(!m_throttle->reserve(proof));
+    }
+
+    void sourcesOfAddresses()
+    {
+        QCOMPARE(Throttle::sourceOf(QHostAddress(QStringLiteral("192.0.2.7"))),
+                 QStringLiteral("192.0.2.7"));
+        QCOMPARE(Throttle::sourceOf(QHostAddress(QStringLiteral("::ffff:192.0.2.7"))),
+                 QStringLiteral("192.0.2.7"));
+        // One host owns a whole /64: its addresses are one source.
+        QCOMPARE(Throttle::sourceOf(QHostAddress(QStringLiteral("2001:db8:1:2:aaaa::1"))),
+                 Throttle::sourceOf(QHostAddress(QStringLiteral("2001:db8:1:2:bbbb::2"))));
+        QVERIFY(Throttle::sourceOf(QHostAddress(QStringLiteral("2001:db8:1:2::1"))) !=
+                Throttle::sourceOf(QHostAddress(QStringLiteral("2001:db8:1:3::1"))));
     }
 
 private:
+    using Key = Throttle::Key;
+
+    static Key ipKey(const QString &email)
+    {
+        return Throttle::signInKeys(email, QString(), QStringLiteral("192.0.2.1")).first();
+    }
+
+    // One more failure under key, waiting out any delay first as a patient attacker would.
+    void recordFailure(const Key &key)
+    {
+        if (const auto wait = m_throttle->retryAfter({key}))
+            m_clock->advance(*wait);
+        QVERIFY(!m_throttle->reserve({key}));
+    }
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<Database> m_database;

@@ -1,5 +1,6 @@
 // The main window offscreen: switching workspaces by keyboard and swipe, the remembered start
 // painted from the cache before the server answers, live membership changes, and logout.
+#include "auth/device_proof_store.h"
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "chat/composer.h"
@@ -180,7 +181,8 @@ private Q_SLOTS:
             main->sidebar()->selectIndex(2);
             chosen = main->sidebar()->currentWorkspaceId();
             QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
-            QTRY_COMPARE(secrets.contents().size(), 1);
+            // Remembered: the refresh token and the sign-in's device proof.
+            QTRY_COMPARE(secrets.contents().size(), 2);
         }
 
         // start() paints synchronously: no event has run, so no server answer can have arrived.
@@ -201,7 +203,8 @@ private Q_SLOTS:
         {
             auto f = open(secrets, m_server.url());
             signIn(*f, Jimin);
-            QTRY_COMPARE(secrets.contents().size(), 1);
+            // Remembered: the refresh token and the sign-in's device proof.
+            QTRY_COMPARE(secrets.contents().size(), 2);
         }
         // Point this profile at a proxy that answers nothing yet: same cache, same keychain key,
         // because both are named after the account, and the session remembers the server key.
@@ -238,7 +241,8 @@ private Q_SLOTS:
         QCOMPARE(logout.size(), 1);
         QTRY_VERIFY(f->windows->loginWindow() && f->windows->loginWindow()->isVisible());
         QTRY_VERIFY(!f->windows->mainWindow());
-        QTRY_VERIFY(secrets.contents().isEmpty());
+        // The session's secret is gone; only the device proof stays.
+        QTRY_COMPARE(secrets.contents().keys(), QStringList{DeviceProofStore::keychainKey(Jimin)});
         QVERIFY(QFile::exists(cacheFile)); // an ordinary logout keeps the cache
     }
 

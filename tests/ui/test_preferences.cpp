@@ -269,7 +269,8 @@ private Q_SLOTS:
             main->sidebar()->selectIndex(1);
             workspace = main->currentWorkspaceId();
             geometry = main->geometry();
-            QTRY_COMPARE(secrets.contents().size(), 1);
+            // Remembered: the refresh token and the sign-in's device proof.
+            QTRY_COMPARE(secrets.contents().size(), 2);
             main->close(); // no tray here: the window goes
             QVERIFY(!main->isVisible());
         }

@@ -359,7 +359,8 @@ private Q_SLOTS:
         {
             auto f = open(secrets);
             signIn(*f);
-            QTRY_COMPARE(secrets.contents().size(), 1);
+            // Remembered: the refresh token and the sign-in's device proof.
+            QTRY_COMPARE(secrets.contents().size(), 2);
         }
         const int registered = m_watcher->items().size();
         auto f = open(secrets, true);

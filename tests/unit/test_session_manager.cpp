@@ -1,5 +1,6 @@
 // The session manager and the password flow against the real mock server, with the keychain
 // replaced by memory (the real keychain has its own tests).
+#include "auth/device_proof_store.h"
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "mock_server_process.h"
@@ -18,6 +19,7 @@ using namespace Qt::StringLiterals;
 namespace {
 const auto Jimin = u"jimin.kim@moim.example"_s;
 const auto Alex = u"alex.park@moim.example"_s;
+const auto Daniel = u"daniel.cho@moim.example"_s;
 const auto Password = u"seoul-spring-gathering"_s;
 } // namespace
 
@@ -76,13 +78,57 @@ private Q_SLOTS:
         QCOMPARE(sessions.account()->identity().displayName, u"김지민"_s);
         QTRY_COMPARE_WITH_TIMEOUT(sessions.account()->connection(), Account::Connection::Online,
                                   10000);
-        // Remembered: exactly one secret, the refresh token, in the store; none in settings.
-        QTRY_COMPARE(secrets.contents().size(), 1);
+        // Remembered: exactly two secrets in the store, the refresh token and the device proof
+        // of this sign-in; none in settings.
+        QTRY_COMPARE(secrets.contents().size(), 2);
         QCOMPARE(secrets.contents().value(sessions.keychainKey(sessions.account()->identity().id)),
                  sessions.account()->refreshToken());
+        const QString proof = secrets.contents().value(DeviceProofStore::keychainKey(Jimin));
+        QVERIFY(proof.size() >= 22); // at least 128 bits in base64url
         QFile settings(sessions.profile().settingsFile());
         QVERIFY(settings.open(QIODevice::ReadOnly));
-        QVERIFY(!settings.readAll().contains(sessions.account()->refreshToken().toUtf8()));
+        const QByteArray settingsText = settings.readAll();
+        QVERIFY(!settingsText.contains(sessions.account()->refreshToken().toUtf8()));
+        QVERIFY(!settingsText.contains(proof.toUtf8()));
+    }
+
+    void theDeviceProofIsKeptAndSentAtTheNextSignIn()
+    {
+        auto api = makeApi();
+        MemorySecretStore secrets;
+        QString first;
+        {
+            SessionManager sessions(Profile(), api.get(), &secrets);
+            QCOMPARE(signIn(sessions, Daniel, Password, true), PasswordLogin::State::SignedIn);
+            QTRY_VERIFY(secrets.contents().contains(DeviceProofStore::keychainKey(Daniel)));
+            first = secrets.contents().value(DeviceProofStore::keychainKey(Daniel));
+            sessions.logout();
+            // Signing out ends the session, not what says this computer signed in before.
+            QTRY_COMPARE(secrets.contents().keys(),
+                         QStringList{DeviceProofStore::keychainKey(Daniel)});
+        }
+        // Someone guesses at the account from this computer's address until it is throttled.
+        ApiError guessed;
+        for (int i = 0; i < 9 && guessed.code != ApiError::Code::TooManyAttempts; ++i) {
+            bool done = false;
+            api->post(protocol::path::Login,
+                      {{u"email"_s, Daniel}, {u"password"_s, u"guess-number-%1"_s.arg(i)}}, {},
+                      this, [&](const ApiResult &result) {
+                          guessed = result.error;
+                          done = true;
+                      });
+            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        }
+        QCOMPARE(guessed.code, ApiError::Code::TooManyAttempts);
+        // The next run presents the stored proof (whatever case the address is typed in), so
+        // the owner is not locked out, and gets a new proof.
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        QCOMPARE(signIn(sessions, u" Daniel.Cho@MOIM.example"_s, Password, true),
+                 PasswordLogin::State::SignedIn);
+        QTRY_VERIFY(secrets.contents().value(DeviceProofStore::keychainKey(Daniel)) != first);
+        // "Delete local data" takes it too.
+        sessions.logout(true);
+        QTRY_VERIFY(secrets.contents().isEmpty());
     }
 
     void emptyFieldsFailWithoutARequest()
@@ -118,8 +164,9 @@ private Q_SLOTS:
             auto api = makeApi();
             SessionManager sessions(Profile(), api.get(), &secrets);
             QCOMPARE(signIn(sessions, Jimin, Password, true), PasswordLogin::State::SignedIn);
-            QTRY_COMPARE(secrets.contents().size(), 1);
-            firstToken = secrets.contents().cbegin().value();
+            QTRY_COMPARE(secrets.contents().size(), 2);
+            firstToken =
+                secrets.contents().value(sessions.keychainKey(sessions.account()->identity().id));
         }
         auto api = makeApi();
         SessionManager restored(Profile(), api.get(), &secrets);
@@ -131,8 +178,9 @@ private Q_SLOTS:
         // Then online, with the refresh token rotated and the new one stored.
         QTRY_COMPARE_WITH_TIMEOUT(restored.account()->connection(), Account::Connection::Online,
                                   10000);
-        QTRY_VERIFY(secrets.contents().cbegin().value() != firstToken);
-        QCOMPARE(secrets.contents().cbegin().value(), restored.account()->refreshToken());
+        const QString tokenKey = restored.keychainKey(restored.account()->identity().id);
+        QTRY_VERIFY(secrets.contents().value(tokenKey) != firstToken);
+        QCOMPARE(secrets.contents().value(tokenKey), restored.account()->refreshToken());
     }
 
     void notKeepingSignedInRemembersNothing()
@@ -181,14 +229,17 @@ private Q_SLOTS:
         MemorySecretStore secrets;
         SessionManager sessions(Profile(), api.get(), &secrets);
         QCOMPARE(signIn(sessions, Jimin, Password, true), PasswordLogin::State::SignedIn);
-        QTRY_COMPARE(secrets.contents().size(), 1);
+        QTRY_COMPARE(secrets.contents().size(), 2);
         const QString refreshToken = sessions.account()->refreshToken();
+        const QString tokenKey = sessions.keychainKey(sessions.account()->identity().id);
         const QString cacheFile = sessions.cacheFile(sessions.account()->identity().id);
         QSignalSpy signedOut(&sessions, &SessionManager::signedOut);
         sessions.logout();
         QCOMPARE(sessions.state(), SessionManager::State::SignedOut);
         QCOMPARE(signedOut.size(), 1);
-        QTRY_VERIFY(secrets.contents().isEmpty());
+        // The refresh token is gone; only the device proof stays (it signs nobody in).
+        QTRY_VERIFY(!secrets.contents().contains(tokenKey));
+        QCOMPARE(secrets.contents().keys(), QStringList{DeviceProofStore::keychainKey(Jimin)});
         QVERIFY(QFile::exists(cacheFile)); // kept: not a shared computer, not asked to delete
 
         // The server forgot the session: its refresh token no longer works.
@@ -234,9 +285,9 @@ private Q_SLOTS:
 
         server.stop();
         sessions.logout();
-        // Local secrets go at once, offline or not.
+        // Local session secrets go at once, offline or not (the device proof stays).
         QCOMPARE(sessions.state(), SessionManager::State::SignedOut);
-        QTRY_VERIFY(secrets.contents().isEmpty());
+        QTRY_COMPARE(secrets.contents().keys(), QStringList{DeviceProofStore::keychainKey(Jimin)});
         QTRY_COMPARE_WITH_TIMEOUT(sessions.pendingRevocationCount(), 1, 10000);
         QFile settings(sessions.profile().settingsFile());
         QVERIFY(settings.open(QIODevice::ReadOnly));
