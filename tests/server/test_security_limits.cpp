@@ -539,6 +539,53 @@ private Q_SLOTS:
         QCOMPARE(other.status(), 401);
     }
 
+    // A check the full queue refused was never made: it must not count as a failed attempt,
+    // or a flood of busy answers would throttle the owner without a single guess being tried.
+    void aBusyRefusalIsNotACountedAttempt()
+    {
+        QTemporaryDir dir;
+        auto server = startServer(dir.path(), [](ServerConfig &config) {
+            config.hashLimits = PasswordHasher::Limits::interactive();
+            config.hashThreads = 1;
+            config.hashesWaiting = 1;
+            config.hashesPerIp = 1;
+            config.idleTimeout = std::chrono::seconds(30);
+        });
+        QVERIFY(server);
+        server->clock().freeze();
+        constexpr int Burst = 8;
+        std::vector<std::unique_ptr<RawHttp>> burst;
+        for (int i = 0; i < Burst; ++i) {
+            auto client = std::make_unique<RawHttp>();
+            QVERIFY(client->open(server->port()));
+            client->send(loginRequest(QString::fromLatin1(Email), u"wrong-guess-%1"_s.arg(i)));
+            burst.push_back(std::move(client));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(burst.begin(), burst.end(),
+                                             [](const auto &client) {
+                                                 return client->hasResponse();
+                                             }),
+                                 30'000);
+        int checked = 0;
+        int busy = 0;
+        for (const auto &client : burst) {
+            // Throttled answers (429) would mean the refused checks had been counted: with 5
+            // free failures, the sixth reservation would already be refused.
+            QVERIFY2(client->status() == 401 || client->status() == 503,
+                     QByteArray::number(client->status()).constData());
+            (client->status() == 401 ? checked : busy) += 1;
+        }
+        QVERIFY(checked >= 1);
+        QCOMPARE(checked + busy, Burst);
+        QVERIFY(busy >= Burst - 2);
+        // Only the checks that ran are failures: the owner's right password still gets in.
+        RawHttp owner;
+        QVERIFY(owner.open(server->port()));
+        owner.send(loginRequest(QString::fromLatin1(Email), QString::fromLatin1(Password)));
+        QTRY_VERIFY_WITH_TIMEOUT(owner.hasResponse(), 30'000);
+        QCOMPARE(owner.status(), 200);
+    }
+
 private:
     template<typename Tweak>
     static std::unique_ptr<MockServer> startServer(const QString &dataDir, Tweak tweak)
