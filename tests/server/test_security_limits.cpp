@@ -561,11 +561,10 @@ private Q_SLOTS:
             client->send(loginRequest(QString::fromLatin1(Email), u"wrong-guess-%1"_s.arg(i)));
             burst.push_back(std::move(client));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(burst.begin(), burst.end(),
-                                             [](const auto &client) {
-                                                 return client->hasResponse();
-                                             }),
-                                 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(burst.begin(), burst.end(),
+                        [](const auto &client) { return client->hasResponse(); }),
+            30'000);
         int checked = 0;
         int busy = 0;
         for (const auto &client : burst) {
