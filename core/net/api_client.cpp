@@ -58,7 +58,7 @@ void ApiClient::get(QLatin1StringView path, const QString &accessToken, QObject 
 void ApiClient::get(const QString &path, const QString &accessToken, QObject *context,
                     Callback done)
 {
-    track(m_network->get(makeRequest(path, accessToken)), context, std::move(done));
+    send(Method::Get, path, {}, accessToken, context, std::move(done));
 }
 
 void ApiClient::post(QLatin1StringView path, const QJsonObject &body, const QString &accessToken,
@@ -70,15 +70,32 @@ void ApiClient::post(QLatin1StringView path, const QJsonObject &body, const QStr
 void ApiClient::post(const QString &path, const QJsonObject &body, const QString &accessToken,
                      QObject *context, Callback done)
 {
-    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    track(m_network->post(makeRequest(path, accessToken), payload), context, std::move(done));
+    send(Method::Post, path, body, accessToken, context, std::move(done));
 }
 
 void ApiClient::put(const QString &path, const QJsonObject &body, const QString &accessToken,
                     QObject *context, Callback done)
 {
-    const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    track(m_network->put(makeRequest(path, accessToken), payload), context, std::move(done));
+    send(Method::Put, path, body, accessToken, context, std::move(done));
+}
+
+void ApiClient::send(Method method, const QString &path, const QJsonObject &body,
+                     const QString &accessToken, QObject *context, Callback done)
+{
+    const QNetworkRequest request = makeRequest(path, accessToken);
+    QNetworkReply *reply = nullptr;
+    switch (method) {
+    case Method::Get:
+        reply = m_network->get(request);
+        break;
+    case Method::Post:
+        reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        break;
+    case Method::Put:
+        reply = m_network->put(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        break;
+    }
+    track(reply, context, std::move(done));
 }
 
 void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)

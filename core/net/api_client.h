@@ -30,6 +30,12 @@ class ApiClient : public QObject
 
 public:
     using Callback = std::function<void(const ApiResult &)>;
+    enum class Method
+    {
+        Get,
+        Post,
+        Put
+    };
 
     ApiClient(ServerAddress server, QString product, QString version, QObject *parent = nullptr);
     ~ApiClient() override;
@@ -46,6 +52,10 @@ public:
 
     void put(const QString &path, const QJsonObject &body, const QString &accessToken,
              QObject *context, Callback done);
+
+    // Every call goes through here; a test replaces the transport by overriding it.
+    virtual void send(Method method, const QString &path, const QJsonObject &body,
+                      const QString &accessToken, QObject *context, Callback done);
 
     // How long a call may take before it counts as a network failure.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
