@@ -3,8 +3,10 @@
 #include "account_security.h"
 #include "chat/chat.h"
 #include "net/api_client.h"
+#include "net/authorized_api.h"
 #include "notify/notification_preferences.h"
 #include "protocol/protocol.h"
+#include "storage/outbox_store.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -17,19 +19,22 @@ using namespace Qt::StringLiterals;
 namespace wire = protocol;
 
 Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<LocalCache> cache,
-                 QObject *parent)
+                 std::unique_ptr<OutboxStore> outbox, QObject *parent)
     : QObject(parent)
     , m_identity(std::move(identity))
     , m_api(api)
-    , m_cache(std::move(cache))
+    , m_cache(cache ? std::move(cache) : std::make_unique<LocalCache>())
+    , m_outboxStore(outbox ? std::move(outbox) : std::make_unique<OutboxStore>())
+    , m_authorized(new AuthorizedApi(api, this))
     , m_events(new EventStream(api->server().eventsUrl(), api->clientIdentity(), this))
-    , m_security(new AccountSecurity(api, this))
-    , m_chat(new Chat(
-          api, m_cache.get(), [this] { return m_accessToken; }, m_identity.id,
-          m_identity.displayName, this))
-    , m_notificationSettings(new NotificationPreferences(
-          api, m_cache.get(), [this] { return m_accessToken; }, this))
+    , m_security(new AccountSecurity(m_authorized, this))
+    , m_chat(new Chat(m_authorized, m_cache.get(), m_outboxStore.get(), m_identity.id,
+                      m_identity.displayName, this))
+    , m_notificationSettings(
+          new NotificationPreferences(m_authorized, m_cache.get(), m_outboxStore.get(), this))
 {
+    // One refresh for every call that met an expired token, however many there were.
+    connect(m_authorized, &AuthorizedApi::refreshNeeded, this, &Account::refreshSession);
     // A workspace whose badge does not count toward the total leaves it in chat and in the
     // sidebar's model alike, so every view of "the total" agrees.
     const auto applySettings = [this](const QString &workspaceId) {
@@ -38,8 +43,6 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
         m_workspaces.setNotificationSettings(workspaceId, settings);
     };
     connect(m_notificationSettings, &NotificationPreferences::settingsChanged, this, applySettings);
-    connect(m_notificationSettings, &NotificationPreferences::tokenRejected, this,
-            &Account::refreshSession);
     connect(&m_workspaces, &QAbstractItemModel::modelReset, this, [this, applySettings] {
         for (const Workspace &workspace : m_workspaces.workspaces())
             applySettings(workspace.id);
@@ -49,7 +52,6 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
             [this](const QString &, const QString &workspaceId) {
                 m_workspaces.setUnread(workspaceId, m_chat->workspaceUnread(workspaceId));
             });
-    connect(m_chat, &Chat::tokenRejected, this, &Account::refreshSession);
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &Account::refreshSession);
     m_retryTimer.setSingleShot(true);
@@ -60,6 +62,11 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     connect(m_events, &EventStream::tokenRejected, this, &Account::refreshSession);
     connect(m_events, &EventStream::updateRequired, this,
             [this] { setConnection(Connection::UpdateRequired); });
+}
+
+QString Account::accessToken() const
+{
+    return m_authorized->accessToken();
 }
 
 Account::~Account()
@@ -108,8 +115,9 @@ void Account::setWorkspaces(const QList<Workspace> &workspaces)
 
 void Account::applyGrant(const SessionGrant &grant)
 {
+    if (m_ended)
+        return;
     m_sessionId = grant.sessionId;
-    m_accessToken = grant.accessToken;
     const bool rotated = m_refreshToken != grant.refreshToken;
     m_refreshToken = grant.refreshToken;
     m_identity = grant.account;
@@ -126,7 +134,9 @@ void Account::applyGrant(const SessionGrant &grant)
     if (rotated)
         Q_EMIT refreshTokenChanged(m_refreshToken);
 
-    m_events->setAccessToken(m_accessToken);
+    // Calls that waited for a fresh token go out now.
+    m_authorized->setAccessToken(grant.accessToken);
+    m_events->setAccessToken(grant.accessToken);
     m_events->stop();
     m_events->start();
     setConnection(Connection::Connecting);
@@ -140,6 +150,7 @@ void Account::resumeWithRefreshToken(const QString &refreshToken)
 
 void Account::retryNow()
 {
+    m_chat->outbox()->tryNow();
     if (m_events->state() == EventStream::State::WaitingToRetry) {
         m_events->retryNow();
     } else if (m_retryTimer.isActive()) {
@@ -157,8 +168,14 @@ void Account::shutDown()
 
 void Account::refreshSession()
 {
-    if (m_refreshing || m_refreshToken.isEmpty())
+    if (m_refreshing)
         return;
+    if (m_ended || m_refreshToken.isEmpty()) {
+        // Nothing to renew with: whoever waits for a token hears that none comes.
+        m_authorized->refreshFailed(
+            ApiError::fromCode(ApiError::Code::InvalidToken, u"the session is over"_s));
+        return;
+    }
     m_refreshing = true;
     setConnection(Connection::Connecting);
     m_api->post(wire::path::Refresh, {{u"refresh_token"_s, m_refreshToken}}, {}, this,
@@ -171,18 +188,20 @@ void Account::refreshSession()
                         }
                         m_lastError = ApiError::fromCode(ApiError::Code::InvalidResponse,
                                                          u"refresh returned no grant"_s);
+                        m_authorized->refreshFailed(m_lastError);
                         scheduleRetry();
                         return;
                     }
                     m_lastError = result.error;
+                    // Calls waiting for the token end with the reason; those that retry on
+                    // their own (the outbox) try again later.
+                    m_authorized->refreshFailed(result.error);
                     switch (result.error.code) {
                     case ApiError::Code::InvalidToken:
-                        shutDown();
-                        Q_EMIT sessionEnded(EndReason::Expired);
+                        endSession(EndReason::Expired);
                         return;
                     case ApiError::Code::UnauthorizedUser:
-                        shutDown();
-                        Q_EMIT sessionEnded(EndReason::Deactivated);
+                        endSession(EndReason::Deactivated);
                         return;
                     case ApiError::Code::UpdateRequired:
                         shutDown();
@@ -192,6 +211,15 @@ void Account::refreshSession()
                         scheduleRetry();
                     }
                 });
+}
+
+void Account::endSession(EndReason reason)
+{
+    shutDown();
+    if (m_ended)
+        return;
+    m_ended = true;
+    Q_EMIT sessionEnded(reason);
 }
 
 void Account::scheduleRetry()
@@ -245,8 +273,7 @@ void Account::onEvent(const QString &type, const QJsonObject &event)
             endReason = EndReason::Expired;
         else if (reason == wire::revokeReason::TwoStepEnabled)
             endReason = EndReason::TwoStepEnabled;
-        shutDown();
-        Q_EMIT sessionEnded(endReason);
+        endSession(endReason);
     } else if (type == wire::event::WorkspacesChanged) {
         setWorkspaces(Workspace::listFromJson(event.value("workspaces"_L1)));
     }
@@ -265,12 +292,9 @@ void Account::fetchConversations(const QString &workspaceId)
 {
     const QString path = u"/api/v1/workspaces/%1/conversations"_s.arg(
         QString::fromLatin1(QUrl::toPercentEncoding(workspaceId)));
-    m_api->get(path, m_accessToken, this, [this, workspaceId](const ApiResult &result) {
-        if (!result.ok()) {
-            if (result.error.code == ApiError::Code::InvalidToken)
-                refreshSession();
+    m_authorized->get(path, this, [this, workspaceId](const ApiResult &result) {
+        if (!result.ok())
             return;
-        }
         QList<Conversation> conversations;
         for (const QJsonValue &value : result.body.value("conversations"_L1).toArray()) {
             Conversation conversation = Conversation::fromJson(value.toObject(), workspaceId);

@@ -5,6 +5,7 @@
 #include "net/backoff.h"
 #include "net/event_stream.h"
 #include "storage/local_cache.h"
+#include "storage/outbox_store.h"
 #include "workspace_model.h"
 
 #include <QObject>
@@ -15,12 +16,14 @@ namespace moim {
 
 class AccountSecurity;
 class ApiClient;
+class AuthorizedApi;
 class Chat;
 class NotificationPreferences;
 
-// One signed-in identity: its tokens (in memory), its one event stream, its workspaces and its
-// local cache. Persisting the refresh token is the session manager's business, told through
-// refreshTokenChanged().
+// One signed-in identity: its tokens (in memory), its one event stream, its workspaces, its
+// local cache and its outbox. Every call made for it goes through api(), which renews the access
+// token once for all calls that meet it expired. Persisting the refresh token is the session
+// manager's business, told through refreshTokenChanged().
 class Account : public QObject
 {
     Q_OBJECT
@@ -48,13 +51,18 @@ public:
     };
     Q_ENUM(Connection)
 
+    // `outbox` keeps what was written here until the server has it (unsent messages and
+    // settings); without one, nothing can be sent and the user is told so.
     Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<LocalCache> cache,
-            QObject *parent = nullptr);
+            std::unique_ptr<OutboxStore> outbox = {}, QObject *parent = nullptr);
     ~Account() override;
 
     const AccountIdentity &identity() const { return m_identity; }
     WorkspaceModel *workspaces() { return &m_workspaces; }
     EventStream *events() { return m_events; }
+    // Calls on this account's behalf: the token attached, renewed and the call replayed when
+    // the server refuses it.
+    AuthorizedApi *api() const { return m_authorized; }
     // 2-step verification, password and devices ("My account").
     AccountSecurity *security() const { return m_security; }
     // Messages, unread counts, sending.
@@ -62,10 +70,11 @@ public:
     // Notification settings per workspace, on the server and cached.
     NotificationPreferences *notificationSettings() const { return m_notificationSettings; }
     LocalCache *cache() { return m_cache.get(); }
+    OutboxStore *outboxStore() { return m_outboxStore.get(); }
     Connection connection() const { return m_connection; }
     QString sessionId() const { return m_sessionId; }
     QString refreshToken() const { return m_refreshToken; }
-    QString accessToken() const { return m_accessToken; }
+    QString accessToken() const;
     ApiError lastError() const { return m_lastError; }
 
     // Paints from the cache: workspaces as they were last seen.
@@ -86,6 +95,7 @@ public:
 Q_SIGNALS:
     void connectionChanged(moim::Account::Connection connection);
     void refreshTokenChanged(const QString &refreshToken);
+    // Emitted once: the account is over and does nothing more.
     void sessionEnded(moim::Account::EndReason reason);
     void conversationsChanged(const QString &workspaceId);
     void workspaceRemoved(const QString &workspaceId);
@@ -93,6 +103,7 @@ Q_SIGNALS:
 private:
     void setConnection(Connection connection);
     void refreshSession();
+    void endSession(EndReason reason);
     void scheduleRetry();
     void onEvent(const QString &type, const QJsonObject &event);
     void onStreamState(EventStream::State state);
@@ -101,15 +112,17 @@ private:
     AccountIdentity m_identity;
     ApiClient *m_api;
     std::unique_ptr<LocalCache> m_cache;
+    std::unique_ptr<OutboxStore> m_outboxStore;
+    AuthorizedApi *m_authorized; // a child
     WorkspaceModel m_workspaces;
     EventStream *m_events;
     AccountSecurity *m_security;                     // a child
     Chat *m_chat;                                    // a child
     NotificationPreferences *m_notificationSettings; // a child
     QString m_sessionId;
-    QString m_accessToken;
     QString m_refreshToken;
     bool m_refreshing = false;
+    bool m_ended = false;
     // Every account is created on its way online: from a grant or a remembered token.
     Connection m_connection = Connection::Connecting;
     ApiError m_lastError;

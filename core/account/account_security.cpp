@@ -1,7 +1,7 @@
 #include "account_security.h"
 
 #include "account.h"
-#include "net/api_client.h"
+#include "net/authorized_api.h"
 #include "personal_link.h"
 #include "protocol/protocol.h"
 
@@ -26,7 +26,7 @@ QStringList codesOf(const QJsonObject &body)
 
 } // namespace
 
-AccountSecurity::AccountSecurity(ApiClient *api, Account *account)
+AccountSecurity::AccountSecurity(AuthorizedApi *api, Account *account)
     : QObject(account)
     , m_api(api)
     , m_account(account)
@@ -36,19 +36,18 @@ AccountSecurity::AccountSecurity(ApiClient *api, Account *account)
 void AccountSecurity::post(QLatin1StringView apiPath, const QJsonObject &body, QObject *context,
                            std::function<void(const ApiResult &)> done)
 {
-    m_api->post(apiPath, body, m_account->accessToken(), context, std::move(done));
+    m_api->post(apiPath, body, context, std::move(done));
 }
 
 void AccountSecurity::fetchStatus(QObject *context, Done<Status> done)
 {
-    m_api->get(path::AccountSecurity, m_account->accessToken(), context,
-               [done = std::move(done)](const ApiResult &result) {
-                   Status status;
-                   status.twoStepEnabled = result.body.value("two_step_enabled"_L1).toBool();
-                   status.recoveryCodesLeft = result.body.value("recovery_codes_left"_L1).toInt();
-                   status.twoStepRequired = result.body.value("two_step_required"_L1).toBool();
-                   done(status, result.error);
-               });
+    m_api->get(path::AccountSecurity, context, [done = std::move(done)](const ApiResult &result) {
+        Status status;
+        status.twoStepEnabled = result.body.value("two_step_enabled"_L1).toBool();
+        status.recoveryCodesLeft = result.body.value("recovery_codes_left"_L1).toInt();
+        status.twoStepRequired = result.body.value("two_step_required"_L1).toBool();
+        done(status, result.error);
+    });
 }
 
 void AccountSecurity::beginSetup(QObject *context, Done<Setup> done)
@@ -98,25 +97,23 @@ void AccountSecurity::changePassword(const QString &currentPassword, const QStri
 
 void AccountSecurity::fetchSessions(QObject *context, Done<QList<DeviceSession>> done)
 {
-    m_api->get(path::Sessions, m_account->accessToken(), context,
-               [done = std::move(done)](const ApiResult &result) {
-                   QList<DeviceSession> sessions;
-                   const QJsonArray array = result.body.value("sessions"_L1).toArray();
-                   for (const QJsonValue &value : array) {
-                       const QJsonObject object = value.toObject();
-                       const QJsonObject device = object.value("device"_L1).toObject();
-                       sessions.append({object.value("id"_L1).toString(),
-                                        // What a device said about itself is shown as data only,
-                                        // also when a server did not clean it.
-                                        protocol::cleanLabel(device.value("name"_L1).toString()),
-                                        protocol::cleanLabel(device.value("os"_L1).toString()),
-                                        device.value("kind"_L1).toString(),
-                                        object.value("created_at"_L1).toInteger(),
-                                        object.value("last_active"_L1).toInteger(),
-                                        object.value("current"_L1).toBool()});
-                   }
-                   done(sessions, result.error);
-               });
+    m_api->get(path::Sessions, context, [done = std::move(done)](const ApiResult &result) {
+        QList<DeviceSession> sessions;
+        const QJsonArray array = result.body.value("sessions"_L1).toArray();
+        for (const QJsonValue &value : array) {
+            const QJsonObject object = value.toObject();
+            const QJsonObject device = object.value("device"_L1).toObject();
+            sessions.append(
+                {object.value("id"_L1).toString(),
+                 // What a device said about itself is shown as data only,
+                 // also when a server did not clean it.
+                 protocol::cleanLabel(device.value("name"_L1).toString()),
+                 protocol::cleanLabel(device.value("os"_L1).toString()),
+                 device.value("kind"_L1).toString(), object.value("created_at"_L1).toInteger(),
+                 object.value("last_active"_L1).toInteger(), object.value("current"_L1).toBool()});
+        }
+        done(sessions, result.error);
+    });
 }
 
 void AccountSecurity::signOutSession(const QString &sessionId, QObject *context, Finished done)

@@ -10,7 +10,7 @@
 namespace moim {
 
 class Account;
-class ApiClient;
+class AuthorizedApi;
 class PersonalLink;
 struct ApiResult;
 
@@ -50,7 +50,7 @@ public:
     template<typename T> using Done = std::function<void(const T &value, const ApiError &error)>;
     using Finished = std::function<void(const ApiError &error)>;
 
-    AccountSecurity(ApiClient *api, Account *account);
+    AccountSecurity(AuthorizedApi *api, Account *account);
 
     // The link to a personal account (push sign-in), a state machine of its own.
     PersonalLink *personalLink() const { return m_personalLink; }
@@ -72,7 +72,7 @@ private:
     void post(QLatin1StringView path, const QJsonObject &body, QObject *context,
               std::function<void(const ApiResult &)> done);
 
-    ApiClient *m_api;
+    AuthorizedApi *m_api;
     Account *m_account;
     PersonalLink *m_personalLink; // a child
 };

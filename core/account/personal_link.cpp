@@ -2,7 +2,7 @@
 
 #include "account.h"
 #include "auth/push_login.h"
-#include "net/api_client.h"
+#include "net/authorized_api.h"
 #include "protocol/protocol.h"
 
 #include <QLoggingCategory>
@@ -21,7 +21,7 @@ namespace {
 constexpr int ExpiryGraceMs = 3000;
 } // namespace
 
-PersonalLink::PersonalLink(ApiClient *api, Account *account, QObject *parent)
+PersonalLink::PersonalLink(AuthorizedApi *api, Account *account, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_account(account)
@@ -38,14 +38,13 @@ PersonalLink::PersonalLink(ApiClient *api, Account *account, QObject *parent)
                 if (streamState != EventStream::State::Connected ||
                     m_state != State::WaitingForPhone)
                     return;
-                m_api->get(path::PersonalLink, m_account->accessToken(), this,
-                           [this](const ApiResult &result) {
-                               if (!result.ok() || m_state != State::WaitingForPhone)
-                                   return;
-                               applyLink(result.body.value("personal_account"_L1));
-                               if (!m_linkedId.isEmpty())
-                                   conclude(Outcome::Linked);
-                           });
+                m_api->get(path::PersonalLink, this, [this](const ApiResult &result) {
+                    if (!result.ok() || m_state != State::WaitingForPhone)
+                        return;
+                    applyLink(result.body.value("personal_account"_L1));
+                    if (!m_linkedId.isEmpty())
+                        conclude(Outcome::Linked);
+                });
             });
 }
 
@@ -85,7 +84,7 @@ void PersonalLink::refresh()
         m_state == State::Unlinking || m_state == State::Loading)
         return;
     setState(State::Loading);
-    m_api->get(path::PersonalLink, m_account->accessToken(), this, [this](const ApiResult &result) {
+    m_api->get(path::PersonalLink, this, [this](const ApiResult &result) {
         if (m_state != State::Loading)
             return;
         if (!result.ok()) {
@@ -114,8 +113,8 @@ void PersonalLink::start(const QString &personalAccount)
         return;
     }
     setState(State::Requesting);
-    m_api->post(path::PersonalLink, {{u"personal_account"_s, m_requestedId}},
-                m_account->accessToken(), this, [this](const ApiResult &result) {
+    m_api->post(path::PersonalLink, {{u"personal_account"_s, m_requestedId}}, this,
+                [this](const ApiResult &result) {
                     if (m_state != State::Requesting)
                         return;
                     if (!result.ok()) {
@@ -141,8 +140,8 @@ void PersonalLink::cancel()
         return;
     if (!m_linkRequest.isEmpty()) {
         // Withdraws it from the phone's list; nothing to wait for either way.
-        m_api->post(path::PersonalLinkCancel, {{u"link_request"_s, m_linkRequest}},
-                    m_account->accessToken(), this, [](const ApiResult &) {});
+        m_api->post(path::PersonalLinkCancel, {{u"link_request"_s, m_linkRequest}}, this,
+                    [](const ApiResult &) {});
     }
     conclude(Outcome::Cancelled);
 }
@@ -153,14 +152,13 @@ void PersonalLink::unlink()
         return;
     m_outcome = Outcome::None;
     setState(State::Unlinking);
-    m_api->post(path::PersonalLinkRemove, {}, m_account->accessToken(), this,
-                [this](const ApiResult &result) {
-                    if (result.ok() || result.error.code == ApiError::Code::NotFound) {
-                        applyLink(QJsonValue());
-                        return conclude(Outcome::Unlinked);
-                    }
-                    conclude(Outcome::Failed, result.error);
-                });
+    m_api->post(path::PersonalLinkRemove, {}, this, [this](const ApiResult &result) {
+        if (result.ok() || result.error.code == ApiError::Code::NotFound) {
+            applyLink(QJsonValue());
+            return conclude(Outcome::Unlinked);
+        }
+        conclude(Outcome::Failed, result.error);
+    });
 }
 
 void PersonalLink::onEvent(const QString &type, const QJsonObject &message)

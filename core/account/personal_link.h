@@ -9,7 +9,7 @@
 namespace moim {
 
 class Account;
-class ApiClient;
+class AuthorizedApi;
 struct ApiResult;
 
 // The account's link to a personal account (docs/protocol.md "Linking a personal account"), as
@@ -51,7 +51,7 @@ public:
     };
     Q_ENUM(Outcome)
 
-    PersonalLink(ApiClient *api, Account *account, QObject *parent = nullptr);
+    PersonalLink(AuthorizedApi *api, Account *account, QObject *parent = nullptr);
 
     State state() const { return m_state; }
     Outcome lastOutcome() const { return m_outcome; }
@@ -79,7 +79,7 @@ private:
     void applyLink(const QJsonValue &personalAccount);
     void onEvent(const QString &type, const QJsonObject &event);
 
-    ApiClient *m_api;
+    AuthorizedApi *m_api;
     Account *m_account;
     State m_state = State::Unknown;
     Outcome m_outcome = Outcome::None;

@@ -6,6 +6,7 @@
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 #include "secrets/secret_store.h"
+#include "storage/outbox_store.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -70,7 +71,12 @@ std::unique_ptr<Account> SessionManager::createAccount(const AccountIdentity &id
     const auto opened = cache->open(cacheFile(identity.id));
     if (opened == LocalCache::OpenResult::Failed)
         qCWarning(lcSession) << "no local cache this run; working from the server only";
-    auto account = std::make_unique<Account>(identity, m_api, std::move(cache));
+    // Unsent messages and settings have a store of their own: the cache may be thrown away.
+    auto outbox = std::make_unique<OutboxStore>();
+    if (outbox->open(m_profile.accountDir(identity.id) + u"/outbox.sqlite"_s) ==
+        OutboxStore::OpenResult::Failed)
+        qCWarning(lcSession) << "no outbox this run: messages cannot be saved, so none are sent";
+    auto account = std::make_unique<Account>(identity, m_api, std::move(cache), std::move(outbox));
 
     Account *raw = account.get();
     connect(raw, &Account::refreshTokenChanged, this, &SessionManager::storeRefreshToken);

@@ -1,6 +1,6 @@
 #include "chat.h"
 
-#include "net/api_client.h"
+#include "net/authorized_api.h"
 #include "protocol/protocol.h"
 #include "storage/local_cache.h"
 
@@ -17,15 +17,14 @@ namespace moim {
 using namespace Qt::StringLiterals;
 namespace wire = protocol;
 
-Chat::Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken, QString myId,
+Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QString myId,
            QString myName, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_cache(cache)
-    , m_accessToken(accessToken)
     , m_myId(std::move(myId))
     , m_myName(std::move(myName))
-    , m_outbox(api, cache, accessToken, m_myId, m_myName)
+    , m_outbox(api, outboxStore, m_myId, m_myName)
 {
     m_lastSeq = m_cache->isOpen() ? m_cache->lastSeq() : 0;
     if (m_cache->isOpen()) {
@@ -35,13 +34,30 @@ Chat::Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken,
     }
     m_announcedTotal = totalUnread();
     connect(&m_outbox, &Outbox::messageChanged, this, [this](const Message &message) {
-        if (message.seq > 0 && m_read.contains(message.conversationId)) {
-            ReadInfo &info = m_read[message.conversationId];
-            info.lastReadSeq = std::max(info.lastReadSeq, message.seq);
+        if (message.state == Message::State::Sent) {
+            // Sent: from now on it is history like any other message, kept by the cache.
+            m_unflushed.append(message);
+            scheduleFlush();
+            if (m_read.contains(message.conversationId)) {
+                ReadInfo &info = m_read[message.conversationId];
+                info.lastReadSeq = std::max(info.lastReadSeq, message.seq);
+            }
         }
         Q_EMIT messageChanged(message);
     });
-    connect(&m_outbox, &Outbox::tokenRejected, this, &Chat::tokenRejected);
+    connect(&m_outbox, &Outbox::messageDiscarded, this, &Chat::messageRemoved);
+    // Unsent rows an older version kept in the cache, and rows rescued from a damaged cache,
+    // move to the outbox; the cache lets go of them only once the outbox has them written down.
+    if (m_cache->isOpen() || !m_cache->rescuedMessages().isEmpty()) {
+        const QList<Message> left = m_cache->rescuedMessages() + m_cache->unsentMessages();
+        if (!left.isEmpty()) {
+            m_outbox.adopt(left);
+            if (m_outbox.canStore())
+                m_cache->removeUnsentMessages();
+        }
+    }
+    m_syncRetryTimer.setSingleShot(true);
+    connect(&m_syncRetryTimer, &QTimer::timeout, this, &Chat::sync);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &Chat::flush);
@@ -80,7 +96,7 @@ QString Chat::messagesPath(const QString &conversationId) const
            QString::fromLatin1(QUrl::toPercentEncoding(conversationId));
 }
 
-Message Chat::send(const QString &conversationId, const QString &body)
+std::optional<Message> Chat::send(const QString &conversationId, const QString &body)
 {
     return m_outbox.queue(conversationId, body);
 }
@@ -88,29 +104,35 @@ Message Chat::send(const QString &conversationId, const QString &body)
 void Chat::setOnline(bool online)
 {
     m_online = online;
-    if (online)
-        sync(); // the outbox goes after the catch-up, so order on screen stays true
-    else
+    if (online) {
+        m_syncBackoff.reset();
+        sync(); // the outbox is nudged after the catch-up, so order on screen stays true
+    } else {
+        m_syncRetryTimer.stop();
         m_outbox.setOnline(false);
+    }
 }
 
 void Chat::sync()
 {
-    if (m_syncing)
+    if (m_syncing || !m_online)
         return;
     m_syncing = true;
     // A first sign-in has nothing to catch up on: it takes the read state and the current
     // sequence number, and each conversation loads its history when it is opened.
     const qint64 after = m_lastSeq > 0 ? m_lastSeq : std::numeric_limits<qint64>::max() / 2;
     const QString path = QString(wire::path::Sync) + u"?after_seq="_s + QString::number(after);
-    m_api->get(path, m_accessToken(), this, [this](const ApiResult &result) {
+    m_api->get(path, this, [this](const ApiResult &result) {
         m_syncing = false;
         if (!result.ok()) {
-            if (result.error.code == ApiError::Code::InvalidToken)
-                Q_EMIT tokenRejected();
             qCInfo(lcChat) << "catch-up failed:" << errorName(result.error.code);
+            if (m_online)
+                m_syncRetryTimer.start(std::max(m_syncBackoff.nextDelay(),
+                                                std::chrono::milliseconds(std::chrono::seconds(
+                                                    result.error.retryAfterSeconds))));
             return;
         }
+        m_syncBackoff.reset();
         QList<Message> batch;
         for (const QJsonValue &value : result.body.value("messages"_L1).toArray()) {
             const Message message = Message::fromJson(value.toObject(), m_myId);
@@ -119,6 +141,7 @@ void Chat::sync()
         }
         m_cache->storeMessages(batch);
         for (const Message &message : batch) {
+            m_outbox.confirm(message); // ours, sent before a crash took the answer
             m_lastSeq = std::max(m_lastSeq, message.seq);
             Q_EMIT messageChanged(message);
         }
@@ -191,6 +214,7 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     Message stored = message;
     // Our own message from another device, or the echo of one sent here: one row either way.
     stored.state = Message::State::Sent;
+    m_outbox.confirm(stored);
     m_unflushed.append(stored);
     m_lastSeq = std::max(m_lastSeq, message.seq);
     scheduleFlush();
@@ -238,7 +262,7 @@ void Chat::markRead(const QString &conversationId)
         persistReadState();
         if (m_online && seq > 0) {
             m_api->post(messagesPath(conversationId) + wire::path::ReadSuffix, {{u"seq"_s, seq}},
-                        m_accessToken(), this, [](const ApiResult &) {});
+                        this, [](const ApiResult &) {});
         }
     }
     if (hadUnread)
@@ -303,7 +327,11 @@ void Chat::persistReadState()
 QList<Message> Chat::cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit)
 {
     flush();
-    return m_cache->messages(conversationId, beforeSeq, limit);
+    QList<Message> page =
+        m_cache->isOpen() ? m_cache->messages(conversationId, beforeSeq, limit) : QList<Message>();
+    if (beforeSeq <= 0)
+        page += m_outbox.unsent(conversationId);
+    return page;
 }
 
 void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit)
@@ -312,11 +340,9 @@ void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int lim
                    QString::number(limit);
     if (beforeSeq > 0)
         path += u"&before_seq="_s + QString::number(beforeSeq);
-    m_api->get(path, m_accessToken(), this, [this, conversationId](const ApiResult &result) {
+    m_api->get(path, this, [this, conversationId](const ApiResult &result) {
         if (!result.ok()) {
             qCInfo(lcChat) << "history page failed:" << errorName(result.error.code);
-            if (result.error.code == ApiError::Code::InvalidToken)
-                Q_EMIT tokenRejected();
             // Told with an empty page, so whoever waits for it stops waiting.
             Q_EMIT historyFetched(conversationId, {}, true);
             return;
@@ -325,6 +351,8 @@ void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int lim
         for (const QJsonValue &value : result.body.value("messages"_L1).toArray())
             page.append(Message::fromJson(value.toObject(), m_myId));
         m_cache->storeMessages(page);
+        for (const Message &message : std::as_const(page))
+            m_outbox.confirm(message);
         Q_EMIT historyFetched(conversationId, page, result.body.value("has_more"_L1).toBool());
     });
 }

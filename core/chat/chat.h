@@ -9,11 +9,13 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <optional>
 
 namespace moim {
 
-class ApiClient;
+class AuthorizedApi;
 class LocalCache;
+class OutboxStore;
 
 // The account's conversations in motion: messages arriving live over the event stream,
 // catching up after a gap ("everything after seq N"), unread counts per conversation and
@@ -23,13 +25,19 @@ class Chat : public QObject
     Q_OBJECT
 
 public:
-    Chat(ApiClient *api, LocalCache *cache, Outbox::TokenProvider accessToken, QString myId,
+    // `outboxStore` keeps what is written here until the server has it; messages an older
+    // version left unsent in the cache (or that were rescued from a damaged one) move there.
+    Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QString myId,
          QString myName, QObject *parent = nullptr);
 
     Outbox *outbox() { return &m_outbox; }
 
-    Message send(const QString &conversationId, const QString &body);
+    // The message as queued; nothing when it could not be saved (then it is not sent either:
+    // the caller keeps the text and says so).
+    std::optional<Message> send(const QString &conversationId, const QString &body);
     void retry(const QString &localId) { m_outbox.retry(localId); }
+    // Gives up a message that was not sent.
+    void discard(const QString &localId) { m_outbox.discard(localId); }
 
     // The conversation on screen: what arrives there counts as read at once.
     void setActiveConversation(const QString &conversationId);
@@ -43,11 +51,13 @@ public:
     int totalUnread() const;
     void setCountedInTotal(const QString &workspaceId, bool counted);
 
-    // History: cached pages now, older or fresher pages from the server via historyFetched.
+    // History: cached pages now (the newest page ends with what is not sent yet), older or fresher
+    // pages from the server via historyFetched.
     QList<Message> cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit);
     void fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit);
 
-    // Online: catch up on what was missed, then send what waits. Offline: hold.
+    // Online: catch up on what was missed, then send what waits at once. Offline: the outbox
+    // keeps trying on its own.
     void setOnline(bool online);
     // Live messages are written to the cache in batches: one transaction per burst instead of
     // several writes per message keeps the event loop free under a flood. The owner flushes
@@ -68,8 +78,8 @@ Q_SIGNALS:
     void messageArrived(const moim::Message &message, const moim::Conversation &conversation);
     void historyFetched(const QString &conversationId, const QList<moim::Message> &messages,
                         bool hasMore);
-    // The server refused our token: the account refreshes it.
-    void tokenRejected();
+    // An unsent message was given up; its row goes.
+    void messageRemoved(const QString &conversationId, const QString &localId);
 
 private:
     struct ReadInfo
@@ -88,9 +98,8 @@ private:
     void scheduleFlush();
     QString messagesPath(const QString &conversationId) const;
 
-    ApiClient *m_api;
+    AuthorizedApi *m_api;
     LocalCache *m_cache;
-    Outbox::TokenProvider m_accessToken;
     QString m_myId;
     QString m_myName;
     Outbox m_outbox;
@@ -101,6 +110,8 @@ private:
     qint64 m_lastSeq = 0;
     bool m_online = false;
     bool m_syncing = false;
+    Backoff m_syncBackoff;
+    QTimer m_syncRetryTimer; // a catch-up that failed is tried again while online
     QList<Message> m_unflushed;
     bool m_readStateDirty = false;
     QTimer m_flushTimer;

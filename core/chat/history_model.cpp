@@ -27,6 +27,21 @@ HistoryModel::HistoryModel(Chat *chat, QString myId, QString myName, QObject *pa
 {
     connect(m_chat, &Chat::messageChanged, this, &HistoryModel::onMessageChanged);
     connect(m_chat, &Chat::historyFetched, this, &HistoryModel::onHistoryFetched);
+    connect(m_chat, &Chat::messageRemoved, this, &HistoryModel::onMessageRemoved);
+}
+
+void HistoryModel::onMessageRemoved(const QString &conversationId, const QString &localId)
+{
+    if (conversationId != m_conversationId)
+        return;
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (m_rows.at(i).localId != localId)
+            continue;
+        beginRemoveRows({}, int(i), int(i));
+        m_rows.removeAt(i);
+        endRemoveRows();
+        return;
+    }
 }
 
 void HistoryModel::setConversation(const QString &conversationId)
@@ -72,6 +87,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return message.createdAt;
     case StateRole:
         return int(message.state);
+    case FailureRole:
+        return message.failure;
+    case Qt::AccessibleTextRole:
+        return m_describe ? m_describe(message)
+                          : message.authorName + QStringLiteral(": ") + message.body;
     case MineRole:
         return message.authorId == m_myId;
     case MentionsMeRole:

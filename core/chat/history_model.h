@@ -3,6 +3,7 @@
 #include "chat/message.h"
 
 #include <QAbstractListModel>
+#include <functional>
 
 namespace moim {
 
@@ -29,13 +30,17 @@ public:
         SeqRole,
         // Whether this message starts a new group (other author, or a pause of 5 minutes).
         GroupStartRole,
+        FailureRole, // why the server refused it (a wire error code), when not sent
     };
+    // What a screen reader hears for a message: made by the UI, which words it.
+    using AccessibleText = std::function<QString(const Message &)>;
 
     static constexpr int PageSize = 50;
     static constexpr int MaxRows = 400;
 
     HistoryModel(Chat *chat, QString myId, QString myName, QObject *parent = nullptr);
 
+    void setAccessibleText(AccessibleText describe) { m_describe = std::move(describe); }
     void setConversation(const QString &conversationId);
     QString conversationId() const { return m_conversationId; }
     // Whether the newest messages are in the window (live messages are appended).
@@ -53,12 +58,14 @@ public:
 
 private:
     void onMessageChanged(const Message &message);
+    void onMessageRemoved(const QString &conversationId, const QString &localId);
     void onHistoryFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
     void prepend(const QList<Message> &older);
     // The row showing this message, or -1.
     int rowOf(const Message &message) const;
 
     Chat *m_chat;
+    AccessibleText m_describe;
     QString m_myId;
     QString m_myName;
     QString m_conversationId;

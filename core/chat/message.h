@@ -28,6 +28,8 @@ struct Message
     QString body;
     qint64 createdAt = 0;
     State state = State::Sent;
+    // Why the server refused it for good, when Failed: its wire error code (e.g. "forbidden").
+    QString failure;
 
     // A message from the server. Its client id is kept only when `ownAccountId` wrote it: a
     // client id on anyone else's message is never trusted to match a row of ours.

@@ -1,8 +1,8 @@
 #include "outbox.h"
 
-#include "net/api_client.h"
+#include "net/authorized_api.h"
 #include "protocol/protocol.h"
-#include "storage/local_cache.h"
+#include "storage/outbox_store.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -14,23 +14,85 @@ Q_LOGGING_CATEGORY(lcOutbox, "moim.core.outbox")
 namespace moim {
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
-Outbox::Outbox(ApiClient *api, LocalCache *cache, TokenProvider accessToken, QString authorId,
-               QString authorName, QObject *parent)
+bool isPermanentSendRefusal(const ApiError &error)
+{
+    switch (error.code) {
+    case ApiError::Code::BadRequest:      // empty or too long
+    case ApiError::Code::Forbidden:       // not a member (any more)
+    case ApiError::Code::NotFound:        // no such conversation
+    case ApiError::Code::TwoStepRequired: // the workspace waits for 2-step enrolment
+        return true;
+    default:
+        // Too large for the server's limit: the same bytes will never fit.
+        return error.httpStatus == 413;
+    }
+}
+
+Outbox::Outbox(AuthorizedApi *api, OutboxStore *store, QString authorId, QString authorName,
+               QObject *parent)
     : QObject(parent)
     , m_api(api)
-    , m_cache(cache)
-    , m_accessToken(std::move(accessToken))
+    , m_store(store)
     , m_authorId(std::move(authorId))
     , m_authorName(std::move(authorName))
-{}
+    // A pending message is in front of the user: retries stay frequent (one small request
+    // each), so it goes out within seconds of the server being back.
+    , m_backoff(500ms, 8s)
+{
+    if (m_store && m_store->isOpen())
+        m_line = m_store->messages();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        m_serverAskedToWait = false;
+        sendNext();
+    });
+    // Any answer from the server means it can be reached: what waits need not wait longer.
+    connect(m_api, &AuthorizedApi::serverReached, this, &Outbox::tryNow);
+    if (pendingCount() > 0)
+        QTimer::singleShot(0, this, &Outbox::sendNext);
+}
+
+Outbox::~Outbox() = default;
+
+bool Outbox::canStore() const
+{
+    return m_store && m_store->isOpen();
+}
 
 int Outbox::pendingCount() const
 {
-    return int(m_cache->pendingMessages().size());
+    return int(std::count_if(m_line.cbegin(), m_line.cend(), [](const Message &message) {
+        return message.state == Message::State::Pending;
+    }));
 }
 
-Message Outbox::queue(const QString &conversationId, const QString &body)
+qint64 Outbox::msUntilRetry() const
+{
+    return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : 0;
+}
+
+QList<Message> Outbox::unsent(const QString &conversationId) const
+{
+    QList<Message> result;
+    for (const Message &message : m_line) {
+        if (message.conversationId == conversationId)
+            result.append(message);
+    }
+    return result;
+}
+
+qsizetype Outbox::indexOf(const QString &clientId) const
+{
+    for (qsizetype i = 0; i < m_line.size(); ++i) {
+        if (m_line.at(i).clientId == clientId)
+            return i;
+    }
+    return -1;
+}
+
+std::optional<Message> Outbox::queue(const QString &conversationId, const QString &body)
 {
     Message message;
     message.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -41,84 +103,168 @@ Message Outbox::queue(const QString &conversationId, const QString &body)
     message.body = body;
     message.createdAt = QDateTime::currentSecsSinceEpoch();
     message.state = Message::State::Pending;
-    // Stored before the first attempt: a crash from here on still sends it, once.
-    m_cache->storeMessage(message);
+    // Written down before the first attempt: a crash from here on still sends it, once. A
+    // message that cannot be written down is not sent at all: one that went out unrecorded
+    // could neither be shown truthfully nor retried safely after a restart.
+    if (!canStore() || !m_store->store(message)) {
+        qCWarning(lcOutbox) << "a message could not be saved; it was not sent";
+        return std::nullopt;
+    }
+    m_line.append(message);
     Q_EMIT messageChanged(message);
-    flush();
+    if (m_inFlightId.isEmpty() && !m_retryTimer.isActive())
+        sendNext();
     return message;
+}
+
+void Outbox::confirm(const Message &sent)
+{
+    if (sent.clientId.isEmpty() || sent.authorId != m_authorId || sent.id.isEmpty() ||
+        sent.seq <= 0)
+        return;
+    const qsizetype index = indexOf(sent.clientId);
+    if (index < 0 || m_line.at(index).conversationId != sent.conversationId)
+        return;
+    m_line.removeAt(index);
+    if (canStore())
+        m_store->remove(sent.clientId);
+    // Still on its way? Its answer finds nothing left to do.
+}
+
+void Outbox::adopt(const QList<Message> &messages)
+{
+    bool added = false;
+    for (Message message : messages) {
+        if (message.clientId.isEmpty() || message.authorId != m_authorId ||
+            indexOf(message.clientId) >= 0)
+            continue;
+        message.localId = message.clientId;
+        if (message.state == Message::State::Sent)
+            message.state = Message::State::Pending;
+        if (canStore())
+            m_store->store(message);
+        m_line.append(message);
+        added = true;
+        Q_EMIT messageChanged(message);
+    }
+    if (added && m_inFlightId.isEmpty() && !m_retryTimer.isActive())
+        sendNext();
 }
 
 void Outbox::setOnline(bool online)
 {
     m_online = online;
     if (online)
-        flush();
+        tryNow();
 }
 
-void Outbox::flush()
+void Outbox::tryNow()
 {
-    if (!m_online || m_sending)
+    if (!m_inFlightId.isEmpty() || m_serverAskedToWait)
         return;
+    m_retryTimer.stop();
+    m_backoff.reset();
     sendNext();
 }
 
 void Outbox::retry(const QString &localId)
 {
-    m_cache->setMessageState(localId, Message::State::Pending);
-    for (const Message &message : m_cache->pendingMessages()) {
-        if (message.localId == localId)
-            Q_EMIT messageChanged(message);
-    }
-    flush();
+    const qsizetype index = indexOf(localId);
+    if (index < 0 || m_line.at(index).state != Message::State::Failed)
+        return;
+    Message &message = m_line[index];
+    message.state = Message::State::Pending;
+    message.failure.clear();
+    if (canStore())
+        m_store->store(message);
+    Q_EMIT messageChanged(message);
+    tryNow();
+}
+
+void Outbox::discard(const QString &localId)
+{
+    const qsizetype index = indexOf(localId);
+    // The one on its way cannot be called back; its answer decides.
+    if (index < 0 || localId == m_inFlightId)
+        return;
+    const Message gone = m_line.takeAt(index);
+    if (canStore())
+        m_store->remove(gone.clientId);
+    Q_EMIT messageDiscarded(gone.conversationId, gone.localId);
 }
 
 void Outbox::sendNext()
 {
-    const QList<Message> pending = m_cache->pendingMessages();
-    if (pending.isEmpty() || !m_online) {
-        m_sending = false;
+    if (!m_inFlightId.isEmpty())
         return;
-    }
-    m_sending = true;
-    const Message message = pending.first();
+    const auto next = std::find_if(m_line.cbegin(), m_line.cend(), [](const Message &message) {
+        return message.state == Message::State::Pending;
+    });
+    if (next == m_line.cend())
+        return;
+    const Message message = *next;
+    m_inFlightId = message.clientId;
     const QString path = protocol::path::ConversationsBase +
                          QString::fromLatin1(QUrl::toPercentEncoding(message.conversationId)) +
                          protocol::path::MessagesSuffix;
-    m_api->post(path, {{u"client_id"_s, message.clientId}, {u"body"_s, message.body}},
-                m_accessToken(), this, [this, message](const ApiResult &result) {
-                    if (result.ok()) {
-                        Message sent = Message::fromJson(result.body.value("message"_L1).toObject(),
-                                                         m_authorId);
-                        // The answer to our own send confirms the row written here, which
-                        // it replaces (stored from now on under the server's id).
-                        sent.clientId = message.clientId;
-                        sent.state = Message::State::Sent;
-                        m_cache->storeMessage(sent);
-                        Q_EMIT messageChanged(sent);
-                        sendNext();
-                        return;
-                    }
-                    m_sending = false;
-                    if (result.error.isTransient()) {
-                        // Offline: it stays pending, first in line, until we are back.
-                        qCInfo(lcOutbox) << "send deferred:" << result.error.message;
-                        m_online = false;
-                        return;
-                    }
-                    if (result.error.code == ApiError::Code::InvalidToken) {
-                        m_online = false;
-                        Q_EMIT tokenRejected();
-                        return;
-                    }
-                    // Refused for good (e.g. no longer a member): say so, go on with the rest.
-                    qCWarning(lcOutbox) << "send refused:" << errorName(result.error.code);
-                    Message failed = message;
-                    failed.state = Message::State::Failed;
-                    m_cache->setMessageState(message.localId, Message::State::Failed);
-                    Q_EMIT messageChanged(failed);
-                    m_sending = true;
-                    sendNext();
+    m_api->post(path, {{u"client_id"_s, message.clientId}, {u"body"_s, message.body}}, this,
+                [this, clientId = message.clientId](const ApiResult &result) {
+                    onAnswer(clientId, result);
                 });
+}
+
+void Outbox::onAnswer(const QString &clientId, const ApiResult &result)
+{
+    m_inFlightId.clear();
+    const qsizetype index = indexOf(clientId);
+    ApiError error = result.error;
+    if (result.ok()) {
+        // Delivered only when the server shows it has the message: its id and sequence number.
+        // An empty answer, `{}` or someone else's message is no proof.
+        Message sent = Message::fromJson(result.body.value("message"_L1).toObject(), m_authorId);
+        if (!sent.id.isEmpty() && sent.seq > 0 &&
+            (sent.clientId.isEmpty() || sent.clientId == clientId)) {
+            sent.clientId = clientId;
+            sent.state = Message::State::Sent;
+            if (index >= 0)
+                m_line.removeAt(index);
+            // Not written down as gone? Then it is sent again at the next start, and the
+            // server, knowing its client id, answers with this same message: still once.
+            if (canStore())
+                m_store->remove(clientId);
+            m_backoff.reset();
+            Q_EMIT messageChanged(sent);
+            sendNext();
+            return;
+        }
+        error = ApiError::fromCode(ApiError::Code::InvalidResponse,
+                                   u"the answer to a send carried no message"_s);
+    }
+    if (index < 0) {
+        sendNext(); // given up meanwhile
+        return;
+    }
+    if (isPermanentSendRefusal(error)) {
+        qCWarning(lcOutbox) << "send refused:" << errorName(error.code) << error.serverCode;
+        Message &failed = m_line[index];
+        failed.state = Message::State::Failed;
+        failed.failure = error.serverCode.isEmpty() ? errorName(error.code) : error.serverCode;
+        if (canStore())
+            m_store->store(failed);
+        Q_EMIT messageChanged(failed);
+        sendNext(); // the rest do not wait for this one
+        return;
+    }
+    // Anything else may pass later: the network, the server, a token being renewed.
+    qCInfo(lcOutbox) << "send deferred:" << errorName(error.code) << error.message;
+    waitAndRetry(std::chrono::seconds(error.retryAfterSeconds));
+}
+
+void Outbox::waitAndRetry(std::chrono::milliseconds atLeast)
+{
+    const auto delay = std::max(m_backoff.nextDelay(), atLeast);
+    m_serverAskedToWait = atLeast > 0ms;
+    m_retryTimer.start(delay);
 }
 
 } // namespace moim

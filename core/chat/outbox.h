@@ -2,55 +2,93 @@
 
 #include "chat/message.h"
 #include "net/api_error.h"
+#include "net/backoff.h"
 
 #include <QObject>
-#include <functional>
+#include <QTimer>
+#include <optional>
 
 namespace moim {
 
-class ApiClient;
-class LocalCache;
+class AuthorizedApi;
+class OutboxStore;
+struct ApiResult;
 
-// Messages written here, on their way out. Each gets a client id and is stored before the first
-// attempt, so a lost connection or a crash loses nothing; they are sent one at a time, in the
-// order written, and the server's deduplication by client id makes every retry safe: each
-// message arrives exactly once.
+// Messages written here, on their way out. Each gets a client id and is written to the outbox
+// store before the first attempt, so a lost connection or a crash loses nothing; they are sent
+// one at a time, in the order written, and the server's deduplication by client id makes every
+// retry safe: each message arrives exactly once.
+//
+// The outbox owns its retries. Whatever the cause of a failure — no network, a timeout, a 5xx,
+// an answer that is not the server's message — it tries again on its own timer with backoff and
+// jitter (a 429 or 503 waits at least as long as the server asked). Being told the account is
+// online, or that any call reached the server, only makes it try at once. A message the server
+// refuses for good is marked failed with the reason and the rest go on.
 class Outbox : public QObject
 {
     Q_OBJECT
 
 public:
-    using TokenProvider = std::function<QString()>;
+    Outbox(AuthorizedApi *api, OutboxStore *store, QString authorId, QString authorName,
+           QObject *parent = nullptr);
+    ~Outbox() override;
 
-    Outbox(ApiClient *api, LocalCache *cache, TokenProvider accessToken, QString authorId,
-           QString authorName, QObject *parent = nullptr);
-
-    // Stores the message as pending and starts sending if online.
-    Message queue(const QString &conversationId, const QString &body);
-    // Sends what is pending (no-op while offline or already sending).
-    void flush();
-    // Puts a failed message back in line.
+    // Writes the message down and sends it as soon as it can. Nothing when it cannot be
+    // written down (disk full, read-only folder): then it is not sent either, and the caller
+    // keeps the text and says so.
+    std::optional<Message> queue(const QString &conversationId, const QString &body);
+    // Puts a failed message back in line, in its old place.
     void retry(const QString &localId);
+    // Gives up a message that was not sent (failed, or still pending).
+    void discard(const QString &localId);
+    // The server has this message of ours (it came back over the stream before the answer
+    // to its send): it leaves the line.
+    void confirm(const Message &sent);
+    // Moves messages from elsewhere (an older cache, a damaged one) into the line, once each.
+    void adopt(const QList<Message> &messages);
+
+    // A hint: online tries what waits at once; offline changes nothing (the timer goes on).
     void setOnline(bool online);
-    bool isSending() const { return m_sending; }
+    // Try at once, skipping the backoff wait (not a wait the server asked for).
+    void tryNow();
+
+    // Unsent messages of a conversation (pending and failed), in the order written.
+    QList<Message> unsent(const QString &conversationId) const;
     int pendingCount() const;
+    bool isSending() const { return !m_inFlightId.isEmpty(); }
+    // Whether messages can be written down at all (the store opened).
+    bool canStore() const;
+    // Milliseconds until the next attempt, 0 when none is waiting.
+    qint64 msUntilRetry() const;
+
+    Backoff &backoff() { return m_backoff; }
 
 Q_SIGNALS:
-    // A message changed state (queued, sent, failed).
+    // A message changed state: queued, sent (carrying the server's id and seq), failed.
     void messageChanged(const moim::Message &message);
-    // The server refused our token mid-send: refresh, then flush again.
-    void tokenRejected();
+    // An unsent message was given up.
+    void messageDiscarded(const QString &conversationId, const QString &localId);
 
 private:
     void sendNext();
+    void onAnswer(const QString &clientId, const ApiResult &result);
+    void waitAndRetry(std::chrono::milliseconds atLeast);
+    qsizetype indexOf(const QString &clientId) const;
 
-    ApiClient *m_api;
-    LocalCache *m_cache;
-    TokenProvider m_accessToken;
+    AuthorizedApi *m_api;
+    OutboxStore *m_store;
     QString m_authorId;
     QString m_authorName;
+    QList<Message> m_line; // pending and failed, in the order written
+    QString m_inFlightId;  // the client id of the message on its way
     bool m_online = false;
-    bool m_sending = false;
+    Backoff m_backoff;
+    QTimer m_retryTimer;
+    // The server asked us to wait (429, 503): a nudge does not cut that short.
+    bool m_serverAskedToWait = false;
 };
+
+// Whether a refusal of a send is for good (retrying the same request cannot succeed).
+bool isPermanentSendRefusal(const ApiError &error);
 
 } // namespace moim

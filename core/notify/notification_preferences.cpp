@@ -1,8 +1,9 @@
 #include "notification_preferences.h"
 
-#include "net/api_client.h"
+#include "net/authorized_api.h"
 #include "protocol/protocol.h"
 #include "storage/local_cache.h"
+#include "storage/outbox_store.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -16,18 +17,29 @@ namespace moim {
 using namespace Qt::StringLiterals;
 namespace wire = protocol;
 
-NotificationPreferences::NotificationPreferences(ApiClient *api, LocalCache *cache,
-                                                 TokenProvider accessToken, QObject *parent)
+NotificationPreferences::NotificationPreferences(AuthorizedApi *api, LocalCache *cache,
+                                                 OutboxStore *outbox, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_cache(cache)
-    , m_accessToken(std::move(accessToken))
+    , m_outbox(outbox)
 {
     if (m_cache && m_cache->isOpen()) {
         for (const auto &cached : m_cache->notificationSettings()) {
             m_settings.insert(cached.workspaceId, cached.settings);
-            if (cached.pending)
-                m_pending.insert(cached.workspaceId);
+            if (!cached.pending)
+                continue;
+            // Left unsent in the cache by an older version: the outbox keeps it from now on.
+            m_pending.insert(cached.workspaceId);
+            if (m_outbox && m_outbox->storeSettings(cached.workspaceId, cached.settings))
+                m_cache->storeNotificationSettings(cached.workspaceId, cached.settings, false);
+        }
+    }
+    if (m_outbox && m_outbox->isOpen()) {
+        const auto unsent = m_outbox->settings();
+        for (auto it = unsent.cbegin(); it != unsent.cend(); ++it) {
+            m_settings.insert(it.key(), it.value());
+            m_pending.insert(it.key());
         }
     }
     m_muteTimer.setSingleShot(true);
@@ -61,8 +73,8 @@ void NotificationPreferences::change(const QString &workspaceId,
         return;
     // Stored before it is sent: a crash or a lost connection never loses the change.
     m_pending.insert(workspaceId);
-    if (m_cache && m_cache->isOpen())
-        m_cache->storeNotificationSettings(workspaceId, settings, true);
+    if (m_outbox)
+        m_outbox->storeSettings(workspaceId, settings);
     const bool changed =
         !m_settings.contains(workspaceId) || m_settings.value(workspaceId) != settings;
     m_settings.insert(workspaceId, settings);
@@ -82,7 +94,7 @@ void NotificationPreferences::send(const QString &workspaceId)
     }
     m_inFlight.insert(workspaceId);
     const NotificationSettings sent = m_settings.value(workspaceId);
-    m_api->put(pathFor(workspaceId), sent.toJson(), m_accessToken(), this,
+    m_api->put(pathFor(workspaceId), sent.toJson(), this,
                [this, workspaceId, sent](const ApiResult &result) {
                    m_inFlight.remove(workspaceId);
                    const bool changedSince = m_again.remove(workspaceId);
@@ -93,6 +105,8 @@ void NotificationPreferences::send(const QString &workspaceId)
                            return;
                        }
                        m_pending.remove(workspaceId);
+                       if (m_outbox)
+                           m_outbox->removeSettings(workspaceId);
                        const auto stored = NotificationSettings::fromJson(
                            result.body.value("settings"_L1).toObject());
                        apply(workspaceId, stored.value_or(sent));
@@ -100,11 +114,9 @@ void NotificationPreferences::send(const QString &workspaceId)
                        return;
                    }
                    const ApiError &error = result.error;
-                   if (error.code == ApiError::Code::InvalidToken) {
-                       Q_EMIT tokenRejected(); // sent again once the stream is back
-                       return;
-                   }
-                   if (error.isTransient() || error.code == ApiError::Code::Network ||
+                   // A token that could not be renewed, or anything the network or the
+                   // server may get over: sent again later.
+                   if (error.isTransient() || error.code == ApiError::Code::InvalidToken ||
                        error.code == ApiError::Code::Tls ||
                        error.code == ApiError::Code::TooManyAttempts) {
                        qCInfo(lcNotifySettings)
@@ -116,6 +128,8 @@ void NotificationPreferences::send(const QString &workspaceId)
                    qCWarning(lcNotifySettings) << "settings refused:" << errorName(error.code)
                                                << error.field << error.message;
                    m_pending.remove(workspaceId);
+                   if (m_outbox)
+                       m_outbox->removeSettings(workspaceId);
                    if (m_cache && m_cache->isOpen())
                        m_cache->storeNotificationSettings(workspaceId, sent, false);
                    Q_EMIT changeRefused(workspaceId, error);
@@ -146,30 +160,26 @@ void NotificationPreferences::fetchAll()
 {
     if (!m_online)
         return;
-    m_api->get(
-        wire::path::NotificationSettings, m_accessToken(), this, [this](const ApiResult &result) {
-            if (!result.ok()) {
-                if (result.error.code == ApiError::Code::InvalidToken)
-                    Q_EMIT tokenRejected();
-                qCInfo(lcNotifySettings)
-                    << "cannot fetch settings:" << errorName(result.error.code);
-                return;
+    m_api->get(wire::path::NotificationSettings, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            qCInfo(lcNotifySettings) << "cannot fetch settings:" << errorName(result.error.code);
+            return;
+        }
+        for (const QJsonValue &value : result.body.value("workspaces"_L1).toArray()) {
+            const QJsonObject entry = value.toObject();
+            const QString workspaceId = entry.value("workspace_id"_L1).toString();
+            NotificationSettings::Problem problem;
+            const auto settings =
+                NotificationSettings::fromJson(entry.value("settings"_L1).toObject(), &problem);
+            if (workspaceId.isEmpty() || !settings) {
+                qCWarning(lcNotifySettings)
+                    << "ignoring settings of" << workspaceId << problem.field << problem.message;
+                continue;
             }
-            for (const QJsonValue &value : result.body.value("workspaces"_L1).toArray()) {
-                const QJsonObject entry = value.toObject();
-                const QString workspaceId = entry.value("workspace_id"_L1).toString();
-                NotificationSettings::Problem problem;
-                const auto settings =
-                    NotificationSettings::fromJson(entry.value("settings"_L1).toObject(), &problem);
-                if (workspaceId.isEmpty() || !settings) {
-                    qCWarning(lcNotifySettings) << "ignoring settings of" << workspaceId
-                                                << problem.field << problem.message;
-                    continue;
-                }
-                if (!m_pending.contains(workspaceId))
-                    apply(workspaceId, *settings);
-            }
-        });
+            if (!m_pending.contains(workspaceId))
+                apply(workspaceId, *settings);
+        }
+    });
 }
 
 bool NotificationPreferences::handleEvent(const QString &type, const QJsonObject &event)

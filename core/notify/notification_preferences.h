@@ -13,7 +13,8 @@
 
 namespace moim {
 
-class ApiClient;
+class AuthorizedApi;
+class OutboxStore;
 class LocalCache;
 
 // The account's notification settings, one independent set per workspace. They live on the
@@ -26,9 +27,8 @@ class NotificationPreferences : public QObject
     Q_OBJECT
 
 public:
-    using TokenProvider = std::function<QString()>;
-
-    NotificationPreferences(ApiClient *api, LocalCache *cache, TokenProvider accessToken,
+    // Changes not yet accepted by the server are kept in `outbox`, the rest in `cache`.
+    NotificationPreferences(AuthorizedApi *api, LocalCache *cache, OutboxStore *outbox,
                             QObject *parent = nullptr);
 
     // The workspace's settings; the defaults for a workspace nobody changed.
@@ -54,7 +54,6 @@ Q_SIGNALS:
     // The server refused a change for good; the settings are the server's again.
     void changeRefused(const QString &workspaceId, const moim::ApiError &error);
     // The server refused our token: the account refreshes it.
-    void tokenRejected();
 
 private:
     void apply(const QString &workspaceId, const NotificationSettings &settings);
@@ -65,9 +64,9 @@ private:
     void retryLater();
     QString pathFor(const QString &workspaceId) const;
 
-    ApiClient *m_api;
+    AuthorizedApi *m_api;
     LocalCache *m_cache;
-    TokenProvider m_accessToken;
+    OutboxStore *m_outbox;
     QHash<QString, NotificationSettings> m_settings;
     QSet<QString> m_pending;    // changed here, the server has not said yes yet
     QSet<QString> m_inFlight;   // a PUT is on its way

@@ -115,13 +115,16 @@ LocalCache::OpenResult LocalCache::open(const QString &filePath)
     close();
     m_filePath = filePath;
     m_quarantinedPath.clear();
+    m_rescued.clear();
 
     if (openDatabase() && isHealthy() && migrate() && hasExpectedSchema())
         return OpenResult::Opened;
 
     // Damaged or unreadable: keep the file for inspection, start afresh. The cache holds nothing
-    // that the server cannot give again.
+    // that the server cannot give again — except unsent messages an older version kept here,
+    // so whatever of those can still be read is read first.
     close();
+    m_rescued = readUnsent(filePath);
     // One damaged file is kept, the newest: a cache damaged at every start must not fill the disk.
     const QFileInfo info(filePath);
     QDir folder = info.absoluteDir();
@@ -520,13 +523,49 @@ QList<Message> LocalCache::pendingMessages() const
     return result;
 }
 
-bool LocalCache::setMessageState(const QString &localId, Message::State state)
+QList<Message> LocalCache::readUnsent(const QString &filePath)
 {
+    QList<Message> result;
+    const QString name = u"moim-cache-rescue-"_s + QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(filePath);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(u"SELECT "_s + MessageColumns +
+                           u" FROM messages WHERE id = '' AND state IN ('pending', 'failed')"
+                           " ORDER BY queued_at, created_at"_s)) {
+                while (query.next())
+                    result.append(messageFrom(query));
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!result.isEmpty())
+        qCWarning(lcCache) << "rescued" << result.size() << "unsent messages from a damaged cache";
+    return result;
+}
+
+QList<Message> LocalCache::unsentMessages() const
+{
+    QList<Message> result;
     QSqlQuery query(m_db);
-    query.prepare(u"UPDATE messages SET state = ? WHERE local_id = ?"_s);
-    query.addBindValue(stateName(state));
-    query.addBindValue(localId);
-    return query.exec();
+    if (!query.exec(u"SELECT "_s + MessageColumns +
+                    u" FROM messages WHERE id = '' AND state IN ('pending', 'failed')"
+                    " ORDER BY queued_at, created_at"_s))
+        return result;
+    while (query.next())
+        result.append(messageFrom(query));
+    return result;
+}
+
+bool LocalCache::removeUnsentMessages()
+{
+    m_rescued.clear();
+    return !isOpen() ||
+           exec(m_db, u"DELETE FROM messages WHERE id = '' AND state IN ('pending', 'failed')"_s);
 }
 
 qint64 LocalCache::lastSeq() const

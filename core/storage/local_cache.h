@@ -11,6 +11,8 @@ namespace moim {
 
 // One account's local cache in SQLite: what the next start paints before the network answers.
 // It never holds a secret, so it can be deleted at any time (and is, on a shared computer).
+// Nor does it keep what only this computer has: unsent messages and settings live in the
+// OutboxStore. Unsent rows an older version kept here are handed over to it once.
 // The schema is versioned with PRAGMA user_version and migrated step by step, each step in a
 // transaction; a file that is not a healthy database of this schema (damaged, truncated, written
 // by a newer Moim, or with other tables than the migrations make) is moved aside and started
@@ -58,9 +60,14 @@ public:
     // Up to `limit` messages of a conversation before `beforeSeq` (0: newest), oldest first;
     // pending messages (seq 0) come last, in queued order.
     QList<Message> messages(const QString &conversationId, qint64 beforeSeq, int limit) const;
-    // The outbox: pending messages of every conversation, oldest first.
+    // Pending messages of every conversation, oldest first.
     QList<Message> pendingMessages() const;
-    bool setMessageState(const QString &localId, Message::State state);
+    // Unsent rows (pending or refused) of every conversation, oldest first, and their removal
+    // once the outbox has them.
+    QList<Message> unsentMessages() const;
+    bool removeUnsentMessages();
+    // Unsent rows read from a damaged file before open() moved it aside.
+    QList<Message> rescuedMessages() const { return m_rescued; }
 
     qint64 lastSeq() const;
     bool setLastSeq(qint64 seq);
@@ -89,6 +96,7 @@ public:
     static bool removeFiles(const QString &filePath);
 
 private:
+    static QList<Message> readUnsent(const QString &filePath);
     bool openDatabase();
     bool isHealthy();
     bool migrate();
@@ -99,6 +107,7 @@ private:
     QString m_connectionName;
     QString m_filePath;
     QString m_quarantinedPath;
+    QList<Message> m_rescued;
     QSqlDatabase m_db;
 };
 

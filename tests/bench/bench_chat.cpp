@@ -10,8 +10,10 @@
 #include "main/workspace_sidebar.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
+#include "net/authorized_api.h"
 #include "protocol/protocol.h"
 #include "secrets/memory_secret_store.h"
+#include "storage/outbox_store.h"
 #include "theme/theme.h"
 
 #include <QApplication>
@@ -144,8 +146,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(cache.open(dir.filePath(u"cache.sqlite"_s)) != LocalCache::OpenResult::Failed);
         ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
-        Chat chat(
-            &api, &cache, [] { return QString(); }, u"u_me"_s, u"나"_s);
+        AuthorizedApi authorized(&api);
+        OutboxStore outbox; // not opened: nothing is sent here
+        Chat chat(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
         HistoryModel history(&chat, u"u_me"_s, u"나"_s);
         history.setConversation(u"c_busy"_s);
 
@@ -215,8 +218,9 @@ private Q_SLOTS:
         messages.clear();
         messages.squeeze();
         ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
-        Chat chat(
-            &api, &cache, [] { return QString(); }, u"u_me"_s, u"나"_s);
+        AuthorizedApi authorized(&api);
+        OutboxStore outbox; // not opened: nothing is sent here
+        Chat chat(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
         HistoryModel history(&chat, u"u_me"_s, u"나"_s);
         history.setConversation(u"c_long"_s);
         const qint64 before = currentRssKiB();

@@ -14,6 +14,8 @@
 
 namespace moim::ui {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr int SideMargin = 24;
 constexpr int GroupGap = 10;
@@ -74,15 +76,37 @@ int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem 
 
 QString MessageDelegate::stateText(const QModelIndex &index)
 {
-    switch (Message::State(index.data(HistoryModel::StateRole).toInt())) {
+    return stateText(Message::State(index.data(HistoryModel::StateRole).toInt()),
+                     index.data(HistoryModel::FailureRole).toString());
+}
+
+QString MessageDelegate::stateText(Message::State state, const QString &failure)
+{
+    switch (state) {
     case Message::State::Pending:
         return tr("Sending…");
     case Message::State::Failed:
-        return tr("Not sent — click to retry");
+        return tr("Not sent: %1 Click to retry, or right-click to delete.")
+            .arg(failureText(failure));
     case Message::State::Sent:
         break;
     }
     return {};
+}
+
+QString MessageDelegate::failureText(const QString &failure)
+{
+    if (failure == "forbidden"_L1)
+        return tr("you are not a member of this conversation.");
+    if (failure == "not_found"_L1)
+        return tr("this conversation no longer exists.");
+    if (failure == "two_step_required"_L1)
+        return tr("this workspace requires 2-step verification.");
+    if (failure == "payload_too_large"_L1)
+        return tr("the message is too long.");
+    if (failure == "bad_request"_L1)
+        return tr("the server does not accept this message (it may be too long).");
+    return tr("the server refused it.");
 }
 
 MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,

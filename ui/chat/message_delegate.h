@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chat/message.h"
+
 #include <QStyledItemDelegate>
 #include <QUrl>
 
@@ -21,8 +23,12 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // Text of the state line ("Sending…", "Not sent — click to retry"), empty when sent.
+    // Text of the state line, empty when sent.
     static QString stateText(const QModelIndex &index);
+    // "Sending…", "Not sent: <why>…", or nothing for a sent message.
+    static QString stateText(Message::State state, const QString &failure);
+    // Why a message was not sent, from the server's refusal code.
+    static QString failureText(const QString &failure);
     // The link under `position` (view coordinates) in the row drawn in `option.rect`, if any.
     QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
                 const QPoint &position) const;

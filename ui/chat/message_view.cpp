@@ -24,6 +24,12 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     setObjectName(QStringLiteral("MessageView"));
     setModel(model);
     setItemDelegate(new MessageDelegate(this));
+    // A screen reader hears the state a sighted user sees under the message.
+    model->setAccessibleText([](const Message &message) {
+        const QString state = MessageDelegate::stateText(message.state, message.failure);
+        const QString text = tr("%1: %2").arg(message.authorName, message.body);
+        return state.isEmpty() ? text : text + u' ' + state;
+    });
     setSelectionMode(QAbstractItemView::NoSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -126,6 +132,18 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     }
     const QString body = index.data(HistoryModel::BodyRole).toString();
     menu.addAction(tr("Copy message"), this, [body] { QApplication::clipboard()->setText(body); });
+    const auto state = Message::State(index.data(HistoryModel::StateRole).toInt());
+    const QString localId = index.data(HistoryModel::LocalIdRole).toString();
+    if (state == Message::State::Failed) {
+        menu.addSeparator();
+        menu.addAction(tr("Retry sending"), this, [this, localId] { m_chat->retry(localId); });
+    }
+    if (state != Message::State::Sent) {
+        if (state != Message::State::Failed)
+            menu.addSeparator();
+        menu.addAction(tr("Delete unsent message"), this,
+                       [this, localId] { m_chat->discard(localId); });
+    }
     menu.exec(event->globalPos());
 }
 

@@ -34,6 +34,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
+#include <QTextCursor>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
@@ -310,8 +311,24 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
                     workspaceId, NotificationPolicy::unmuted(preferences->settings(workspaceId)));
             });
     connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
-        if (m_account && !m_openConversation.isEmpty())
-            m_account->chat()->send(m_openConversation, text);
+        if (!m_account || m_openConversation.isEmpty())
+            return;
+        const bool saved = m_account->chat()->send(m_openConversation, text).has_value();
+        if (!saved) {
+            // Not written down, so not sent: the text goes back where it was typed.
+            m_composer->setPlainText(text);
+            m_composer->moveCursor(QTextCursor::End);
+        }
+        if (saved != !m_sendNotSaved)
+            return;
+        m_sendNotSaved = !saved;
+        showBannerText();
+    });
+    // Messages that wait for a retry while the connection looks fine get a banner with a
+    // countdown, so "Sending…" never sits there unexplained.
+    connect(m_account->chat()->outbox(), &Outbox::messageChanged, this, [this] {
+        updateBannerTimer();
+        showBannerText();
     });
     connect(m_account->chat(), &Chat::unreadChanged, this, [this] {
         m_conversationList->viewport()->update();
@@ -322,6 +339,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
     connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
     connect(m_banner, &Notice::actionTriggered, m_account, &Account::retryNow);
+    connect(m_banner, &Notice::actionTriggered, this, &MainWindow::showBannerText);
     m_bannerTimer->setInterval(1000);
     connect(m_bannerTimer, &QTimer::timeout, this, &MainWindow::showBannerText);
     // When the account goes online, the conversation list on screen is refreshed.
@@ -686,13 +704,21 @@ void MainWindow::updateWindowTitle()
     setWindowTitle(total > 0 ? tr("Moim (%1)").arg(total) : tr("Moim"));
 }
 
-void MainWindow::onConnectionChanged(Account::Connection connection)
+void MainWindow::onConnectionChanged(Account::Connection)
 {
-    if (connection == Account::Connection::Offline)
-        m_bannerTimer->start();
-    else
-        m_bannerTimer->stop();
+    updateBannerTimer();
     showBannerText();
+}
+
+void MainWindow::updateBannerTimer()
+{
+    // The banner counts down to the next attempt, of the connection or of the outbox.
+    const bool waiting = m_account && (m_account->connection() == Account::Connection::Offline ||
+                                       m_account->chat()->outbox()->pendingCount() > 0);
+    if (waiting && !m_bannerTimer->isActive())
+        m_bannerTimer->start();
+    else if (!waiting)
+        m_bannerTimer->stop();
 }
 
 void MainWindow::onWorkspaceRemoved(const QString &workspaceId)
@@ -733,9 +759,20 @@ void MainWindow::showBannerText()
         text = tr("This version of Moim is too old for the server. Update Moim with your package "
                   "manager or software centre.");
         break;
-    case Account::Connection::Online:
+    case Account::Connection::Online: {
+        const Outbox *outbox = m_account->chat()->outbox();
+        const qint64 ms = outbox->msUntilRetry();
+        if (outbox->pendingCount() > 0 && ms > 0) {
+            text = tr("%n message(s) not sent yet.", nullptr, outbox->pendingCount()) + u' ' +
+                   tr("Trying again in %n second(s)…", nullptr, int((ms + 999) / 1000));
+            action = tr("Retry now");
+        }
         break;
     }
+    }
+    if (m_sendNotSaved)
+        text = tr("Couldn't save your message, so it was not sent. Your text is still in the "
+                  "message box: check that the disk has free space, then press Enter again.");
     if (text.isEmpty() && !m_removedNotice.isEmpty())
         text = m_removedNotice;
     if (text.isEmpty() && m_keychainNotice)

@@ -102,6 +102,7 @@ private:
     void retranslate();
     void onWorkspaceChanged(const QString &workspaceId);
     void onConnectionChanged(Account::Connection connection);
+    void updateBannerTimer();
     void onWorkspaceRemoved(const QString &workspaceId);
     void onConversationActivated(const QModelIndex &index);
     void showWorkspaceWelcome();
@@ -157,6 +158,7 @@ private:
     QString m_pendingWorkspace;
     QString m_pendingConversation; // to open once its workspace lists it
     bool m_keychainNotice = false;
+    bool m_sendNotSaved = false; // the last message could not be written down
     bool m_hidesOnClose = false;
 };
 

@@ -1,0 +1,284 @@
+#include "outbox_store.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcOutboxStore, "moim.core.outbox.store")
+
+namespace moim {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+
+bool exec(QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery query(db);
+    if (query.exec(statement))
+        return true;
+    qCWarning(lcOutboxStore) << "SQL failed:" << statement << query.lastError().text();
+    return false;
+}
+
+QString text(const QString &value)
+{
+    return value.isNull() ? QString(u""_s) : value;
+}
+
+const auto MessageColumns =
+    u"client_id, conversation_id, author_id, author_name, body, created_at, state, failure"_s;
+
+Message messageFrom(const QSqlQuery &query)
+{
+    Message message;
+    message.clientId = query.value(0).toString();
+    message.localId = message.clientId;
+    message.conversationId = query.value(1).toString();
+    message.authorId = query.value(2).toString();
+    message.authorName = query.value(3).toString();
+    message.body = query.value(4).toString();
+    message.createdAt = query.value(5).toLongLong();
+    message.state =
+        query.value(6).toString() == "failed"_L1 ? Message::State::Failed : Message::State::Pending;
+    message.failure = query.value(7).toString();
+    return message;
+}
+
+// Reads whatever rows a damaged file still gives, before it is moved aside.
+void rescue(const QString &filePath, QList<Message> *messages,
+            QHash<QString, NotificationSettings> *settings)
+{
+    const QString name = u"moim-outbox-rescue-"_s + QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(filePath);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s)) {
+                while (query.next())
+                    messages->append(messageFrom(query));
+            }
+            if (query.exec(u"SELECT workspace_id, settings FROM settings"_s)) {
+                while (query.next()) {
+                    const auto parsed = NotificationSettings::fromJson(
+                        QJsonDocument::fromJson(query.value(1).toByteArray()).object());
+                    if (parsed)
+                        settings->insert(query.value(0).toString(), *parsed);
+                }
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
+OutboxStore::OutboxStore()
+    : m_connectionName(u"moim-outbox-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+OutboxStore::~OutboxStore()
+{
+    close();
+}
+
+bool OutboxStore::isOpen() const
+{
+    return m_db.isOpen();
+}
+
+void OutboxStore::close()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+OutboxStore::OpenResult OutboxStore::open(const QString &filePath)
+{
+    close();
+    m_filePath = filePath;
+    if (openDatabase() && isHealthy() && migrate())
+        return OpenResult::Opened;
+    close();
+    if (!QFileInfo::exists(filePath))
+        return OpenResult::Failed; // could not even be created (e.g. a read-only folder)
+
+    QList<Message> messages;
+    QHash<QString, NotificationSettings> settings;
+    rescue(filePath, &messages, &settings);
+    const QString aside =
+        filePath + u".corrupt-"_s + QString::number(QDateTime::currentSecsSinceEpoch());
+    qCWarning(lcOutboxStore) << "outbox damaged; kept" << messages.size() << "messages and"
+                             << settings.size() << "settings changes, moved it aside to" << aside;
+    if (!QFile::rename(filePath, aside))
+        return OpenResult::Failed;
+    // The journal belongs to the damaged file; it goes along with it, not into the new one.
+    QFile::rename(filePath + u"-wal"_s, aside + u"-wal"_s);
+    QFile::remove(filePath + u"-shm"_s);
+    if (!openDatabase() || !migrate()) {
+        close();
+        return OpenResult::Failed;
+    }
+    for (const Message &message : std::as_const(messages))
+        store(message);
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it)
+        storeSettings(it.key(), it.value());
+    return OpenResult::Recovered;
+}
+
+bool OutboxStore::openDatabase()
+{
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_db.setDatabaseName(m_filePath);
+    if (!m_db.open()) {
+        qCWarning(lcOutboxStore) << "cannot open" << m_filePath << m_db.lastError().text();
+        return false;
+    }
+    QFile::setPermissions(m_filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // Every write reaches the disk before the call returns: a message said to be saved
+    // survives a power cut.
+    return exec(m_db, u"PRAGMA journal_mode=WAL"_s) && exec(m_db, u"PRAGMA synchronous=FULL"_s);
+}
+
+bool OutboxStore::isHealthy()
+{
+    QSqlQuery query(m_db);
+    return query.exec(u"PRAGMA quick_check"_s) && query.next() &&
+           query.value(0).toString() == "ok"_L1;
+}
+
+bool OutboxStore::migrate()
+{
+    QSqlQuery version(m_db);
+    if (!version.exec(u"PRAGMA user_version"_s) || !version.next())
+        return false;
+    const int current = version.value(0).toInt();
+    if (current == SchemaVersion)
+        return true;
+    if (current != 0)
+        return false; // written by a newer Moim: rescued and started afresh
+    return m_db.transaction() &&
+           exec(m_db, u"CREATE TABLE messages (client_id TEXT PRIMARY KEY,"
+                      " position INTEGER NOT NULL, conversation_id TEXT NOT NULL,"
+                      " author_id TEXT NOT NULL, author_name TEXT NOT NULL, body TEXT NOT NULL,"
+                      " created_at INTEGER NOT NULL, state TEXT NOT NULL,"
+                      " failure TEXT NOT NULL)"_s) &&
+           exec(m_db, u"CREATE TABLE settings (workspace_id TEXT PRIMARY KEY,"
+                      " settings TEXT NOT NULL)"_s) &&
+           exec(m_db, u"PRAGMA user_version = %1"_s.arg(SchemaVersion)) && m_db.commit();
+}
+
+QList<Message> OutboxStore::messages() const
+{
+    QList<Message> result;
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s))
+        return result;
+    while (query.next())
+        result.append(messageFrom(query));
+    return result;
+}
+
+bool OutboxStore::store(const Message &message)
+{
+    if (!isOpen() || message.clientId.isEmpty())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO messages (client_id, position, conversation_id, author_id,"
+                  " author_name, body, created_at, state, failure)"
+                  " VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM messages),"
+                  " ?, ?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (client_id) DO UPDATE SET state = excluded.state,"
+                  " failure = excluded.failure"_s);
+    query.addBindValue(message.clientId);
+    query.addBindValue(text(message.conversationId));
+    query.addBindValue(text(message.authorId));
+    query.addBindValue(text(message.authorName));
+    query.addBindValue(text(message.body));
+    query.addBindValue(message.createdAt);
+    query.addBindValue(message.state == Message::State::Failed ? u"failed"_s : u"pending"_s);
+    query.addBindValue(text(message.failure));
+    if (query.exec())
+        return true;
+    qCWarning(lcOutboxStore) << "cannot store an unsent message:" << query.lastError().text();
+    return false;
+}
+
+bool OutboxStore::remove(const QString &clientId)
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"DELETE FROM messages WHERE client_id = ?"_s);
+    query.addBindValue(clientId);
+    if (query.exec())
+        return true;
+    qCWarning(lcOutboxStore) << "cannot remove a sent message:" << query.lastError().text();
+    return false;
+}
+
+QHash<QString, NotificationSettings> OutboxStore::settings() const
+{
+    QHash<QString, NotificationSettings> result;
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT workspace_id, settings FROM settings"_s))
+        return result;
+    while (query.next()) {
+        const auto parsed = NotificationSettings::fromJson(
+            QJsonDocument::fromJson(query.value(1).toByteArray()).object());
+        if (parsed)
+            result.insert(query.value(0).toString(), *parsed);
+    }
+    return result;
+}
+
+bool OutboxStore::storeSettings(const QString &workspaceId, const NotificationSettings &settings)
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT OR REPLACE INTO settings (workspace_id, settings) VALUES (?, ?)"_s);
+    query.addBindValue(workspaceId);
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)));
+    if (query.exec())
+        return true;
+    qCWarning(lcOutboxStore) << "cannot store a settings change:" << query.lastError().text();
+    return false;
+}
+
+bool OutboxStore::removeSettings(const QString &workspaceId)
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"DELETE FROM settings WHERE workspace_id = ?"_s);
+    query.addBindValue(workspaceId);
+    return query.exec();
+}
+
+bool OutboxStore::removeFiles(const QString &filePath)
+{
+    bool ok = !QFileInfo::exists(filePath) || QFile::remove(filePath);
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+        if (QFileInfo::exists(filePath + suffix))
+            ok = QFile::remove(filePath + suffix) && ok;
+    }
+    return ok;
+}
+
+} // namespace moim
