@@ -3,6 +3,7 @@
 #include "account_security.h"
 #include "chat/chat.h"
 #include "net/api_client.h"
+#include "net/connectivity_monitor.h"
 #include "notify/notification_preferences.h"
 #include "protocol/protocol.h"
 
@@ -23,6 +24,7 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     , m_api(api)
     , m_cache(std::move(cache))
     , m_events(new EventStream(api->server().eventsUrl(), api->clientIdentity(), this))
+    , m_connectivity(new ConnectivityMonitor(this))
     , m_security(new AccountSecurity(api, this))
     , m_chat(new Chat(
           api, m_cache.get(), [this] { return m_accessToken; }, m_identity.id,
@@ -60,6 +62,10 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     connect(m_events, &EventStream::tokenRejected, this, &Account::refreshSession);
     connect(m_events, &EventStream::updateRequired, this,
             [this] { setConnection(Connection::UpdateRequired); });
+    connect(m_connectivity, &ConnectivityMonitor::checkRequested, m_events, &EventStream::checkNow);
+    connect(m_connectivity, &ConnectivityMonitor::checkRequested, this,
+            &Account::connectionCheckRequested);
+    m_connectivity->watchSystem();
 }
 
 Account::~Account()

@@ -16,6 +16,7 @@ namespace moim {
 class AccountSecurity;
 class ApiClient;
 class Chat;
+class ConnectivityMonitor;
 class NotificationPreferences;
 
 // One signed-in identity: its tokens (in memory), its one event stream, its workspaces and its
@@ -55,6 +56,8 @@ public:
     const AccountIdentity &identity() const { return m_identity; }
     WorkspaceModel *workspaces() { return &m_workspaces; }
     EventStream *events() { return m_events; }
+    // Network changes and resume from sleep; each makes the event stream check itself at once.
+    ConnectivityMonitor *connectivity() const { return m_connectivity; }
     // 2-step verification, password and devices ("My account").
     AccountSecurity *security() const { return m_security; }
     // Messages, unread counts, sending.
@@ -89,6 +92,8 @@ Q_SIGNALS:
     void sessionEnded(moim::Account::EndReason reason);
     void conversationsChanged(const QString &workspaceId);
     void workspaceRemoved(const QString &workspaceId);
+    // The network changed or the system resumed: whatever waits for the connection may try now.
+    void connectionCheckRequested();
 
 private:
     void setConnection(Connection connection);
@@ -103,6 +108,7 @@ private:
     std::unique_ptr<LocalCache> m_cache;
     WorkspaceModel m_workspaces;
     EventStream *m_events;
+    ConnectivityMonitor *m_connectivity;             // a child
     AccountSecurity *m_security;                     // a child
     Chat *m_chat;                                    // a child
     NotificationPreferences *m_notificationSettings; // a child

@@ -3,6 +3,7 @@
 #include "backoff.h"
 
 #include <QAbstractSocket>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -13,7 +14,10 @@ class QWebSocket;
 namespace moim {
 
 // The account's one WebSocket (docs/protocol.md, "Event stream"). Authenticates in its first
-// frame, reconnects with backoff and full jitter, and reports what the server pushes.
+// frame, reconnects with backoff and full jitter, and reports what the server pushes. A socket
+// can die without closing (suspend, a changed network), so a watchdog drops it when the server
+// has been silent for twice its ping interval, and checkNow() lets the system's hints cut that
+// wait short.
 class EventStream : public QObject
 {
     Q_OBJECT
@@ -41,6 +45,15 @@ public:
     void stop();
     // Skips the remaining backoff wait ("Retry now").
     void retryNow();
+    // The network may have changed or the system resumed: a connected socket may be dead without
+    // knowing it, so reconnect at once (a waiting retry runs now), with the backoff reset. Calls
+    // within a second of the last attempt are folded into it.
+    void checkNow();
+
+    // How often the server pings, from its last `ready` (30 s until one says otherwise).
+    std::chrono::milliseconds pingInterval() const { return m_pingInterval; }
+    // Silence after which a connected stream is taken for dead.
+    std::chrono::milliseconds silenceLimit() const { return 2 * m_pingInterval; }
 
     Backoff &backoff() { return m_backoff; }
 
@@ -59,6 +72,9 @@ private:
     void onTextMessage(const QString &message);
     void onDisconnected();
     void scheduleRetry();
+    void dropSocket();
+    void onSilence();
+    std::chrono::milliseconds attemptTimeout() const;
 
     QUrl m_url;
     QString m_clientIdentity;
@@ -67,6 +83,9 @@ private:
     State m_state = State::Stopped;
     Backoff m_backoff;
     QTimer m_retryTimer;
+    QTimer m_watchdog;
+    std::chrono::milliseconds m_pingInterval;
+    QElapsedTimer m_lastAttempt; // when connectNow() last ran, to fold bursts of checkNow()
 };
 
 } // namespace moim
