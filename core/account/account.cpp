@@ -62,6 +62,10 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     connect(m_events, &EventStream::tokenRejected, this, &Account::refreshSession);
     connect(m_events, &EventStream::updateRequired, this,
             [this] { setConnection(Connection::UpdateRequired); });
+    // A dead socket rarely dies alone: the HTTP connections kept for reuse go too.
+    connect(m_events, &EventStream::silenceDetected, m_api, &ApiClient::dropConnections);
+    connect(m_connectivity, &ConnectivityMonitor::checkRequested, m_api,
+            &ApiClient::dropConnections);
     connect(m_connectivity, &ConnectivityMonitor::checkRequested, m_events, &EventStream::checkNow);
     connect(m_connectivity, &ConnectivityMonitor::checkRequested, this,
             &Account::connectionCheckRequested);

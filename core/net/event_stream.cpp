@@ -2,6 +2,7 @@
 
 #include "protocol/protocol.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -98,26 +99,34 @@ void EventStream::retryNow()
     connectNow();
 }
 
+std::chrono::milliseconds EventStream::sinceLastCheck() const
+{
+    if (!m_lastCheck.isValid())
+        return CheckCoalescing;
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch() - m_lastCheckWallMs;
+    // A wall clock that went backwards proves nothing; one that moved on past the window does.
+    return std::chrono::milliseconds(std::max(m_lastCheck.elapsed(), wall < 0 ? 0 : wall));
+}
+
 void EventStream::checkNow()
 {
     if (m_state == State::Stopped)
         return;
     m_backoff.reset();
-    const auto sinceAttempt = m_lastAttempt.isValid()
-                                  ? std::chrono::milliseconds(m_lastAttempt.elapsed())
-                                  : CheckCoalescing;
-    const auto fold = std::max(CheckCoalescing - sinceAttempt, std::chrono::milliseconds(0));
-    if (m_state == State::WaitingToRetry) {
-        // At most one attempt a second, however fast the network flaps.
-        if (fold.count() == 0)
-            retryNow();
-        else if (msUntilRetry() > fold.count())
-            m_retryTimer.start(fold);
+    const auto folded = std::max(CheckCoalescing - sinceLastCheck(), std::chrono::milliseconds(0));
+    if (folded.count() > 0) {
+        qCDebug(lcEvents) << "connection check folded into the one" << sinceLastCheck().count()
+                          << "ms ago";
+        // A flapping network still gets its attempt, once the window is over.
+        if (m_state == State::WaitingToRetry && msUntilRetry() > folded.count())
+            m_retryTimer.start(folded);
         return;
     }
-    if (fold.count() > 0) {
-        qCDebug(lcEvents) << "connection check folded into the attempt" << sinceAttempt.count()
-                          << "ms ago";
+    m_lastCheck.start();
+    m_lastCheckWallMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_state == State::WaitingToRetry) {
+        qCInfo(lcEvents) << "checking the connection: retrying now";
+        retryNow();
         return;
     }
     qCInfo(lcEvents) << "checking the connection: reconnecting now";
@@ -138,7 +147,6 @@ void EventStream::dropSocket()
 void EventStream::connectNow()
 {
     dropSocket();
-    m_lastAttempt.start();
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     connect(m_socket, &QWebSocket::connected, this, &EventStream::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onTextMessage);
@@ -224,6 +232,7 @@ void EventStream::onSilence()
                          << "ms; giving up this attempt";
     dropSocket();
     scheduleRetry();
+    Q_EMIT silenceDetected();
 }
 
 void EventStream::onDisconnected()

@@ -47,7 +47,7 @@ public:
     void retryNow();
     // The network may have changed or the system resumed: a connected socket may be dead without
     // knowing it, so reconnect at once (a waiting retry runs now), with the backoff reset. Calls
-    // within a second of the last attempt are folded into it.
+    // within a second of an attempt that a check started are folded into it.
     void checkNow();
 
     // How often the server pings, from its last `ready` (30 s until one says otherwise).
@@ -64,6 +64,9 @@ Q_SIGNALS:
     void tokenRejected();
     // The server says this client is too old; the stream stays stopped.
     void updateRequired();
+    // The connection was found dead without being closed (silence, or an attempt that hung):
+    // other connections to the same server may be as dead.
+    void silenceDetected();
 
 private:
     void setState(State state);
@@ -75,6 +78,7 @@ private:
     void dropSocket();
     void onSilence();
     std::chrono::milliseconds attemptTimeout() const;
+    std::chrono::milliseconds sinceLastCheck() const;
 
     QUrl m_url;
     QString m_clientIdentity;
@@ -85,7 +89,11 @@ private:
     QTimer m_retryTimer;
     QTimer m_watchdog;
     std::chrono::milliseconds m_pingInterval;
-    QElapsedTimer m_lastAttempt; // when connectNow() last ran, to fold bursts of checkNow()
+    // When checkNow() last started an attempt, on both clocks: the monotonic one stands still
+    // while the system sleeps, and a check after a resume must not be folded into one from
+    // before the sleep.
+    QElapsedTimer m_lastCheck;
+    qint64 m_lastCheckWallMs = 0;
 };
 
 } // namespace moim
