@@ -150,6 +150,9 @@ void EventHub::authenticate(QWebSocket *socket, const QString &frame)
     QJsonObject ready = typed(event::Ready);
     ready.insert(QStringLiteral("session_id"), session->sessionId);
     ready.insert(QStringLiteral("time"), m_clock.now());
+    // The client's watchdog is set from this: no frame for twice the interval means a dead link.
+    ready.insert(QString(moim::protocol::field::PingIntervalMs),
+                 qint64(m_options.pingInterval.count()));
     sendJson(socket, ready);
     qCInfo(lcEvents) << "Event stream ready for session" << session->sessionId;
 }

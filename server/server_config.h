@@ -25,7 +25,7 @@ struct ServerConfig
     int chatterSeconds = 0; // > 0: demo members post every this many seconds
     PasswordHasher::Limits hashLimits = PasswordHasher::Limits::interactive();
     std::chrono::milliseconds eventAuthTimeout{10'000};
-    std::chrono::milliseconds pingInterval{30'000};
+    std::chrono::milliseconds pingInterval{moim::protocol::limits::PingIntervalSeconds * 1000};
     // Per-IP caps on anonymous login channels (open at once) and QR sessions (per window).
     int loginChannelsPerIp = 5;
     int qrSessionsPerIp = 30;

@@ -72,8 +72,12 @@ bool ServerOptions::parse(const QStringList &arguments, ServerConfig *config, QS
         QStringLiteral("chatter"),
         QStringLiteral("Demo members post a message every SECONDS (with mentions)."),
         QStringLiteral("SECONDS"), QStringLiteral("0"));
-    parser.addOptions(
-        {listen, data, demo, devMailbox, minVersion, clockOffset, allowRemote, chatter});
+    const QCommandLineOption pingInterval(
+        QStringLiteral("ping-interval-ms"),
+        QStringLiteral("Ping event streams every MS milliseconds (told to clients in ready)."),
+        QStringLiteral("MS"), QString::number(config->pingInterval.count()));
+    parser.addOptions({listen, data, demo, devMailbox, minVersion, clockOffset, allowRemote,
+                       chatter, pingInterval});
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
@@ -114,6 +118,15 @@ bool ServerOptions::parse(const QStringList &arguments, ServerConfig *config, QS
         *message = QStringLiteral("--chatter expects a number of seconds");
         return false;
     }
+    bool pingOk = false;
+    const qint64 pingMs = parser.value(pingInterval).toLongLong(&pingOk);
+    // Below 100 ms the pings would be most of the traffic; above an hour no proxy keeps the
+    // connection open.
+    if (!pingOk || pingMs < 100 || pingMs > 3'600'000) {
+        *message = QStringLiteral("--ping-interval-ms expects milliseconds from 100 to 3600000");
+        return false;
+    }
+    config->pingInterval = std::chrono::milliseconds(pingMs);
     bool ok = false;
     config->clockOffsetSeconds = parser.value(clockOffset).toLongLong(&ok);
     if (!ok) {

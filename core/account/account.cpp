@@ -4,6 +4,7 @@
 #include "chat/chat.h"
 #include "net/api_client.h"
 #include "net/authorized_api.h"
+#include "net/connectivity_monitor.h"
 #include "notify/notification_preferences.h"
 #include "protocol/protocol.h"
 #include "storage/outbox_store.h"
@@ -27,6 +28,7 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     , m_outboxStore(outbox ? std::move(outbox) : std::make_unique<OutboxStore>())
     , m_authorized(new AuthorizedApi(api, this))
     , m_events(new EventStream(api->server().eventsUrl(), api->clientIdentity(), this))
+    , m_connectivity(new ConnectivityMonitor(this))
     , m_security(new AccountSecurity(m_authorized, this))
     , m_chat(new Chat(m_authorized, m_cache.get(), m_outboxStore.get(), m_identity.id,
                       m_identity.displayName, this))
@@ -62,6 +64,16 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     connect(m_events, &EventStream::tokenRejected, this, &Account::refreshSession);
     connect(m_events, &EventStream::updateRequired, this,
             [this] { setConnection(Connection::UpdateRequired); });
+    // A dead socket rarely dies alone: the HTTP connections kept for reuse go too.
+    connect(m_events, &EventStream::silenceDetected, m_api, &ApiClient::dropConnections);
+    connect(m_connectivity, &ConnectivityMonitor::checkRequested, m_api,
+            &ApiClient::dropConnections);
+    connect(m_connectivity, &ConnectivityMonitor::checkRequested, m_events, &EventStream::checkNow);
+    connect(m_connectivity, &ConnectivityMonitor::checkRequested, this,
+            &Account::connectionCheckRequested);
+    // The same moment is a good one for what waits elsewhere: the outbox, a token refresh.
+    connect(m_connectivity, &ConnectivityMonitor::checkRequested, this, &Account::retryNow);
+    m_connectivity->watchSystem();
 }
 
 QString Account::accessToken() const

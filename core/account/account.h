@@ -18,6 +18,7 @@ class AccountSecurity;
 class ApiClient;
 class AuthorizedApi;
 class Chat;
+class ConnectivityMonitor;
 class NotificationPreferences;
 
 // One signed-in identity: its tokens (in memory), its one event stream, its workspaces, its
@@ -63,6 +64,8 @@ public:
     // Calls on this account's behalf: the token attached, renewed and the call replayed when
     // the server refuses it.
     AuthorizedApi *api() const { return m_authorized; }
+    // Network changes and resume from sleep; each makes the event stream check itself at once.
+    ConnectivityMonitor *connectivity() const { return m_connectivity; }
     // 2-step verification, password and devices ("My account").
     AccountSecurity *security() const { return m_security; }
     // Messages, unread counts, sending.
@@ -99,6 +102,8 @@ Q_SIGNALS:
     void sessionEnded(moim::Account::EndReason reason);
     void conversationsChanged(const QString &workspaceId);
     void workspaceRemoved(const QString &workspaceId);
+    // The network changed or the system resumed: whatever waits for the connection may try now.
+    void connectionCheckRequested();
 
 private:
     void setConnection(Connection connection);
@@ -116,6 +121,7 @@ private:
     AuthorizedApi *m_authorized; // a child
     WorkspaceModel m_workspaces;
     EventStream *m_events;
+    ConnectivityMonitor *m_connectivity;             // a child
     AccountSecurity *m_security;                     // a child
     Chat *m_chat;                                    // a child
     NotificationPreferences *m_notificationSettings; // a child

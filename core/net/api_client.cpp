@@ -32,6 +32,11 @@ QString ApiClient::clientIdentity() const
     return m_product + u'/' + m_version;
 }
 
+void ApiClient::dropConnections()
+{
+    m_network->clearConnectionCache();
+}
+
 QNetworkRequest ApiClient::makeRequest(const QString &path, const QString &accessToken) const
 {
     QUrl url = m_server.baseUrl();

@@ -59,6 +59,11 @@ public:
 
     // How long a call may take before it counts as a network failure.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // The network changed, the system resumed or the event stream found its socket dead: the
+    // connections kept open for reuse may be as dead, so later calls open new ones (a catch-up
+    // sent over a dead one would wait out the whole timeout). Calls in flight end as before,
+    // with their answer or their timeout.
+    void dropConnections();
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QString &accessToken) const;

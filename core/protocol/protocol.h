@@ -238,6 +238,9 @@ inline constexpr int MaxDeviceProofsPerAccount = 20;
 inline constexpr int MaxDeviceProofFailures = 10;
 inline constexpr int MaxThrottleSeconds = 15 * 60;
 inline constexpr int EventAuthTimeoutSeconds = 10;
+// The event stream's keep-alive: the server pings this often unless its `ready` frame says
+// otherwise (ping_interval_ms); a client that hears nothing for twice the interval reconnects.
+inline constexpr int PingIntervalSeconds = 30;
 inline constexpr int QrNonceSeconds = 30;
 inline constexpr int QrSessionSeconds = 5 * 60;
 inline constexpr int SecondFactorChallengeSeconds = 5 * 60;
@@ -276,6 +279,8 @@ inline constexpr auto TwoStepRequired = "two_step_required"_L1;
 // later sign-in requests for the same account.
 namespace field {
 inline constexpr auto DeviceProof = "device_proof"_L1;
-}
+// In the event stream's `ready` frame: how often the server pings, in milliseconds.
+inline constexpr auto PingIntervalMs = "ping_interval_ms"_L1;
+} // namespace field
 
 } // namespace moim::protocol

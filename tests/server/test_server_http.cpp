@@ -411,6 +411,9 @@ private Q_SLOTS:
         QTRY_COMPARE(client.types(), QStringList{QStringLiteral("ready")});
         QCOMPARE(client.frames.at(0).value(QStringLiteral("session_id")).toString(),
                  grant.value(QStringLiteral("session_id")).toString());
+        // The client's watchdog is set from it: the server's interval, in milliseconds.
+        QCOMPARE(client.frames.at(0).value(QStringLiteral("ping_interval_ms")).toInteger(),
+                 qint64(moim::protocol::limits::PingIntervalSeconds) * 1000);
 
         const QString token = AdminToken::read(m_dir.path());
         const QString seoul = grant.value(QStringLiteral("workspaces"))

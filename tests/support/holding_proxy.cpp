@@ -48,19 +48,18 @@ int HoldingProxy::heldConnections() const
 void HoldingProxy::onNewConnection()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
-        auto *link = new Link{client, nullptr, {}};
+        ++m_accepted;
+        auto *link = new Link{client, nullptr, {}, {}, false, false, false};
         m_links.append(link);
-        connect(client, &QTcpSocket::readyRead, this, [link] {
-            if (link->upstream && link->upstream->state() == QAbstractSocket::ConnectedState)
-                link->upstream->write(link->client->readAll());
-            else
-                link->pending += link->client->readAll();
+        connect(client, &QTcpSocket::readyRead, this, [this, link] {
+            link->pending += link->client->readAll();
+            forward(link);
         });
-        connect(client, &QTcpSocket::disconnected, this, [link] {
-            if (link->upstream)
-                link->upstream->disconnectFromHost();
+        connect(client, &QTcpSocket::disconnected, this, [this, link] {
+            link->clientClosed = true;
+            forward(link);
         });
-        if (!m_holding)
+        if (!m_holding && !m_stalled)
             connectUpstream(link);
     }
 }
@@ -68,23 +67,77 @@ void HoldingProxy::onNewConnection()
 void HoldingProxy::connectUpstream(Link *link)
 {
     link->upstream = new QTcpSocket(this);
-    connect(link->upstream, &QTcpSocket::connected, this, [link] {
+    connect(link->upstream, &QTcpSocket::connected, this, [this, link] { forward(link); });
+    connect(link->upstream, &QTcpSocket::readyRead, this, [this, link] {
+        link->toClient += link->upstream->readAll();
+        forward(link);
+    });
+    connect(link->upstream, &QTcpSocket::disconnected, this, [this, link] {
+        link->upstreamClosed = true;
+        forward(link);
+    });
+    link->upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
+}
+
+void HoldingProxy::forward(Link *link)
+{
+    if (link->blackHoled) {
+        link->pending.clear();
+        link->toClient.clear();
+        return;
+    }
+    if (m_stalled)
+        return;
+    const bool upstreamUp =
+        link->upstream && link->upstream->state() == QAbstractSocket::ConnectedState;
+    if (upstreamUp && !link->pending.isEmpty()) {
         link->upstream->write(link->pending);
         link->pending.clear();
-    });
-    connect(link->upstream, &QTcpSocket::readyRead, this,
-            [link] { link->client->write(link->upstream->readAll()); });
-    connect(link->upstream, &QTcpSocket::disconnected, this,
-            [link] { link->client->disconnectFromHost(); });
-    link->upstream->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
+    }
+    if (!link->toClient.isEmpty() && link->client->state() == QAbstractSocket::ConnectedState) {
+        link->client->write(link->toClient);
+        link->toClient.clear();
+    }
+    if (link->clientClosed && upstreamUp)
+        link->upstream->disconnectFromHost();
+    if (link->upstreamClosed && link->client->state() == QAbstractSocket::ConnectedState)
+        link->client->disconnectFromHost();
 }
 
 void HoldingProxy::release()
 {
     m_holding = false;
+    if (m_stalled)
+        return;
     for (Link *link : std::as_const(m_links)) {
         if (!link->upstream)
             connectUpstream(link);
+    }
+}
+
+void HoldingProxy::stall()
+{
+    m_stalled = true;
+}
+
+void HoldingProxy::resume()
+{
+    m_stalled = false;
+    const QList<Link *> links = m_links;
+    for (Link *link : links) {
+        if (!link->upstream && !m_holding && !link->clientClosed)
+            connectUpstream(link);
+        else if (link->upstream)
+            forward(link);
+    }
+}
+
+void HoldingProxy::blackHoleOpenConnections()
+{
+    for (Link *link : std::as_const(m_links)) {
+        link->blackHoled = true;
+        link->pending.clear();
+        link->toClient.clear();
     }
 }
 
