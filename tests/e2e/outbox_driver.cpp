@@ -77,9 +77,9 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(signInOption)) {
         PasswordLogin login(&sessions, DeviceInfo::thisMachine(u"desktop"_s));
-        QObject::connect(&login, &PasswordLogin::stateChanged, &app,
-                         [&](PasswordLogin::State state) {
-                             if (state == PasswordLogin::State::SignedIn)
+        QObject::connect(&sessions, &SessionManager::stateChanged, &app,
+                         [&](SessionManager::State state) {
+                             if (state == SessionManager::State::SignedIn)
                                  reportWhenRemembered(&sessions, &secrets);
                          });
         login.submit(parser.value(emailOption), parser.value(passwordOption), true, false);

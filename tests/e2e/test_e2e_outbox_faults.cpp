@@ -162,7 +162,13 @@ public:
     int lastPending() const { return m_lastPending; }
     bool finished() const { return m_process.state() == QProcess::NotRunning; }
     int exitCode() const { return m_process.exitCode(); }
-    QString log() const { return m_lines.join(u'\n') + u"\n--- log ---\n"_s + m_log.right(4000); }
+    QString log() const
+    {
+        return m_lines.join(u'\n') +
+               u"\n--- exit %1 (%2), log ---\n"_s.arg(m_process.exitCode())
+                   .arg(m_process.errorString()) +
+               m_log.right(4000);
+    }
 
 private:
     void read()
