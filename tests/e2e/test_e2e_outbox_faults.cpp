@@ -11,6 +11,9 @@
 #include "auth/session_manager.h"
 #include "chat/chat.h"
 #include "chat/composer.h"
+#include "chat/history_model.h"
+#include "chat/message_delegate.h"
+#include "chat/message_view.h"
 #include "fault_proxy.h"
 #include "login/login_window.h"
 #include "main/main_window.h"
@@ -20,6 +23,8 @@
 #include "theme/theme.h"
 #include "window_controller.h"
 
+#include <QAccessible>
+#include <QAccessibleTableInterface>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -370,6 +375,50 @@ private Q_SLOTS:
         QVERIFY2(result.clean(), qPrintable(result.summary() + u"; lost: "_s +
                                             result.lostBodies.mid(0, 5).join(u" | "_s)));
         QVERIFY2(drainSeconds <= 10, qPrintable(QString::number(drainSeconds)));
+    }
+
+    // A screen reader hears what the eye sees under a message: "Sending…" while it waits, "Not
+    // sent" once the server refused it for good.
+    void sendStateIsInAccessibleName()
+    {
+        const auto app = openApp(m_server.url());
+        MainWindow *main = app->main();
+        main->resize(1000, 700);
+        HistoryModel *history = main->history();
+        const auto nameOfLast = [&] {
+            QAccessibleInterface *view = QAccessible::queryAccessibleInterface(main->messageView());
+            QAccessibleTableInterface *table = view ? view->tableInterface() : nullptr;
+            QAccessibleInterface *cell =
+                table ? table->cellAt(history->rowCount() - 1, 0) : nullptr;
+            return cell ? cell->text(QAccessible::Name) : QString();
+        };
+        const auto stateOfLast = [&] {
+            return MessageDelegate::stateText(history->index(history->rowCount() - 1));
+        };
+
+        m_server.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(app->account()->connection() != Account::Connection::Online,
+                                 10000);
+        const QString waiting = u"accessible: waiting for the server"_s;
+        QVERIFY(type(main, waiting));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            history->rowCount() > 0 && history->messages().last().body == waiting, 10000);
+        QVERIFY(!stateOfLast().isEmpty());
+        QVERIFY2(nameOfLast().contains(waiting) && nameOfLast().contains(stateOfLast()),
+                 qPrintable(nameOfLast()));
+
+        QVERIFY2(m_server.restart(), qPrintable(m_server.output()));
+        QTRY_COMPARE_WITH_TIMEOUT(app->chat()->outbox()->pendingCount(), 0, 20000);
+        // Longer than the server takes (10,000 characters): refused for good.
+        QInputMethodEvent tooLong;
+        tooLong.setCommitString(QString(10001, u'x'));
+        QApplication::sendEvent(main->composer(), &tooLong);
+        QTest::keyClick(main->composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(history->rowCount() > 0 &&
+                                     history->messages().last().state == Message::State::Failed,
+                                 20000);
+        QVERIFY(!stateOfLast().isEmpty());
+        QVERIFY2(nameOfLast().contains(stateOfLast()), qPrintable(nameOfLast().right(80)));
     }
 
     // The same 200 messages through a proxy that answers one send in ten badly. Each bad answer
