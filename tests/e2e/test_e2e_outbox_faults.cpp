@@ -142,7 +142,11 @@ public:
         QObject::connect(&m_process, &QProcess::readyReadStandardError,
                          [this] { m_log += QString::fromUtf8(m_process.readAllStandardError()); });
     }
-    ~Driver() { kill(); }
+    ~Driver()
+    {
+        kill();
+        m_process.disconnect(); // its handlers use members that go first
+    }
 
     bool start()
     {
