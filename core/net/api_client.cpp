@@ -124,7 +124,7 @@ void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
         reply->abort();
     };
     // An announced giant is refused from its headers, before any of it is read; a chunked or
-    // lying answer is caught as it arrives, so the buffer never holds much more than the limit.
+    // lying answer is cut as soon as what has arrived passes the limit.
     connect(reply, &QNetworkReply::metaDataChanged, this, [reply, limit, cutOff] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > limit)
@@ -175,7 +175,9 @@ void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
                     }
                 }
             } else {
-                result.error = ApiError::fromReply(reply, reply->readAll());
+                // A reply the transport ended (the idle timeout) is closed: nothing to read.
+                result.error =
+                    ApiError::fromReply(reply, reply->isOpen() ? reply->readAll() : QByteArray());
             }
             if (result.error.isError()) {
                 qCInfo(lcApi) << reply->request().url().path()
