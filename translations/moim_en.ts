@@ -103,6 +103,47 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ErrorText</name>
+    <message numerus="yes">
+        <source>The server is busy. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>The server is busy. Try again in %n second.</numerusform>
+            <numerusform>The server is busy. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is getting too many requests. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>The server is getting too many requests. Try again in %n second.</numerusform>
+            <numerusform>The server is getting too many requests. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is getting too many requests. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ran into a problem. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request took too long to reach the server. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood. If you are on a public Wi-Fi, sign in to the network in your web browser first, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is too large for the server to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not accept Moim&apos;s request (%1). If this keeps happening, update Moim or tell your admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ForgotPasswordPage</name>
     <message>
         <source>Reset your password</source>
@@ -2076,7 +2117,8 @@ Messages arrive here.</source>
     <message>
         <source>2-step verification was turned on for your account, so this session ended. Sign in again with your password and a code from your authenticator.</source>
         <translation type="unfinished"></translation>
-    </message>    <message>
+    </message>
+    <message>
         <source>Your session ended. Sign in again to continue.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -101,6 +101,45 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ErrorText</name>
+    <message numerus="yes">
+        <source>The server is busy. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>서버가 바쁩니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is getting too many requests. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>서버에 요청이 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is getting too many requests. Try again in a moment.</source>
+        <translation>서버에 요청이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem. Try again in a moment.</source>
+        <translation>서버에 문제가 생겼습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The request took too long to reach the server. Check your connection and try again.</source>
+        <translation>요청이 서버에 도착하는 데 너무 오래 걸렸습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be understood. If you are on a public Wi-Fi, sign in to the network in your web browser first, then try again.</source>
+        <translation>서버의 응답을 이해할 수 없습니다. 공용 Wi-Fi를 사용 중이라면 먼저 웹 브라우저에서 해당 네트워크에 로그인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>That is too large for the server to accept.</source>
+        <translation>서버가 받기에는 내용이 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>The server could not accept Moim&apos;s request (%1). If this keeps happening, update Moim or tell your admin.</source>
+        <translation>서버가 모임의 요청을 받을 수 없습니다(%1). 이 문제가 계속되면 모임을 업데이트하거나 관리자에게 알려 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ForgotPasswordPage</name>
     <message>
         <source>Reset your password</source>

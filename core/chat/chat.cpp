@@ -127,9 +127,8 @@ void Chat::sync()
         if (!result.ok()) {
             qCInfo(lcChat) << "catch-up failed:" << errorName(result.error.code);
             if (m_online)
-                m_syncRetryTimer.start(std::max(m_syncBackoff.nextDelay(),
-                                                std::chrono::milliseconds(std::chrono::seconds(
-                                                    result.error.retryAfterSeconds))));
+                m_syncRetryTimer.start(
+                    std::max(m_syncBackoff.nextDelay(), result.error.retryAfter()));
             return;
         }
         m_syncBackoff.reset();

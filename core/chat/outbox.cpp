@@ -23,10 +23,10 @@ bool isPermanentSendRefusal(const ApiError &error)
     case ApiError::Code::Forbidden:       // not a member (any more)
     case ApiError::Code::NotFound:        // no such conversation
     case ApiError::Code::TwoStepRequired: // the workspace waits for 2-step enrolment
+    case ApiError::Code::PayloadTooLarge: // the same bytes will never fit
         return true;
     default:
-        // Too large for the server's limit: the same bytes will never fit.
-        return error.httpStatus == 413;
+        return false;
     }
 }
 
@@ -257,7 +257,7 @@ void Outbox::onAnswer(const QString &clientId, const ApiResult &result)
     }
     // Anything else may pass later: the network, the server, a token being renewed.
     qCInfo(lcOutbox) << "send deferred:" << errorName(error.code) << error.message;
-    waitAndRetry(std::chrono::seconds(error.retryAfterSeconds));
+    waitAndRetry(error.retryAfter());
 }
 
 void Outbox::waitAndRetry(std::chrono::milliseconds atLeast)

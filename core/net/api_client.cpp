@@ -7,6 +7,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QTimer>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcApi, "moim.core.api")
 
@@ -50,7 +52,7 @@ QNetworkRequest ApiClient::makeRequest(const QString &path, const QString &acces
     request.setRawHeader(protocol::ClientHeader, clientIdentity().toUtf8());
     if (!accessToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + accessToken.toUtf8());
-    request.setTransferTimeout(int(m_timeout.count()));
+    request.setTransferTimeout(int(m_idleTimeout.count()));
     return request;
 }
 
@@ -103,35 +105,92 @@ void ApiClient::send(Method method, const QString &path, const QJsonObject &body
     track(reply, context, std::move(done));
 }
 
+namespace {
+
+// Why the client ended a reply itself; the reply then only says "canceled".
+enum class Cutoff
+{
+    None,
+    TooLarge,
+    Deadline,
+};
+
+} // namespace
+
 void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
 {
     const QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
-        reply->deleteLater();
-        ApiResult result;
-        const QByteArray body = reply->readAll();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 200 && status < 300) {
-            if (!body.isEmpty()) {
-                QJsonParseError parseError;
-                const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-                if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-                    result.error = ApiError::fromCode(ApiError::Code::InvalidResponse,
-                                                      parseError.errorString());
-                } else {
-                    result.body = document.object();
-                }
-            }
-        } else {
-            result.error = ApiError::fromReply(reply, body);
-        }
-        if (result.error.isError()) {
-            qCInfo(lcApi) << reply->request().url().path()
-                          << "failed:" << errorName(result.error.code) << result.error.message;
-        }
-        if (guard)
-            done(result);
+    const auto cutoff = std::make_shared<Cutoff>(Cutoff::None);
+    const qint64 limit = m_maxResponseBytes;
+    const auto cutOff = [reply, cutoff](Cutoff why) {
+        if (*cutoff != Cutoff::None || reply->isFinished())
+            return;
+        *cutoff = why;
+        reply->abort();
+    };
+    // An announced giant is refused from its headers, before any of it is read; a chunked or
+    // lying answer is cut as soon as what has arrived passes the limit.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, limit, cutOff] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > limit)
+            cutOff(Cutoff::TooLarge);
     });
+    connect(reply, &QNetworkReply::readyRead, this, [reply, limit, cutOff] {
+        if (reply->bytesAvailable() > limit)
+            cutOff(Cutoff::TooLarge);
+    });
+    // The idle timeout restarts with every byte, so an answer that trickles forever needs a
+    // deadline of its own.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [cutOff] { cutOff(Cutoff::Deadline); });
+    deadline->start(m_deadline);
+
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [reply, guard, cutoff, limit, deadlineTime = m_deadline, done = std::move(done)] {
+            reply->deleteLater();
+            ApiResult result;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (*cutoff == Cutoff::TooLarge) {
+                result.error =
+                    ApiError::fromCode(ApiError::Code::InvalidResponse,
+                                       u"the answer is over %1 bytes; cut off"_s.arg(limit));
+                result.error.httpStatus = status;
+            } else if (*cutoff == Cutoff::Deadline) {
+                result.error = ApiError::fromCode(
+                    ApiError::Code::Network,
+                    u"no complete answer within %1 ms"_s.arg(deadlineTime.count()));
+                result.error.httpStatus = status;
+            } else if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
+                // An empty body is a valid answer (204); callers that need fields check them.
+                const QByteArray body = reply->readAll();
+                if (!body.isEmpty()) {
+                    QJsonParseError parseError;
+                    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+                    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+                        result.error =
+                            ApiError::fromCode(ApiError::Code::InvalidResponse,
+                                               parseError.error != QJsonParseError::NoError
+                                                   ? parseError.errorString()
+                                                   : u"the answer is not a JSON object"_s);
+                        result.error.httpStatus = status;
+                    } else {
+                        result.body = document.object();
+                    }
+                }
+            } else {
+                // A reply the transport ended (the idle timeout) is closed: nothing to read.
+                result.error =
+                    ApiError::fromReply(reply, reply->isOpen() ? reply->readAll() : QByteArray());
+            }
+            if (result.error.isError()) {
+                qCInfo(lcApi) << reply->request().url().path()
+                              << "failed:" << errorName(result.error.code) << result.error.message;
+            }
+            if (guard)
+                done(result);
+        });
 }
 
 } // namespace moim

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <chrono>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -57,13 +58,27 @@ public:
     virtual void send(Method method, const QString &path, const QJsonObject &body,
                       const QString &accessToken, QObject *context, Callback done);
 
-    // How long a call may take before it counts as a network failure.
-    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     // The network changed, the system resumed or the event stream found its socket dead: the
     // connections kept open for reuse may be as dead, so later calls open new ones (a catch-up
     // sent over a dead one would wait out the whole timeout). Calls in flight end as before,
     // with their answer or their timeout.
     void dropConnections();
+    // A call whose server sends nothing for this long fails as a network error (so a server that
+    // accepts and never answers is noticed); any progress starts the wait again.
+    void setIdleTimeout(std::chrono::milliseconds timeout) { m_idleTimeout = timeout; }
+    std::chrono::milliseconds idleTimeout() const { return m_idleTimeout; }
+    // No call takes longer than this in all, however steadily its answer trickles in; it then
+    // fails as a network error.
+    void setDeadline(std::chrono::milliseconds deadline) { m_deadline = deadline; }
+    std::chrono::milliseconds deadline() const { return m_deadline; }
+    // An answer body over this size is cut off unread and the call fails with InvalidResponse;
+    // no answer of the REST API comes near it.
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+
+    static constexpr std::chrono::milliseconds DefaultIdleTimeout{15000};
+    static constexpr std::chrono::milliseconds DefaultDeadline{60000};
+    static constexpr qint64 DefaultMaxResponseBytes = 16 * 1024 * 1024;
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QString &accessToken) const;
@@ -72,7 +87,9 @@ private:
     ServerAddress m_server;
     QString m_product;
     QString m_version;
-    std::chrono::milliseconds m_timeout{15000};
+    std::chrono::milliseconds m_idleTimeout = DefaultIdleTimeout;
+    std::chrono::milliseconds m_deadline = DefaultDeadline;
+    qint64 m_maxResponseBytes = DefaultMaxResponseBytes;
     QNetworkAccessManager *m_network;
 };
 

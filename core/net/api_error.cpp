@@ -4,11 +4,73 @@
 
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <algorithm>
 
 namespace moim {
 
 using namespace Qt::StringLiterals;
 namespace wire = protocol::error;
+
+namespace {
+
+// QNetworkReply numbers its errors by layer: below 100 the connection, 101–199 a proxy; above
+// that the HTTP answer itself (a status, a malformed reply).
+bool isTransportFailure(QNetworkReply::NetworkError error)
+{
+    return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
+}
+
+// What an answer without a wire code we know stands for, by its status alone: a proxy or load
+// balancer in front of the server answers with its own (often HTML) page.
+ApiError::Code codeFromStatus(int httpStatus, bool hadWireCode)
+{
+    using Code = ApiError::Code;
+    switch (httpStatus) {
+    case 408:
+        return Code::RequestTimeout;
+    case 411:
+        return Code::LengthRequired;
+    case 413:
+        return Code::PayloadTooLarge;
+    case 429:
+        return Code::RateLimited;
+    case 431:
+        return Code::HeadersTooLarge;
+    default:
+        break;
+    }
+    if (httpStatus >= 500)
+        return Code::ServerError;
+    // A code from a newer server is a refusal we cannot word; no code at all means the answer
+    // is not our protocol (a captive portal's login page, a redirect).
+    return hadWireCode ? Code::Unknown : Code::InvalidResponse;
+}
+
+} // namespace
+
+bool ApiError::isTransient() const
+{
+    switch (code) {
+    case Code::Network:
+    case Code::InvalidResponse:
+    case Code::ServerError:
+    case Code::ServerBusy:
+    case Code::RequestTimeout:
+    case Code::RateLimited:
+    case Code::TooManyAttempts:
+    case Code::TooManyPending:
+        return true;
+    default:
+        // PushBlocked lifts by itself too, but only because a person refused: asking again on
+        // our own would pester them.
+        return false;
+    }
+}
+
+std::chrono::milliseconds ApiError::retryAfter() const
+{
+    return std::chrono::seconds(std::max(0, retryAfterSeconds));
+}
 
 ApiError ApiError::fromCode(Code code, const QString &message)
 {
@@ -54,6 +116,11 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
         {wire::PushExpired, Code::PushExpired},
         {wire::PushUsed, Code::PushUsed},
         {wire::AlreadyLinked, Code::AlreadyLinked},
+        {wire::ServerBusy, Code::ServerBusy},
+        {wire::RequestTimeout, Code::RequestTimeout},
+        {wire::PayloadTooLarge, Code::PayloadTooLarge},
+        {wire::HeadersTooLarge, Code::HeadersTooLarge},
+        {wire::LengthRequired, Code::LengthRequired},
     };
     return codes.value(wireCode, Code::Unknown);
 }
@@ -61,12 +128,18 @@ ApiError::Code ApiError::codeFromWire(const QString &wireCode)
 ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
 {
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (httpStatus != 0)
-        return fromHttpAnswer(httpStatus, body);
-    // No HTTP answer at all: the transport failed.
+    if (httpStatus != 0 && !isTransportFailure(reply->error())) {
+        ApiError error = fromHttpAnswer(httpStatus, body);
+        // A proxy's 429 or 503 may say when in the header only.
+        if (error.retryAfterSeconds <= 0 && reply->hasRawHeader("Retry-After"))
+            error.retryAfterSeconds = std::max(0, reply->rawHeader("Retry-After").toInt());
+        return error;
+    }
+    // No complete HTTP answer: the transport failed (refused, reset, timed out, cut short).
     ApiError error;
     const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
     error.code = tls ? Code::Tls : Code::Network;
+    error.httpStatus = httpStatus;
     error.message = reply->errorString();
     return error;
 }
@@ -85,13 +158,11 @@ ApiError ApiError::fromHttpAnswer(int httpStatus, const QByteArray &body)
     error.attemptsLeft = object.value("attempts_left"_L1).toInt(-1);
     error.field = object.value("field"_L1).toString();
 
-    if (!error.serverCode.isEmpty()) {
-        error.code = codeFromWire(error.serverCode);
-    } else if (error.httpStatus >= 500) {
-        error.code = Code::ServerError;
-    } else {
-        error.code = Code::InvalidResponse;
-    }
+    const Code wireCode =
+        error.serverCode.isEmpty() ? Code::Unknown : codeFromWire(error.serverCode);
+    error.code = wireCode != Code::Unknown
+                     ? wireCode
+                     : codeFromStatus(httpStatus, !error.serverCode.isEmpty());
     if (error.message.isEmpty())
         error.message = u"HTTP %1"_s.arg(error.httpStatus);
     return error;
@@ -178,6 +249,18 @@ QString errorName(ApiError::Code code)
         return wire::PushUsed;
     case ApiError::Code::AlreadyLinked:
         return wire::AlreadyLinked;
+    case ApiError::Code::ServerBusy:
+        return wire::ServerBusy;
+    case ApiError::Code::RateLimited:
+        return u"rate_limited"_s;
+    case ApiError::Code::RequestTimeout:
+        return wire::RequestTimeout;
+    case ApiError::Code::PayloadTooLarge:
+        return wire::PayloadTooLarge;
+    case ApiError::Code::HeadersTooLarge:
+        return wire::HeadersTooLarge;
+    case ApiError::Code::LengthRequired:
+        return wire::LengthRequired;
     case ApiError::Code::Unknown:
         return u"unknown"_s;
     }

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <chrono>
 
 class QNetworkReply;
 
@@ -58,6 +59,14 @@ public:
         PushExpired,    // the request's 60 s are over
         PushUsed,       // the request was already approved, denied or ended
         AlreadyLinked,  // a personal account or work account is linked already
+        // Load and transport limits (docs/protocol.md "Limits"); also matched by HTTP status when
+        // a proxy answers without our error body.
+        ServerBusy,      // 503 server_busy: every password-check slot is taken (retryAfterSeconds)
+        RateLimited,     // a 429 without a code we know: slow down (retryAfterSeconds when given)
+        RequestTimeout,  // 408: the request did not reach the server in time
+        PayloadTooLarge, // 413: the request body is over the endpoint's limit
+        HeadersTooLarge, // 431: the request line and headers are over the limit
+        LengthRequired,  // 411: a body without Content-Length
         Unknown,
     };
     Q_ENUM(Code)
@@ -74,15 +83,23 @@ public:
     QString field;          // with InvalidSettings: the refused field, e.g. "quiet_hours.start"
 
     bool isError() const { return code != Code::None; }
-    // Worth trying again later without the user changing anything.
-    bool isTransient() const { return code == Code::Network || code == Code::ServerError; }
+    // Worth trying again later without the user changing anything: the network, a timeout, a
+    // server failure or overload, an answer that is not our protocol (a captive portal's page),
+    // and throttling that lifts by itself. Everything else is a refusal that repeats until the
+    // request or the account changes (docs/protocol.md "Client limits and retries").
+    bool isTransient() const;
+    // How long the server asked us to wait before trying again (retry_after); zero when it did
+    // not say, and then the caller's own backoff decides.
+    std::chrono::milliseconds retryAfter() const;
 
     static ApiError fromCode(Code code, const QString &message = {});
     // Maps a wire error code (docs/protocol.md) to Code; unknown codes become Unknown.
     static Code codeFromWire(const QString &wireCode);
-    // Builds the error for a finished reply whose body was already read into `body`.
+    // Builds the error for a finished reply whose body was already read into `body`. A reply that
+    // broke off in the transport is a network failure even when its status line had arrived.
     static ApiError fromReply(QNetworkReply *reply, const QByteArray &body);
-    // The error an HTTP answer with this status and body stands for (the body may be anything).
+    // The error an HTTP answer with this status and body stands for (the body may be anything):
+    // the wire code when we know it, else what the status says.
     static ApiError fromHttpAnswer(int httpStatus, const QByteArray &body);
 };
 

@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcOutboxStore, "moim.core.outbox.store")
@@ -111,6 +112,17 @@ OutboxStore::OpenResult OutboxStore::open(const QString &filePath)
 {
     close();
     m_filePath = filePath;
+    m_readOnly = false;
+    const QFileInfo info(filePath);
+    if (info.exists() && (!QFile(filePath).open(QIODevice::ReadWrite) ||
+                          !QFileInfo(info.absolutePath()).isWritable())) {
+        // A read-only folder or disk: what waits is still read, so it can go out; nothing new
+        // can be written down (and so nothing new is sent).
+        if (openReadOnly())
+            return OpenResult::ReadOnly;
+        close();
+        return OpenResult::Failed;
+    }
     if (openDatabase() && isHealthy() && migrate())
         return OpenResult::Opened;
     close();
@@ -154,6 +166,29 @@ bool OutboxStore::openDatabase()
     return exec(m_db, u"PRAGMA journal_mode=WAL"_s) && exec(m_db, u"PRAGMA synchronous=FULL"_s);
 }
 
+bool OutboxStore::openReadOnly()
+{
+    m_readOnly = true;
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    // Immutable: SQLite then needs neither a journal nor shared memory beside the file, which a
+    // read-only folder could not hold.
+    m_db.setDatabaseName(
+        u"file:"_s +
+        QString::fromUtf8(QUrl::fromLocalFile(m_filePath).toEncoded(QUrl::RemoveScheme)) +
+        u"?immutable=1"_s);
+    m_db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+    if (!m_db.open()) {
+        qCWarning(lcOutboxStore) << "cannot read" << m_filePath << m_db.lastError().text();
+        return false;
+    }
+    QSqlQuery version(m_db);
+    if (!version.exec(u"PRAGMA user_version"_s) || !version.next() ||
+        version.value(0).toInt() != SchemaVersion)
+        return false;
+    qCWarning(lcOutboxStore) << "the outbox is read-only: nothing new can be saved";
+    return true;
+}
+
 bool OutboxStore::isHealthy()
 {
     QSqlQuery query(m_db);
@@ -195,7 +230,7 @@ QList<Message> OutboxStore::messages() const
 
 bool OutboxStore::store(const Message &message)
 {
-    if (!isOpen() || message.clientId.isEmpty())
+    if (!isWritable() || message.clientId.isEmpty())
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO messages (client_id, position, conversation_id, author_id,"
@@ -220,7 +255,7 @@ bool OutboxStore::store(const Message &message)
 
 bool OutboxStore::remove(const QString &clientId)
 {
-    if (!isOpen())
+    if (!isWritable())
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"DELETE FROM messages WHERE client_id = ?"_s);
@@ -248,7 +283,7 @@ QHash<QString, NotificationSettings> OutboxStore::settings() const
 
 bool OutboxStore::storeSettings(const QString &workspaceId, const NotificationSettings &settings)
 {
-    if (!isOpen())
+    if (!isWritable())
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"INSERT OR REPLACE INTO settings (workspace_id, settings) VALUES (?, ?)"_s);
@@ -263,7 +298,7 @@ bool OutboxStore::storeSettings(const QString &workspaceId, const NotificationSe
 
 bool OutboxStore::removeSettings(const QString &workspaceId)
 {
-    if (!isOpen())
+    if (!isWritable())
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"DELETE FROM settings WHERE workspace_id = ?"_s);

@@ -21,6 +21,7 @@ public:
     {
         Opened,
         Recovered, // the file was damaged; what could be read was kept
+        ReadOnly,  // the disk refuses writes: what waits can be read (and sent), nothing stored
         Failed
     };
 
@@ -32,6 +33,8 @@ public:
     OpenResult open(const QString &filePath);
     void close();
     bool isOpen() const;
+    // Whether new rows can be written (open, and not on a medium that refuses writes).
+    bool isWritable() const { return isOpen() && !m_readOnly; }
     QString filePath() const { return m_filePath; }
 
     // Unsent messages, pending and refused, in the order they were written.
@@ -50,12 +53,14 @@ public:
 
 private:
     bool openDatabase();
+    bool openReadOnly();
     bool isHealthy();
     bool migrate();
 
     QString m_connectionName;
     QString m_filePath;
     QSqlDatabase m_db;
+    bool m_readOnly = false;
 };
 
 } // namespace moim

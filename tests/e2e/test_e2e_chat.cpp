@@ -1,7 +1,8 @@
 // Chat end to end with the real server process: live delivery across workspaces with unread
 // badges, reading on one device clearing another's, the outbox surviving server crashes and a
 // client that was killed with messages pending, history paging over 10,000 messages, and a
-// damaged local cache found at start, moved aside and rebuilt from the server.
+// damaged local cache found at start, moved aside and rebuilt from the server (the unsent messages
+// it held rescued and sent), and a read-only profile that neither loops nor loses quietly.
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "chat/chat.h"
@@ -11,15 +12,19 @@
 #include "protocol/protocol.h"
 #include "secrets/memory_secret_store.h"
 #include "storage/local_cache.h"
+#include "storage/outbox_store.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QtTest>
+#include <unistd.h>
 
 using namespace moim;
 using namespace Qt::StringLiterals;
@@ -109,6 +114,39 @@ class TestE2eChat : public QObject
                 return bodies;
             before = messages.first().toObject().value("seq"_L1).toInteger();
         }
+    }
+
+    // Makes a folder and its files unwritable, as a read-only or full disk would be: root ignores
+    // permission bits, so as root the immutable attribute does it.
+    static bool setReadOnly(const QString &folder, bool readOnly)
+    {
+        QStringList paths{folder};
+        for (const QString &name : QDir(folder).entryList(QDir::Files | QDir::Hidden))
+            paths.append(folder + u'/' + name);
+        if (geteuid() == 0)
+            return QProcess::execute(u"chattr"_s,
+                                     QStringList{readOnly ? u"+i"_s : u"-i"_s} + paths) == 0;
+        bool ok = true;
+        for (const QString &path : paths) {
+            const bool isFolder = QFileInfo(path).isDir();
+            QFileDevice::Permissions permissions = QFileDevice::ReadOwner;
+            if (isFolder)
+                permissions |= QFileDevice::ExeOwner;
+            if (!readOnly)
+                permissions |= QFileDevice::WriteOwner;
+            ok = QFile::setPermissions(path, permissions) && ok;
+        }
+        return ok;
+    }
+
+    QStringList bodiesStartingWith(Client &client, const QString &conversation,
+                                   const QString &prefix)
+    {
+        QStringList bodies = serverBodies(client, conversation);
+        bodies.erase(std::remove_if(bodies.begin(), bodies.end(),
+                                    [&](const QString &b) { return !b.startsWith(prefix); }),
+                     bodies.end());
+        return bodies;
     }
 
 private Q_SLOTS:
@@ -295,6 +333,97 @@ private Q_SLOTS:
         // What came back is in the new cache, ready for the start after this one.
         QCOMPARE(cache->workspaces().size(), workspaceIds.size());
         QTRY_VERIFY_WITH_TIMEOUT(!cache->messages(conversation, 0, 10).isEmpty(), 10000);
+    }
+
+    void unsentMessagesInADamagedCacheAreRescuedAndSent()
+    {
+        QString cacheFile, conversation, myId;
+        {
+            Client client = signIn(Jimin);
+            myId = client.account()->identity().id;
+            cacheFile = client.sessions->cacheFile(myId);
+            conversation =
+                conversationsOf(client, client.account()->workspaces()->workspaces().at(0).id)
+                    .first()
+                    .id;
+        }
+        // As an older version left it: unsent rows in the cache itself, and then the file
+        // damaged (a schema this version does not know).
+        QStringList written;
+        {
+            LocalCache old;
+            QVERIFY(old.open(cacheFile) != LocalCache::OpenResult::Failed);
+            for (int i = 0; i < 3; ++i) {
+                Message message;
+                message.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                message.localId = message.clientId;
+                message.conversationId = conversation;
+                message.authorId = myId;
+                message.authorName = u"김지민"_s;
+                message.body = u"left in a damaged cache %1"_s.arg(i);
+                message.createdAt = QDateTime::currentSecsSinceEpoch();
+                message.state = Message::State::Pending;
+                QVERIFY(old.storeMessage(message));
+                written.append(message.body);
+            }
+        }
+        {
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+            db.setDatabaseName(cacheFile);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(u"PRAGMA user_version = 999"_s);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"damage"_s);
+
+        Client restarted = restartWithRememberedSession();
+        QVERIFY(restarted.sessions->restore());
+        QVERIFY(!restarted.account()->cache()->quarantinedPath().isEmpty());
+        // Rescued before the file was moved aside, kept by the outbox, sent once, in order.
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.chat()->outbox()->pendingCount(), 0, 20000);
+        QCOMPARE(bodiesStartingWith(restarted, conversation, u"left in a damaged cache"_s),
+                 written);
+        QVERIFY(restarted.account()->outboxStore()->messages().isEmpty());
+    }
+
+    void aReadOnlyProfileNeitherLoopsNorLosesQuietly()
+    {
+        QString folder, conversation;
+        {
+            Client client = signIn(Jimin);
+            folder = QFileInfo(client.sessions->cacheFile(client.account()->identity().id))
+                         .absolutePath();
+            conversation =
+                conversationsOf(client, client.account()->workspaces()->workspaces().at(0).id)
+                    .first()
+                    .id;
+            // Written while the server is away: it waits in the outbox.
+            m_server.kill();
+            QVERIFY(client.chat()->send(conversation, u"queued before the disk went bad"_s));
+        }
+        if (!setReadOnly(folder, true))
+            QSKIP("this file system cannot make a folder read-only");
+        const auto writable = qScopeGuard([&] { setReadOnly(folder, false); });
+        QVERIFY2(m_server.restart(), qPrintable(m_server.output()));
+
+        Client restarted = restartWithRememberedSession();
+        QVERIFY(restarted.sessions->restore());
+        Outbox *outbox = restarted.chat()->outbox();
+        QSignalSpy changed(outbox, &Outbox::messageChanged);
+        // The queued message goes once; that its row cannot be deleted makes it go no more.
+        QTRY_COMPARE_WITH_TIMEOUT(outbox->pendingCount(), 0, 20000);
+        QTest::qWait(2000);
+        const auto sends = std::count_if(changed.cbegin(), changed.cend(), [](const auto &args) {
+            return args.first().template value<Message>().state == Message::State::Sent;
+        });
+        QCOMPARE(sends, 1);
+        QCOMPARE(bodiesStartingWith(restarted, conversation, u"queued before the disk"_s).size(),
+                 1);
+        // A new message cannot be written down: it is refused at once (the UI keeps the text
+        // and says so), not shown as "Sending…" forever.
+        QVERIFY(!restarted.chat()->send(conversation, u"written on a read-only disk"_s));
+        QCOMPARE(outbox->pendingCount(), 0);
+        QVERIFY(bodiesStartingWith(restarted, conversation, u"written on a read-only"_s).isEmpty());
     }
 
     void historyPagesThroughTenThousandMessages()

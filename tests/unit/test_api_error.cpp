@@ -97,6 +97,11 @@ private Q_SLOTS:
         QTest::newRow("push_expired") << u"push_expired"_s << int(C::PushExpired);
         QTest::newRow("push_used") << u"push_used"_s << int(C::PushUsed);
         QTest::newRow("already_linked") << u"already_linked"_s << int(C::AlreadyLinked);
+        QTest::newRow("server_busy") << u"server_busy"_s << int(C::ServerBusy);
+        QTest::newRow("request_timeout") << u"request_timeout"_s << int(C::RequestTimeout);
+        QTest::newRow("payload_too_large") << u"payload_too_large"_s << int(C::PayloadTooLarge);
+        QTest::newRow("headers_too_large") << u"headers_too_large"_s << int(C::HeadersTooLarge);
+        QTest::newRow("length_required") << u"length_required"_s << int(C::LengthRequired);
         QTest::newRow("unknown") << u"teapot"_s << int(C::Unknown);
     }
 
@@ -136,6 +141,18 @@ private Q_SLOTS:
             << httpResponse(200, "[1,2]") << int(C::InvalidResponse) << 0 << QString();
         QTest::newRow("unknown code") << httpResponse(418, R"({"error":{"code":"teapot"}})")
                                       << int(C::Unknown) << 0 << QString();
+        QTest::newRow("server busy")
+            << httpResponse(503, R"({"error":{"code":"server_busy","retry_after":4}})",
+                            "Retry-After: 4\r\n")
+            << int(C::ServerBusy) << 4 << QString();
+        QTest::newRow("429 without a code, header only")
+            << httpResponse(429, "<html>slow down</html>", "Retry-After: 7\r\n")
+            << int(C::RateLimited) << 7 << QString();
+        QTest::newRow("408 without a body")
+            << httpResponse(408, {}) << int(C::RequestTimeout) << 0 << QString();
+        QTest::newRow("unknown code on a 5xx")
+            << httpResponse(502, R"({"error":{"code":"bad_gateway"}})") << int(C::ServerError) << 0
+            << QString();
         QTest::newRow("ok") << httpResponse(200, R"({"fine":true})") << int(C::None) << 0
                             << QString();
     }
@@ -155,6 +172,84 @@ private Q_SLOTS:
         QCOMPARE(result.error.minimumVersion, minimumVersion);
         // Every request names the client, so the server can ask for an update.
         QVERIFY(server.lastRequest.contains("X-Moim-Client: moim-test/1.2.3"));
+    }
+
+    void transientMeansWorthRetrying_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<bool>("transient");
+        using C = ApiError::Code;
+        // Retrying the same request later can succeed without anyone changing anything.
+        QTest::newRow("network") << int(C::Network) << true;
+        QTest::newRow("invalid response") << int(C::InvalidResponse) << true;
+        QTest::newRow("server error") << int(C::ServerError) << true;
+        QTest::newRow("server busy") << int(C::ServerBusy) << true;
+        QTest::newRow("request timeout") << int(C::RequestTimeout) << true;
+        QTest::newRow("rate limited") << int(C::RateLimited) << true;
+        QTest::newRow("too many attempts") << int(C::TooManyAttempts) << true;
+        QTest::newRow("too many pending") << int(C::TooManyPending) << true;
+        // Refusals: the same request gets the same answer.
+        QTest::newRow("none") << int(C::None) << false;
+        QTest::newRow("tls") << int(C::Tls) << false;
+        QTest::newRow("payload too large") << int(C::PayloadTooLarge) << false;
+        QTest::newRow("headers too large") << int(C::HeadersTooLarge) << false;
+        QTest::newRow("length required") << int(C::LengthRequired) << false;
+        QTest::newRow("push blocked") << int(C::PushBlocked) << false;
+        QTest::newRow("bad request") << int(C::BadRequest) << false;
+        QTest::newRow("invalid token") << int(C::InvalidToken) << false;
+        QTest::newRow("forbidden") << int(C::Forbidden) << false;
+        QTest::newRow("not found") << int(C::NotFound) << false;
+        QTest::newRow("update required") << int(C::UpdateRequired) << false;
+        QTest::newRow("unknown") << int(C::Unknown) << false;
+    }
+
+    void transientMeansWorthRetrying()
+    {
+        QFETCH(int, code);
+        QFETCH(bool, transient);
+        QCOMPARE(ApiError::fromCode(ApiError::Code(code)).isTransient(), transient);
+    }
+
+    void retryAfterIsInMilliseconds()
+    {
+        using namespace std::chrono_literals;
+        ApiError error =
+            ApiError::fromHttpAnswer(503, R"({"error":{"code":"server_busy","retry_after":3}})");
+        QCOMPARE(error.code, ApiError::Code::ServerBusy);
+        QCOMPARE(error.retryAfter(), 3000ms);
+        error = ApiError::fromHttpAnswer(429, R"({"error":{"retry_after":1}})");
+        QCOMPARE(error.code, ApiError::Code::RateLimited);
+        QCOMPARE(error.retryAfter(), 1000ms);
+        // Not said, or nonsense: the caller's own backoff decides.
+        QCOMPARE(ApiError::fromHttpAnswer(500, {}).retryAfter(), 0ms);
+        QCOMPARE(ApiError::fromHttpAnswer(429, R"({"error":{"retry_after":-5}})").retryAfter(),
+                 0ms);
+    }
+
+    void htmlAnswersAreClassifiedByStatus_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("code");
+        using C = ApiError::Code;
+        QTest::newRow("200 portal") << 200 << int(C::InvalidResponse);
+        QTest::newRow("302 portal") << 302 << int(C::InvalidResponse);
+        QTest::newRow("403 portal") << 403 << int(C::InvalidResponse);
+        QTest::newRow("408 proxy") << 408 << int(C::RequestTimeout);
+        QTest::newRow("413 proxy") << 413 << int(C::PayloadTooLarge);
+        QTest::newRow("429 proxy") << 429 << int(C::RateLimited);
+        QTest::newRow("500") << 500 << int(C::ServerError);
+        QTest::newRow("502 proxy") << 502 << int(C::ServerError);
+        QTest::newRow("503 proxy") << 503 << int(C::ServerError);
+    }
+
+    void htmlAnswersAreClassifiedByStatus()
+    {
+        QFETCH(int, status);
+        QFETCH(int, code);
+        const ApiError error =
+            ApiError::fromHttpAnswer(status, "<!DOCTYPE html><html><body>Log in</body></html>");
+        QCOMPARE(int(error.code), code);
+        QCOMPARE(error.httpStatus, status);
     }
 
     void unreachableServerIsANetworkError()

@@ -83,7 +83,7 @@ class TestProxySettings : public QObject
     {
         ApiClient api(ServerAddress::parse(u"https://chat.moim.example"_s), u"moim-desktop"_s,
                       u"0.1.0"_s);
-        api.setTimeout(std::chrono::seconds(5));
+        api.setIdleTimeout(std::chrono::seconds(5));
         bool answered = false;
         api.get(u"/api/v1/server"_s, QString(), this, [&](const ApiResult &) { answered = true; });
         return QTest::qWaitFor([&] { return answered; }, 10000);

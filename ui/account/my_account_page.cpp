@@ -2,6 +2,7 @@
 
 #include "account/account.h"
 #include "account/personal_link.h"
+#include "common/error_text.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
 #include "qr_image.h"
@@ -904,6 +905,8 @@ QString MyAccountPage::describe(const ApiError &error) const
                   "minute(s).",
                   nullptr, std::max(1, (error.retryAfterSeconds + 59) / 60));
     default:
+        if (const QString text = ErrorText::forServerAnswer(error); !text.isEmpty())
+            return text;
         return tr("That did not work (%1). Try again in a moment.").arg(errorName(error.code));
     }
 }

@@ -1,5 +1,6 @@
 #include "code_page.h"
 
+#include "common/error_text.h"
 #include "common/notice.h"
 
 #include <QEvent>
@@ -235,7 +236,10 @@ void CodePage::showError(const ApiError &error)
         text = tr("Moim can't reach the server. Check your connection and try again.");
         break;
     default:
-        text = tr("Verification failed unexpectedly (%1). Try again.").arg(errorName(error.code));
+        text = ErrorText::forServerAnswer(error);
+        if (text.isEmpty())
+            text =
+                tr("Verification failed unexpectedly (%1). Try again.").arg(errorName(error.code));
         break;
     }
     if (!tries.isEmpty())

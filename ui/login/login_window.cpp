@@ -2,6 +2,7 @@
 
 #include "auth/session_manager.h"
 #include "code_page.h"
+#include "common/error_text.h"
 #include "common/notice.h"
 #include "info_page.h"
 #include "invite_page.h"
@@ -493,6 +494,8 @@ QString LoginWindow::submitErrorText(const ApiError &error) const
         return tr("This version of Moim is no longer supported by the server. Update Moim with "
                   "your package manager or software centre.");
     default:
+        if (const QString text = ErrorText::forServerAnswer(error); !text.isEmpty())
+            return text;
         return tr("Something went wrong (%1). Try again in a moment.").arg(errorName(error.code));
     }
 }

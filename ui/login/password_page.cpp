@@ -1,5 +1,6 @@
 #include "password_page.h"
 
+#include "common/error_text.h"
 #include "common/notice.h"
 
 #include <QAction>
@@ -330,6 +331,12 @@ void PasswordPage::showError(const ApiError &error)
         m_password->clear();
         break;
     default:
+        text = ErrorText::forServerAnswer(error);
+        if (!text.isEmpty()) {
+            if (error.isTransient())
+                m_error->setAction(tr("Retry"));
+            break;
+        }
         text = tr("Signing in failed unexpectedly (%1). Try again, or ask your admin if it keeps "
                   "happening.")
                    .arg(errorName(error.code));

@@ -1,5 +1,6 @@
 #include "push_page.h"
 
+#include "common/error_text.h"
 #include "common/notice.h"
 
 #include <QAccessible>
@@ -419,7 +420,9 @@ void PushPage::render()
             break;
         default:
             title = tr("Sign-in failed");
-            body = tr("Something went wrong (%1). Try again.").arg(errorName(error.code));
+            body = ErrorText::forServerAnswer(error);
+            if (body.isEmpty())
+                body = tr("Something went wrong (%1). Try again.").arg(errorName(error.code));
             break;
         }
         break;

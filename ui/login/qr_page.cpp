@@ -1,5 +1,6 @@
 #include "qr_page.h"
 
+#include "common/error_text.h"
 #include "common/notice.h"
 #include "qr_code_view.h"
 
@@ -277,6 +278,8 @@ void QrPage::render()
                              std::max(1, error.retryAfterSeconds));
         else if (error.code == ApiError::Code::UpdateRequired)
             outcomeBody = tr("This version of Moim is no longer supported by the server.");
+        else if (const QString text = ErrorText::forServerAnswer(error); !text.isEmpty())
+            outcomeBody = text;
         else
             outcomeBody =
                 tr("Something went wrong (%1). Try a new code.").arg(errorName(error.code));
