@@ -641,6 +641,24 @@ Messages arrive here.</source>
         <source>N&amp;otification settings…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) not sent yet.</source>
+        <translation>
+            <numerusform>%n message not sent yet.</numerusform>
+            <numerusform>%n messages not sent yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again in %n second(s)…</source>
+        <translation>
+            <numerusform>Trying again in %n second…</numerusform>
+            <numerusform>Trying again in %n seconds…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t save your message, so it was not sent. Your text is still in the message box: check that the disk has free space, then press Enter again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -649,7 +667,31 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not sent — click to retry</source>
+        <source>Not sent: %1 Click to retry, or right-click to delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are not a member of this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this conversation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workspace requires 2-step verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not accept this message (it may be too long).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -665,6 +707,18 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Copy message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete unsent message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

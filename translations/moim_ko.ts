@@ -636,6 +636,22 @@ Messages arrive here.</source>
         <source>N&amp;otification settings…</source>
         <translation>알림 설정(&amp;O)…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) not sent yet.</source>
+        <translation>
+            <numerusform>아직 보내지 못한 메시지가 %n개 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again in %n second(s)…</source>
+        <translation>
+            <numerusform>%n초 후 다시 시도합니다…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t save your message, so it was not sent. Your text is still in the message box: check that the disk has free space, then press Enter again.</source>
+        <translation>메시지를 저장하지 못해 보내지 않았습니다. 입력한 내용은 입력창에 그대로 있으니, 디스크 여유 공간을 확인한 뒤 Enter를 다시 누르세요.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -644,8 +660,32 @@ Messages arrive here.</source>
         <translation>보내는 중…</translation>
     </message>
     <message>
-        <source>Not sent — click to retry</source>
-        <translation>보내지 못함 — 눌러서 다시 보내기</translation>
+        <source>Not sent: %1 Click to retry, or right-click to delete.</source>
+        <translation>보내지 못함: %1 클릭하면 다시 보내고, 오른쪽 클릭으로 삭제할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>you are not a member of this conversation.</source>
+        <translation>이 대화의 멤버가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>this conversation no longer exists.</source>
+        <translation>이 대화가 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>this workspace requires 2-step verification.</source>
+        <translation>이 워크스페이스는 2단계 인증이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>the message is too long.</source>
+        <translation>메시지가 너무 깁니다.</translation>
+    </message>
+    <message>
+        <source>the server does not accept this message (it may be too long).</source>
+        <translation>서버가 이 메시지를 받지 않습니다(너무 길 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>the server refused it.</source>
+        <translation>서버가 거부했습니다.</translation>
     </message>
 </context>
 <context>
@@ -661,6 +701,18 @@ Messages arrive here.</source>
     <message>
         <source>Copy message</source>
         <translation>메시지 복사</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Delete unsent message</source>
+        <translation>보내지 않은 메시지 삭제</translation>
     </message>
 </context>
 <context>
