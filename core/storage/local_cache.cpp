@@ -1,5 +1,7 @@
 #include "local_cache.h"
 
+#include "read_damaged.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -526,23 +528,15 @@ QList<Message> LocalCache::pendingMessages() const
 QList<Message> LocalCache::readUnsent(const QString &filePath)
 {
     QList<Message> result;
-    const QString name = u"moim-cache-rescue-"_s + QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(filePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT "_s + MessageColumns +
-                           u" FROM messages WHERE id = '' AND state IN ('pending', 'failed')"
-                           " ORDER BY queued_at, created_at"_s)) {
-                while (query.next())
-                    result.append(messageFrom(query));
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    readDamagedDatabase(filePath, [&result](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        if (!query.exec(u"SELECT "_s + MessageColumns +
+                        u" FROM messages WHERE id = '' AND state IN ('pending', 'failed')"
+                        " ORDER BY queued_at, created_at"_s))
+            return;
+        while (query.next())
+            result.append(messageFrom(query));
+    });
     if (!result.isEmpty())
         qCWarning(lcCache) << "rescued" << result.size() << "unsent messages from a damaged cache";
     return result;

@@ -1,5 +1,7 @@
 #include "outbox_store.h"
 
+#include "read_damaged.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -58,29 +60,21 @@ Message messageFrom(const QSqlQuery &query)
 void rescue(const QString &filePath, QList<Message> *messages,
             QHash<QString, NotificationSettings> *settings)
 {
-    const QString name = u"moim-outbox-rescue-"_s + QUuid::createUuid().toString();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(filePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s)) {
-                while (query.next())
-                    messages->append(messageFrom(query));
-            }
-            if (query.exec(u"SELECT workspace_id, settings FROM settings"_s)) {
-                while (query.next()) {
-                    const auto parsed = NotificationSettings::fromJson(
-                        QJsonDocument::fromJson(query.value(1).toByteArray()).object());
-                    if (parsed)
-                        settings->insert(query.value(0).toString(), *parsed);
-                }
+    readDamagedDatabase(filePath, [&](QSqlDatabase &db) {
+        QSqlQuery query(db);
+        if (query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s)) {
+            while (query.next())
+                messages->append(messageFrom(query));
+        }
+        if (query.exec(u"SELECT workspace_id, settings FROM settings"_s)) {
+            while (query.next()) {
+                const auto parsed = NotificationSettings::fromJson(
+                    QJsonDocument::fromJson(query.value(1).toByteArray()).object());
+                if (parsed)
+                    settings->insert(query.value(0).toString(), *parsed);
             }
         }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    });
 }
 
 } // namespace
