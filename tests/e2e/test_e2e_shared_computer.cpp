@@ -2,11 +2,13 @@
 // in on a shared computer against the real server, writes messages into its local data and is
 // killed with SIGKILL. The next start of the same profile, by anyone, must find nothing of it —
 // deleted before anything is restored or shown — and offer the same choice on the sign-in page.
+// And the real app quits cleanly on SIGTERM, as at the end of a desktop session.
 #include "auth/session_manager.h"
 #include "login/login_window.h"
 #include "login/password_page.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
+#include "platform/single_instance.h"
 #include "secrets/memory_secret_store.h"
 #include "window_controller.h"
 
@@ -100,6 +102,28 @@ private Q_SLOTS:
         QVERIFY(login->passwordPage()->sharedComputerBox()->isChecked());
         QVERIFY(!login->passwordPage()->keepSignedInBox()->isChecked());
         QVERIFY(!login->passwordPage()->keepSignedInBox()->isEnabled());
+    }
+
+    // Quit is what deletes a shared-computer session's data at once (above, the next start does
+    // it). The desktop session ending or a shutdown send SIGTERM: Moim quits as from its menu.
+    void terminationSignalQuitsLikeQuit()
+    {
+        const QString profile = u"signal-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        QProcess moim;
+        moim.setProcessChannelMode(QProcess::MergedChannels);
+        moim.start(qEnvironmentVariable("MOIM_APP_BIN"),
+                   {u"--server"_s, m_server.url().toString(), u"--profile"_s, profile});
+        QVERIFY2(moim.waitForStarted(), qPrintable(moim.errorString()));
+        // Running its event loop once a second start of the profile is answered.
+        SingleInstance second(profile);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            moim.state() != QProcess::Running || second.sendToPrimary({}, 1000), 30000);
+        QVERIFY2(moim.state() == QProcess::Running, moim.readAll().constData());
+        moim.terminate(); // SIGTERM
+        QVERIFY(moim.waitForFinished(30000));
+        const QByteArray output = moim.readAll();
+        QVERIFY2(moim.exitStatus() == QProcess::NormalExit, output.constData());
+        QVERIFY2(moim.exitCode() == 0, output.constData());
     }
 };
 
