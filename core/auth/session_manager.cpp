@@ -95,8 +95,10 @@ bool SessionManager::deleteAccountData(const QString &accountId)
     const QString dir = m_profile.accountDir(accountId);
     QDir(dir).removeRecursively();
     if (QFileInfo::exists(dir)) {
-        qCWarning(lcSession) << "could not delete the local data of a shared-computer session in"
-                             << dir << "; trying again at the next start";
+        qCWarning(lcSession) << "could not delete the account's local data in" << dir
+                             << (accountsMarkedForDeletion().contains(accountId)
+                                     ? "; trying again at the next start"
+                                     : "");
         return false;
     }
     QStringList marked = accountsMarkedForDeletion();
