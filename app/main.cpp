@@ -16,9 +16,47 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSocketNotifier>
 #include <QTextStream>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+int terminationSockets[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    // Only what is async-signal-safe: the event loop does the rest.
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(terminationSockets[1], &byte, 1);
+}
+
+// SIGTERM (the desktop session ending, a system shutdown, `kill`), SIGINT and SIGHUP quit like
+// Quit in the tray does, so that everything a clean exit does happens: above all, a
+// shared-computer session deletes its local data then instead of at the next start.
+void quitOnTerminationSignals(moim::ui::WindowController *windows)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, terminationSockets) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(terminationSockets[0], QSocketNotifier::Read, windows);
+    QObject::connect(notifier, &QSocketNotifier::activated, windows, [windows] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(terminationSockets[0], &byte, 1);
+        windows->quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (const int number : {SIGTERM, SIGINT, SIGHUP})
+        sigaction(number, &action, nullptr);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -121,6 +159,7 @@ int main(int argc, char *argv[])
     windows.setAppearance(&appearance);
     QObject::connect(&windows, &moim::ui::WindowController::quitRequested, &app,
                      &QCoreApplication::quit, Qt::QueuedConnection);
+    quitOnTerminationSignals(&windows);
     windows.start(parser.isSet(backgroundOption));
     QObject::connect(&instance, &moim::SingleInstance::activationRequested, &windows,
                      &moim::ui::WindowController::openLink);

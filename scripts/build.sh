@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Configures (once) and builds Moim with Ninja into ./build. Incremental after the first run.
+# MOIM_WERROR=1 makes warnings errors and MOIM_SANITIZE=1 builds with AddressSanitizer and
+# UndefinedBehaviorSanitizer; either, when set, is applied to an already configured folder too.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="${MOIM_BUILD_DIR:-$root/build}"
@@ -14,8 +16,20 @@ if command -v ccache >/dev/null; then
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$root")}"
   export CCACHE_NOHASHDIR=1
 fi
-if [ ! -f "$build/build.ninja" ]; then
+
+on_off() { case "$1" in 1|ON|on|yes|true) echo ON ;; *) echo OFF ;; esac; }
+options=()
+reconfigure=0
+for option in MOIM_WERROR MOIM_SANITIZE; do
+  if [ -n "${!option:-}" ]; then
+    value=$(on_off "${!option}")
+    options+=("-D$option=$value")
+    if ! grep -qx "$option:BOOL=$value" "$build/CMakeCache.txt" 2>/dev/null; then reconfigure=1; fi
+  fi
+done
+
+if [ ! -f "$build/build.ninja" ] || [ "$reconfigure" = 1 ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="$type" -DBUILD_TESTING=ON \
-    "${launcher[@]}" >/dev/null
+    "${launcher[@]}" "${options[@]}" >/dev/null
 fi
 cmake --build "$build" -- -j"$(nproc)"

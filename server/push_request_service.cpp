@@ -134,14 +134,15 @@ PushRequestService::Outcome PushRequestService::startSignIn(const QString &ip,
                                                             Started *started)
 {
     sweep();
-    QList<qint64> &fromIp = m_signInsByIp[ip];
-    if (fromIp.size() >= m_limits.signInsPerIp) {
+    if (m_signInsByIp.value(ip).size() >= m_limits.signInsPerIp) {
         qCInfo(lcAuth) << "Push sign-in cap reached for" << ip;
         return Outcome::TooManyFromIp;
     }
     if (const Outcome admitted = admit(personalId, started); admitted != Outcome::Ok)
         return admitted;
-    fromIp.append(m_clock.now());
+    // Looked up only now: admit() sweeps, and the sweep erases empty entries (a reference taken
+    // before it would point into an erased slot, and the sign-in would never be counted).
+    m_signInsByIp[ip].append(m_clock.now());
     Request request;
     request.kind = Kind::SignIn;
     request.personalId = personalId;

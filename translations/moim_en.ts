@@ -1429,7 +1429,7 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Moim will not remember you and deletes its local data when you log out.</source>
+        <source>Moim will not remember you and deletes its local data when you log out or quit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1418,8 +1418,8 @@ Messages arrive here.</source>
         <translation>공용 컴퓨터입니다</translation>
     </message>
     <message>
-        <source>Moim will not remember you and deletes its local data when you log out.</source>
-        <translation>로그인 상태를 기억하지 않으며, 로그아웃할 때 이 컴퓨터에 저장된 데이터를 삭제합니다.</translation>
+        <source>Moim will not remember you and deletes its local data when you log out or quit.</source>
+        <translation>로그인 상태를 기억하지 않으며, 로그아웃하거나 종료할 때 이 컴퓨터에 저장된 데이터를 삭제합니다.</translation>
     </message>
     <message>
         <source>Signing in…</source>

@@ -9,6 +9,7 @@
 #include "storage/outbox_store.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSession, "moim.core.session")
@@ -23,6 +24,11 @@ const auto KeyAccountId = u"session/accountId"_s;
 const auto KeyEmail = u"session/email"_s;
 const auto KeyServer = u"session/server"_s;
 const auto KeyShared = u"session/sharedComputer"_s;
+// Accounts whose folder a shared-computer session may have written: deleted at the session's end
+// or, if the process never got there, at the next start.
+const auto KeyMarkedForDeletion = u"sharedComputer/deleteAccountData"_s;
+// The choice of the last sign-in, kept after the session for the next person's sign-in page.
+const auto KeyLastSignInShared = u"sharedComputer/lastSignIn"_s;
 const auto GroupRevocations = u"pendingRevocations/"_s;
 } // namespace
 
@@ -37,9 +43,92 @@ SessionManager::SessionManager(Profile profile, ApiClient *api, SecretStore *sec
 {
     QFile::setPermissions(m_profile.settingsFile(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // A shared-computer session that was killed, crashed or lost power left its data behind:
+    // it goes before anything can restore or paint it, whoever starts Moim next.
+    deleteMarkedAccountData();
 }
 
-SessionManager::~SessionManager() = default;
+SessionManager::~SessionManager()
+{
+    // Quitting ends a shared-computer session like logging out does, as far as this computer is
+    // concerned: nothing of it stays on disk.
+    QString keptAccountId;
+    if (m_account && m_sharedComputer) {
+        const QString accountId = m_account->identity().id;
+        closeAccount(m_account.get());
+        m_account.reset();
+        deleteAccountData(accountId);
+        m_settings.remove(KeyShared);
+        m_settings.sync();
+    } else if (m_account) {
+        keptAccountId = m_account->identity().id;
+    }
+    // What an earlier shared session of this run could not delete then (a file still open).
+    const QStringList marked = accountsMarkedForDeletion();
+    for (const QString &accountId : marked) {
+        if (accountId != keptAccountId)
+            deleteAccountData(accountId);
+    }
+}
+
+bool SessionManager::lastSignInWasShared() const
+{
+    return m_settings.value(KeyLastSignInShared, false).toBool();
+}
+
+QStringList SessionManager::accountsMarkedForDeletion() const
+{
+    return m_settings.value(KeyMarkedForDeletion).toStringList();
+}
+
+void SessionManager::markForDeletion(const QString &accountId)
+{
+    QStringList marked = accountsMarkedForDeletion();
+    if (!marked.contains(accountId))
+        marked.append(accountId);
+    m_settings.setValue(KeyMarkedForDeletion, marked);
+    // On disk before the account's folder gets its first byte.
+    m_settings.sync();
+}
+
+bool SessionManager::deleteAccountData(const QString &accountId)
+{
+    const QString dir = m_profile.accountDir(accountId);
+    QDir(dir).removeRecursively();
+    if (QFileInfo::exists(dir)) {
+        qCWarning(lcSession) << "could not delete the account's local data in" << dir
+                             << (accountsMarkedForDeletion().contains(accountId)
+                                     ? "; trying again at the next start"
+                                     : "");
+        return false;
+    }
+    QStringList marked = accountsMarkedForDeletion();
+    if (marked.removeAll(accountId) > 0) {
+        if (marked.isEmpty())
+            m_settings.remove(KeyMarkedForDeletion);
+        else
+            m_settings.setValue(KeyMarkedForDeletion, marked);
+        m_settings.sync();
+    }
+    return true;
+}
+
+void SessionManager::deleteMarkedAccountData()
+{
+    const QStringList marked = accountsMarkedForDeletion();
+    for (const QString &accountId : marked) {
+        qCInfo(lcSession) << "deleting the local data a shared-computer session left";
+        deleteAccountData(accountId);
+    }
+}
+
+void SessionManager::closeAccount(Account *account)
+{
+    account->shutDown();
+    account->chat()->flush();
+    if (account->cache())
+        account->cache()->close();
+}
 
 QString SessionManager::keychainService(const Profile &profile, const ApiClient *api)
 {
@@ -141,14 +230,25 @@ bool SessionManager::restore()
 void SessionManager::adoptGrant(const SessionGrant &grant, bool keepSignedIn, bool sharedComputer)
 {
     if (m_account) {
-        m_account->shutDown();
+        // A new sign-in ends a shared-computer session, and with it that session's data.
+        const bool endsSharedSession = m_sharedComputer;
+        const QString previousId = m_account->identity().id;
+        if (endsSharedSession)
+            closeAccount(m_account.get());
+        else
+            m_account->shutDown();
         m_account.release()->deleteLater();
+        if (endsSharedSession)
+            deleteAccountData(previousId);
     }
     m_sharedComputer = sharedComputer;
     // A shared computer never remembers a session, whatever the checkbox said.
     const bool remember = keepSignedIn && !sharedComputer;
     m_sessionOnly = !remember;
 
+    m_settings.setValue(KeyLastSignInShared, sharedComputer);
+    if (sharedComputer)
+        markForDeletion(grant.account.id);
     m_account = createAccount(grant.account);
     m_account->applyGrant(grant);
     // The proof outlives the session, in the keychain when the session is remembered there;
@@ -227,12 +327,9 @@ void SessionManager::endLocally(SignOutReason reason, bool deleteLocalData)
     if (!m_account)
         return;
     std::unique_ptr<Account> account = std::move(m_account);
-    account->shutDown();
     const QString accountId = account->identity().id;
     const QString email = account->identity().email;
-    const QString cachePath = account->cache() ? account->cache()->filePath() : QString();
-    account->chat()->flush();
-    account->cache()->close();
+    closeAccount(account.get());
     // Often we are inside one of the account's own signals (a revocation pushed on its socket):
     // it must outlive this call.
     account.release()->deleteLater();
@@ -246,12 +343,12 @@ void SessionManager::endLocally(SignOutReason reason, bool deleteLocalData)
     m_settings.remove(KeyEmail);
     m_settings.remove(KeyShared);
     m_settings.sync();
+    // A shared-computer session keeps nothing, however it ends.
+    deleteLocalData = deleteLocalData || m_sharedComputer;
     // Deleting this computer's data includes what says it signed in before.
-    if (deleteLocalData)
+    if (deleteLocalData) {
         m_deviceProofs->forget(email);
-    if (deleteLocalData && !cachePath.isEmpty()) {
-        LocalCache::removeFiles(cachePath);
-        QDir(m_profile.accountDir(accountId)).removeRecursively();
+        deleteAccountData(accountId);
     }
     m_sessionOnly = false;
     m_sharedComputer = false;

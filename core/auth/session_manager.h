@@ -19,6 +19,11 @@ struct SessionGrant;
 // remembered session at start, adopts the grant of a finished sign-in, keeps the refresh token in
 // the keychain when the user asked to stay signed in (with the device proof of the sign-in, which
 // stays after signing out), and signs out — also offline.
+//
+// A shared-computer session keeps its local data only while it runs: the account's folder is
+// marked in the settings before anything is written to it, deleted when the session ends (log
+// out, quit, destruction) and, after a crash or power cut, at the next construction on this
+// profile, before anything can be restored or shown.
 class SessionManager : public QObject
 {
     Q_OBJECT
@@ -55,6 +60,12 @@ public:
     bool isSessionOnly() const { return m_sessionOnly; }
     // True when "this is a shared computer" was chosen for the current session.
     bool isSharedComputer() const { return m_sharedComputer; }
+    // True when the last sign-in on this profile was on a shared computer: the sign-in page
+    // offers the same choice to the next person.
+    bool lastSignInWasShared() const;
+    // Accounts whose local data a shared-computer session left and that are not deleted yet
+    // (normally empty outside a running shared-computer session).
+    QStringList accountsMarkedForDeletion() const;
 
     // At start: signs in from the remembered session, painting from the cache first. Answers
     // synchronously whether there was one to restore.
@@ -92,6 +103,12 @@ private:
     void endLocally(SignOutReason reason, bool deleteLocalData);
     void queueRevocation(const QString &sessionId, const QString &proof);
     void reportKeychainUnavailable();
+    void markForDeletion(const QString &accountId);
+    // Deletes the account's whole folder (caches, outbox, whatever lives there) and, once it is
+    // gone, its mark. False when something could not be deleted; the mark then stays.
+    bool deleteAccountData(const QString &accountId);
+    void deleteMarkedAccountData();
+    void closeAccount(Account *account);
 
     Profile m_profile;
     ApiClient *m_api;

@@ -57,9 +57,11 @@ FakePortal::~FakePortal()
 {
     m_bus.unregisterService(Service);
     m_bus.unregisterObject(Path);
-    QMetaObject::invokeMethod(m_object, &QObject::deleteLater);
     m_thread.quit();
     m_thread.wait();
+    // Deleted here, once its thread has ended and nothing can call it: a deleteLater() queued
+    // just before quit() may never run, which leaked the object.
+    delete m_object;
     QDBusConnection::disconnectFromBus(u"moim-fake-portal"_s);
 }
 

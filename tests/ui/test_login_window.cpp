@@ -128,6 +128,40 @@ private Q_SLOTS:
         QVERIFY(page->keepSignedInBox()->isEnabled());
     }
 
+    void sharedComputerChoiceStaysForTheNextPerson()
+    {
+        {
+            auto f = open(m_server.url());
+            LoginWindow *login = f->windows->loginWindow();
+            login->passwordPage()->sharedComputerBox()->click();
+            typeAndSubmit(login, Jimin, Password);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                f->windows->mainWindow() && f->windows->mainWindow()->isVisible(), 20000);
+            QVERIFY(f->sessions->isSharedComputer());
+        } // Quit while signed in.
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        QVERIFY(login && login->isVisible());
+        PasswordPage *page = login->passwordPage();
+        QVERIFY(page->sharedComputerBox()->isChecked());
+        QVERIFY(!page->keepSignedInBox()->isChecked());
+        QVERIFY(!page->keepSignedInBox()->isEnabled());
+
+        // Someone at a computer of their own unticks it: from then on the usual default is back.
+        page->sharedComputerBox()->click();
+        page->keepSignedInBox()->click();
+        typeAndSubmit(login, Alex, Password);
+        QTRY_VERIFY_WITH_TIMEOUT(f->windows->mainWindow() && f->windows->mainWindow()->isVisible(),
+                                 20000);
+        QVERIFY(!f->sessions->isSharedComputer());
+        f->sessions->logout();
+        f.reset();
+        auto again = open(m_server.url());
+        PasswordPage *fresh = again->windows->loginWindow()->passwordPage();
+        QVERIFY(!fresh->sharedComputerBox()->isChecked());
+        QVERIFY(fresh->keepSignedInBox()->isChecked());
+    }
+
     void emptyFieldsAreExplained()
     {
         auto f = open(m_server.url());

@@ -10,6 +10,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -269,6 +271,65 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(cacheFile));
         QVERIFY(!QDir(sessions.profile().accountDir(accountId)).exists());
         QVERIFY(secrets.contents().isEmpty());
+    }
+
+    void sharedComputerDeletesItsDataAtQuit()
+    {
+        MemorySecretStore secrets;
+        QString accountDir, cacheFile;
+        {
+            auto api = makeApi();
+            SessionManager sessions(Profile(), api.get(), &secrets);
+            QVERIFY(!sessions.lastSignInWasShared());
+            QCOMPARE(signIn(sessions, Jimin, Password, true, true), PasswordLogin::State::SignedIn);
+            const QString accountId = sessions.account()->identity().id;
+            accountDir = sessions.profile().accountDir(accountId);
+            cacheFile = sessions.cacheFile(accountId);
+            QVERIFY(QFile::exists(cacheFile));
+            // What a killed process would leave is already named on disk, for the next start.
+            QSettings onDisk(sessions.profile().settingsFile(), QSettings::IniFormat);
+            QCOMPARE(onDisk.value(u"sharedComputer/deleteAccountData"_s).toStringList(),
+                     QStringList{accountId});
+            QCOMPARE(sessions.accountsMarkedForDeletion(), QStringList{accountId});
+            // Anything else the account keeps in its folder goes too, not only the cache.
+            QFile other(accountDir + u"/outbox.sqlite"_s);
+            QVERIFY(other.open(QIODevice::WriteOnly));
+            other.write("pending");
+            other.close();
+        } // Quit: the session manager goes without a logout.
+        QVERIFY(!QFile::exists(cacheFile));
+        QVERIFY(!QFileInfo::exists(cacheFile + u"-wal"_s));
+        QVERIFY(!QDir(accountDir).exists());
+        QVERIFY(secrets.contents().isEmpty());
+
+        auto api = makeApi();
+        SessionManager next(Profile(), api.get(), &secrets);
+        QVERIFY(next.accountsMarkedForDeletion().isEmpty());
+        QVERIFY(!next.restore());
+        // The next person is offered the same choice.
+        QVERIFY(next.lastSignInWasShared());
+        // Until someone signs in on a computer of their own: then it is the default again.
+        QCOMPARE(signIn(next, Alex, Password, true, false), PasswordLogin::State::SignedIn);
+        QVERIFY(!next.lastSignInWasShared());
+        QVERIFY(next.accountsMarkedForDeletion().isEmpty());
+    }
+
+    void aNewSignInEndsTheSharedSessionAndItsData()
+    {
+        auto api = makeApi();
+        MemorySecretStore secrets;
+        SessionManager sessions(Profile(), api.get(), &secrets);
+        QCOMPARE(signIn(sessions, Jimin, Password, false, true), PasswordLogin::State::SignedIn);
+        const QString sharedDir = sessions.profile().accountDir(sessions.account()->identity().id);
+        QVERIFY(QDir(sharedDir).exists());
+        QCOMPARE(signIn(sessions, Alex, Password, true, false), PasswordLogin::State::SignedIn);
+        QVERIFY(!QDir(sharedDir).exists());
+        QVERIFY(sessions.accountsMarkedForDeletion().isEmpty());
+        // The remembered session of a computer of one's own keeps its data.
+        const QString ownCache = sessions.cacheFile(sessions.account()->identity().id);
+        QVERIFY(QFile::exists(ownCache));
+        sessions.logout();
+        QVERIFY(QFile::exists(ownCache));
     }
 
     void offlineLogoutQueuesTheRevocation()

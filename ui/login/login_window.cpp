@@ -93,6 +93,11 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     outer->addLayout(column);
     outer->addStretch(1);
 
+    // After a shared-computer session the next person most likely sits at the same shared
+    // computer: the choice stays, so nobody is remembered by the default.
+    if (m_sessions->lastSignInWasShared())
+        m_passwordPage->sharedComputerBox()->setChecked(true);
+
     connect(m_passwordPage, &PasswordPage::submitted, this,
             [this](const QString &email, const QString &password, bool keep, bool shared) {
                 m_passwordLogin->submit(email, password, keep, shared);

@@ -188,7 +188,7 @@ void PasswordPage::retranslate()
     m_sharedComputer->setText(tr("This is a shared computer"));
     m_sharedComputer->setAccessibleName(m_sharedComputer->text());
     m_sharedComputer->setToolTip(
-        tr("Moim will not remember you and deletes its local data when you log out."));
+        tr("Moim will not remember you and deletes its local data when you log out or quit."));
     m_signIn->setText(m_busy ? tr("Signing in…") : tr("Sign in"));
     m_signIn->setAccessibleName(tr("Sign in"));
     m_otherWays->setText(tr("Or sign in with your phone"));
