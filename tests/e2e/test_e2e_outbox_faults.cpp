@@ -527,7 +527,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!reader.account()->conversations(workspace).isEmpty(), 10000);
         const QString conversation = reader.account()->conversations(workspace).first().id;
 
-        const QStringList common{u"--server"_s, m_server.url().toString(), u"--conversation"_s,
+        // The client talks through a proxy that, while it drains, lets a few sends out and then
+        // holds the next one unanswered: so every kill finds messages still queued, however fast
+        // the machine.
+        test::FaultProxy proxy(m_server.url());
+        QVERIFY(proxy.listen());
+        proxy.setStallDuration(60000);
+        const QStringList common{u"--server"_s, proxy.url().toString(), u"--conversation"_s,
                                  conversation};
         {
             Driver signIn(common + QStringList{u"--sign-in"_s, u"--email"_s, Jimin, u"--password"_s,
@@ -550,6 +556,13 @@ private Q_SLOTS:
                 m_server.kill();
             else
                 QVERIFY2(ensureServerRunning(), qPrintable(m_server.output()));
+            // Killed after a few went out, the rest (and any left from before) still queued.
+            const int sentBeforeKill = int(random.bounded(Batch / 2));
+            QList<test::FaultProxy::Fault> schedule(sentBeforeKill, test::FaultProxy::Fault::None);
+            schedule.append(
+                QList<test::FaultProxy::Fault>(Batch * Kills, test::FaultProxy::Fault::Stall));
+            proxy.setSchedule(serverDown ? 0 : 1, 0, schedule);
+            const int heldBefore = proxy.injected(test::FaultProxy::Fault::Stall);
             Driver driver(common);
             QVERIFY(driver.start());
             QTRY_VERIFY2_WITH_TIMEOUT(driver.has(u"ready"_s), qPrintable(driver.log()), 15000);
@@ -565,10 +578,11 @@ private Q_SLOTS:
                 QTest::qWait(int(random.bounded(300)));
                 ++killsWhileServerDown;
             } else {
-                // Killed after a few went out, the rest (and any left from before) still queued.
-                const int sentBeforeKill = int(random.bounded(Batch / 2));
                 (void)QTest::qWaitFor([&] { return driver.count(u"sent "_s) >= sentBeforeKill; },
                                       10000);
+                // The next send is on its way and held: the kill comes mid-send.
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    proxy.injected(test::FaultProxy::Fault::Stall) > heldBefore, 10000);
                 killsWhileDraining += driver.count(u"sent "_s) > 0;
             }
             QVERIFY2(!driver.has(u"signed out"_s), qPrintable(driver.log()));
@@ -577,6 +591,7 @@ private Q_SLOTS:
         }
 
         QVERIFY2(ensureServerRunning(), qPrintable(m_server.output()));
+        proxy.setSchedule(0, 0, {});
         Driver last(common);
         QElapsedTimer clock;
         clock.start();
