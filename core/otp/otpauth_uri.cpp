@@ -14,7 +14,6 @@ namespace {
 // Secrets shorter than 80 bits are not worth trusting; longer than 512 bits is not a TOTP key.
 constexpr qsizetype MinSecretBytes = 10;
 constexpr qsizetype MaxSecretBytes = 64;
-constexpr qsizetype MaxLabelLength = 256;
 
 std::optional<OtpauthUri> failWith(OtpauthUri::Error reason, OtpauthUri::Error *error)
 {
@@ -108,10 +107,13 @@ QString OtpauthUri::build(const QString &issuer, const QString &account, const Q
     QUrl url;
     url.setScheme(u"otpauth"_s);
     url.setHost(u"totp"_s);
-    url.setPath(u'/' + issuer + u':' + account);
+    // Without an issuer the label is the account alone: a leading colon would make the label
+    // longer than the one it was read from, and no longer the same.
+    url.setPath(u'/' + (issuer.isEmpty() ? account : issuer + u':' + account));
     QUrlQuery query;
     query.addQueryItem(u"secret"_s, Totp::toBase32(secret));
-    query.addQueryItem(u"issuer"_s, issuer);
+    if (!issuer.isEmpty())
+        query.addQueryItem(u"issuer"_s, issuer);
     query.addQueryItem(u"algorithm"_s, u"SHA1"_s);
     query.addQueryItem(u"digits"_s, u"6"_s);
     query.addQueryItem(u"period"_s, u"30"_s);

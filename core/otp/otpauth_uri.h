@@ -28,6 +28,8 @@ public:
 
     // Longer than any real URI (a 160-bit secret is 32 characters); more is someone's mischief.
     static constexpr qsizetype MaxLength = 2048;
+    // The label ("ISSUER:ACCOUNT") and the issuer each, in characters once decoded.
+    static constexpr qsizetype MaxLabelLength = 256;
 
     static std::optional<OtpauthUri> parse(const QString &text, Error *error = nullptr);
     // A message for the command line and logs (the phone is not translated).

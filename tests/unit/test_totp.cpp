@@ -75,6 +75,20 @@ private Q_SLOTS:
         QCOMPARE(parsed->label(), u"Moim:jimin.kim@moim.example"_s);
     }
 
+    // Found by fuzz_otpauth_uri: a label without an issuer, as long as a label may be, was built
+    // back with a leading colon that made it one character too long to read again.
+    void aLabelWithoutIssuerBuildsBackTheSame()
+    {
+        const QByteArray secret = "12345678901234567890";
+        const QString account(OtpauthUri::MaxLabelLength, u'a');
+        const QString uri = OtpauthUri::build(QString(), account, secret);
+        QVERIFY(!uri.contains(u"issuer="_s));
+        const auto parsed = OtpauthUri::parse(uri);
+        QVERIFY(parsed);
+        QVERIFY(parsed->issuer().isEmpty());
+        QCOMPARE(parsed->account(), account);
+    }
+
     // Found by fuzz_otpauth_uri: an issuer with a colon in it moved part of itself into the
     // account when the label was split at its first colon.
     void issuerWithAColonKeepsTheAccount()
