@@ -147,14 +147,18 @@ JsonReply ChatApi::markRead(const QString &conversationId, const QHttpServerRequ
         return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
     if (isLocked(*session, conversationId))
         return ApiServer::workspaceLocked();
-    m_services.messages.markRead(session->userId, conversationId,
-                                 body->value("seq"_L1).toInteger());
+    const MessageStore::ReadMark mark = m_services.messages.markRead(
+        session->userId, conversationId, body->value("seq"_L1).toInteger());
     // Reading on one device clears the badge on the others (those that may open the workspace).
+    // The event says where the mark stands and what is still unread, so every device shows the
+    // server's count rather than guessing from what it happens to hold.
     m_services.events.pushWorkspaceEvent(m_services.messages.workspaceOf(conversationId),
                                          {session->userId},
                                          {{u"type"_s, QString(event::ReadUpdated)},
                                           {u"conversation_id"_s, conversationId},
-                                          {u"seq"_s, body->value("seq"_L1).toInteger()}});
+                                          {u"seq"_s, mark.lastReadSeq},
+                                          {u"unread"_s, mark.unread},
+                                          {u"last_seq"_s, m_services.messages.lastSeq()}});
     return JsonReply::noContent();
 }
 

@@ -163,7 +163,7 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
         return std::nullopt;
     const QJsonObject message = messageJson(id, userId);
     // The author has read what they wrote.
-    markRead(userId, conversationId, message.value("seq"_L1).toInteger());
+    advanceReadMark(userId, conversationId, message.value("seq"_L1).toInteger());
     return message;
 }
 
@@ -237,7 +237,7 @@ bool MessageStore::randomChannelAndMember(QString *conversationId, QString *user
     return true;
 }
 
-void MessageStore::markRead(const QString &userId, const QString &conversationId, qint64 seq)
+void MessageStore::advanceReadMark(const QString &userId, const QString &conversationId, qint64 seq)
 {
     // Read marks only move forward: an old device catching up must not un-read newer messages.
     QSqlQuery query(m_database.handle());
@@ -248,6 +248,22 @@ void MessageStore::markRead(const QString &userId, const QString &conversationId
     query.addBindValue(conversationId);
     query.addBindValue(seq);
     execOrWarn(query);
+}
+
+MessageStore::ReadMark MessageStore::markRead(const QString &userId, const QString &conversationId,
+                                              qint64 seq)
+{
+    advanceReadMark(userId, conversationId, seq);
+    QSqlQuery mark(m_database.handle());
+    mark.prepare(u"SELECT r.last_read_seq, (SELECT COUNT(*) FROM messages m WHERE "
+                 "m.conversation_id = r.conversation_id AND m.seq > r.last_read_seq AND "
+                 "m.author <> r.user_id) FROM reads r WHERE r.user_id = ? AND "
+                 "r.conversation_id = ?"_s);
+    mark.addBindValue(userId);
+    mark.addBindValue(conversationId);
+    if (!execOrWarn(mark) || !mark.next())
+        return {seq, 0};
+    return {mark.value(0).toLongLong(), mark.value(1).toInt()};
 }
 
 QJsonArray MessageStore::readState(const QString &userId, const QString &sessionId) const

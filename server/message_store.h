@@ -61,12 +61,19 @@ public:
     // A channel and an active member of its workspace, at random (for demo chatter).
     bool randomChannelAndMember(QString *conversationId, QString *userId) const;
 
-    void markRead(const QString &userId, const QString &conversationId, qint64 seq);
+    struct ReadMark
+    {
+        qint64 lastReadSeq = 0;
+        int unread = 0; // messages of others after the mark
+    };
+    // Moves the user's mark forward to `seq` (never back) and answers where it now stands.
+    ReadMark markRead(const QString &userId, const QString &conversationId, qint64 seq);
     // {conversation_id, workspace_id, unread, last_read_seq} for every conversation the user sees
     // in a workspace open to the session sessionId.
     QJsonArray readState(const QString &userId, const QString &sessionId) const;
 
 private:
+    void advanceReadMark(const QString &userId, const QString &conversationId, qint64 seq);
     QJsonObject messageJson(const QString &id, const QString &viewerId) const;
 
     Database &m_database;

@@ -32,16 +32,15 @@ Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QStr
             m_read.insert(state.conversationId,
                           {state.workspaceId, state.unread, state.lastReadSeq});
     }
+    m_countedSeq = m_lastSeq;
     m_announcedTotal = totalUnread();
     connect(&m_outbox, &Outbox::messageChanged, this, [this](const Message &message) {
         if (message.state == Message::State::Sent) {
             // Sent: from now on it is history like any other message, kept by the cache.
             m_unflushed.append(message);
             scheduleFlush();
-            if (m_read.contains(message.conversationId)) {
-                ReadInfo &info = m_read[message.conversationId];
-                info.lastReadSeq = std::max(info.lastReadSeq, message.seq);
-            }
+            if (m_read.contains(message.conversationId))
+                readUpToOwnMessage(message.conversationId, message.seq);
         }
         Q_EMIT messageChanged(message);
     });
@@ -138,37 +137,35 @@ void Chat::sync()
             if (!message.id.isEmpty())
                 batch.append(message);
         }
+        flush(); // live messages that came meanwhile are counted from the cache below
         m_cache->storeMessages(batch);
         for (const Message &message : batch) {
             m_outbox.confirm(message); // ours, sent before a crash took the answer
             m_lastSeq = std::max(m_lastSeq, message.seq);
             Q_EMIT messageChanged(message);
         }
-        // The server's read state is the truth after a gap (other devices may have read).
-        QSet<QString> touched;
+        // The server's read state is the truth after a gap (other devices may have read). Its
+        // counts include every message up to its last_seq, also those on later pages.
+        const qint64 serverLastSeq = result.body.value("last_seq"_L1).toInteger();
         for (const QJsonValue &value : result.body.value("read_state"_L1).toArray()) {
             const QJsonObject state = value.toObject();
-            const QString id = state.value("conversation_id"_L1).toString();
-            ReadInfo info{state.value("workspace_id"_L1).toString(),
-                          state.value("unread"_L1).toInt(),
-                          state.value("last_read_seq"_L1).toInteger()};
-            if (id == m_active && info.unread > 0) {
-                info.unread = 0;
-                markRead(id);
-            }
-            m_read.insert(id, info);
-            touched.insert(id);
+            applyServerReadState(state.value("conversation_id"_L1).toString(),
+                                 state.value("workspace_id"_L1).toString(),
+                                 state.value("last_read_seq"_L1).toInteger(),
+                                 state.value("unread"_L1).toInt(), serverLastSeq);
         }
-        m_lastSeq = std::max(m_lastSeq, result.body.value("last_seq"_L1).toInteger());
-        if (m_cache->isOpen())
-            m_cache->setLastSeq(m_lastSeq);
-        persistReadState();
-        for (const QString &id : std::as_const(touched))
-            announceUnread(id, m_read.value(id).workspaceId);
+        m_countedSeq = std::max(m_countedSeq, serverLastSeq);
         if (result.body.value("has_more"_L1).toBool()) {
+            // Go on from the last message of this page, not from the server's last_seq: the
+            // pages between are still to come.
+            if (m_cache->isOpen())
+                m_cache->setLastSeq(m_lastSeq);
             sync();
             return;
         }
+        m_lastSeq = std::max(m_lastSeq, serverLastSeq);
+        if (m_cache->isOpen())
+            m_cache->setLastSeq(m_lastSeq);
         m_outbox.setOnline(m_online);
     });
 }
@@ -190,10 +187,17 @@ bool Chat::handleEvent(const QString &type, const QJsonObject &event)
     if (type == wire::event::ReadUpdated) {
         const QString id = event.value("conversation_id"_L1).toString();
         const qint64 seq = event.value("seq"_L1).toInteger();
-        ReadInfo &info = m_read[id];
-        if (seq >= info.lastReadSeq) {
+        if (seq < m_read.value(id).lastReadSeq)
+            return true; // an older mark: this device has read further
+        flush();
+        if (event.contains("unread"_L1)) {
+            applyServerReadState(id, QString(), seq, event.value("unread"_L1).toInt(),
+                                 event.value("last_seq"_L1).toInteger());
+        } else {
+            // A server that does not say what is left: what this device holds after the mark.
+            ReadInfo &info = m_read[id];
             info.lastReadSeq = seq;
-            info.unread = 0;
+            info.unread = m_cache->countByOthersAfter(id, seq, m_myId);
             persistReadState();
             announceUnread(id, info.workspaceId);
         }
@@ -210,6 +214,8 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     // New to this account: someone else's, past what was read (an echo or a repeat is not).
     const bool isNew = message.authorId != m_myId &&
                        message.seq > m_read.value(message.conversationId).lastReadSeq;
+    const bool counted = message.seq <= m_countedSeq;
+    m_countedSeq = std::max(m_countedSeq, message.seq);
     Message stored = message;
     // Our own message from another device, or the echo of one sent here: one row either way.
     stored.state = Message::State::Sent;
@@ -223,7 +229,7 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     if (!workspaceId.isEmpty())
         info.workspaceId = workspaceId;
     if (message.authorId == m_myId) {
-        info.lastReadSeq = std::max(info.lastReadSeq, message.seq);
+        readUpToOwnMessage(message.conversationId, message.seq);
         return;
     }
     if (live && isNew)
@@ -232,7 +238,7 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
         markRead(message.conversationId);
         return;
     }
-    if (message.seq > info.lastReadSeq) {
+    if (message.seq > info.lastReadSeq && !counted) {
         ++info.unread;
         persistReadState();
         announceUnread(message.conversationId, info.workspaceId);
@@ -259,18 +265,76 @@ void Chat::markRead(const QString &conversationId)
     if (seq > info.lastReadSeq || hadUnread) {
         info.lastReadSeq = seq;
         persistReadState();
-        if (m_online && seq > 0) {
-            m_api->post(messagesPath(conversationId) + wire::path::ReadSuffix, {{u"seq"_s, seq}},
-                        this, [](const ApiResult &) {});
-        }
+        // Offline, or should this call fail: the next catch-up finds the server's mark behind
+        // this one and sends it again.
+        postReadMark(conversationId, seq);
     }
     if (hadUnread)
         announceUnread(conversationId, info.workspaceId);
 }
 
+void Chat::postReadMark(const QString &conversationId, qint64 seq)
+{
+    if (m_online && seq > 0) {
+        m_api->post(messagesPath(conversationId) + wire::path::ReadSuffix, {{u"seq"_s, seq}}, this,
+                    [](const ApiResult &) {});
+    }
+}
+
+void Chat::applyServerReadState(const QString &conversationId, const QString &workspaceId,
+                                qint64 lastReadSeq, int unread, qint64 countedUpTo)
+{
+    ReadInfo &info = m_read[conversationId];
+    if (!workspaceId.isEmpty())
+        info.workspaceId = workspaceId;
+    const int before = info.unread;
+    if (conversationId == m_active) {
+        // On screen: read up to the newest message held here, whatever the server had heard.
+        qint64 seq = std::max(info.lastReadSeq, lastReadSeq);
+        for (const Message &message : m_cache->messages(conversationId, 0, 1))
+            seq = std::max(seq, message.seq);
+        info.lastReadSeq = seq;
+        info.unread = 0;
+        if (seq > lastReadSeq)
+            postReadMark(conversationId, seq);
+    } else if (lastReadSeq >= info.lastReadSeq) {
+        info.lastReadSeq = lastReadSeq;
+        info.unread = unread + m_cache->countByOthersAfter(
+                                   conversationId, std::max(countedUpTo, lastReadSeq), m_myId);
+    } else {
+        // Read further here than the server has heard (marked offline, or the mark is still on
+        // its way): this device's mark stands, and the server is told again.
+        info.unread = m_cache->countByOthersAfter(conversationId, info.lastReadSeq, m_myId);
+        postReadMark(conversationId, info.lastReadSeq);
+    }
+    persistReadState();
+    if (info.unread != before)
+        announceUnread(conversationId, info.workspaceId);
+}
+
+void Chat::readUpToOwnMessage(const QString &conversationId, qint64 seq)
+{
+    ReadInfo &info = m_read[conversationId];
+    if (seq <= info.lastReadSeq)
+        return;
+    info.lastReadSeq = seq;
+    flush();
+    const int unread = m_cache->countByOthersAfter(conversationId, seq, m_myId);
+    persistReadState();
+    if (unread != info.unread) {
+        info.unread = unread;
+        announceUnread(conversationId, info.workspaceId);
+    }
+}
+
 int Chat::unread(const QString &conversationId) const
 {
     return m_read.value(conversationId).unread;
+}
+
+qint64 Chat::lastReadSeq(const QString &conversationId) const
+{
+    return m_read.value(conversationId).lastReadSeq;
 }
 
 int Chat::workspaceUnread(const QString &workspaceId) const

@@ -45,6 +45,9 @@ public:
     void markRead(const QString &conversationId);
 
     int unread(const QString &conversationId) const;
+    // The newest message read in the conversation, on any of the account's devices as far as
+    // this one knows.
+    qint64 lastReadSeq(const QString &conversationId) const;
     int workspaceUnread(const QString &workspaceId) const;
     // The application-wide total (window title, tray): every workspace whose badge counts
     // toward it (a notification setting), all of them unless told otherwise.
@@ -92,6 +95,13 @@ private:
     void sync();
     void receive(const Message &message, const QString &workspaceId, bool live,
                  const Conversation &conversation = {});
+    // Unread counts follow one rule on every path: the server's count as of its last answer,
+    // plus the messages of others this device holds that came after what that answer counted.
+    void applyServerReadState(const QString &conversationId, const QString &workspaceId,
+                              qint64 lastReadSeq, int unread, qint64 countedUpTo);
+    // Sending moves the author's mark to the new message on the server; the same here.
+    void readUpToOwnMessage(const QString &conversationId, qint64 seq);
+    void postReadMark(const QString &conversationId, qint64 seq);
     void announceUnread(const QString &conversationId, const QString &workspaceId);
     void announceTotal();
     void persistReadState();
@@ -108,6 +118,10 @@ private:
     QSet<QString> m_notCounted; // workspaces left out of the total
     int m_announcedTotal = 0;
     qint64 m_lastSeq = 0;
+    // The highest seq reflected in the unread counts: a live message at or below it was counted
+    // already (by the server's answer to a catch-up, or on an earlier arrival) and counts no
+    // more. The event stream and the catch-up answer race, and either may come first.
+    qint64 m_countedSeq = 0;
     bool m_online = false;
     bool m_syncing = false;
     Backoff m_syncBackoff;

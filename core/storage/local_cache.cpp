@@ -562,6 +562,20 @@ bool LocalCache::removeUnsentMessages()
            exec(m_db, u"DELETE FROM messages WHERE id = '' AND state IN ('pending', 'failed')"_s);
 }
 
+int LocalCache::countByOthersAfter(const QString &conversationId, qint64 afterSeq,
+                                   const QString &authorId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND seq > ?"
+                  " AND author_id <> ?"_s);
+    query.addBindValue(conversationId);
+    query.addBindValue(std::max<qint64>(afterSeq, 0));
+    query.addBindValue(authorId);
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
 qint64 LocalCache::lastSeq() const
 {
     return meta(u"last_seq"_s).toLongLong();

@@ -69,6 +69,11 @@ public:
     // Unsent rows read from a damaged file before open() moved it aside.
     QList<Message> rescuedMessages() const { return m_rescued; }
 
+    // How many stored messages of a conversation, written by anyone but `authorId`, come after
+    // `afterSeq`: the unread messages this device knows beyond what the server last counted.
+    int countByOthersAfter(const QString &conversationId, qint64 afterSeq,
+                           const QString &authorId) const;
+
     qint64 lastSeq() const;
     bool setLastSeq(qint64 seq);
 
