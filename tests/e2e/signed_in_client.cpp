@@ -27,6 +27,21 @@ SignedInClient signInWithPassword(const QUrl &server, SecretStore *secrets, cons
     return client;
 }
 
+SignedInClient restartSignedIn(const QUrl &server, SecretStore *secrets, const QString &profile)
+{
+    SignedInClient client;
+    client.api = std::make_unique<ApiClient>(ServerAddress::parse(server.toString()),
+                                             u"moim-desktop"_s, u"0.1.0"_s);
+    client.sessions = std::make_unique<SessionManager>(
+        profile.isEmpty() ? Profile() : Profile(profile), client.api.get(), secrets);
+    [&] {
+        QVERIFY(client.sessions->restore());
+        QTRY_COMPARE_WITH_TIMEOUT(client.account()->connection(), Account::Connection::Online,
+                                  20000);
+    }();
+    return client;
+}
+
 QList<Conversation> fetchedConversations(const SignedInClient &client, const QString &workspaceId)
 {
     client.account()->fetchConversations(workspaceId);

@@ -30,6 +30,9 @@ struct SignedInClient
 SignedInClient signInWithPassword(const QUrl &server, SecretStore *secrets, const QString &email,
                                   const QString &password, const QString &profile = {});
 
+// A new start of a profile signed in before: its remembered session restored, then online.
+SignedInClient restartSignedIn(const QUrl &server, SecretStore *secrets, const QString &profile);
+
 // The conversations of a workspace as the server lists them.
 QList<Conversation> fetchedConversations(const SignedInClient &client, const QString &workspaceId);
 

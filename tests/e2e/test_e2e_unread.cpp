@@ -176,6 +176,36 @@ private Q_SLOTS:
         QCOMPARE(desk.chat()->workspaceUnread(workspace),
                  laptop.chat()->workspaceUnread(workspace));
     }
+
+    void aLongCatchUpBringsEveryPage()
+    {
+        // More than two pages (200 each) arrive while the desk is closed.
+        const int lines = 450;
+        test::SignedInClient alex = signIn(Alex, u"alex"_s);
+        const QString workspace = alex.account()->workspaces()->workspaces().first().id;
+        const QString conversation = test::fetchedConversations(alex, workspace).first().id;
+        {
+            test::SignedInClient desk = signIn(Jimin, u"closed"_s);
+            QVERIFY(desk.isSignedIn());
+            desk.chat()->setActiveConversation(QString());
+        }
+        for (int i = 0; i < lines; ++i)
+            alex.chat()->send(conversation, u"밀린 메시지 %1 — catch-up line"_s.arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(alex.chat()->outbox()->pendingCount(), 0, 60000);
+
+        test::SignedInClient desk = test::restartSignedIn(m_server.url(), &m_secrets, u"closed"_s);
+        QVERIFY(desk.isSignedIn());
+        // Every line is held here, the middle pages too, and counted once.
+        const auto caughtUp = [&] {
+            int held = 0;
+            for (const Message &message : desk.chat()->cachedMessages(conversation, 0, 2 * lines))
+                held += message.body.endsWith(u"catch-up line"_s) ? 1 : 0;
+            return held;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(caughtUp(), lines, 20000);
+        QCOMPARE(desk.chat()->unread(conversation), serverUnread(desk).value(conversation));
+        QVERIFY(desk.chat()->unread(conversation) >= lines);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestE2eUnread)
