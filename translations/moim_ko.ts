@@ -716,6 +716,34 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::DateText</name>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>오늘 %1</translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation>어제 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>내일 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>a day, then a time</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MuteDescription</name>
     <message>
         <source>Muted until you turn them back on</source>
@@ -724,14 +752,6 @@ Messages arrive here.</source>
     <message>
         <source>Muted until %1</source>
         <translation>%1까지 알림 일시 중지됨</translation>
-    </message>
-    <message>
-        <source>today at %1</source>
-        <translation>오늘 %1</translation>
-    </message>
-    <message>
-        <source>tomorrow at %1</source>
-        <translation>내일 %1</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,11 @@ int Chat::unread(const QString &conversationId) const
     return m_read.value(conversationId).unread;
 }
 
+qint64 Chat::lastReadSeq(const QString &conversationId) const
+{
+    return m_read.value(conversationId).lastReadSeq;
+}
+
 int Chat::workspaceUnread(const QString &workspaceId) const
 {
     int total = 0;

@@ -45,6 +45,8 @@ public:
     void markRead(const QString &conversationId);
 
     int unread(const QString &conversationId) const;
+    // The newest seq read in the conversation (by any device of the account).
+    qint64 lastReadSeq(const QString &conversationId) const;
     int workspaceUnread(const QString &workspaceId) const;
     // The application-wide total (window title, tray): every workspace whose badge counts
     // toward it (a notification setting), all of them unless told otherwise.

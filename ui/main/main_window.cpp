@@ -13,6 +13,7 @@
 #include "notify/notification_preferences.h"
 #include "notify/notification_settings_page.h"
 #include "notify/notifier.h"
+#include "onboarding/deep_link.h"
 #include "workspace_sidebar.h"
 #include "workspace_tile.h"
 
@@ -41,6 +42,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace moim::ui {
 
@@ -336,6 +338,13 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     });
     // A workspace's badge can stop (or start) counting toward the total without a new message.
     connect(m_account->chat(), &Chat::totalUnreadChanged, this, &MainWindow::updateWindowTitle);
+    // Links to messages clicked in a message open here, not in the browser.
+    connect(m_messageView, &MessageView::moimLinkActivated, this, [this](const QUrl &url) {
+        const auto link = DeepLink::parse(url.toString());
+        if (link && link->kind == DeepLink::Kind::Message)
+            openMessageLink(link->workspaceId, link->conversationId, link->messageId,
+                            link->messageSeq);
+    });
     connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
     connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
     connect(m_banner, &Notice::actionTriggered, m_account, &Account::retryNow);
@@ -605,7 +614,11 @@ void MainWindow::openConversation(const QString &conversationId)
         const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
         m_conversationTitle->setText(direct ? name : u"# "_s + name);
         m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
+        // An empty conversation introduces itself instead of showing a blank pane.
+        m_messageView->setConversationInfo(
+            name, index.data(ConversationModel::TopicRole).toString(), direct);
     }
+    m_messageView->setWorkspaceId(currentWorkspaceId());
     m_openConversation = conversationId;
     m_history->setConversation(conversationId);
     m_account->chat()->setActiveConversation(conversationId);
@@ -617,6 +630,11 @@ void MainWindow::openConversation(const QString &conversationId)
     m_composer->setPlaceholderText(tr("Message %1").arg(m_conversationTitle->text()));
     m_composer->setFocus(Qt::OtherFocusReason);
     updateFocusedConversation();
+    if (m_pendingMessageConversation == conversationId) {
+        m_pendingMessageConversation.clear();
+        m_messageView->jumpToMessage(std::exchange(m_pendingMessageId, QString()),
+                                     std::exchange(m_pendingMessageSeq, 0));
+    }
 }
 
 void MainWindow::closeConversation()
@@ -680,6 +698,22 @@ void MainWindow::showConversation(const QString &workspaceId, const QString &con
     m_pendingWorkspace = workspaceId;
     m_pendingConversation = conversationId;
     openPendingConversation();
+}
+
+void MainWindow::openMessageLink(const QString &workspaceId, const QString &conversationId,
+                                 const QString &messageId, qint64 seq)
+{
+    if (!m_account)
+        return;
+    if (conversationId == m_openConversation && workspaceId == currentWorkspaceId()) {
+        showConversation(workspaceId, conversationId); // brings the window forward
+        m_messageView->jumpToMessage(messageId, seq);
+        return;
+    }
+    m_pendingMessageConversation = conversationId;
+    m_pendingMessageId = messageId;
+    m_pendingMessageSeq = seq;
+    showConversation(workspaceId, conversationId);
 }
 
 void MainWindow::openPendingConversation()
