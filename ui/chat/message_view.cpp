@@ -96,6 +96,11 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     connect(model, &QAbstractItemModel::rowsRemoved, this, &MessageView::updateIntro);
     // An empty answer changes no row, but tells that the conversation has no history.
     connect(chat, &Chat::historyFetched, this, &MessageView::updateIntro);
+    // A page that added nothing still answers a search: there may be nothing older.
+    connect(chat, &Chat::historyFetched, this, [this] {
+        if (m_seekingUnread || !m_targetId.isEmpty() || m_targetSeq > 0)
+            scheduleSeek();
+    });
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
 }
@@ -200,9 +205,15 @@ void MessageView::seek()
         m_seekingUnread = false;
         scrollTo(m_history->index(row), QAbstractItemView::PositionAtTop);
         // A little of what was read before stays in sight above the line.
-        verticalScrollBar()->setValue(verticalScrollBar()->value() - 2 * fontMetrics().height());
-        m_stickToBottom = isAtBottom();
-        updateJumpButton();
+        QScrollBar *bar = verticalScrollBar();
+        if (bar->value() < bar->maximum())
+            bar->setValue(bar->value() - 2 * fontMetrics().height());
+        // When all that is unread fits on screen, the view is at the newest end and follows it.
+        QTimer::singleShot(0, this, [this] {
+            if (isAtBottom())
+                m_stickToBottom = true;
+            updateJumpButton();
+        });
         return;
     }
     if (m_history->isLoadingOlder())

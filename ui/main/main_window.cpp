@@ -705,15 +705,16 @@ void MainWindow::openMessageLink(const QString &workspaceId, const QString &conv
 {
     if (!m_account)
         return;
-    if (conversationId == m_openConversation && workspaceId == currentWorkspaceId()) {
-        showConversation(workspaceId, conversationId); // brings the window forward
-        m_messageView->jumpToMessage(messageId, seq);
-        return;
-    }
     m_pendingMessageConversation = conversationId;
     m_pendingMessageId = messageId;
     m_pendingMessageSeq = seq;
     showConversation(workspaceId, conversationId);
+    // Already open: opening it again does nothing, so the jump is made here.
+    if (m_openConversation == conversationId && m_pendingMessageConversation == conversationId) {
+        m_pendingMessageConversation.clear();
+        m_messageView->jumpToMessage(std::exchange(m_pendingMessageId, QString()),
+                                     std::exchange(m_pendingMessageSeq, 0));
+    }
 }
 
 void MainWindow::openPendingConversation()
