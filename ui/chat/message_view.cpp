@@ -98,6 +98,10 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     connect(chat, &Chat::historyFetched, this, &MessageView::updateIntro);
     // A page that added nothing still answers a search: there may be nothing older.
     connect(chat, &Chat::historyFetched, this, [this] {
+        // Knowing there is nothing older can put the "new messages" line above the first row:
+        // its height changes without any row changing.
+        if (m_history->readMarkAtOpen() >= 0)
+            scheduleDelayedItemsLayout();
         if (m_seekingUnread || !m_targetId.isEmpty() || m_targetSeq > 0)
             scheduleSeek();
     });
@@ -368,14 +372,6 @@ QUrl MessageView::messageLink(const QModelIndex &index) const
     return link;
 }
 
-void MessageView::openLink(const QUrl &link)
-{
-    if (link.scheme() == "moim"_L1)
-        Q_EMIT moimLinkActivated(link);
-    else
-        QDesktopServices::openUrl(link);
-}
-
 bool MessageView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
@@ -420,7 +416,7 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     const QUrl link = linkAt(event->pos());
     QMenu menu(this);
     if (!link.isEmpty()) {
-        menu.addAction(tr("Open link"), this, [this, link] { openLink(link); });
+        menu.addAction(tr("Open link"), this, [link] { QDesktopServices::openUrl(link); });
         menu.addAction(tr("Copy link address"), this, [link] {
             QApplication::clipboard()->setText(link.toString(QUrl::FullyEncoded));
         });
@@ -457,7 +453,7 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && !m_pressedLink.isEmpty()) {
         const QUrl link = std::exchange(m_pressedLink, QUrl());
         if (linkAt(event->position().toPoint()) == link) {
-            openLink(link);
+            QDesktopServices::openUrl(link);
             return;
         }
     }

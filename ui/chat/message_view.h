@@ -52,10 +52,6 @@ public:
     // The line that says a message could not be found (hidden otherwise).
     QLabel *notFoundLabel() const { return m_notFound; }
 
-Q_SIGNALS:
-    // A moim:// link in a message was clicked: the app opens it, not the browser.
-    void moimLinkActivated(const QUrl &link);
-
 protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -76,7 +72,6 @@ private:
     void updateJumpButton();
     void placeOverlays();
     void updateIntro();
-    void openLink(const QUrl &link);
     MessageDelegate *messageDelegate() const;
 
     HistoryModel *m_history;

@@ -13,7 +13,6 @@
 #include "notify/notification_preferences.h"
 #include "notify/notification_settings_page.h"
 #include "notify/notifier.h"
-#include "onboarding/deep_link.h"
 #include "workspace_sidebar.h"
 #include "workspace_tile.h"
 
@@ -338,13 +337,6 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     });
     // A workspace's badge can stop (or start) counting toward the total without a new message.
     connect(m_account->chat(), &Chat::totalUnreadChanged, this, &MainWindow::updateWindowTitle);
-    // Links to messages clicked in a message open here, not in the browser.
-    connect(m_messageView, &MessageView::moimLinkActivated, this, [this](const QUrl &url) {
-        const auto link = DeepLink::parse(url.toString());
-        if (link && link->kind == DeepLink::Kind::Message)
-            openMessageLink(link->workspaceId, link->conversationId, link->messageId,
-                            link->messageSeq);
-    });
     connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
     connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
     connect(m_banner, &Notice::actionTriggered, m_account, &Account::retryNow);
