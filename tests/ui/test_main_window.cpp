@@ -24,9 +24,9 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QToolButton>
 #include <QtTest>
 
 using namespace moim;
@@ -444,7 +444,7 @@ private Q_SLOTS:
         QVERIFY(post(minji, unreadConversation, u"위에 있는 동안 하나"_s));
         QVERIFY(post(minji, unreadConversation, u"위에 있는 동안 둘"_s));
         QTRY_COMPARE_WITH_TIMEOUT(view->unseenCount(), 2, 10000);
-        QToolButton *jump = view->jumpToLatestButton();
+        QPushButton *jump = view->jumpToLatestButton();
         QTRY_VERIFY(jump->isVisible());
         QVERIFY2(jump->text().contains(u"(2)"_s), qPrintable(jump->text()));
         // The line stays while the conversation is open.

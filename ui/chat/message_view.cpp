@@ -15,9 +15,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTimer>
-#include <QToolButton>
 #include <QToolTip>
 #include <utility>
 
@@ -38,7 +38,7 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     : QListView(parent)
     , m_history(model)
     , m_chat(chat)
-    , m_jumpToLatest(new QToolButton(this))
+    , m_jumpToLatest(new QPushButton(this))
     , m_notFound(new QLabel(this))
     , m_intro(new ConversationIntro(this))
     , m_highlightTimer(new QTimer(this))
@@ -66,10 +66,9 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
 
     m_jumpToLatest->setObjectName(u"JumpToLatest"_s);
     m_jumpToLatest->setCursor(Qt::PointingHandCursor);
-    m_jumpToLatest->setToolButtonStyle(Qt::ToolButtonTextOnly);
     setRole(m_jumpToLatest, "primary");
     m_jumpToLatest->hide();
-    connect(m_jumpToLatest, &QToolButton::clicked, this, &MessageView::jumpToLatest);
+    connect(m_jumpToLatest, &QPushButton::clicked, this, &MessageView::jumpToLatest);
     m_notFound->setObjectName(u"MessageNotFound"_s);
     m_notFound->setTextFormat(Qt::PlainText);
     m_notFound->setWordWrap(true);

@@ -4,7 +4,7 @@
 #include <QUrl>
 
 class QLabel;
-class QToolButton;
+class QPushButton;
 
 namespace moim {
 class Chat;
@@ -43,7 +43,7 @@ public:
     // The message a link pointed at (local id), highlighted for a moment; empty when none.
     QString highlightedMessage() const;
     // "Jump to latest ↓ (N)": shown when scrolled up while messages arrive.
-    QToolButton *jumpToLatestButton() const { return m_jumpToLatest; }
+    QPushButton *jumpToLatestButton() const { return m_jumpToLatest; }
     // Messages of others that arrived while the newest end was out of sight.
     int unseenCount() const { return m_unseen; }
     // What the conversation shown is, for the introduction an empty one shows.
@@ -87,7 +87,7 @@ private:
     int m_seekPages = 0;
     bool m_seekScheduled = false;
     int m_unseen = 0;
-    QToolButton *m_jumpToLatest;
+    QPushButton *m_jumpToLatest;
     QLabel *m_notFound;
     ConversationIntro *m_intro;
     QTimer *m_highlightTimer;
