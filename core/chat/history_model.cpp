@@ -55,6 +55,7 @@ void HistoryModel::setConversation(const QString &conversationId)
 
 void HistoryModel::reload(const QString &conversationId)
 {
+    m_localDays.clear(); // the time zone may have changed since
     beginResetModel();
     m_conversationId = conversationId;
     m_rows = conversationId.isEmpty() ? QList<Message>()
@@ -90,6 +91,22 @@ int HistoryModel::firstUnreadRow() const
         return int(i);
     }
     return -1;
+}
+
+qint64 HistoryModel::localDay(qint64 secondsSinceEpoch) const
+{
+    for (const LocalDayRange &range : std::as_const(m_localDays)) {
+        if (secondsSinceEpoch >= range.start && secondsSinceEpoch < range.end)
+            return range.day;
+    }
+    const QDate date = QDateTime::fromSecsSinceEpoch(secondsSinceEpoch).date();
+    const LocalDayRange range{date.startOfDay().toSecsSinceEpoch(),
+                              date.addDays(1).startOfDay().toSecsSinceEpoch(), date.toJulianDay()};
+    // A few days are enough to remember; the oldest goes first.
+    if (m_localDays.size() >= 16)
+        m_localDays.removeFirst();
+    m_localDays.append(range);
+    return range.day;
 }
 
 int HistoryModel::rowOfMessage(const QString &messageId, qint64 seq) const
@@ -149,8 +166,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (index.row() == 0)
             return true;
         const Message &previous = m_rows.at(index.row() - 1);
-        return QDateTime::fromSecsSinceEpoch(previous.createdAt).date() !=
-               QDateTime::fromSecsSinceEpoch(message.createdAt).date();
+        return localDay(previous.createdAt) != localDay(message.createdAt);
     }
     case FirstUnreadRole:
         return m_readMark >= 0 && index.row() == firstUnreadRow();

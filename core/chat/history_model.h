@@ -81,6 +81,8 @@ private:
     void reload(const QString &conversationId);
     // The row showing this message, or -1.
     int rowOf(const Message &message) const;
+    // The local calendar day (Julian day number) of a moment.
+    qint64 localDay(qint64 secondsSinceEpoch) const;
 
     Chat *m_chat;
     AccessibleText m_describe;
@@ -95,6 +97,15 @@ private:
     // the cache was behind: older pages then come from the server).
     bool m_trustCache = true;
     qint64 m_readMark = -1;
+    // Local days already worked out, as [start, end) in seconds since the epoch: converting to
+    // local time is costly and the rows of a window fall in a handful of days.
+    struct LocalDayRange
+    {
+        qint64 start = 0;
+        qint64 end = 0;
+        qint64 day = 0;
+    };
+    mutable QList<LocalDayRange> m_localDays;
 };
 
 } // namespace moim

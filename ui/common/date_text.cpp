@@ -10,11 +10,25 @@ QString &chosenLanguage()
     static QString language = u"en"_s;
     return language;
 }
+
+QLocale localeOf(const QString &language)
+{
+    // Built from the language explicitly: QLocale() would be the system's.
+    return language == "ko"_L1 ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                               : QLocale(QLocale::English, QLocale::UnitedStates);
+}
+
+QLocale &chosenLocale()
+{
+    static QLocale locale = localeOf(chosenLanguage());
+    return locale;
+}
 } // namespace
 
 void DateText::setLanguage(const QString &language)
 {
     chosenLanguage() = language == "ko"_L1 ? u"ko"_s : u"en"_s;
+    chosenLocale() = localeOf(chosenLanguage());
 }
 
 QString DateText::language()
@@ -29,9 +43,7 @@ bool DateText::korean()
 
 QLocale DateText::locale()
 {
-    // Built from the language explicitly: QLocale() would be the system's.
-    return korean() ? QLocale(QLocale::Korean, QLocale::SouthKorea)
-                    : QLocale(QLocale::English, QLocale::UnitedStates);
+    return chosenLocale();
 }
 
 QString DateText::time(const QDateTime &moment)
