@@ -654,7 +654,26 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::ConversationIntro</name>
+    <message>
+        <source>This is the start of your conversation with %1. Say hello.</source>
+        <translation>%1님과의 대화가 여기서 시작됩니다. 인사를 건네 보세요.</translation>
+    </message>
+    <message>
+        <source>This is the start of #%1</source>
+        <translation>#%1의 시작입니다</translation>
+    </message>
+    <message>
+        <source>Everything said in #%1 appears here.</source>
+        <translation>#%1에서 나누는 모든 대화가 여기에 표시됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MessageDelegate</name>
+    <message>
+        <source>New messages</source>
+        <translation>새 메시지</translation>
+    </message>
     <message>
         <source>Sending…</source>
         <translation>보내는 중…</translation>
@@ -699,12 +718,39 @@ Messages arrive here.</source>
         <translation>링크 주소 복사</translation>
     </message>
     <message>
-        <source>Copy message</source>
-        <translation>메시지 복사</translation>
+        <source>Copy text</source>
+        <translation>텍스트 복사</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Copy link to message</source>
+        <translation>메시지 링크 복사</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>author, time: message</comment>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>That message could not be found. It may have been deleted.</source>
+        <translation>메시지를 찾을 수 없습니다. 삭제되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Jump to latest ↓ (%1)</source>
+        <translation>최신 메시지로 ↓ (%1)</translation>
+    </message>
+    <message>
+        <source>Jump to latest ↓</source>
+        <translation>최신 메시지로 ↓</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jump to the latest message, %n new</source>
+        <translation>
+            <numerusform>최신 메시지로 이동, 새 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jump to the latest message</source>
+        <translation>최신 메시지로 이동</translation>
     </message>
     <message>
         <source>Retry sending</source>
@@ -716,6 +762,34 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::DateText</name>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>오늘 %1</translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation>어제 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>내일 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>a day, then a time</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MuteDescription</name>
     <message>
         <source>Muted until you turn them back on</source>
@@ -724,14 +798,6 @@ Messages arrive here.</source>
     <message>
         <source>Muted until %1</source>
         <translation>%1까지 알림 일시 중지됨</translation>
-    </message>
-    <message>
-        <source>today at %1</source>
-        <translation>오늘 %1</translation>
-    </message>
-    <message>
-        <source>tomorrow at %1</source>
-        <translation>내일 %1</translation>
     </message>
 </context>
 <context>

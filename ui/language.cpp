@@ -1,5 +1,7 @@
 #include "language.h"
 
+#include "common/date_text.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -19,9 +21,12 @@ bool installLanguage(QCoreApplication &app, const QString &language)
     auto *moim = new QTranslator(&app);
     if (!moim->load(u"moim_"_s + language, u":/moim/translations"_s)) {
         delete moim;
+        // Dates in the language the words are shown in: English, the source text.
+        DateText::setLanguage(u"en"_s);
         // English is the source language; its file only adds the plural forms ("1 message").
         return language == "en"_L1;
     }
+    DateText::setLanguage(language);
     QCoreApplication::installTranslator(moim);
     if (language == "en"_L1)
         return true; // Qt's own strings are English already

@@ -7,6 +7,7 @@
 #include "login/password_page.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
+#include "onboarding/deep_link.h"
 #include "storage/preferences.h"
 
 #include <QCoreApplication>
@@ -147,6 +148,17 @@ void WindowController::openLink(const QString &link)
         window->show();
         window->raise();
         window->activateWindow();
+        return;
+    }
+    if (const auto parsed = DeepLink::parse(link);
+        parsed && parsed->kind == DeepLink::Kind::Message) {
+        // A link to a message: for the window of the signed-in account; else just Moim.
+        if (m_main) {
+            m_main->openMessageLink(parsed->workspaceId, parsed->conversationId, parsed->messageId,
+                                    parsed->messageSeq);
+        } else {
+            openLink(QString());
+        }
         return;
     }
     LoginWindow *login = ensureLoginWindow();

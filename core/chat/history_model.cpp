@@ -2,6 +2,7 @@
 
 #include "chat/chat.h"
 
+#include <QDateTime>
 #include <algorithm>
 
 namespace moim {
@@ -46,6 +47,15 @@ void HistoryModel::onMessageRemoved(const QString &conversationId, const QString
 
 void HistoryModel::setConversation(const QString &conversationId)
 {
+    // Read before the conversation is marked read on opening; own messages never count.
+    const bool unread = !conversationId.isEmpty() && m_chat->unread(conversationId) > 0;
+    m_readMark = unread ? m_chat->lastReadSeq(conversationId) : -1;
+    reload(conversationId);
+}
+
+void HistoryModel::reload(const QString &conversationId)
+{
+    m_localDays.clear(); // the time zone may have changed since
     beginResetModel();
     m_conversationId = conversationId;
     m_rows = conversationId.isEmpty() ? QList<Message>()
@@ -62,7 +72,57 @@ void HistoryModel::setConversation(const QString &conversationId)
 
 void HistoryModel::jumpToNewest()
 {
-    setConversation(m_conversationId);
+    // The same conversation: its "new messages" line stays where it was.
+    reload(m_conversationId);
+}
+
+int HistoryModel::firstUnreadRow() const
+{
+    if (m_readMark < 0)
+        return -1;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const Message &message = m_rows.at(i);
+        if (message.seq <= m_readMark || message.authorId == m_myId)
+            continue;
+        // Only when the message before it is in the window too: otherwise the first unread
+        // one may be older still.
+        if (i == 0 && m_hasOlder)
+            return -1;
+        return int(i);
+    }
+    return -1;
+}
+
+qint64 HistoryModel::localDay(qint64 secondsSinceEpoch) const
+{
+    for (const LocalDayRange &range : std::as_const(m_localDays)) {
+        if (secondsSinceEpoch >= range.start && secondsSinceEpoch < range.end)
+            return range.day;
+    }
+    const QDate date = QDateTime::fromSecsSinceEpoch(secondsSinceEpoch).date();
+    const LocalDayRange range{date.startOfDay().toSecsSinceEpoch(),
+                              date.addDays(1).startOfDay().toSecsSinceEpoch(), date.toJulianDay()};
+    // A few days are enough to remember; the oldest goes first.
+    if (m_localDays.size() >= 16)
+        m_localDays.removeFirst();
+    m_localDays.append(range);
+    return range.day;
+}
+
+int HistoryModel::rowOfMessage(const QString &messageId, qint64 seq) const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const Message &message = m_rows.at(i);
+        if ((!messageId.isEmpty() && message.id == messageId) || (seq > 0 && message.seq == seq))
+            return int(i);
+    }
+    return -1;
+}
+
+bool HistoryModel::mayHoldOlder(qint64 seq) const
+{
+    const qint64 oldest = oldestSeq(m_rows);
+    return m_hasOlder && (seq <= 0 || oldest == 0 || seq < oldest);
 }
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
@@ -98,12 +158,26 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return message.authorId != m_myId && message.mentions(m_myName);
     case SeqRole:
         return message.seq;
+    case AuthorIdRole:
+        return message.authorId;
+    case MessageIdRole:
+        return message.id;
+    case DayStartRole: {
+        if (index.row() == 0)
+            return true;
+        const Message &previous = m_rows.at(index.row() - 1);
+        return localDay(previous.createdAt) != localDay(message.createdAt);
+    }
+    case FirstUnreadRole:
+        return m_readMark >= 0 && index.row() == firstUnreadRow();
     case GroupStartRole: {
         if (index.row() == 0)
             return true;
         const Message &previous = m_rows.at(index.row() - 1);
+        // A date or "new messages" line between them starts a new group too.
         return previous.authorId != message.authorId ||
-               message.createdAt - previous.createdAt > GroupPauseSeconds;
+               message.createdAt - previous.createdAt > GroupPauseSeconds ||
+               data(index, DayStartRole).toBool() || data(index, FirstUnreadRole).toBool();
     }
     default:
         return {};

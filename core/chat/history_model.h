@@ -31,6 +31,13 @@ public:
         // Whether this message starts a new group (other author, or a pause of 5 minutes).
         GroupStartRole,
         FailureRole, // why the server refused it (a wire error code), when not sent
+        AuthorIdRole,
+        MessageIdRole, // the server id, empty until sent
+        // Whether this message starts a new day (local time): a date separator goes above it.
+        DayStartRole,
+        // Whether the "new messages" line goes above this message: the first one that was unread
+        // when the conversation was opened.
+        FirstUnreadRole,
     };
     // What a screen reader hears for a message: made by the UI, which words it.
     using AccessibleText = std::function<QString(const Message &)>;
@@ -41,7 +48,17 @@ public:
     HistoryModel(Chat *chat, QString myId, QString myName, QObject *parent = nullptr);
 
     void setAccessibleText(AccessibleText describe) { m_describe = std::move(describe); }
+    // Opens a conversation. What was unread at this moment is remembered (the "new messages"
+    // line) until another conversation is opened, so call it before marking it read.
     void setConversation(const QString &conversationId);
+    // The newest seq that was read when the conversation was opened; -1 when nothing was unread.
+    qint64 readMarkAtOpen() const { return m_readMark; }
+    // The row of the first message unread at opening, or -1 when none or not loaded yet.
+    int firstUnreadRow() const;
+    // The row showing a message, by server id or by seq (either may be given); -1 if not loaded.
+    int rowOfMessage(const QString &messageId, qint64 seq) const;
+    // Whether a message older than the window's oldest could still be loaded to find `seq`.
+    bool mayHoldOlder(qint64 seq) const;
     QString conversationId() const { return m_conversationId; }
     // Whether the newest messages are in the window (live messages are appended).
     bool isAtNewest() const { return m_atNewest; }
@@ -61,8 +78,11 @@ private:
     void onMessageRemoved(const QString &conversationId, const QString &localId);
     void onHistoryFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
     void prepend(const QList<Message> &older);
+    void reload(const QString &conversationId);
     // The row showing this message, or -1.
     int rowOf(const Message &message) const;
+    // The local calendar day (Julian day number) of a moment.
+    qint64 localDay(qint64 secondsSinceEpoch) const;
 
     Chat *m_chat;
     AccessibleText m_describe;
@@ -76,6 +96,16 @@ private:
     // Whether the cache holds this window's history without gaps (false once the server showed
     // the cache was behind: older pages then come from the server).
     bool m_trustCache = true;
+    qint64 m_readMark = -1;
+    // Local days already worked out, as [start, end) in seconds since the epoch: converting to
+    // local time is costly and the rows of a window fall in a handful of days.
+    struct LocalDayRange
+    {
+        qint64 start = 0;
+        qint64 end = 0;
+        qint64 day = 0;
+    };
+    mutable QList<LocalDayRange> m_localDays;
 };
 
 } // namespace moim

@@ -25,6 +25,36 @@ std::optional<DeepLink> refuse(DeepLink::Problem reason, DeepLink::Problem *prob
     return std::nullopt;
 }
 
+constexpr auto MessageAction = "message"_L1;
+
+bool isId(const QString &text)
+{
+    static const QRegularExpression pattern(u"^[A-Za-z0-9_-]{1,128}$"_s);
+    return pattern.match(text).hasMatch();
+}
+
+std::optional<DeepLink> parseMessageLink(const QUrl &url, DeepLink::Problem *problem)
+{
+    if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty() || url.port() != -1)
+        return refuse(DeepLink::Problem::MalformedToken, problem);
+    const QStringList parts = url.path(QUrl::FullyDecoded).split(u'/');
+    // "/workspace/conversation/message": an empty first part, then three ids.
+    if (parts.size() != 4 || !parts.at(0).isEmpty() || !isId(parts.at(1)) || !isId(parts.at(2)) ||
+        !isId(parts.at(3)))
+        return refuse(DeepLink::Problem::MalformedToken, problem);
+    DeepLink parsed;
+    parsed.kind = DeepLink::Kind::Message;
+    parsed.workspaceId = parts.at(1);
+    parsed.conversationId = parts.at(2);
+    bool number = false;
+    const qint64 seq = parts.at(3).toLongLong(&number);
+    if (number && seq > 0)
+        parsed.messageSeq = seq;
+    else
+        parsed.messageId = parts.at(3);
+    return parsed;
+}
+
 } // namespace
 
 std::optional<DeepLink> DeepLink::parse(const QString &text, Problem *problem)
@@ -46,6 +76,8 @@ std::optional<DeepLink> DeepLink::parse(const QString &text, Problem *problem)
     if (url.scheme() == link::Scheme) {
         // moim://invite/<token>: the action is the host, the token the only path segment.
         const QString action = url.host();
+        if (action == MessageAction)
+            return parseMessageLink(url, problem);
         if (action == link::Invite)
             parsed.kind = Kind::Invite;
         else if (action == link::Reset)
@@ -72,6 +104,10 @@ std::optional<DeepLink> DeepLink::parse(const QString &text, Problem *problem)
 
 QString DeepLink::toString() const
 {
+    if (kind == Kind::Message) {
+        return QString(link::Scheme) + u"://"_s + MessageAction + u'/' + workspaceId + u'/' +
+               conversationId + u'/' + (messageSeq > 0 ? QString::number(messageSeq) : messageId);
+    }
     return QString(link::Scheme) + u"://"_s +
            (kind == Kind::Invite ? QString(link::Invite) : QString(link::Reset)) + u'/' + token;
 }

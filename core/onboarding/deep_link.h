@@ -5,7 +5,8 @@
 
 namespace moim {
 
-// A link that opens Moim at a task: moim://invite/<token> or moim://reset/<token>. Also
+// A link that opens Moim at a task: moim://invite/<token>, moim://reset/<token>, or a message:
+// moim://message/<workspace>/<conversation>/<seq or message id>. Also
 // accepted, because people paste what their mail shows: the invite landing page's address
 // (http(s)://server/join#<token>). Anything else is refused with a reason.
 struct DeepLink
@@ -13,7 +14,8 @@ struct DeepLink
     enum class Kind
     {
         Invite,
-        Reset
+        Reset,
+        Message
     };
     enum class Problem
     {
@@ -27,6 +29,11 @@ struct DeepLink
 
     Kind kind = Kind::Invite;
     QString token;
+    // A message link's parts; the message by its seq in the conversation or by its server id.
+    QString workspaceId;
+    QString conversationId;
+    QString messageId;
+    qint64 messageSeq = 0;
 
     // The longest text considered at all; links are far shorter.
     static constexpr int MaxLength = 2048;

@@ -3,9 +3,11 @@
 #include "auth/device_proof_store.h"
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
+#include "chat/chat.h"
 #include "chat/composer.h"
 #include "chat/history_model.h"
 #include "chat/message_view.h"
+#include "common/date_text.h"
 #include "common/notice.h"
 #include "holding_proxy.h"
 #include "login/login_window.h"
@@ -20,7 +22,10 @@
 
 #include <QApplication>
 #include <QDesktopServices>
+#include <QLabel>
 #include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -81,6 +86,27 @@ class TestMainWindow : public QObject
                 f.windows->mainWindow() && f.windows->mainWindow()->isVisible(), 20000);
         }();
         return f.windows->mainWindow();
+    }
+
+    // The first listed conversation of the current workspace matching `wanted`.
+    QString findConversation(MainWindow *main, const std::function<bool(const QString &)> &wanted)
+    {
+        const QAbstractItemModel *list = main->conversationList()->model();
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const QString id = list->index(row, 0).data(ConversationModel::IdRole).toString();
+            if (wanted(id))
+                return id;
+        }
+        return {};
+    }
+
+    bool post(const QString &author, const QString &conversation, const QString &body)
+    {
+        QString output;
+        const bool posted = m_server.admin({u"post"_s, author, conversation, body}, &output) == 0;
+        if (!posted)
+            qWarning() << output;
+        return posted;
     }
 
     QStringList tileIds(WorkspaceSidebar *sidebar)
@@ -316,6 +342,164 @@ private Q_SLOTS:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, besideLink);
         QCOMPARE(browser.opened.size(), 1);
         QDesktopServices::unsetUrlHandler(u"https"_s);
+    }
+
+    // A week of history: a separator where the day changes, groups by sender within 5 minutes,
+    // each message's time for a screen reader.
+    void timelineSeparatesDaysAndGroupsBySender()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        main->resize(1000, 700);
+        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
+        const QString conversation = findConversation(main, [](const QString &) { return true; });
+        main->openConversation(conversation);
+        HistoryModel *history = main->history();
+        QTRY_VERIFY_WITH_TIMEOUT(history->rowCount() >= 30, 10000);
+        const auto dayOf = [&](int row) {
+            return QDateTime::fromSecsSinceEpoch(
+                       history->index(row).data(HistoryModel::TimeRole).toLongLong())
+                .date();
+        };
+        int separators = 0;
+        QVERIFY(history->index(0).data(HistoryModel::DayStartRole).toBool());
+        for (int row = 1; row < history->rowCount(); ++row) {
+            const QModelIndex index = history->index(row);
+            const bool newDay = dayOf(row) != dayOf(row - 1);
+            QCOMPARE(index.data(HistoryModel::DayStartRole).toBool(), newDay);
+            if (newDay) {
+                ++separators;
+                QVERIFY(index.data(HistoryModel::GroupStartRole).toBool());
+            }
+        }
+        QVERIFY2(separators >= 5, qPrintable(QString::number(separators)));
+
+        // Three in a row from one sender: one group, its header on the first only.
+        const QString minji = u"minji.choi@moim.example"_s;
+        const QStringList bodies = {u"그룹 하나"_s, u"그룹 둘"_s, u"그룹 셋"_s};
+        for (const QString &body : bodies)
+            QVERIFY(post(minji, conversation, body));
+        QTRY_VERIFY_WITH_TIMEOUT(history->messages().last().body == bodies.last(), 10000);
+        const int last = history->rowCount() - 1;
+        QVERIFY(!history->index(last - 1).data(HistoryModel::GroupStartRole).toBool());
+        QVERIFY(!history->index(last).data(HistoryModel::GroupStartRole).toBool());
+        int groupStart = last;
+        while (!history->index(groupStart).data(HistoryModel::GroupStartRole).toBool())
+            --groupStart;
+        QCOMPARE(history->index(groupStart).data(HistoryModel::AuthorIdRole),
+                 history->index(last).data(HistoryModel::AuthorIdRole));
+        // The rest of a group is shorter than its first: no avatar and name again.
+        MessageView *view = main->messageView();
+        QTRY_VERIFY(view->visualRect(history->index(last)).isValid());
+        QVERIFY(view->visualRect(history->index(last)).height() <
+                view->visualRect(history->index(groupStart)).height());
+
+        // Heard with its time, as seen on hover.
+        const QString spoken = history->index(last).data(Qt::AccessibleTextRole).toString();
+        const QString time = DateText::time(QDateTime::fromSecsSinceEpoch(
+            history->index(last).data(HistoryModel::TimeRole).toLongLong()));
+        QVERIFY2(spoken.contains(time) && spoken.contains(bodies.last()), qPrintable(spoken));
+    }
+
+    // Where I left off: the first unread message under a "new messages" line, the line kept while
+    // the conversation is open, and a button to the newest end when more arrive above it.
+    void openingWithUnreadShowsTheNewMessagesLine()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        main->resize(1000, 500);
+        Chat *chat = f->sessions->account()->chat();
+        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 1, 10000);
+        const QString unreadConversation =
+            findConversation(main, [](const QString &) { return true; });
+        const QString other =
+            findConversation(main, [&](const QString &id) { return id != unreadConversation; });
+        main->openConversation(other);
+        QTRY_COMPARE_WITH_TIMEOUT(f->sessions->account()->connection(), Account::Connection::Online,
+                                  10000);
+        const QString minji = u"minji.choi@moim.example"_s;
+        for (const QString &body : {u"안 읽은 하나"_s, u"안 읽은 둘"_s, u"안 읽은 셋"_s})
+            QVERIFY(post(minji, unreadConversation, body));
+        QTRY_VERIFY_WITH_TIMEOUT(chat->unread(unreadConversation) >= 3, 10000);
+        main->openConversation(unreadConversation);
+        HistoryModel *history = main->history();
+        MessageView *view = main->messageView();
+        QTRY_VERIFY_WITH_TIMEOUT(history->firstUnreadRow() >= 0, 10000);
+        const int line = history->firstUnreadRow();
+        QVERIFY(history->index(line).data(HistoryModel::FirstUnreadRole).toBool());
+        // The three just posted are under the line.
+        QVERIFY2(line <= history->rowCount() - 3, qPrintable(QString::number(line)));
+        QCOMPARE(history->messages().at(history->rowCount() - 3).body, u"안 읽은 하나"_s);
+        // It is where the view opens, not the bottom.
+        QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(history->index(line))));
+        QVERIFY(!view->visualRect(history->index(0)).intersects(view->viewport()->rect()) ||
+                line < 3);
+        QTRY_COMPARE(chat->unread(unreadConversation), 0); // seen, so read
+
+        // Scrolled up while others write: counted on the way-back button.
+        view->verticalScrollBar()->setValue(0);
+        QTRY_VERIFY(!view->isAtBottom());
+        QVERIFY(post(minji, unreadConversation, u"위에 있는 동안 하나"_s));
+        QVERIFY(post(minji, unreadConversation, u"위에 있는 동안 둘"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(view->unseenCount(), 2, 10000);
+        QPushButton *jump = view->jumpToLatestButton();
+        QTRY_VERIFY(jump->isVisible());
+        QVERIFY2(jump->text().contains(u"(2)"_s), qPrintable(jump->text()));
+        // The line stays while the conversation is open.
+        QVERIFY(history->firstUnreadRow() >= 0);
+        QTest::mouseClick(jump, Qt::LeftButton);
+        QTRY_VERIFY(view->isAtBottom());
+        QTRY_VERIFY(!jump->isVisible());
+        QCOMPARE(view->unseenCount(), 0);
+
+        // Left and opened again: everything is read, no line.
+        main->openConversation(other);
+        main->openConversation(unreadConversation);
+        QCOMPARE(history->readMarkAtOpen(), -1);
+        QCOMPARE(history->firstUnreadRow(), -1);
+    }
+
+    // A link to a message (copied from its menu) opens its conversation there, highlighted; a
+    // link to a message that is not there says so.
+    void linkToMessageJumpsThere()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        main->resize(1000, 500);
+        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 1, 10000);
+        const QString target = findConversation(main, [](const QString &) { return true; });
+        const QString other =
+            findConversation(main, [&](const QString &id) { return id != target; });
+        main->openConversation(target);
+        HistoryModel *history = main->history();
+        MessageView *view = main->messageView();
+        QTRY_VERIFY_WITH_TIMEOUT(history->rowCount() >= 30 && !history->hasOlder(), 10000);
+        const QModelIndex oldest = history->index(0);
+        const QUrl link = view->messageLink(oldest);
+        const QString localId = oldest.data(HistoryModel::LocalIdRole).toString();
+        QCOMPARE(link.scheme(), u"moim"_s);
+        QVERIFY2(link.toString().startsWith(u"moim://message/"_s + main->currentWorkspaceId() +
+                                            u'/' + target + u'/'),
+                 qPrintable(link.toString()));
+
+        main->openConversation(other);
+        QCOMPARE(main->openConversationId(), other);
+        f->windows->openLink(link.toString());
+        QCOMPARE(main->openConversationId(), target);
+        QTRY_COMPARE_WITH_TIMEOUT(view->highlightedMessage(), localId, 10000);
+        const int row = history->rowOfMessage(oldest.data(HistoryModel::MessageIdRole).toString(),
+                                              oldest.data(HistoryModel::SeqRole).toLongLong());
+        QVERIFY(row >= 0);
+        QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(history->index(row))));
+
+        // Not in the conversation: looked for back to its start, then said.
+        f->windows->openLink(u"moim://message/"_s + main->currentWorkspaceId() + u'/' + target +
+                             u"/m_no_such_message"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(view->notFoundLabel()->isVisible(), 10000);
+        QVERIFY(!view->notFoundLabel()->text().isEmpty());
     }
 
     // Last: it changes the demo data that the tests above rely on.

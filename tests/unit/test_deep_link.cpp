@@ -57,8 +57,34 @@ private Q_SLOTS:
             << u"moim://invite/"_s + QString(43, u'가') << int(P::MalformedToken) << 0;
         QTest::newRow("landing without token")
             << u"http://127.0.0.1:8765/join"_s << int(P::MalformedToken) << 0;
+        QTest::newRow("message by seq")
+            << u"moim://message/w_1/c_2/42"_s << int(P::None) << int(K::Message);
+        QTest::newRow("message by id")
+            << u"moim://message/w_1/c_2/m_abc"_s << int(P::None) << int(K::Message);
+        QTest::newRow("message missing part")
+            << u"moim://message/w_1/c_2"_s << int(P::MalformedToken) << 0;
+        QTest::newRow("message extra part")
+            << u"moim://message/w_1/c_2/42/x"_s << int(P::MalformedToken) << 0;
+        QTest::newRow("message query")
+            << u"moim://message/w_1/c_2/42?x=1"_s << int(P::MalformedToken) << 0;
+        QTest::newRow("message odd id")
+            << u"moim://message/w 1/c_2/42"_s << int(P::NotAMoimLink) << 0;
         QTest::newRow("nul byte") << u"moim://invite/"_s + Token.left(42) + QChar(0)
                                   << int(P::NotAMoimLink) << 0;
+    }
+
+    void messageLinkParts()
+    {
+        const auto bySeq = DeepLink::parse(u"moim://message/w_1/c_2/42"_s);
+        QVERIFY(bySeq);
+        QCOMPARE(bySeq->workspaceId, u"w_1"_s);
+        QCOMPARE(bySeq->conversationId, u"c_2"_s);
+        QCOMPARE(bySeq->messageSeq, 42);
+        QVERIFY(bySeq->messageId.isEmpty());
+        const auto byId = DeepLink::parse(u"moim://message/w_1/c_2/m_abc"_s);
+        QVERIFY(byId);
+        QCOMPARE(byId->messageId, u"m_abc"_s);
+        QCOMPARE(byId->messageSeq, 0);
     }
 
     void parses()
@@ -70,7 +96,9 @@ private Q_SLOTS:
         const auto link = DeepLink::parse(text, &found);
         QCOMPARE(int(found), problem);
         QCOMPARE(link.has_value(), problem == int(DeepLink::Problem::None));
-        if (link) {
+        if (link && link->kind == DeepLink::Kind::Message)
+            QCOMPARE(DeepLink::parse(link->toString())->toString(), link->toString());
+        if (link && link->kind != DeepLink::Kind::Message) {
             QCOMPARE(int(link->kind), kind);
             QCOMPARE(link->token, Token);
             // What we print is what we parse.

@@ -2,6 +2,7 @@
 
 #include "account/account.h"
 #include "account/personal_link.h"
+#include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
@@ -511,7 +512,7 @@ void MyAccountPage::renderPersonalLink()
         m_linkedMeta->setText(
             tr("%1 · linked on %2")
                 .arg(link->linkedName(),
-                     QDateTime::fromSecsSinceEpoch(link->linkedAt()).toString(u"yyyy-MM-dd"_s)));
+                     DateText::date(QDateTime::fromSecsSinceEpoch(link->linkedAt()).date())));
         m_linkedState->setText(tr("To sign in, choose \"Personal account\" on the sign-in page "
                                   "and approve on the phone signed in to it: no password on the "
                                   "computer."));
@@ -829,9 +830,8 @@ void MyAccountPage::showSessions(const QList<AccountSecurity::DeviceSession> &se
         const QString device = session.deviceOs.isEmpty()
                                    ? session.deviceName
                                    : tr("%1 · %2").arg(session.deviceName, session.deviceOs);
-        // Numeric and unambiguous in every language of the app.
-        const QString when =
-            QDateTime::fromSecsSinceEpoch(session.lastActive).toString(u"yyyy-MM-dd HH:mm"_s);
+        const QString when = DateText::moment(QDateTime::fromSecsSinceEpoch(session.lastActive),
+                                              QDateTime::currentDateTime());
         const QString line = session.current ? tr("%1 — this device").arg(device)
                                              : tr("%1 — last active %2").arg(device, when);
         auto *item = new QListWidgetItem(line, m_sessions);

@@ -3,13 +3,14 @@
 #include "chat/history_model.h"
 #include "chat/message.h"
 #include "chat/text_link.h"
+#include "common/date_text.h"
 #include "theme/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
-#include <QLocale>
 #include <QPainter>
 #include <QTextLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace moim::ui {
@@ -17,7 +18,14 @@ namespace moim::ui {
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int SideMargin = 24;
+constexpr int SideMargin = 20;
+constexpr int AvatarSize = 36;
+constexpr int AvatarGap = 10;
+// Where the text starts, right of the avatar column.
+constexpr int TextLeft = SideMargin + AvatarSize + AvatarGap;
+constexpr int RightMargin = 24;
+// Lines longer than this are tiring to read: wide windows get a column, centred.
+constexpr int MaxTextWidth = 720;
 constexpr int GroupGap = 10;
 constexpr int LineGap = 2;
 
@@ -34,11 +42,56 @@ QFont smallFont(const QFont &font)
     small.setPointSizeF(std::max(7.0, font.pointSizeF() - 1.5));
     return small;
 }
-int bodyWidth(const QStyleOptionViewItem &option)
+
+int textWidth(const QRect &row)
 {
-    return std::max(100, option.rect.width() - 2 * SideMargin);
+    return std::clamp(row.width() - TextLeft - RightMargin, 100, MaxTextWidth);
+}
+
+// The left edge of the reading column in a row.
+int columnLeft(const QRect &row)
+{
+    const int column = TextLeft + textWidth(row) + RightMargin;
+    return row.left() + std::max(0, (row.width() - column) / 2);
+}
+
+int separatorHeight(const QFont &font)
+{
+    return QFontMetrics(boldFont(smallFont(font))).height() + 20;
+}
+
+int unreadLineHeight(const QFont &font)
+{
+    return QFontMetrics(boldFont(smallFont(font))).height() + 8;
 }
 } // namespace
+
+QString MessageDelegate::initials(const QString &name)
+{
+    const QStringList words = name.simplified().split(u' ', Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return u"?"_s;
+    const QString &first = words.first();
+    // Korean names are written together: the given name (last two syllables) is what people use.
+    if (first.front().script() == QChar::Script_Hangul)
+        return words.size() == 1 && first.size() >= 3 ? first.right(2) : first.left(2);
+    QString letters = first.left(1).toUpper();
+    if (words.size() > 1)
+        letters += words.last().left(1).toUpper();
+    return letters;
+}
+
+QColor MessageDelegate::memberColor(const QString &memberId)
+{
+    // FNV-1a over the id: the same member has the same colour on every device and every run.
+    quint32 hash = 2166136261u;
+    for (const QChar c : memberId) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
+    // Hues spread around the wheel, dark enough for white initials in light and dark themes.
+    return QColor::fromHsl(int(hash % 360), 150, 105);
+}
 
 int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
                                 const QModelIndex &index, int width)
@@ -113,25 +166,41 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
                                                    const QModelIndex &index) const
 {
     Layout layout;
-    const int width = bodyWidth(option);
+    const int width = textWidth(option.rect);
+    const int left = columnLeft(option.rect);
+    const int columnWidth = TextLeft + width + RightMargin;
     int y = option.rect.top();
-    const bool groupStart = index.data(HistoryModel::GroupStartRole).toBool();
-    if (groupStart) {
+    if (index.data(HistoryModel::DayStartRole).toBool()) {
+        layout.daySeparator = QRect(left, y, columnWidth, separatorHeight(option.font));
+        y += layout.daySeparator.height();
+    }
+    if (index.data(HistoryModel::FirstUnreadRole).toBool()) {
+        layout.unreadLine = QRect(left, y, columnWidth, unreadLineHeight(option.font));
+        y += layout.unreadLine.height();
+    }
+    layout.messageTop = y;
+    int bottom = y;
+    if (index.data(HistoryModel::GroupStartRole).toBool()) {
         y += GroupGap;
+        layout.avatar = QRect(left + SideMargin, y, AvatarSize, AvatarSize);
+        bottom = layout.avatar.bottom() + 1;
         const int headerHeight = QFontMetrics(boldFont(option.font)).height();
-        layout.header = QRect(option.rect.left() + SideMargin, y, width, headerHeight);
+        layout.header = QRect(left + TextLeft, y, width, headerHeight);
         y += headerHeight + LineGap;
     }
     QTextLayout body;
     const int bodyHeight = layoutBody(body, option, index, width);
-    layout.body = QRect(option.rect.left() + SideMargin, y, width, bodyHeight);
+    layout.body = QRect(left + TextLeft, y, width, bodyHeight);
+    const int firstLine = body.lineCount() > 0 ? int(std::ceil(body.lineAt(0).height()))
+                                               : QFontMetrics(option.font).height();
+    layout.hoverTime = QRect(left + 2, y, TextLeft - 2 - AvatarGap, firstLine);
     y += bodyHeight;
     if (!stateText(index).isEmpty()) {
         const int stateHeight = QFontMetrics(smallFont(option.font)).height();
-        layout.state = QRect(option.rect.left() + SideMargin, y + LineGap, width, stateHeight);
+        layout.state = QRect(left + TextLeft, y + LineGap, width, stateHeight);
         y += stateHeight + LineGap;
     }
-    layout.height = y - option.rect.top() + 3;
+    layout.height = std::max(y, bottom) - option.rect.top() + 3;
     return layout;
 }
 
@@ -143,6 +212,60 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return {option.rect.width(), layoutFor(opt, index).height};
 }
 
+QString MessageDelegate::timeText(const QModelIndex &index)
+{
+    return DateText::time(
+        QDateTime::fromSecsSinceEpoch(index.data(HistoryModel::TimeRole).toLongLong()));
+}
+
+QString MessageDelegate::newMessagesText()
+{
+    return tr("New messages");
+}
+
+void MessageDelegate::paintDaySeparator(QPainter *painter, const QRect &rect,
+                                        const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
+{
+    const Theme::Colors colors = Theme::colors(Theme::current());
+    const QDate day =
+        QDateTime::fromSecsSinceEpoch(index.data(HistoryModel::TimeRole).toLongLong()).date();
+    const QString text = DateText::day(day, QDate::currentDate());
+    const QFont font = boldFont(smallFont(option.font));
+    const QFontMetrics metrics(font);
+    const int pillWidth = metrics.horizontalAdvance(text) + 24;
+    const int pillHeight = metrics.height() + 8;
+    const QRect pill(rect.center().x() - pillWidth / 2, rect.center().y() - pillHeight / 2,
+                     pillWidth, pillHeight);
+    const int lineY = rect.center().y();
+    painter->setPen(colors.border);
+    painter->drawLine(rect.left() + SideMargin, lineY, pill.left() - 8, lineY);
+    painter->drawLine(pill.right() + 8, lineY, rect.right() - RightMargin, lineY);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setBrush(colors.surface);
+    painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), pillHeight / 2.0,
+                             pillHeight / 2.0);
+    painter->setFont(font);
+    painter->setPen(colors.mutedText);
+    painter->drawText(pill, Qt::AlignCenter | Qt::TextSingleLine, text);
+}
+
+void MessageDelegate::paintUnreadLine(QPainter *painter, const QRect &rect,
+                                      const QStyleOptionViewItem &option) const
+{
+    const Theme::Colors colors = Theme::colors(Theme::current());
+    const QFont font = boldFont(smallFont(option.font));
+    const QString text = newMessagesText();
+    const int textWidth = QFontMetrics(font).horizontalAdvance(text);
+    const int lineY = rect.center().y();
+    const int right = rect.right() - RightMargin;
+    painter->setPen(QPen(colors.danger, 1));
+    painter->drawLine(rect.left() + SideMargin, lineY, right - textWidth - 8, lineY);
+    painter->setFont(font);
+    painter->drawText(QRect(right - textWidth, rect.top(), textWidth, rect.height()),
+                      Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, text);
+}
+
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
@@ -151,36 +274,59 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const Theme::Colors colors = Theme::colors(Theme::current());
     const Layout layout = layoutFor(opt, index);
     painter->save();
-    if (index.data(HistoryModel::MentionsMeRole).toBool()) {
+    if (layout.daySeparator.isValid())
+        paintDaySeparator(painter, layout.daySeparator, opt, index);
+    if (layout.unreadLine.isValid())
+        paintUnreadLine(painter, layout.unreadLine, opt);
+    const QRect band(opt.rect.left(), layout.messageTop, opt.rect.width(),
+                     opt.rect.top() + layout.height - layout.messageTop);
+    const bool hovered = opt.state & QStyle::State_MouseOver;
+    if (!m_highlighted.isEmpty() &&
+        index.data(HistoryModel::LocalIdRole).toString() == m_highlighted) {
+        // The message a link pointed at: found at a glance.
+        painter->fillRect(band, colors.selection);
+        painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), colors.primary);
+    } else if (index.data(HistoryModel::MentionsMeRole).toBool()) {
         // A mention of the user: a warm band with an accent bar, as the best clients do.
-        const QRect band(opt.rect.left(), opt.rect.top(), opt.rect.width(), layout.height);
         painter->fillRect(band, colors.mention);
         painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), colors.mentionBar);
-    } else if (opt.state & QStyle::State_MouseOver) {
-        painter->fillRect(QRect(opt.rect.left(), opt.rect.top(), opt.rect.width(), layout.height),
-                          colors.sunken);
+    } else if (hovered) {
+        painter->fillRect(band, colors.sunken);
     }
+    const bool mine = index.data(HistoryModel::MineRole).toBool();
     const bool pending =
         Message::State(index.data(HistoryModel::StateRole).toInt()) != Message::State::Sent;
+    const QString author = index.data(HistoryModel::AuthorRole).toString();
+    if (layout.avatar.isValid()) {
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(memberColor(index.data(HistoryModel::AuthorIdRole).toString()));
+        painter->drawEllipse(layout.avatar);
+        QFont initialsFont = boldFont(smallFont(opt.font));
+        painter->setFont(initialsFont);
+        painter->setPen(Qt::white);
+        painter->drawText(layout.avatar, Qt::AlignCenter | Qt::TextSingleLine, initials(author));
+    }
     if (layout.header.isValid()) {
         painter->setFont(boldFont(opt.font));
-        painter->setPen(colors.text);
-        const QString author = index.data(HistoryModel::AuthorRole).toString();
+        // Own messages: the name in the accent colour, found at a glance when scrolling back.
+        painter->setPen(mine ? colors.primary : colors.text);
+        const QFontMetrics authorMetrics(boldFont(opt.font));
+        const QString shownAuthor =
+            authorMetrics.elidedText(author, Qt::ElideRight, layout.header.width() * 2 / 3);
         painter->drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          author);
-        const int authorWidth = QFontMetrics(boldFont(opt.font)).horizontalAdvance(author);
-        const QDateTime when =
-            QDateTime::fromSecsSinceEpoch(index.data(HistoryModel::TimeRole).toLongLong());
-        const QLocale locale;
-        const QString clock = locale.toString(when.time(), QLocale::ShortFormat);
-        const QString time =
-            when.date() == QDate::currentDate()
-                ? clock
-                : locale.toString(when.date(), QLocale::ShortFormat) + u' ' + clock;
+                          shownAuthor);
+        const int authorWidth = authorMetrics.horizontalAdvance(shownAuthor);
         painter->setFont(smallFont(opt.font));
         painter->setPen(colors.mutedText);
         painter->drawText(layout.header.adjusted(authorWidth + 8, 0, 0, 0),
-                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, time);
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, timeText(index));
+    } else if (hovered) {
+        // The rest of a group shows its own time where the avatar would be, on hover.
+        painter->setFont(smallFont(opt.font));
+        painter->setPen(colors.mutedText);
+        painter->drawText(layout.hoverTime, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
+                          timeText(index));
     }
     painter->setFont(opt.font);
     painter->setPen(pending ? colors.mutedText : colors.text);

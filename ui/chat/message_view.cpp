@@ -2,32 +2,57 @@
 
 #include "chat/chat.h"
 #include "chat/history_model.h"
+#include "common/date_text.h"
+#include "common/notice.h"
+#include "conversation_intro.h"
 #include "message_delegate.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDesktopServices>
+#include <QHelpEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTimer>
+#include <QToolTip>
 #include <utility>
 
 namespace moim::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// How far back a link's target is looked for before saying it cannot be found.
+constexpr int MaxSeekPages = 40;
+// The first unread message is looked for this far back; past it the view starts at the top.
+constexpr int MaxUnreadPages = 8;
+constexpr int HighlightMs = 4000;
+constexpr int NotFoundMs = 5000;
+} // namespace
 
 MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     : QListView(parent)
     , m_history(model)
     , m_chat(chat)
+    , m_jumpToLatest(new QPushButton(this))
+    , m_notFound(new QLabel(this))
+    , m_intro(new ConversationIntro(this))
+    , m_highlightTimer(new QTimer(this))
+    , m_notFoundTimer(new QTimer(this))
 {
-    setObjectName(QStringLiteral("MessageView"));
+    setObjectName(u"MessageView"_s);
     setModel(model);
     setItemDelegate(new MessageDelegate(this));
-    // A screen reader hears the state a sighted user sees under the message.
+    // A screen reader hears who wrote it and when, and the state a sighted user sees under it.
     model->setAccessibleText([](const Message &message) {
         const QString state = MessageDelegate::stateText(message.state, message.failure);
-        const QString text = tr("%1: %2").arg(message.authorName, message.body);
+        const QString when = DateText::time(QDateTime::fromSecsSinceEpoch(message.createdAt));
+        const QString text =
+            tr("%1, %2: %3", "author, time: message").arg(message.authorName, when, message.body);
         return state.isEmpty() ? text : text + u' ' + state;
     });
     setSelectionMode(QAbstractItemView::NoSelection);
@@ -39,25 +64,260 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     verticalScrollBar()->setSingleStep(24);
 
+    m_jumpToLatest->setObjectName(u"JumpToLatest"_s);
+    m_jumpToLatest->setCursor(Qt::PointingHandCursor);
+    setRole(m_jumpToLatest, "primary");
+    m_jumpToLatest->hide();
+    connect(m_jumpToLatest, &QPushButton::clicked, this, &MessageView::jumpToLatest);
+    m_notFound->setObjectName(u"MessageNotFound"_s);
+    m_notFound->setTextFormat(Qt::PlainText);
+    m_notFound->setWordWrap(true);
+    m_notFound->setAlignment(Qt::AlignCenter);
+    m_notFound->setAutoFillBackground(true);
+    m_notFound->setMargin(8);
+    m_notFound->hide();
+    m_notFoundTimer->setSingleShot(true);
+    m_notFoundTimer->setInterval(NotFoundMs);
+    connect(m_notFoundTimer, &QTimer::timeout, m_notFound, &QWidget::hide);
+    m_highlightTimer->setSingleShot(true);
+    m_highlightTimer->setInterval(HighlightMs);
+    connect(m_highlightTimer, &QTimer::timeout, this, [this] {
+        messageDelegate()->setHighlighted(QString());
+        viewport()->update();
+    });
+
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::onScrolled);
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        m_stickToBottom = true;
-        QTimer::singleShot(0, this, &QListView::scrollToBottom);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &MessageView::updateJumpButton);
+    m_intro->hide();
+    connect(model, &QAbstractItemModel::modelReset, this, &MessageView::onReset);
+    connect(model, &QAbstractItemModel::modelReset, this, &MessageView::updateIntro);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &MessageView::updateIntro);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &MessageView::updateIntro);
+    // An empty answer changes no row, but tells that the conversation has no history.
+    connect(chat, &Chat::historyFetched, this, &MessageView::updateIntro);
+    // A page that added nothing still answers a search: there may be nothing older.
+    connect(chat, &Chat::historyFetched, this, [this] {
+        // Knowing there is nothing older can put the "new messages" line above the first row:
+        // its height changes without any row changing.
+        if (m_history->readMarkAtOpen() >= 0)
+            scheduleDelayedItemsLayout();
+        if (m_seekingUnread || !m_targetId.isEmpty() || m_targetSeq > 0)
+            scheduleSeek();
     });
     connect(model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) {
-                if (first == 0 && last < m_history->rowCount() - 1) {
-                    // Older messages above: keep the reader's place.
-                    scrollTo(m_history->index(last + 1), QAbstractItemView::PositionAtTop);
-                } else if (m_stickToBottom) {
-                    QTimer::singleShot(0, this, &QListView::scrollToBottom);
-                }
-            });
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
 }
 
 bool MessageView::isAtBottom() const
 {
     return verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 4;
+}
+
+void MessageView::onReset()
+{
+    const QString conversation = m_history->conversationId();
+    if (conversation != m_shownConversation) {
+        // Another conversation: what was pending for the last one is over.
+        m_shownConversation = conversation;
+        m_seekingUnread = m_history->readMarkAtOpen() >= 0;
+        m_targetId.clear();
+        m_targetSeq = 0;
+        m_seekPages = 0;
+        m_unseen = 0;
+        messageDelegate()->setHighlighted(QString());
+        m_notFound->hide();
+    }
+    if (m_seekingUnread || !m_targetId.isEmpty() || m_targetSeq > 0) {
+        m_stickToBottom = false;
+        scheduleSeek();
+    } else {
+        m_stickToBottom = true;
+        QTimer::singleShot(0, this, &QListView::scrollToBottom);
+    }
+    updateJumpButton();
+}
+
+void MessageView::onRowsInserted(int first, int last)
+{
+    if (first == 0 && last < m_history->rowCount() - 1) {
+        // Older messages above: keep the reader's place.
+        scrollTo(m_history->index(last + 1), QAbstractItemView::PositionAtTop);
+    } else if (m_stickToBottom) {
+        QTimer::singleShot(0, this, &QListView::scrollToBottom);
+    } else {
+        for (int row = first; row <= last; ++row) {
+            if (!m_history->index(row).data(HistoryModel::MineRole).toBool())
+                ++m_unseen;
+        }
+    }
+    if (m_seekingUnread || !m_targetId.isEmpty() || m_targetSeq > 0)
+        scheduleSeek();
+    updateJumpButton();
+}
+
+void MessageView::scheduleSeek()
+{
+    // After the view has laid the new rows out, and once for a burst of changes.
+    if (m_seekScheduled)
+        return;
+    m_seekScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_seekScheduled = false;
+        seek();
+    });
+}
+
+void MessageView::seek()
+{
+    if (!m_targetId.isEmpty() || m_targetSeq > 0) {
+        const int row = m_history->rowOfMessage(m_targetId, m_targetSeq);
+        if (row >= 0) {
+            const QModelIndex index = m_history->index(row);
+            m_targetId.clear();
+            m_targetSeq = 0;
+            m_seekingUnread = false;
+            m_stickToBottom = false;
+            messageDelegate()->setHighlighted(index.data(HistoryModel::LocalIdRole).toString());
+            m_highlightTimer->start();
+            scrollTo(index, QAbstractItemView::PositionAtCenter);
+            viewport()->update();
+            updateJumpButton();
+            return;
+        }
+        if (m_history->isLoadingOlder())
+            return; // the page on its way calls back
+        if (m_history->mayHoldOlder(m_targetSeq) && m_seekPages < MaxSeekPages &&
+            m_history->canLoadOlder()) {
+            ++m_seekPages;
+            m_history->loadOlder();
+            return;
+        }
+        m_targetId.clear();
+        m_targetSeq = 0;
+        m_notFound->setText(tr("That message could not be found. It may have been deleted."));
+        placeOverlays();
+        m_notFound->show();
+        m_notFound->raise();
+        m_notFoundTimer->start();
+        return;
+    }
+    if (!m_seekingUnread)
+        return;
+    const int row = m_history->firstUnreadRow();
+    if (row >= 0) {
+        m_seekingUnread = false;
+        scrollTo(m_history->index(row), QAbstractItemView::PositionAtTop);
+        // A little of what was read before stays in sight above the line.
+        QScrollBar *bar = verticalScrollBar();
+        if (bar->value() < bar->maximum())
+            bar->setValue(bar->value() - 2 * fontMetrics().height());
+        // When all that is unread fits on screen, the view is at the newest end and follows it.
+        QTimer::singleShot(0, this, [this] {
+            if (isAtBottom())
+                m_stickToBottom = true;
+            updateJumpButton();
+        });
+        return;
+    }
+    if (m_history->isLoadingOlder())
+        return;
+    if (m_history->hasOlder() && m_seekPages < MaxUnreadPages && m_history->canLoadOlder()) {
+        ++m_seekPages;
+        m_history->loadOlder();
+        return;
+    }
+    // Unread messages further back than is worth loading (or only one's own): the oldest loaded
+    // then, or the newest when nothing is unread after all.
+    m_seekingUnread = false;
+    if (m_history->hasOlder()) {
+        scrollToTop();
+    } else {
+        m_stickToBottom = true;
+        scrollToBottom();
+    }
+}
+
+void MessageView::jumpToMessage(const QString &messageId, qint64 seq)
+{
+    m_notFound->hide();
+    m_targetId = messageId;
+    m_targetSeq = seq;
+    m_seekPages = 0;
+    m_seekingUnread = false;
+    if (m_history->rowOfMessage(messageId, seq) < 0 && !m_history->isAtNewest()) {
+        // Search back from the live end, where the window knows what is older.
+        m_history->jumpToNewest();
+        return;
+    }
+    seek();
+}
+
+QString MessageView::highlightedMessage() const
+{
+    return messageDelegate()->highlighted();
+}
+
+void MessageView::jumpToLatest()
+{
+    m_seekingUnread = false;
+    m_unseen = 0;
+    m_stickToBottom = true;
+    if (!m_history->isAtNewest())
+        m_history->jumpToNewest();
+    else
+        scrollToBottom();
+    updateJumpButton();
+}
+
+void MessageView::updateJumpButton()
+{
+    const QScrollBar *bar = verticalScrollBar();
+    const bool farUp = bar->maximum() - bar->value() > viewport()->height();
+    const bool show = !isAtBottom() && (m_unseen > 0 || farUp || !m_history->isAtNewest());
+    if (show) {
+        m_jumpToLatest->setText(m_unseen > 0 ? tr("Jump to latest ↓ (%1)").arg(m_unseen)
+                                             : tr("Jump to latest ↓"));
+        m_jumpToLatest->setAccessibleName(
+            m_unseen > 0 ? tr("Jump to the latest message, %n new", nullptr, m_unseen)
+                         : tr("Jump to the latest message"));
+        m_jumpToLatest->adjustSize();
+        placeOverlays();
+        m_jumpToLatest->raise();
+    }
+    m_jumpToLatest->setVisible(show);
+}
+
+void MessageView::setConversationInfo(const QString &name, const QString &topic, bool direct)
+{
+    m_intro->setConversation(name, topic, direct);
+}
+
+void MessageView::updateIntro()
+{
+    const bool empty = !m_history->conversationId().isEmpty() && m_history->rowCount() == 0 &&
+                       !m_history->hasOlder();
+    if (empty) {
+        placeOverlays();
+        m_intro->raise();
+    }
+    m_intro->setVisible(empty);
+}
+
+void MessageView::placeOverlays()
+{
+    const QRect area = viewport()->geometry();
+    const QSize button = m_jumpToLatest->sizeHint();
+    m_jumpToLatest->setGeometry(area.right() - button.width() - 16,
+                                area.bottom() - button.height() - 12, button.width(),
+                                button.height());
+    const int width = std::min(area.width() - 32, 480);
+    m_notFound->setFixedWidth(width);
+    m_notFound->adjustSize();
+    m_notFound->move(area.left() + (area.width() - width) / 2, area.top() + 12);
+    // The introduction sits where the first message will, in the same reading column.
+    const int column = std::min(area.width(), 66 + 720 + 24);
+    m_intro->setGeometry(area.left() + (area.width() - column) / 2, area.top(), column,
+                         area.height());
 }
 
 void MessageView::onScrolled(int value)
@@ -67,6 +327,9 @@ void MessageView::onScrolled(int value)
         m_history->loadOlder();
     if (m_stickToBottom && !m_history->isAtNewest())
         m_history->jumpToNewest();
+    if (m_stickToBottom && m_history->isAtNewest())
+        m_unseen = 0;
+    updateJumpButton();
 }
 
 void MessageView::resizeEvent(QResizeEvent *event)
@@ -77,6 +340,7 @@ void MessageView::resizeEvent(QResizeEvent *event)
     scheduleDelayedItemsLayout();
     if (atBottom)
         QTimer::singleShot(0, this, &QListView::scrollToBottom);
+    placeOverlays();
 }
 
 MessageDelegate *MessageView::messageDelegate() const
@@ -95,6 +359,38 @@ QUrl MessageView::linkAt(const QPoint &position) const
     return messageDelegate()->linkAt(option, index, position);
 }
 
+QUrl MessageView::messageLink(const QModelIndex &index) const
+{
+    const qint64 seq = index.data(HistoryModel::SeqRole).toLongLong();
+    if (seq <= 0 || m_workspaceId.isEmpty() || m_history->conversationId().isEmpty())
+        return {};
+    QUrl link;
+    link.setScheme(u"moim"_s);
+    link.setHost(u"message"_s);
+    link.setPath(u"/%1/%2/%3"_s.arg(m_workspaceId, m_history->conversationId()).arg(seq));
+    return link;
+}
+
+bool MessageView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QModelIndex index = indexAt(help->pos());
+        if (!index.isValid()) {
+            QToolTip::hideText();
+            return true;
+        }
+        const QUrl link = linkAt(help->pos());
+        // The address a link really opens, in full (wrapping may cut it); else when it was sent.
+        const QString text = link.isEmpty() ? DateText::full(QDateTime::fromSecsSinceEpoch(
+                                                  index.data(HistoryModel::TimeRole).toLongLong()))
+                                            : link.toDisplayString();
+        QToolTip::showText(help->globalPos(), text, viewport(), visualRect(index));
+        return true;
+    }
+    return QListView::viewportEvent(event);
+}
+
 void MessageView::mousePressEvent(QMouseEvent *event)
 {
     m_pressedLink =
@@ -104,15 +400,10 @@ void MessageView::mousePressEvent(QMouseEvent *event)
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
-    const QUrl link = linkAt(event->position().toPoint());
-    if (link.isEmpty()) {
+    if (linkAt(event->position().toPoint()).isEmpty())
         viewport()->unsetCursor();
-        viewport()->setToolTip(QString());
-    } else {
+    else
         viewport()->setCursor(Qt::PointingHandCursor);
-        // The address it really opens, in full: the text may have been cut by wrapping.
-        viewport()->setToolTip(link.toDisplayString());
-    }
     QListView::mouseMoveEvent(event);
 }
 
@@ -131,7 +422,16 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         menu.addSeparator();
     }
     const QString body = index.data(HistoryModel::BodyRole).toString();
-    menu.addAction(tr("Copy message"), this, [body] { QApplication::clipboard()->setText(body); });
+    QAction *copyText =
+        menu.addAction(tr("Copy text"), this, [body] { QApplication::clipboard()->setText(body); });
+    copyText->setObjectName(u"CopyText"_s);
+    const QUrl messageLink = this->messageLink(index);
+    if (!messageLink.isEmpty()) {
+        QAction *copyLink = menu.addAction(tr("Copy link to message"), this, [messageLink] {
+            QApplication::clipboard()->setText(messageLink.toString(QUrl::FullyEncoded));
+        });
+        copyLink->setObjectName(u"CopyMessageLink"_s);
+    }
     const auto state = Message::State(index.data(HistoryModel::StateRole).toInt());
     const QString localId = index.data(HistoryModel::LocalIdRole).toString();
     if (state == Message::State::Failed) {

@@ -3,6 +3,9 @@
 #include <QListView>
 #include <QUrl>
 
+class QLabel;
+class QPushButton;
+
 namespace moim {
 class Chat;
 class HistoryModel;
@@ -10,12 +13,16 @@ class HistoryModel;
 
 namespace moim::ui {
 
+class ConversationIntro;
 class MessageDelegate;
 
-// A conversation's history: grouped by author, plain text, mentions of the user marked, the
-// state of messages written here (sending, not sent — click to retry). Web links in a message open
-// in the browser on click; the context menu copies a message or a link. Scrolling to the top
-// loads older messages; new ones keep the view at the bottom if it was there.
+// A conversation's history: separated by day, grouped by author, plain text, mentions of the user
+// marked, the state of messages written here (sending, not sent — click to retry). Opening a
+// conversation with unread messages shows the first of them under a "new messages" line; else
+// the newest. Web links in a message open in the browser on click; the context menu copies a
+// message, a link in it or a link to it. Scrolling to the top loads older messages; new ones keep
+// the view at the bottom if it was there, and a button counts those that arrived while the reader
+// was further up.
 class MessageView : public QListView
 {
     Q_OBJECT
@@ -26,6 +33,24 @@ public:
     bool isAtBottom() const;
     // The web link under `position` (viewport coordinates), if any.
     QUrl linkAt(const QPoint &position) const;
+    // The workspace of the conversation shown, for links to its messages.
+    void setWorkspaceId(const QString &workspaceId) { m_workspaceId = workspaceId; }
+    // moim://message/<workspace>/<conversation>/<seq>, or empty while the message is not sent.
+    QUrl messageLink(const QModelIndex &index) const;
+    // Scrolls to a message of the conversation shown and highlights it, loading older pages
+    // until it is found; says so in the view when it cannot be found.
+    void jumpToMessage(const QString &messageId, qint64 seq);
+    // The message a link pointed at (local id), highlighted for a moment; empty when none.
+    QString highlightedMessage() const;
+    // "Jump to latest ↓ (N)": shown when scrolled up while messages arrive.
+    QPushButton *jumpToLatestButton() const { return m_jumpToLatest; }
+    // Messages of others that arrived while the newest end was out of sight.
+    int unseenCount() const { return m_unseen; }
+    // What the conversation shown is, for the introduction an empty one shows.
+    void setConversationInfo(const QString &name, const QString &topic, bool direct);
+    ConversationIntro *intro() const { return m_intro; }
+    // The line that says a message could not be found (hidden otherwise).
+    QLabel *notFoundLabel() const { return m_notFound; }
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -33,14 +58,40 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void onScrolled(int value);
+    void onReset();
+    void onRowsInserted(int first, int last);
+    // Continues to the first unread message or to the target of a link, loading older pages
+    // while it is not in the window.
+    void seek();
+    void scheduleSeek();
+    void jumpToLatest();
+    void updateJumpButton();
+    void placeOverlays();
+    void updateIntro();
     MessageDelegate *messageDelegate() const;
 
     HistoryModel *m_history;
     Chat *m_chat;
+    QString m_workspaceId;
+    QString m_shownConversation;
     bool m_stickToBottom = true;
+    // Going to the first unread message of the conversation just opened.
+    bool m_seekingUnread = false;
+    // Going to a message a link pointed at.
+    QString m_targetId;
+    qint64 m_targetSeq = 0;
+    int m_seekPages = 0;
+    bool m_seekScheduled = false;
+    int m_unseen = 0;
+    QPushButton *m_jumpToLatest;
+    QLabel *m_notFound;
+    ConversationIntro *m_intro;
+    QTimer *m_highlightTimer;
+    QTimer *m_notFoundTimer;
     // The link a left press went down on: a click opens it only if released on it too.
     QUrl m_pressedLink;
 };

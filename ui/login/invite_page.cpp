@@ -1,6 +1,7 @@
 #include "invite_page.h"
 
 #include "auth/push_login.h"
+#include "common/date_text.h"
 #include "common/notice.h"
 #include "new_password_fields.h"
 #include "protocol/password_policy.h"
@@ -10,7 +11,6 @@
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -168,8 +168,8 @@ void InvitePage::retranslate()
     }
     const QString workspace = m_preview.workspaceName;
     m_title->setText(tr("Join %1").arg(workspace));
-    const QString expires = QLocale().toString(QDateTime::fromSecsSinceEpoch(m_preview.expiresAt),
-                                               QLocale::ShortFormat);
+    const QString expires = DateText::moment(QDateTime::fromSecsSinceEpoch(m_preview.expiresAt),
+                                             QDateTime::currentDateTime());
     m_summary->setText(tr("%1 invited %2 to the %3 workspace.\nThis invitation is valid until "
                           "%4 and works once.")
                            .arg(m_preview.inviter, m_preview.email, workspace, expires));

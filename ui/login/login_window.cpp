@@ -369,7 +369,8 @@ void LoginWindow::openLink(const QString &text)
 {
     DeepLink::Problem problem = DeepLink::Problem::None;
     const auto link = DeepLink::parse(text, &problem);
-    if (!link) {
+    // A link to a message is for the signed-in window; here it is no invitation.
+    if (!link || link->kind == DeepLink::Kind::Message) {
         if (currentPage() == Page::PasteLink) {
             // Pasted by hand: say what is wrong right there, keeping what was typed.
             m_pasteLinkPage->showError(

@@ -41,6 +41,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace moim::ui {
 
@@ -605,7 +606,11 @@ void MainWindow::openConversation(const QString &conversationId)
         const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
         m_conversationTitle->setText(direct ? name : u"# "_s + name);
         m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
+        // An empty conversation introduces itself instead of showing a blank pane.
+        m_messageView->setConversationInfo(
+            name, index.data(ConversationModel::TopicRole).toString(), direct);
     }
+    m_messageView->setWorkspaceId(currentWorkspaceId());
     m_openConversation = conversationId;
     m_history->setConversation(conversationId);
     m_account->chat()->setActiveConversation(conversationId);
@@ -617,6 +622,11 @@ void MainWindow::openConversation(const QString &conversationId)
     m_composer->setPlaceholderText(tr("Message %1").arg(m_conversationTitle->text()));
     m_composer->setFocus(Qt::OtherFocusReason);
     updateFocusedConversation();
+    if (m_pendingMessageConversation == conversationId) {
+        m_pendingMessageConversation.clear();
+        m_messageView->jumpToMessage(std::exchange(m_pendingMessageId, QString()),
+                                     std::exchange(m_pendingMessageSeq, 0));
+    }
 }
 
 void MainWindow::closeConversation()
@@ -680,6 +690,23 @@ void MainWindow::showConversation(const QString &workspaceId, const QString &con
     m_pendingWorkspace = workspaceId;
     m_pendingConversation = conversationId;
     openPendingConversation();
+}
+
+void MainWindow::openMessageLink(const QString &workspaceId, const QString &conversationId,
+                                 const QString &messageId, qint64 seq)
+{
+    if (!m_account)
+        return;
+    m_pendingMessageConversation = conversationId;
+    m_pendingMessageId = messageId;
+    m_pendingMessageSeq = seq;
+    showConversation(workspaceId, conversationId);
+    // Already open: opening it again does nothing, so the jump is made here.
+    if (m_openConversation == conversationId && m_pendingMessageConversation == conversationId) {
+        m_pendingMessageConversation.clear();
+        m_messageView->jumpToMessage(std::exchange(m_pendingMessageId, QString()),
+                                     std::exchange(m_pendingMessageSeq, 0));
+    }
 }
 
 void MainWindow::openPendingConversation()

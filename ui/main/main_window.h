@@ -85,6 +85,10 @@ public:
     // Brings the window forward on a workspace and one of its conversations (a notification
     // was clicked); the conversation opens as soon as the workspace's list has it.
     void showConversation(const QString &workspaceId, const QString &conversationId);
+    // A link to a message (moim://message/…): its conversation opens at the message, which is
+    // highlighted; by server id or by seq.
+    void openMessageLink(const QString &workspaceId, const QString &conversationId,
+                         const QString &messageId, qint64 seq);
 
 Q_SIGNALS:
     void logoutRequested(bool deleteLocalData);
@@ -157,6 +161,10 @@ private:
     QAction *m_notificationSettingsAction;
     QString m_pendingWorkspace;
     QString m_pendingConversation; // to open once its workspace lists it
+    // The message a link asked for, shown once its conversation is open.
+    QString m_pendingMessageConversation;
+    QString m_pendingMessageId;
+    qint64 m_pendingMessageSeq = 0;
     bool m_keychainNotice = false;
     bool m_sendNotSaved = false; // the last message could not be written down
     bool m_hidesOnClose = false;

@@ -1,8 +1,8 @@
 #include "mute_description.h"
 
-namespace moim::ui {
+#include "common/date_text.h"
 
-using namespace Qt::StringLiterals;
+namespace moim::ui {
 
 QString MuteDescription::state(const NotificationSettings &settings, const QDateTime &now)
 {
@@ -15,14 +15,7 @@ QString MuteDescription::state(const NotificationSettings &settings, const QDate
 
 QString MuteDescription::when(const QDateTime &end, const QDateTime &now)
 {
-    const QDateTime localEnd = end.toLocalTime();
-    const QDate today = now.toLocalTime().date();
-    const QString time = localEnd.toString(u"HH:mm"_s);
-    if (localEnd.date() == today)
-        return tr("today at %1").arg(time);
-    if (localEnd.date() == today.addDays(1))
-        return tr("tomorrow at %1").arg(time);
-    return localEnd.toString(u"yyyy-MM-dd HH:mm"_s);
+    return DateText::moment(end, now);
 }
 
 } // namespace moim::ui

@@ -13,9 +13,9 @@ class MuteDescription
     Q_DECLARE_TR_FUNCTIONS(moim::ui::MuteDescription)
 
 public:
-    // "Muted until today at 18:30", "Muted until you turn them back on"; empty when not muted.
+    // "Muted until today at 6:30 PM", "Muted until you turn them back on"; empty when not muted.
     static QString state(const NotificationSettings &settings, const QDateTime &now);
-    // "today at 18:30", "tomorrow at 08:00", or the date and time; numeric in every language.
+    // "today at 6:30 PM", "tomorrow at 8:00 AM", or the day and time, in the app's language.
     static QString when(const QDateTime &end, const QDateTime &now);
 };
 

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace moim::ui {
+
+// What an empty conversation shows instead of a blank pane: "This is the start of #general" with
+// its description, or the name of the person in a direct conversation.
+class ConversationIntro : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationIntro(QWidget *parent = nullptr);
+
+    void setConversation(const QString &name, const QString &topic, bool direct);
+    QString title() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    QLabel *m_badge;
+    QLabel *m_title;
+    QLabel *m_text;
+    QString m_name;
+    QString m_topic;
+    bool m_direct = false;
+};
+
+} // namespace moim::ui
