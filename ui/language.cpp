@@ -9,13 +9,29 @@ namespace moim::ui {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+QString &installedLanguage()
+{
+    static QString language;
+    return language;
+}
+} // namespace
+
 QString systemLanguage()
 {
     return QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
 }
 
+QLocale uiLocale()
+{
+    const QString language = installedLanguage().isEmpty() ? systemLanguage() : installedLanguage();
+    return QLocale(language == "ko"_L1 ? QLocale::Korean : QLocale::English,
+                   language == "ko"_L1 ? QLocale::SouthKorea : QLocale::UnitedKingdom);
+}
+
 bool installLanguage(QCoreApplication &app, const QString &language)
 {
+    installedLanguage() = language;
     auto *moim = new QTranslator(&app);
     if (!moim->load(u"moim_"_s + language, u":/moim/translations"_s)) {
         delete moim;

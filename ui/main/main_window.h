@@ -2,6 +2,7 @@
 
 #include "account/account.h"
 #include "account/conversation_model.h"
+#include "main/conversation_delegate.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -68,6 +69,8 @@ public:
     QAction *preferencesAction() const { return m_preferencesAction; }
     QAction *quitAction() const { return m_quitAction; }
     QSplitter *splitter() const { return m_splitter; }
+    QAction *orderByNameAction() const { return m_orderByName; }
+    QAction *orderByActivityAction() const { return m_orderByActivity; }
     // The width of the conversation list beside the workspace tiles, as the user dragged it.
     int sidebarWidth() const;
 
@@ -113,6 +116,22 @@ private:
     void restoreWindowState();
     void saveWindowState();
     void openPendingConversation();
+    // Highlights the open conversation's row (after the list was refreshed).
+    void selectOpenConversation();
+    // Opens the next (step 1) or previous (step -1) conversation with unread messages.
+    void openNextUnread(int step);
+    void fitToScreen();
+
+    // Where the user was reading in a workspace: the conversation, and the message at the top
+    // of the view with its offset (none when at the bottom).
+    struct ReadingPlace
+    {
+        QString conversationId;
+        QString topMessage;
+        int topOffset = 0;
+    };
+    void rememberReadingPlace();
+    void restoreReadingPlace(const ReadingPlace &place);
     // Tells the notifier which conversation the user is looking at, if any.
     void updateFocusedConversation();
 
@@ -124,7 +143,7 @@ private:
     QLabel *m_workspaceTitle;
     QLabel *m_workspaceSubtitle;
     QListView *m_conversationList;
-    ConversationModel m_conversations;
+    ConversationListModel m_conversations;
     Notice *m_banner;
     QLabel *m_conversationTitle;
     QLabel *m_conversationTopic;
@@ -141,6 +160,9 @@ private:
     QAction *m_quitAction;
     QMenu *m_moimMenu;
     QMenu *m_workspaceMenu;
+    QMenu *m_sortMenu;
+    QAction *m_orderByActivity;
+    QAction *m_orderByName;
     QAction *m_nextAction;
     QAction *m_previousAction;
     QTimer *m_bannerTimer;
@@ -156,7 +178,8 @@ private:
     QHash<QString, QPointer<NotificationSettingsPage>> m_notificationPages;
     QAction *m_notificationSettingsAction;
     QString m_pendingWorkspace;
-    QString m_pendingConversation; // to open once its workspace lists it
+    QString m_pendingConversation;                // to open once its workspace lists it
+    QHash<QString, ReadingPlace> m_readingPlaces; // by workspace
     bool m_keychainNotice = false;
     bool m_sendNotSaved = false; // the last message could not be written down
     bool m_hidesOnClose = false;
