@@ -118,8 +118,10 @@ void ConversationModel::onMessageChanged(const Message &message)
     const int row = rowOf(message.conversationId);
     if (row < 0)
         return;
-    const Message &newest = m_newest[message.conversationId];
-    if (message.localId != newest.localId && recency(message) < recency(newest))
+    const auto known = m_newest.constFind(message.conversationId);
+    const bool newer = known == m_newest.cend() || known->localId.isEmpty() ||
+                       message.localId == known->localId || recency(message) >= recency(*known);
+    if (!newer)
         return;
     m_newest.insert(message.conversationId, message);
     rowChanged(row, {LastAuthorRole, LastAuthorIsMeRole, LastTextRole, LastActivityRole});

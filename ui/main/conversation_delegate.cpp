@@ -67,6 +67,14 @@ QString ConversationListModel::sectionTitle(const QModelIndex &index)
     return index.data(IsDirectRole).toBool() ? tr("Direct messages") : tr("Channels");
 }
 
+QFont ConversationDelegate::nameFont(const QFont &base, const QModelIndex &index)
+{
+    // Bold says "unread" and nothing else: every row sets its weight, none inherits one.
+    return sized(base, 14,
+                 index.data(ConversationModel::UnreadRole).toInt() > 0 ? QFont::Bold
+                                                                       : QFont::Normal);
+}
+
 QRect ConversationDelegate::itemRect(const QRect &rowRect, const QModelIndex &index)
 {
     const int top =
@@ -142,8 +150,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->drawText(nameLine, Qt::AlignRight | Qt::AlignVCenter, time);
     }
 
-    // Bold says "unread" and nothing else: every row sets its weight, none inherits one.
-    const QFont nameFont = sized(option.font, 14, unread > 0 ? QFont::Bold : QFont::Normal);
+    const QFont nameFont = ConversationDelegate::nameFont(option.font, index);
     painter->setFont(nameFont);
     painter->setPen(strong);
     const int nameWidth = right - textLeft - (timeWidth > 0 ? timeWidth + 8 : 0);

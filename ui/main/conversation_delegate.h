@@ -37,6 +37,8 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // The font of a row's name: bold exactly when the conversation has unread messages.
+    static QFont nameFont(const QFont &base, const QModelIndex &index);
     // The part of a row that is the conversation itself (below its section title, if any).
     static QRect itemRect(const QRect &rowRect, const QModelIndex &index);
 

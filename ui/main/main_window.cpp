@@ -216,6 +216,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
             [this] { m_uiState->setValue(KeySidebarWidth, sidebarWidth()); });
 
     buildMenus();
+    fitToScreen(); // with the menu bar, whose height counts
 
     connect(m_sidebar, &WorkspaceSidebar::currentWorkspaceChanged, this,
             &MainWindow::onWorkspaceChanged);
@@ -325,7 +326,6 @@ void MainWindow::restoreWindowState()
     // window system may still place the window where it likes (Wayland always does).
     if (!restoreGeometry(m_uiState->value(KeyGeometry).toByteArray()))
         resize(1100, 720);
-    fitToScreen();
     const int width = m_uiState->value(KeySidebarWidth, DefaultSidebarWidth).toInt();
     m_splitter->setSizes({width, std::max(400, this->width() - width)});
 }
@@ -378,6 +378,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Only now does the window system tell how much its frame takes.
+    if (!m_fittedOnShow && !event->spontaneous()) {
+        m_fittedOnShow = true;
+        fitToScreen();
+    }
 }
 
 void MainWindow::hideEvent(QHideEvent *event)

@@ -99,6 +99,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
@@ -183,6 +184,7 @@ private:
     bool m_keychainNotice = false;
     bool m_sendNotSaved = false; // the last message could not be written down
     bool m_hidesOnClose = false;
+    bool m_fittedOnShow = false;
 };
 
 } // namespace moim::ui
