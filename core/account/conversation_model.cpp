@@ -58,8 +58,10 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case LastTextRole:
         return oneLine(m_newest.value(conversation.id).body);
     case LastActivityRole: {
-        const qint64 createdAt = m_newest.value(conversation.id).createdAt;
-        return createdAt > 0 ? QDateTime::fromSecsSinceEpoch(createdAt, Qt::UTC) : QDateTime();
+        // Without a known message, the server's word on when it was last active.
+        const qint64 when =
+            std::max(m_newest.value(conversation.id).createdAt, conversation.lastActivity);
+        return when > 0 ? QDateTime::fromSecsSinceEpoch(when, Qt::UTC) : QDateTime();
     }
     case FirstInSectionRole:
         return index.row() == 0 || m_conversations.at(index.row() - 1).kind != conversation.kind;
@@ -82,6 +84,15 @@ void ConversationModel::setChat(Chat *chat)
     });
     connect(chat, &Chat::messageChanged, this, &ConversationModel::onMessageChanged);
     connect(chat, &Chat::messageRemoved, this, &ConversationModel::refreshLastMessage);
+    // A device new to the account learns a conversation's newest message from its history.
+    connect(chat, &Chat::historyFetched, this, [this](const QString &, const QList<Message> &page) {
+        const auto newest =
+            std::max_element(page.cbegin(), page.cend(), [](const Message &a, const Message &b) {
+                return recency(a) < recency(b);
+            });
+        if (newest != page.cend())
+            onMessageChanged(*newest);
+    });
 }
 
 void ConversationModel::setOrder(Order order)
@@ -95,12 +106,18 @@ void ConversationModel::setOrder(Order order)
 void ConversationModel::setConversations(const QString &workspaceId,
                                          QList<Conversation> conversations)
 {
-    if (workspaceId != m_workspaceId)
-        m_newest.clear();
+    // Kept across workspaces (and kept current, see onMessageChanged): switching back asks the
+    // cache nothing.
     if (m_chat) {
+        QStringList unknown;
         for (const Conversation &conversation : std::as_const(conversations)) {
             if (!m_newest.contains(conversation.id))
-                m_newest.insert(conversation.id, m_chat->lastMessage(conversation.id));
+                unknown.append(conversation.id);
+        }
+        if (!unknown.isEmpty()) {
+            const QHash<QString, Message> found = m_chat->lastMessages(unknown);
+            for (const QString &id : std::as_const(unknown))
+                m_newest.insert(id, found.value(id));
         }
     }
     sortConversations(conversations);
@@ -116,14 +133,16 @@ void ConversationModel::setConversations(const QString &workspaceId,
 void ConversationModel::onMessageChanged(const Message &message)
 {
     const int row = rowOf(message.conversationId);
-    if (row < 0)
-        return;
     const auto known = m_newest.constFind(message.conversationId);
+    if (row < 0 && known == m_newest.cend())
+        return; // looked up when its workspace is shown
     const bool newer = known == m_newest.cend() || known->localId.isEmpty() ||
                        message.localId == known->localId || recency(message) >= recency(*known);
     if (!newer)
         return;
     m_newest.insert(message.conversationId, message);
+    if (row < 0)
+        return;
     rowChanged(row, {LastAuthorRole, LastAuthorIsMeRole, LastTextRole, LastActivityRole});
     if (m_order != Order::RecentActivity)
         return;
@@ -139,8 +158,12 @@ void ConversationModel::onMessageChanged(const Message &message)
 void ConversationModel::refreshLastMessage(const QString &conversationId)
 {
     const int row = rowOf(conversationId);
-    if (row < 0 || !m_chat)
+    if (!m_chat)
         return;
+    if (row < 0) {
+        m_newest.remove(conversationId);
+        return;
+    }
     m_newest.insert(conversationId, m_chat->lastMessage(conversationId));
     rowChanged(row, {LastAuthorRole, LastAuthorIsMeRole, LastTextRole, LastActivityRole});
     if (m_order == Order::RecentActivity)

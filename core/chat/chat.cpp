@@ -333,6 +333,19 @@ Message Chat::lastMessage(const QString &conversationId)
     return newest.isEmpty() ? Message() : newest.first();
 }
 
+QHash<QString, Message> Chat::lastMessages(const QStringList &conversationIds)
+{
+    flush(); // what arrived in the last moments is in the cache too
+    QHash<QString, Message> newest =
+        m_cache->isOpen() ? m_cache->newestMessages(conversationIds) : QHash<QString, Message>();
+    for (const QString &id : conversationIds) {
+        const QList<Message> unsent = m_outbox.unsent(id);
+        if (!unsent.isEmpty())
+            newest.insert(id, unsent.last());
+    }
+    return newest;
+}
+
 void Chat::announceUnread(const QString &conversationId, const QString &workspaceId)
 {
     Q_EMIT unreadChanged(conversationId, workspaceId);

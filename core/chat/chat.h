@@ -59,6 +59,8 @@ public:
     // The newest message of a conversation this computer knows (sent or still on its way),
     // for the conversation list; an empty message when none is known.
     Message lastMessage(const QString &conversationId);
+    // The same for many conversations at once (those with none are left out).
+    QHash<QString, Message> lastMessages(const QStringList &conversationIds);
 
     // History: cached pages now (the newest page ends with what is not sent yet), older or fresher
     // pages from the server via historyFetched.

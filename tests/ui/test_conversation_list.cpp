@@ -8,6 +8,7 @@
 #include "chat/composer.h"
 #include "chat/history_model.h"
 #include "chat/message_view.h"
+#include "language.h"
 #include "login/login_window.h"
 #include "main/conversation_delegate.h"
 #include "main/main_window.h"
@@ -134,6 +135,14 @@ private Q_SLOTS:
         // Enter goes to writing.
         QTest::keyClick(list, Qt::Key_Return);
         QVERIFY(main->composer()->hasFocus());
+
+        // Escape with nothing written says "done reading"; with a draft it does not.
+        QSignalSpy done(main->composer(), &Composer::emptyEscapePressed);
+        QTest::keyClick(main->composer(), Qt::Key_Escape);
+        QCOMPARE(done.size(), 1);
+        QTest::keyClicks(main->composer(), u"draft"_s);
+        QTest::keyClick(main->composer(), Qt::Key_Escape);
+        QCOMPARE(done.size(), 1);
     }
 
     void altArrowsJumpToUnreadConversations()
@@ -145,6 +154,7 @@ private Q_SLOTS:
         Chat *chat = f->sessions->account()->chat();
         main->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(main));
+        main->orderByNameAction()->trigger(); // rows stay where they are as messages arrive
         main->openConversation(idAt(main, 0));
         for (int row = 1; row < model->rowCount(); ++row)
             chat->markRead(idAt(main, row));
@@ -170,6 +180,19 @@ private Q_SLOTS:
                 .toString();
         QVERIFY2(spoken.contains(u"Alt+↓ 로 찾아오세요"_s) && spoken.contains(u"1 unread"_s),
                  qPrintable(spoken));
+
+        // Muted: dimmed, its unread count in no total, and Alt+↓ passes it by.
+        const QString workspace = main->currentWorkspaceId();
+        const int counted = chat->workspaceUnread(workspace);
+        const int total = chat->totalUnread();
+        chat->setConversationMuted(target, true);
+        QVERIFY(model->index(2, 0).data(ConversationModel::MutedRole).toBool());
+        QCOMPARE(chat->workspaceUnread(workspace), counted - chat->unread(target));
+        QCOMPARE(chat->totalUnread(), total - chat->unread(target));
+        QTest::keyClick(main, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(main->openConversationId(), idAt(main, 0));
+        chat->setConversationMuted(target, false);
+        QCOMPARE(chat->totalUnread(), total);
 
         QTest::keyClick(main, Qt::Key_Down, Qt::AltModifier);
         QCOMPARE(main->openConversationId(), target);

@@ -130,7 +130,10 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QColor quiet = colors.mutedText;
     const int left = item.left() + Padding;
     const int right = item.right() - Padding;
-    const QRect nameLine(left, item.top() + 8, right - left, 20);
+    const QString preview = ConversationListModel::preview(index);
+    // Without a message to show, the name sits in the middle of its row.
+    const QRect nameLine(left, preview.isEmpty() ? item.center().y() - 10 : item.top() + 8,
+                         right - left, 20);
     const QRect previewLine(left, item.top() + 29, right - left, 18);
 
     static const QIcon hash(u":/moim/icons/hash.svg"_s);
@@ -173,7 +176,6 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->drawText(badge, Qt::AlignCenter, count);
         previewRight = badge.left() - 8;
     }
-    const QString preview = ConversationListModel::preview(index);
     if (!preview.isEmpty()) {
         const QFont previewFont = sized(option.font, 12, QFont::Normal);
         painter->setFont(previewFont);
