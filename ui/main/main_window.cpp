@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QPainter>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
@@ -533,7 +534,13 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
     if (!m_account)
         return;
     rememberReadingPlace();
-    closeConversation();
+    // The conversation page stays up while the workspace's own conversation may open on it:
+    // hiding and showing it again would lay the messages out twice.
+    closeConversation(false);
+    const auto showEmptyPage = qScopeGuard([this] {
+        if (m_openConversation.isEmpty())
+            m_contentStack->setCurrentIndex(0);
+    });
     if (workspaceId != m_pendingWorkspace)
         m_pendingConversation.clear(); // the user went elsewhere meanwhile
     WorkspaceModel *model = m_account->workspaces();
@@ -683,7 +690,7 @@ void MainWindow::openConversation(const QString &conversationId)
 {
     if (!m_account || conversationId == m_openConversation)
         return;
-    closeConversation();
+    closeConversation(false);
     // Set first: selecting its row below must not open it a second time.
     m_openConversation = conversationId;
     // Opened by a click or from elsewhere (a notification): the list shows which one it is.
@@ -711,7 +718,7 @@ void MainWindow::openConversation(const QString &conversationId)
     updateFocusedConversation();
 }
 
-void MainWindow::closeConversation()
+void MainWindow::closeConversation(bool showEmptyPage)
 {
     if (!m_openConversation.isEmpty()) {
         const QString draft = m_composer->toPlainText();
@@ -723,7 +730,8 @@ void MainWindow::closeConversation()
     if (m_account)
         m_account->chat()->setActiveConversation(QString());
     m_history->setConversation(QString());
-    m_contentStack->setCurrentIndex(0);
+    if (showEmptyPage)
+        m_contentStack->setCurrentIndex(0);
     updateFocusedConversation();
 }
 
@@ -786,8 +794,14 @@ void MainWindow::openPendingConversation()
         m_pendingConversation.clear();
         openConversation(conversationId);
         const auto place = m_readingPlaces.constFind(m_pendingWorkspace);
-        if (place != m_readingPlaces.cend() && place->conversationId == conversationId)
-            restoreReadingPlace(*place);
+        if (place != m_readingPlaces.cend() && place->conversationId == conversationId) {
+            // After the view has put a freshly opened conversation at its bottom (queued on
+            // the same loop), and only if the user has not gone elsewhere meanwhile.
+            QTimer::singleShot(0, this, [this, restored = *place] {
+                if (m_openConversation == restored.conversationId)
+                    restoreReadingPlace(restored);
+            });
+        }
         return;
     }
     // Not listed yet: the workspace's list is on its way (see conversationsChanged).

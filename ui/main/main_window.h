@@ -110,7 +110,8 @@ private:
     void onWorkspaceRemoved(const QString &workspaceId);
     void onConversationActivated(const QModelIndex &index);
     void showWorkspaceWelcome();
-    void closeConversation();
+    // Closes the open conversation; with showEmptyPage, the pane shows the empty state.
+    void closeConversation(bool showEmptyPage = true);
     void updateWindowTitle();
     void showBannerText();
     void buildMenus();
