@@ -24,9 +24,11 @@ QString systemLanguage()
 
 QLocale uiLocale()
 {
-    const QString language = installedLanguage().isEmpty() ? systemLanguage() : installedLanguage();
-    return QLocale(language == "ko"_L1 ? QLocale::Korean : QLocale::English,
-                   language == "ko"_L1 ? QLocale::SouthKorea : QLocale::UnitedKingdom);
+    if (installedLanguage().isEmpty())
+        installedLanguage() = systemLanguage(); // asked once: painting asks for every row
+    static const QLocale korean(QLocale::Korean, QLocale::SouthKorea);
+    static const QLocale english(QLocale::English, QLocale::UnitedKingdom);
+    return installedLanguage() == "ko"_L1 ? korean : english;
 }
 
 bool installLanguage(QCoreApplication &app, const QString &language)

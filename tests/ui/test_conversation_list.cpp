@@ -11,6 +11,7 @@
 #include "language.h"
 #include "login/login_window.h"
 #include "main/conversation_delegate.h"
+#include "main/list_time.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
 #include "main/workspace_tile.h"
@@ -322,6 +323,27 @@ private Q_SLOTS:
                                 .arg(available.height())));
         QVERIFY(main->minimumWidth() <= available.width());
         QVERIFY(main->minimumHeight() <= available.height());
+    }
+
+    // Last: it installs the Korean translation for the rest of the process.
+    void listTimeSpeaksMoimsLanguage()
+    {
+        const QDateTime now(QDate(2026, 12, 3), QTime(16, 20));
+        const QDateTime today(QDate(2026, 12, 3), QTime(15, 57));
+        const QDateTime yesterday(QDate(2026, 12, 2), QTime(23, 10));
+        const QDateTime thisYear(QDate(2026, 11, 28), QTime(9, 0));
+        const QDateTime lastYear(QDate(2025, 11, 28), QTime(9, 0));
+        QVERIFY(installLanguage(*qApp, u"en"_s));
+        QCOMPARE(conversationListTime(today, now), u"3:57 PM"_s);
+        QCOMPARE(conversationListTime(yesterday, now), u"Yesterday"_s);
+        QCOMPARE(conversationListTime(thisYear, now), u"28 Nov"_s);
+        QCOMPARE(conversationListTime(lastYear, now), u"28 Nov 2025"_s);
+        QVERIFY(installLanguage(*qApp, u"ko"_s));
+        QCOMPARE(conversationListTime(today, now), u"오후 3:57"_s);
+        QCOMPARE(conversationListTime(yesterday, now), u"어제"_s);
+        QCOMPARE(conversationListTime(thisYear, now), u"11.28."_s);
+        QCOMPARE(conversationListTime(lastYear, now), u"2025.11.28."_s);
+        QCOMPARE(conversationListTime(QDateTime(), now), QString());
     }
 };
 
