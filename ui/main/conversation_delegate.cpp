@@ -8,7 +8,9 @@
 #include <QHelpEvent>
 #include <QIcon>
 #include <QPainter>
+#include <QStaticText>
 #include <QToolTip>
+#include <cmath>
 
 namespace moim::ui {
 
@@ -67,6 +69,29 @@ QString ConversationListModel::sectionTitle(const QModelIndex &index)
     return index.data(IsDirectRole).toBool() ? tr("Direct messages") : tr("Channels");
 }
 
+int ConversationDelegate::drawLine(QPainter *painter, const QFont &font, const QRect &rect,
+                                   const QString &text, Qt::Alignment alignment) const
+{
+    // Shaping text is most of what painting a row costs; the same row is painted again and
+    // again (hover, selection, switching back), so each line is shaped once.
+    const QString key = font.key() + QChar(0) + QString::number(rect.width()) + QChar(0) + text;
+    auto line = m_lines.find(key);
+    if (line == m_lines.end()) {
+        if (m_lines.size() > 4000)
+            m_lines.clear();
+        QStaticText shaped(QFontMetrics(font).elidedText(text, Qt::ElideRight, rect.width()));
+        shaped.setTextFormat(Qt::PlainText);
+        shaped.setPerformanceHint(QStaticText::AggressiveCaching);
+        shaped.prepare(QTransform(), font);
+        line = m_lines.insert(key, shaped);
+    }
+    const QSizeF size = line->size();
+    const qreal x = alignment & Qt::AlignRight ? rect.right() + 1 - size.width() : rect.left();
+    painter->setFont(font);
+    painter->drawStaticText(QPointF(x, rect.top() + (rect.height() - size.height()) / 2), *line);
+    return int(std::ceil(size.width()));
+}
+
 QFont ConversationDelegate::nameFont(const QFont &base, const QModelIndex &index)
 {
     // Bold says "unread" and nothing else: every row sets its weight, none inherits one.
@@ -104,8 +129,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->setPen(colors.mutedText);
         const QRect title(option.rect.left() + Padding, option.rect.top() + 6,
                           option.rect.width() - 2 * Padding, SectionTitleHeight - 8);
-        painter->drawText(title, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(font).elidedText(section, Qt::ElideRight, title.width()));
+        drawLine(painter, font, title, section, Qt::AlignLeft);
     }
 
     const QRect item = itemRect(option.rect, index).adjusted(0, 1, 0, -1);
@@ -146,21 +170,17 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QString time = conversationListTime(
         index.data(ConversationModel::LastActivityRole).toDateTime(), QDateTime::currentDateTime());
     const QFont timeFont = sized(option.font, 11, QFont::Normal);
-    const int timeWidth = time.isEmpty() ? 0 : QFontMetrics(timeFont).horizontalAdvance(time);
+    int timeWidth = 0;
     if (!time.isEmpty()) {
-        painter->setFont(timeFont);
         painter->setPen(unread > 0 && !muted ? colors.primary : quiet);
-        painter->drawText(nameLine, Qt::AlignRight | Qt::AlignVCenter, time);
+        timeWidth = drawLine(painter, timeFont, nameLine, time, Qt::AlignRight);
     }
 
     const QFont nameFont = ConversationDelegate::nameFont(option.font, index);
-    painter->setFont(nameFont);
     painter->setPen(strong);
     const int nameWidth = right - textLeft - (timeWidth > 0 ? timeWidth + 8 : 0);
-    painter->drawText(
-        QRect(textLeft, nameLine.top(), nameWidth, nameLine.height()),
-        Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetrics(nameFont).elidedText(index.data().toString(), Qt::ElideRight, nameWidth));
+    drawLine(painter, nameFont, QRect(textLeft, nameLine.top(), nameWidth, nameLine.height()),
+             index.data().toString(), Qt::AlignLeft);
 
     int previewRight = right;
     if (unread > 0) {
@@ -177,13 +197,10 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         previewRight = badge.left() - 8;
     }
     if (!preview.isEmpty()) {
-        const QFont previewFont = sized(option.font, 12, QFont::Normal);
-        painter->setFont(previewFont);
         painter->setPen(quiet);
-        const int width = previewRight - textLeft;
-        painter->drawText(QRect(textLeft, previewLine.top(), width, previewLine.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(previewFont).elidedText(preview, Qt::ElideRight, width));
+        drawLine(painter, sized(option.font, 12, QFont::Normal),
+                 QRect(textLeft, previewLine.top(), previewRight - textLeft, previewLine.height()),
+                 preview, Qt::AlignLeft);
     }
     painter->restore();
 }

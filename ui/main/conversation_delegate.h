@@ -2,6 +2,8 @@
 
 #include "account/conversation_model.h"
 
+#include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace moim::ui {
@@ -45,6 +47,13 @@ public:
 protected:
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
+
+private:
+    // Draws one line of text in `rect`, elided to fit and vertically centred; its width.
+    int drawLine(QPainter *painter, const QFont &font, const QRect &rect, const QString &text,
+                 Qt::Alignment alignment) const;
+
+    mutable QHash<QString, QStaticText> m_lines; // shaped lines by font, width and text
 };
 
 } // namespace moim::ui
