@@ -147,7 +147,6 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->drawRoundedRect(QRectF(item).adjusted(1, 1, -1, -1), 6, 6);
     }
 
-    const int unread = index.data(ConversationModel::UnreadRole).toInt();
     const bool muted = index.data(ConversationModel::MutedRole).toBool();
     const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
     const QColor strong = muted ? colors.mutedText : colors.text;
@@ -155,9 +154,11 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const int left = item.left() + Padding;
     const int right = item.right() - Padding;
     const QString preview = ConversationListModel::preview(index);
-    // Without a message to show, the name sits in the middle of its row.
-    const QRect nameLine(left, preview.isEmpty() ? item.center().y() - 10 : item.top() + 8,
-                         right - left, 20);
+    const int unread = index.data(ConversationModel::UnreadRole).toInt();
+    // With nothing for the second line (no message known, no count), the name sits in the
+    // middle of its row.
+    const bool oneLine = preview.isEmpty() && unread <= 0;
+    const QRect nameLine(left, oneLine ? item.center().y() - 10 : item.top() + 8, right - left, 20);
     const QRect previewLine(left, item.top() + 29, right - left, 18);
 
     static const QIcon hash(u":/moim/icons/hash.svg"_s);
