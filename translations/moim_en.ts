@@ -271,6 +271,47 @@ This invitation is valid until %4 and works once.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::ConversationList</name>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ConversationListModel</name>
+    <message>
+        <source>channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::LoginWindow</name>
     <message>
         <source>Moim — Sign in</source>
@@ -510,6 +551,18 @@ This invitation is valid until %4 and works once.</source>
 </context>
 <context>
     <name>moim::ui::MainWindow</name>
+    <message>
+        <source>&amp;Sort conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By recent &amp;activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Moim</source>
         <translation type="unfinished"></translation>

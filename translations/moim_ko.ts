@@ -268,6 +268,46 @@ This invitation is valid until %4 and works once.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::ConversationList</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ConversationListModel</name>
+    <message>
+        <source>channel %1</source>
+        <translation>채널 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>읽지 않은 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>알림 꺼짐</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::LoginWindow</name>
     <message>
         <source>Moim — Sign in</source>
@@ -506,6 +546,18 @@ This invitation is valid until %4 and works once.</source>
 </context>
 <context>
     <name>moim::ui::MainWindow</name>
+    <message>
+        <source>&amp;Sort conversations</source>
+        <translation>대화 정렬(&amp;S)</translation>
+    </message>
+    <message>
+        <source>By recent &amp;activity</source>
+        <translation>최근 활동순(&amp;A)</translation>
+    </message>
+    <message>
+        <source>By &amp;name</source>
+        <translation>이름순(&amp;N)</translation>
+    </message>
     <message>
         <source>Moim</source>
         <translation>모임</translation>

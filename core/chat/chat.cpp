@@ -340,9 +340,9 @@ qint64 Chat::lastReadSeq(const QString &conversationId) const
 int Chat::workspaceUnread(const QString &workspaceId) const
 {
     int total = 0;
-    for (const ReadInfo &info : m_read) {
-        if (info.workspaceId == workspaceId)
-            total += info.unread;
+    for (auto it = m_read.cbegin(); it != m_read.cend(); ++it) {
+        if (it->workspaceId == workspaceId && !m_mutedConversations.contains(it.key()))
+            total += it->unread;
     }
     return total;
 }
@@ -350,9 +350,9 @@ int Chat::workspaceUnread(const QString &workspaceId) const
 int Chat::totalUnread() const
 {
     int total = 0;
-    for (const ReadInfo &info : m_read) {
-        if (!m_notCounted.contains(info.workspaceId))
-            total += info.unread;
+    for (auto it = m_read.cbegin(); it != m_read.cend(); ++it) {
+        if (!m_notCounted.contains(it->workspaceId) && !m_mutedConversations.contains(it.key()))
+            total += it->unread;
     }
     return total;
 }
@@ -364,6 +364,50 @@ void Chat::setCountedInTotal(const QString &workspaceId, bool counted)
     else
         m_notCounted.insert(workspaceId);
     announceTotal();
+}
+
+void Chat::setConversationMuted(const QString &conversationId, bool muted)
+{
+    if (muted == m_mutedConversations.contains(conversationId))
+        return;
+    if (muted)
+        m_mutedConversations.insert(conversationId);
+    else
+        m_mutedConversations.remove(conversationId);
+    announceUnread(conversationId, m_read.value(conversationId).workspaceId);
+}
+
+bool Chat::isConversationMuted(const QString &conversationId) const
+{
+    return m_mutedConversations.contains(conversationId);
+}
+
+Message Chat::lastMessage(const QString &conversationId)
+{
+    const QList<Message> unsent = m_outbox.unsent(conversationId);
+    if (!unsent.isEmpty())
+        return unsent.last();
+    for (auto it = m_unflushed.crbegin(); it != m_unflushed.crend(); ++it) {
+        if (it->conversationId == conversationId)
+            return *it;
+    }
+    if (!m_cache->isOpen())
+        return {};
+    const QList<Message> newest = m_cache->messages(conversationId, 0, 1);
+    return newest.isEmpty() ? Message() : newest.first();
+}
+
+QHash<QString, Message> Chat::lastMessages(const QStringList &conversationIds)
+{
+    flush(); // what arrived in the last moments is in the cache too
+    QHash<QString, Message> newest =
+        m_cache->isOpen() ? m_cache->newestMessages(conversationIds) : QHash<QString, Message>();
+    for (const QString &id : conversationIds) {
+        const QList<Message> unsent = m_outbox.unsent(id);
+        if (!unsent.isEmpty())
+            newest.insert(id, unsent.last());
+    }
+    return newest;
 }
 
 void Chat::announceUnread(const QString &conversationId, const QString &workspaceId)

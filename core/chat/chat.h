@@ -31,6 +31,7 @@ public:
          QString myName, QObject *parent = nullptr);
 
     Outbox *outbox() { return &m_outbox; }
+    QString myId() const { return m_myId; }
 
     // The message as queued; nothing when it could not be saved (then it is not sent either:
     // the caller keeps the text and says so).
@@ -48,11 +49,21 @@ public:
     // The newest message read in the conversation, on any of the account's devices as far as
     // this one knows.
     qint64 lastReadSeq(const QString &conversationId) const;
+    // The workspace's badge: what it has unread outside muted conversations.
     int workspaceUnread(const QString &workspaceId) const;
     // The application-wide total (window title, tray): every workspace whose badge counts
     // toward it (a notification setting), all of them unless told otherwise.
     int totalUnread() const;
     void setCountedInTotal(const QString &workspaceId, bool counted);
+    // A muted conversation keeps its own unread count but adds nothing to the badges and total.
+    void setConversationMuted(const QString &conversationId, bool muted);
+    bool isConversationMuted(const QString &conversationId) const;
+
+    // The newest message of a conversation this computer knows (sent or still on its way),
+    // for the conversation list; an empty message when none is known.
+    Message lastMessage(const QString &conversationId);
+    // The same for many conversations at once (those with none are left out).
+    QHash<QString, Message> lastMessages(const QStringList &conversationIds);
 
     // History: cached pages now (the newest page ends with what is not sent yet), older or fresher
     // pages from the server via historyFetched.
@@ -116,6 +127,7 @@ private:
     QHash<QString, ReadInfo> m_read; // by conversation
     QString m_active;
     QSet<QString> m_notCounted; // workspaces left out of the total
+    QSet<QString> m_mutedConversations;
     int m_announcedTotal = 0;
     qint64 m_lastSeq = 0;
     // The highest seq reflected in the unread counts: a live message at or below it was counted

@@ -481,6 +481,22 @@ bool LocalCache::storeMessages(const QList<Message> &messages)
     return ok ? m_db.commit() : (m_db.rollback(), false);
 }
 
+QHash<QString, Message> LocalCache::newestMessages(const QStringList &conversationIds) const
+{
+    QHash<QString, Message> newest;
+    QSqlQuery query(m_db);
+    // One statement prepared once and answered from the (conversation_id, seq) index for each.
+    query.prepare(u"SELECT "_s + MessageColumns +
+                  u" FROM messages WHERE conversation_id = ? AND seq > 0"
+                  " ORDER BY seq DESC LIMIT 1"_s);
+    for (const QString &id : conversationIds) {
+        query.bindValue(0, id);
+        if (query.exec() && query.next())
+            newest.insert(id, messageFrom(query));
+    }
+    return newest;
+}
+
 QList<Message> LocalCache::messages(const QString &conversationId, qint64 beforeSeq,
                                     int limit) const
 {

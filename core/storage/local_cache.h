@@ -4,8 +4,10 @@
 #include "chat/message.h"
 #include "protocol/notification_settings.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace moim {
 
@@ -60,6 +62,8 @@ public:
     // Up to `limit` messages of a conversation before `beforeSeq` (0: newest), oldest first;
     // pending messages (seq 0) come last, in queued order.
     QList<Message> messages(const QString &conversationId, qint64 beforeSeq, int limit) const;
+    // The newest message the server has of each conversation that has any, by conversation id.
+    QHash<QString, Message> newestMessages(const QStringList &conversationIds) const;
     // Pending messages of every conversation, oldest first.
     QList<Message> pendingMessages() const;
     // Unsent rows (pending or refused) of every conversation, oldest first, and their removal

@@ -262,9 +262,10 @@ private Q_SLOTS:
         {
             auto f = open(secrets);
             MainWindow *main = signIn(*f);
-            main->resize(1240, 800);
+            // Within the offscreen screen (800×800): a larger window is fitted to it.
+            main->resize(790, 560);
             main->move(40, 30);
-            main->splitter()->setSizes({340, 900});
+            main->splitter()->setSizes({340, 400});
             Q_EMIT main->splitter()->splitterMoved(340, 1);
             main->sidebar()->selectIndex(1);
             workspace = main->currentWorkspaceId();

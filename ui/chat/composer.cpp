@@ -63,6 +63,12 @@ void Composer::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && !m_composing &&
+        toPlainText().trimmed().isEmpty()) {
+        Q_EMIT emptyEscapePressed();
+        event->accept();
+        return;
+    }
     QPlainTextEdit::keyPressEvent(event);
 }
 

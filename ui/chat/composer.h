@@ -19,6 +19,8 @@ public:
 
 Q_SIGNALS:
     void sendRequested(const QString &text);
+    // Escape with nothing written: the reader is done with the conversation.
+    void emptyEscapePressed();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

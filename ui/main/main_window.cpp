@@ -10,6 +10,7 @@
 #include "chat/message_view.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
+#include "conversation_delegate.h"
 #include "notify/notification_preferences.h"
 #include "notify/notification_settings_page.h"
 #include "notify/notifier.h"
@@ -17,6 +18,7 @@
 #include "workspace_tile.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QEvent>
@@ -29,6 +31,9 @@
 #include <QMenuBar>
 #include <QPainter>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -52,85 +57,10 @@ namespace {
 const auto KeyLastWorkspace = u"ui/lastWorkspace"_s;
 const auto KeyGeometry = u"ui/mainWindowGeometry"_s;
 const auto KeySidebarWidth = u"ui/sidebarWidth"_s;
+const auto KeyConversationOrder = u"ui/conversationOrder"_s;
+const auto OrderByName = u"name"_s;
+const auto OrderByActivity = u"activity"_s;
 constexpr int DefaultSidebarWidth = 260;
-
-// Channels get a hash, direct messages a person: the kind is visible at a glance.
-class ConversationDelegate : public QStyledItemDelegate
-{
-public:
-    ConversationDelegate(QPointer<Account> account, QObject *parent)
-        : QStyledItemDelegate(parent)
-        , m_account(std::move(account))
-    {}
-
-    int unread(const QModelIndex &index) const
-    {
-        return m_account
-                   ? m_account->chat()->unread(index.data(ConversationModel::IdRole).toString())
-                   : 0;
-    }
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::paint(painter, option, index);
-        const int count = unread(index);
-        if (count <= 0)
-            return;
-        // An unread count on the right, like the sidebar's badges.
-        const QString text = count > 99 ? QStringLiteral("99+") : QString::number(count);
-        QFont font = option.font;
-        font.setPixelSize(11);
-        font.setWeight(QFont::Bold);
-        const int width = std::max(20, QFontMetrics(font).horizontalAdvance(text) + 12);
-        const QRect badge(option.rect.right() - width - 8, option.rect.center().y() - 9, width, 18);
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xe5, 0x48, 0x4d));
-        painter->drawRoundedRect(badge, 9, 9);
-        painter->setFont(font);
-        painter->setPen(Qt::white);
-        painter->drawText(badge, Qt::AlignCenter, text);
-        painter->restore();
-    }
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (unread(index) > 0)
-            option->font.setWeight(QFont::Bold);
-        const bool direct = index.data(ConversationModel::IsDirectRole).toBool();
-        static const QIcon hash(u":/moim/icons/hash.svg"_s);
-        static const QIcon person(u":/moim/icons/person.svg"_s);
-        option->icon = direct ? person : hash;
-        option->features |= QStyleOptionViewItem::HasDecoration;
-        option->decorationSize = QSize(16, 16);
-    }
-    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
-                   const QModelIndex &index) override
-    {
-        if (event->type() != QEvent::ToolTip)
-            return QStyledItemDelegate::helpEvent(event, view, option, index);
-        // Topics come from the server: shown literally, never as markup.
-        const QString topic = index.data(ConversationModel::TopicRole).toString();
-        if (topic.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(event->globalPos(), plainToolTip(topic), view);
-        return true;
-    }
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setHeight(std::max(size.height(), 34));
-        return size;
-    }
-
-private:
-    QPointer<Account> m_account;
-};
 
 // The account's initial in a circle, for the account button.
 QIcon avatarIcon(const QString &name, qreal devicePixelRatio)
@@ -182,7 +112,6 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     // Read before anything below selects a workspace and records it.
     const QString lastWorkspace = m_uiState->value(KeyLastWorkspace).toString();
     setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
-    setMinimumSize(760, 480);
 
     // Column 2: the selected workspace and its conversations.
     auto *conversationPane = new QWidget(this);
@@ -199,9 +128,13 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     m_workspaceTitle->setWordWrap(true);
     m_conversationList->setObjectName(u"ConversationList"_s);
     m_conversationList->setModel(&m_conversations);
-    m_conversationList->setItemDelegate(new ConversationDelegate(m_account, m_conversationList));
-    m_conversationList->setUniformItemSizes(true);
-    m_conversationList->setSpacing(1);
+    m_conversations.setChat(m_account->chat());
+    m_conversations.setOrder(m_uiState->value(KeyConversationOrder).toString() == OrderByName
+                                 ? ConversationModel::Order::Name
+                                 : ConversationModel::Order::RecentActivity);
+    m_conversationList->setItemDelegate(new ConversationDelegate(m_conversationList));
+    m_conversationList->setMouseTracking(true); // hovered rows light up
+    m_conversationList->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *paneLayout = new QVBoxLayout(conversationPane);
     paneLayout->setContentsMargins(12, 16, 12, 12);
@@ -214,6 +147,9 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     // Column 3: the conversation.
     auto *content = new QWidget(this);
     content->setObjectName(u"ContentPane"_s);
+    // Enough for a line of a message and the composer beside the list: the window's minimum
+    // size follows from these, so nothing is drawn over anything else.
+    content->setMinimumSize(340, 320);
     content->setAttribute(Qt::WA_StyledBackground);
     setRole(m_conversationTitle, "heading");
     setRole(m_conversationTopic, "muted");
@@ -282,6 +218,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
             [this] { m_uiState->setValue(KeySidebarWidth, sidebarWidth()); });
 
     buildMenus();
+    fitToScreen(); // with the menu bar, whose height counts
 
     connect(m_sidebar, &WorkspaceSidebar::currentWorkspaceChanged, this,
             &MainWindow::onWorkspaceChanged);
@@ -291,8 +228,9 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
         if (workspaceId != m_sidebar->currentWorkspaceId())
             return;
         m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
-        if (!m_conversationList->currentIndex().isValid())
+        if (m_openConversation.isEmpty())
             showWorkspaceWelcome();
+        selectOpenConversation();
         openPendingConversation();
     });
     connect(m_sidebar, &WorkspaceSidebar::notificationSettingsRequested, this,
@@ -331,14 +269,32 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
         updateBannerTimer();
         showBannerText();
     });
-    connect(m_account->chat(), &Chat::unreadChanged, this, [this] {
-        m_conversationList->viewport()->update();
-        updateWindowTitle();
-    });
+    connect(m_account->chat(), &Chat::unreadChanged, this, &MainWindow::updateWindowTitle);
     // A workspace's badge can stop (or start) counting toward the total without a new message.
     connect(m_account->chat(), &Chat::totalUnreadChanged, this, &MainWindow::updateWindowTitle);
     connect(m_conversationList, &QListView::activated, this, &MainWindow::onConversationActivated);
     connect(m_conversationList, &QListView::clicked, this, &MainWindow::onConversationActivated);
+    // The highlighted row is the open conversation: moving the highlight (arrow keys, Home,
+    // typing a name) opens it, while the keyboard stays in the list for the next step.
+    connect(m_conversationList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const QString id = current.data(ConversationModel::IdRole).toString();
+                if (id.isEmpty() || id == m_openConversation)
+                    return;
+                const bool fromList = m_conversationList->hasFocus();
+                openConversation(id);
+                if (fromList)
+                    m_conversationList->setFocus(Qt::OtherFocusReason);
+            });
+    connect(m_composer, &Composer::emptyEscapePressed, this, [this] {
+        if (m_account && !m_openConversation.isEmpty())
+            m_account->chat()->markRead(m_openConversation);
+    });
+    for (const int step : {1, -1}) {
+        auto *shortcut =
+            new QShortcut(QKeySequence(Qt::ALT | (step > 0 ? Qt::Key_Down : Qt::Key_Up)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, step] { openNextUnread(step); });
+    }
     connect(m_banner, &Notice::actionTriggered, m_account, &Account::retryNow);
     connect(m_banner, &Notice::actionTriggered, this, &MainWindow::showBannerText);
     m_bannerTimer->setInterval(1000);
@@ -382,6 +338,34 @@ void MainWindow::saveWindowState()
     m_uiState->setValue(KeySidebarWidth, sidebarWidth());
 }
 
+void MainWindow::fitToScreen()
+{
+    // A geometry saved on a larger screen, or at a smaller scale, must not put the composer
+    // out of reach: the window fits the screen it is on, and so does its minimum size.
+    QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize minimum = minimumSizeHint().boundedTo(available.size());
+    setMinimumSize(minimum);
+    QRect frame = frameGeometry();
+    const QSize decoration = frame.size() - size();
+    QSize fitted = size().boundedTo(available.size() - decoration).expandedTo(minimum);
+    if (fitted != size()) {
+        resize(fitted);
+        frame = frameGeometry();
+    }
+    if (!available.contains(frame)) {
+        frame.moveLeft(
+            std::clamp(frame.left(), available.left(),
+                       std::max(available.left(), available.right() - frame.width() + 1)));
+        frame.moveTop(
+            std::clamp(frame.top(), available.top(),
+                       std::max(available.top(), available.bottom() - frame.height() + 1)));
+        move(frame.topLeft());
+    }
+}
+
 int MainWindow::sidebarWidth() const
 {
     return m_splitter->sizes().value(0, DefaultSidebarWidth);
@@ -396,6 +380,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Only now does the window system tell how much its frame takes.
+    if (!m_fittedOnShow && !event->spontaneous()) {
+        m_fittedOnShow = true;
+        fitToScreen();
+    }
 }
 
 void MainWindow::hideEvent(QHideEvent *event)
@@ -439,6 +433,24 @@ void MainWindow::buildMenus()
     connect(m_notificationSettingsAction, &QAction::triggered, this, [this] {
         if (!currentWorkspaceId().isEmpty())
             openNotificationSettings(currentWorkspaceId());
+    });
+    // How each section of the list is ordered, kept for the next start.
+    m_sortMenu = m_workspaceMenu->addMenu(QString());
+    auto *order = new QActionGroup(this);
+    m_orderByActivity = m_sortMenu->addAction(QString());
+    m_orderByName = m_sortMenu->addAction(QString());
+    for (QAction *action : {m_orderByActivity, m_orderByName}) {
+        action->setCheckable(true);
+        order->addAction(action);
+    }
+    (m_conversations.order() == ConversationModel::Order::Name ? m_orderByName : m_orderByActivity)
+        ->setChecked(true);
+    connect(order, &QActionGroup::triggered, this, [this](QAction *action) {
+        const bool byName = action == m_orderByName;
+        m_conversations.setOrder(byName ? ConversationModel::Order::Name
+                                        : ConversationModel::Order::RecentActivity);
+        m_uiState->setValue(KeyConversationOrder, byName ? OrderByName : OrderByActivity);
+        m_conversationList->scrollTo(m_conversationList->currentIndex());
     });
     m_workspaceMenu->addSeparator();
     m_nextAction = m_workspaceMenu->addAction(QString());
@@ -492,6 +504,9 @@ void MainWindow::retranslate()
     m_logoutWipeAction->setText(tr("Log out and &delete local data"));
     m_quitAction->setText(tr("&Quit"));
     m_notificationSettingsAction->setText(tr("N&otification settings…"));
+    m_sortMenu->setTitle(tr("&Sort conversations"));
+    m_orderByActivity->setText(tr("By recent &activity"));
+    m_orderByName->setText(tr("By &name"));
     m_nextAction->setText(tr("&Next workspace"));
     m_previousAction->setText(tr("&Previous workspace"));
     QToolButton *account = m_sidebar->accountButton();
@@ -519,7 +534,14 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
 {
     if (!m_account)
         return;
-    closeConversation();
+    rememberReadingPlace();
+    // The conversation page stays up while the workspace's own conversation may open on it:
+    // hiding and showing it again would lay the messages out twice.
+    closeConversation(false);
+    const auto showEmptyPage = qScopeGuard([this] {
+        if (m_openConversation.isEmpty())
+            m_contentStack->setCurrentIndex(0);
+    });
     if (workspaceId != m_pendingWorkspace)
         m_pendingConversation.clear(); // the user went elsewhere meanwhile
     WorkspaceModel *model = m_account->workspaces();
@@ -551,6 +573,13 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
     // Cached list first, so switching never waits for the network.
     m_conversations.setConversations(workspaceId, m_account->conversations(workspaceId));
     showWorkspaceWelcome();
+    // Back in a workspace, the conversation left open there opens again where it was read,
+    // unless something else was asked for (a notification).
+    if (m_pendingConversation.isEmpty() && m_readingPlaces.contains(workspaceId)) {
+        m_pendingWorkspace = workspaceId;
+        m_pendingConversation = m_readingPlaces.value(workspaceId).conversationId;
+        openPendingConversation();
+    }
     if (m_account->connection() == Account::Connection::Online)
         m_account->fetchConversations(workspaceId);
 }
@@ -585,15 +614,86 @@ void MainWindow::showWorkspaceWelcome()
 
 void MainWindow::onConversationActivated(const QModelIndex &index)
 {
-    if (index.isValid())
-        openConversation(index.data(ConversationModel::IdRole).toString());
+    if (!index.isValid())
+        return;
+    openConversation(index.data(ConversationModel::IdRole).toString());
+    // Chosen with a click or Enter: the next thing is writing.
+    m_composer->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::selectOpenConversation()
+{
+    const int row = m_conversations.rowOf(m_openConversation);
+    if (row >= 0 && m_conversationList->currentIndex().row() != row)
+        m_conversationList->setCurrentIndex(m_conversations.index(row));
+}
+
+void MainWindow::openNextUnread(int step)
+{
+    const int count = m_conversations.rowCount();
+    if (count == 0)
+        return;
+    const int current = m_conversations.rowOf(m_openConversation);
+    for (int i = 1; i <= count; ++i) {
+        // From the open conversation onwards, around the end: the next unread one is found
+        // wherever it is; muted conversations do not call for attention.
+        const int row = ((current < 0 && step < 0 ? count : current) + step * i + count) % count;
+        const QModelIndex index = m_conversations.index(row);
+        if (index.data(ConversationModel::UnreadRole).toInt() > 0 &&
+            !index.data(ConversationModel::MutedRole).toBool()) {
+            const bool fromList = m_conversationList->hasFocus();
+            openConversation(index.data(ConversationModel::IdRole).toString());
+            if (fromList)
+                m_conversationList->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+}
+
+void MainWindow::rememberReadingPlace()
+{
+    const QString workspaceId = m_conversations.workspaceId();
+    if (workspaceId.isEmpty())
+        return;
+    if (m_openConversation.isEmpty()) {
+        m_readingPlaces.remove(workspaceId);
+        return;
+    }
+    ReadingPlace place{m_openConversation, {}, 0};
+    if (!m_messageView->isAtBottom()) {
+        const QModelIndex top =
+            m_messageView->indexAt(QPoint(m_messageView->viewport()->width() / 2, 0));
+        if (top.isValid()) {
+            place.topMessage = top.data(HistoryModel::LocalIdRole).toString();
+            place.topOffset = m_messageView->visualRect(top).top();
+        }
+    }
+    m_readingPlaces.insert(workspaceId, place);
+}
+
+void MainWindow::restoreReadingPlace(const ReadingPlace &place)
+{
+    if (place.topMessage.isEmpty())
+        return; // it was read at the bottom, where a conversation opens anyway
+    m_messageView->doItemsLayout();
+    for (int row = 0; row < m_history->rowCount(); ++row) {
+        const QModelIndex index = m_history->index(row);
+        if (index.data(HistoryModel::LocalIdRole).toString() != place.topMessage)
+            continue;
+        m_messageView->scrollTo(index, QAbstractItemView::PositionAtTop);
+        QScrollBar *bar = m_messageView->verticalScrollBar();
+        bar->setValue(bar->value() - place.topOffset);
+        return;
+    }
 }
 
 void MainWindow::openConversation(const QString &conversationId)
 {
     if (!m_account || conversationId == m_openConversation)
         return;
-    closeConversation();
+    closeConversation(false);
+    // Set first: selecting its row below must not open it a second time.
+    m_openConversation = conversationId;
     // Opened by a click or from elsewhere (a notification): the list shows which one it is.
     const auto &conversations = m_conversations.conversations();
     const auto found =
@@ -611,7 +711,6 @@ void MainWindow::openConversation(const QString &conversationId)
             name, index.data(ConversationModel::TopicRole).toString(), direct);
     }
     m_messageView->setWorkspaceId(currentWorkspaceId());
-    m_openConversation = conversationId;
     m_history->setConversation(conversationId);
     m_account->chat()->setActiveConversation(conversationId);
     m_contentStack->setCurrentIndex(1);
@@ -629,7 +728,7 @@ void MainWindow::openConversation(const QString &conversationId)
     }
 }
 
-void MainWindow::closeConversation()
+void MainWindow::closeConversation(bool showEmptyPage)
 {
     if (!m_openConversation.isEmpty()) {
         const QString draft = m_composer->toPlainText();
@@ -641,7 +740,8 @@ void MainWindow::closeConversation()
     if (m_account)
         m_account->chat()->setActiveConversation(QString());
     m_history->setConversation(QString());
-    m_contentStack->setCurrentIndex(0);
+    if (showEmptyPage)
+        m_contentStack->setCurrentIndex(0);
     updateFocusedConversation();
 }
 
@@ -717,9 +817,18 @@ void MainWindow::openPendingConversation()
         const QModelIndex index = m_conversations.index(row);
         if (index.data(ConversationModel::IdRole).toString() != m_pendingConversation)
             continue;
+        const QString conversationId = m_pendingConversation;
         m_pendingConversation.clear();
-        m_conversationList->setCurrentIndex(index);
-        onConversationActivated(index);
+        openConversation(conversationId);
+        const auto place = m_readingPlaces.constFind(m_pendingWorkspace);
+        if (place != m_readingPlaces.cend() && place->conversationId == conversationId) {
+            // After the view has put a freshly opened conversation at its bottom (queued on
+            // the same loop), and only if the user has not gone elsewhere meanwhile.
+            QTimer::singleShot(0, this, [this, restored = *place] {
+                if (m_openConversation == restored.conversationId)
+                    restoreReadingPlace(restored);
+            });
+        }
         return;
     }
     // Not listed yet: the workspace's list is on its way (see conversationsChanged).

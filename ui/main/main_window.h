@@ -2,6 +2,7 @@
 
 #include "account/account.h"
 #include "account/conversation_model.h"
+#include "main/conversation_delegate.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -68,6 +69,8 @@ public:
     QAction *preferencesAction() const { return m_preferencesAction; }
     QAction *quitAction() const { return m_quitAction; }
     QSplitter *splitter() const { return m_splitter; }
+    QAction *orderByNameAction() const { return m_orderByName; }
+    QAction *orderByActivityAction() const { return m_orderByActivity; }
     // The width of the conversation list beside the workspace tiles, as the user dragged it.
     int sidebarWidth() const;
 
@@ -100,6 +103,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
@@ -110,13 +114,30 @@ private:
     void onWorkspaceRemoved(const QString &workspaceId);
     void onConversationActivated(const QModelIndex &index);
     void showWorkspaceWelcome();
-    void closeConversation();
+    // Closes the open conversation; with showEmptyPage, the pane shows the empty state.
+    void closeConversation(bool showEmptyPage = true);
     void updateWindowTitle();
     void showBannerText();
     void buildMenus();
     void restoreWindowState();
     void saveWindowState();
     void openPendingConversation();
+    // Highlights the open conversation's row (after the list was refreshed).
+    void selectOpenConversation();
+    // Opens the next (step 1) or previous (step -1) conversation with unread messages.
+    void openNextUnread(int step);
+    void fitToScreen();
+
+    // Where the user was reading in a workspace: the conversation, and the message at the top
+    // of the view with its offset (none when at the bottom).
+    struct ReadingPlace
+    {
+        QString conversationId;
+        QString topMessage;
+        int topOffset = 0;
+    };
+    void rememberReadingPlace();
+    void restoreReadingPlace(const ReadingPlace &place);
     // Tells the notifier which conversation the user is looking at, if any.
     void updateFocusedConversation();
 
@@ -128,7 +149,7 @@ private:
     QLabel *m_workspaceTitle;
     QLabel *m_workspaceSubtitle;
     QListView *m_conversationList;
-    ConversationModel m_conversations;
+    ConversationListModel m_conversations;
     Notice *m_banner;
     QLabel *m_conversationTitle;
     QLabel *m_conversationTopic;
@@ -145,6 +166,9 @@ private:
     QAction *m_quitAction;
     QMenu *m_moimMenu;
     QMenu *m_workspaceMenu;
+    QMenu *m_sortMenu;
+    QAction *m_orderByActivity;
+    QAction *m_orderByName;
     QAction *m_nextAction;
     QAction *m_previousAction;
     QTimer *m_bannerTimer;
@@ -165,9 +189,11 @@ private:
     QString m_pendingMessageConversation;
     QString m_pendingMessageId;
     qint64 m_pendingMessageSeq = 0;
+    QHash<QString, ReadingPlace> m_readingPlaces; // by workspace
     bool m_keychainNotice = false;
     bool m_sendNotSaved = false; // the last message could not be written down
     bool m_hidesOnClose = false;
+    bool m_fittedOnShow = false;
 };
 
 } // namespace moim::ui
