@@ -103,6 +103,83 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ConversationIntro</name>
+    <message>
+        <source>This is the start of your conversation with %1. Say hello.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the start of #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything said in #%1 appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ConversationListModel</name>
+    <message>
+        <source>channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::DateText</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>a day, then a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ErrorText</name>
     <message numerus="yes">
         <source>The server is busy. Try again in %n second(s).</source>
@@ -267,47 +344,6 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message>
         <source>Enter the ID of the personal account to link (at least 3 characters, without spaces), or untick the option.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::ConversationList</name>
-    <message>
-        <source>Yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::ConversationListModel</name>
-    <message>
-        <source>channel %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread message(s)</source>
-        <translation>
-            <numerusform>%n unread message</numerusform>
-            <numerusform>%n unread messages</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>muted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Direct messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -747,6 +783,10 @@ Messages arrive here.</source>
         <source>the server refused it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageView</name>
@@ -759,19 +799,47 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Retry sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete unsent message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>author, time: message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That message could not be found. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to latest ↓ (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to latest ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Jump to the latest message, %n new</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jump to the latest message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link to message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -783,14 +851,6 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Muted until %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>today at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tomorrow at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -101,6 +101,82 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ConversationIntro</name>
+    <message>
+        <source>This is the start of your conversation with %1. Say hello.</source>
+        <translation>%1님과의 대화가 여기서 시작됩니다. 인사를 건네 보세요.</translation>
+    </message>
+    <message>
+        <source>This is the start of #%1</source>
+        <translation>#%1의 시작입니다</translation>
+    </message>
+    <message>
+        <source>Everything said in #%1 appears here.</source>
+        <translation>#%1에서 나누는 모든 대화가 여기에 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ConversationListModel</name>
+    <message>
+        <source>channel %1</source>
+        <translation>채널 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>읽지 않은 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>알림 꺼짐</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::DateText</name>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>오늘 %1</translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <translation>어제 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>내일 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>a day, then a time</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ErrorText</name>
     <message numerus="yes">
         <source>The server is busy. Try again in %n second(s).</source>
@@ -265,46 +341,6 @@ This invitation is valid until %4 and works once.</source>
     <message>
         <source>Enter the ID of the personal account to link (at least 3 characters, without spaces), or untick the option.</source>
         <translation>연결할 개인 계정 ID를 입력하세요(공백 없이 3자 이상). 연결하지 않으려면 선택을 해제하세요.</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::ConversationList</name>
-    <message>
-        <source>Yesterday</source>
-        <translation>어제</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::ConversationListModel</name>
-    <message>
-        <source>channel %1</source>
-        <translation>채널 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread message(s)</source>
-        <translation>
-            <numerusform>읽지 않은 메시지 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>muted</source>
-        <translation>알림 꺼짐</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation>나</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Direct messages</source>
-        <translation>다이렉트 메시지</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>채널</translation>
     </message>
 </context>
 <context>
@@ -706,21 +742,6 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
-    <name>moim::ui::ConversationIntro</name>
-    <message>
-        <source>This is the start of your conversation with %1. Say hello.</source>
-        <translation>%1님과의 대화가 여기서 시작됩니다. 인사를 건네 보세요.</translation>
-    </message>
-    <message>
-        <source>This is the start of #%1</source>
-        <translation>#%1의 시작입니다</translation>
-    </message>
-    <message>
-        <source>Everything said in #%1 appears here.</source>
-        <translation>#%1에서 나누는 모든 대화가 여기에 표시됩니다.</translation>
-    </message>
-</context>
-<context>
     <name>moim::ui::MessageDelegate</name>
     <message>
         <source>New messages</source>
@@ -811,34 +832,6 @@ Messages arrive here.</source>
     <message>
         <source>Delete unsent message</source>
         <translation>보내지 않은 메시지 삭제</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::DateText</name>
-    <message>
-        <source>Today</source>
-        <translation>오늘</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>어제</translation>
-    </message>
-    <message>
-        <source>today at %1</source>
-        <translation>오늘 %1</translation>
-    </message>
-    <message>
-        <source>yesterday at %1</source>
-        <translation>어제 %1</translation>
-    </message>
-    <message>
-        <source>tomorrow at %1</source>
-        <translation>내일 %1</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <comment>a day, then a time</comment>
-        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

@@ -11,31 +11,13 @@ namespace moim::ui {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QString &installedLanguage()
-{
-    static QString language;
-    return language;
-}
-} // namespace
-
 QString systemLanguage()
 {
     return QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
 }
 
-QLocale uiLocale()
-{
-    if (installedLanguage().isEmpty())
-        installedLanguage() = systemLanguage(); // asked once: painting asks for every row
-    static const QLocale korean(QLocale::Korean, QLocale::SouthKorea);
-    static const QLocale english(QLocale::English, QLocale::UnitedKingdom);
-    return installedLanguage() == "ko"_L1 ? korean : english;
-}
-
 bool installLanguage(QCoreApplication &app, const QString &language)
 {
-    installedLanguage() = language;
     auto *moim = new QTranslator(&app);
     if (!moim->load(u"moim_"_s + language, u":/moim/translations"_s)) {
         delete moim;

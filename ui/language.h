@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QLocale>
 #include <QString>
 
 class QCoreApplication;
@@ -12,8 +11,5 @@ QString systemLanguage();
 // Installs Moim's and Qt's translations for the language. English is the source text; its
 // catalogue only adds the plural forms ("1 second", "2 seconds"). False when it could not load.
 bool installLanguage(QCoreApplication &app, const QString &language);
-// The locale of the language Moim speaks (installed last, else the system's guess): dates and
-// numbers follow it, never the system locale.
-QLocale uiLocale();
 
 } // namespace moim::ui

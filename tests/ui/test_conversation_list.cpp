@@ -11,7 +11,7 @@
 #include "language.h"
 #include "login/login_window.h"
 #include "main/conversation_delegate.h"
-#include "main/list_time.h"
+#include "common/date_text.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
 #include "main/workspace_tile.h"
@@ -334,16 +334,16 @@ private Q_SLOTS:
         const QDateTime thisYear(QDate(2026, 11, 28), QTime(9, 0));
         const QDateTime lastYear(QDate(2025, 11, 28), QTime(9, 0));
         QVERIFY(installLanguage(*qApp, u"en"_s));
-        QCOMPARE(conversationListTime(today, now), u"3:57 PM"_s);
-        QCOMPARE(conversationListTime(yesterday, now), u"Yesterday"_s);
-        QCOMPARE(conversationListTime(thisYear, now), u"28 Nov"_s);
-        QCOMPARE(conversationListTime(lastYear, now), u"28 Nov 2025"_s);
+        QCOMPARE(DateText::listTime(today, now), u"3:57 PM"_s);
+        QCOMPARE(DateText::listTime(yesterday, now), u"Yesterday"_s);
+        QCOMPARE(DateText::listTime(thisYear, now), u"28 Nov"_s);
+        QCOMPARE(DateText::listTime(lastYear, now), u"28 Nov 2025"_s);
         QVERIFY(installLanguage(*qApp, u"ko"_s));
-        QCOMPARE(conversationListTime(today, now), u"오후 3:57"_s);
-        QCOMPARE(conversationListTime(yesterday, now), u"어제"_s);
-        QCOMPARE(conversationListTime(thisYear, now), u"11.28."_s);
-        QCOMPARE(conversationListTime(lastYear, now), u"2025.11.28."_s);
-        QCOMPARE(conversationListTime(QDateTime(), now), QString());
+        QCOMPARE(DateText::listTime(today, now), u"오후 3:57"_s);
+        QCOMPARE(DateText::listTime(yesterday, now), u"어제"_s);
+        QCOMPARE(DateText::listTime(thisYear, now), u"11.28."_s);
+        QCOMPARE(DateText::listTime(lastYear, now), u"2025.11.28."_s);
+        QCOMPARE(DateText::listTime(QDateTime(), now), QString());
     }
 };
 

@@ -74,6 +74,8 @@ QString DateText::day(const QDate &date, const QDate &today)
 
 QString DateText::listTime(const QDateTime &moment, const QDateTime &now)
 {
+    if (!moment.isValid())
+        return {}; // never active: no time rather than a made-up one
     const QDate date = moment.toLocalTime().date();
     const QDate today = now.toLocalTime().date();
     if (date == today)

@@ -1,7 +1,7 @@
 #include "conversation_delegate.h"
 
 #include "common/plain_text.h"
-#include "list_time.h"
+#include "common/date_text.h"
 #include "theme/theme.h"
 
 #include <QAbstractItemView>
@@ -45,7 +45,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         parts.append(tr("muted"));
     if (const QString last = preview(index); !last.isEmpty()) {
         parts.append(last);
-        parts.append(conversationListTime(index.data(LastActivityRole).toDateTime(),
+        parts.append(DateText::listTime(index.data(LastActivityRole).toDateTime(),
                                           QDateTime::currentDateTime()));
     }
     parts.removeAll(QString());
@@ -168,7 +168,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
                Qt::AlignCenter, muted ? QIcon::Disabled : QIcon::Normal);
     const int textLeft = left + IconSize + 8;
 
-    const QString time = conversationListTime(
+    const QString time = DateText::listTime(
         index.data(ConversationModel::LastActivityRole).toDateTime(), QDateTime::currentDateTime());
     const QFont timeFont = sized(option.font, 11, QFont::Normal);
     int timeWidth = 0;
