@@ -1,7 +1,7 @@
 #include "conversation_delegate.h"
 
-#include "common/plain_text.h"
 #include "common/date_text.h"
+#include "common/plain_text.h"
 #include "theme/theme.h"
 
 #include <QAbstractItemView>
@@ -46,7 +46,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     if (const QString last = preview(index); !last.isEmpty()) {
         parts.append(last);
         parts.append(DateText::listTime(index.data(LastActivityRole).toDateTime(),
-                                          QDateTime::currentDateTime()));
+                                        QDateTime::currentDateTime()));
     }
     parts.removeAll(QString());
     return parts.join(u", "_s);
