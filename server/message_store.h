@@ -28,6 +28,7 @@ public:
     // and a participant if it is a direct conversation).
     bool canAccess(const QString &userId, const QString &conversationId) const;
     bool conversationExists(const QString &conversationId) const;
+    bool isPrivate(const QString &conversationId) const;
     QString workspaceOf(const QString &conversationId) const;
     // "channel" or "direct", and a channel's name (a direct conversation is named per viewer,
     // so not here).
