@@ -276,9 +276,9 @@ int Chat::unread(const QString &conversationId) const
 int Chat::workspaceUnread(const QString &workspaceId) const
 {
     int total = 0;
-    for (const ReadInfo &info : m_read) {
-        if (info.workspaceId == workspaceId)
-            total += info.unread;
+    for (auto it = m_read.cbegin(); it != m_read.cend(); ++it) {
+        if (it->workspaceId == workspaceId && !m_muted.contains(it.key()))
+            total += it->unread;
     }
     return total;
 }
@@ -286,11 +286,35 @@ int Chat::workspaceUnread(const QString &workspaceId) const
 int Chat::totalUnread() const
 {
     int total = 0;
-    for (const ReadInfo &info : m_read) {
-        if (!m_notCounted.contains(info.workspaceId))
-            total += info.unread;
+    for (auto it = m_read.cbegin(); it != m_read.cend(); ++it) {
+        if (!m_notCounted.contains(it->workspaceId) && !m_muted.contains(it.key()))
+            total += it->unread;
     }
     return total;
+}
+
+void Chat::setMuted(const QString &conversationId, bool muted)
+{
+    const bool changed = muted ? !m_muted.contains(conversationId) : m_muted.remove(conversationId);
+    if (!changed)
+        return;
+    if (muted)
+        m_muted.insert(conversationId);
+    announceUnread(conversationId, m_read.value(conversationId).workspaceId);
+}
+
+void Chat::forgetConversation(const QString &conversationId)
+{
+    m_muted.remove(conversationId);
+    const auto found = m_read.constFind(conversationId);
+    if (found == m_read.cend())
+        return;
+    const QString workspaceId = found->workspaceId;
+    m_read.erase(found);
+    if (m_active == conversationId)
+        m_active.clear();
+    persistReadState();
+    announceUnread(conversationId, workspaceId);
 }
 
 void Chat::setCountedInTotal(const QString &workspaceId, bool counted)

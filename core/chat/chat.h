@@ -50,6 +50,12 @@ public:
     // toward it (a notification setting), all of them unless told otherwise.
     int totalUnread() const;
     void setCountedInTotal(const QString &workspaceId, bool counted);
+    // A muted conversation keeps its own count but adds nothing to its workspace's badge or to
+    // the total.
+    void setMuted(const QString &conversationId, bool muted);
+    bool isMuted(const QString &conversationId) const { return m_muted.contains(conversationId); }
+    // The account left the conversation: its count goes from every badge.
+    void forgetConversation(const QString &conversationId);
 
     // History: cached pages now (the newest page ends with what is not sent yet), older or fresher
     // pages from the server via historyFetched.
@@ -106,6 +112,7 @@ private:
     QHash<QString, ReadInfo> m_read; // by conversation
     QString m_active;
     QSet<QString> m_notCounted; // workspaces left out of the total
+    QSet<QString> m_muted;      // conversations left out of every badge
     int m_announcedTotal = 0;
     qint64 m_lastSeq = 0;
     bool m_online = false;
