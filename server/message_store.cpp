@@ -264,7 +264,9 @@ QJsonArray MessageStore::readState(const QString &userId, const QString &session
     QSqlQuery query(m_database.handle());
     query.prepare(u"SELECT c.id, c.workspace_id, COALESCE(r.last_read_seq, 0), "
                   "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.seq > "
-                  "COALESCE(r.last_read_seq, 0) AND m.author <> :user) FROM conversations c "
+                  "COALESCE(r.last_read_seq, 0) AND m.author <> :user), COALESCE((SELECT "
+                  "mute_level FROM conversation_settings s WHERE s.user_id = :user AND "
+                  "s.conversation_id = c.id), 'inherit') FROM conversations c "
                   "LEFT JOIN reads r ON r.conversation_id = c.id AND r.user_id = :user "
                   "WHERE c.id IN ("_s +
                   VisibleConversations + OpenToSession + u")"_s);
@@ -277,7 +279,8 @@ QJsonArray MessageStore::readState(const QString &userId, const QString &session
         result.append(QJsonObject{{u"conversation_id"_s, query.value(0).toString()},
                                   {u"workspace_id"_s, query.value(1).toString()},
                                   {u"last_read_seq"_s, query.value(2).toLongLong()},
-                                  {u"unread"_s, query.value(3).toInt()}});
+                                  {u"unread"_s, query.value(3).toInt()},
+                                  {u"mute_level"_s, query.value(4).toString()}});
     }
     return result;
 }

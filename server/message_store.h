@@ -63,7 +63,8 @@ public:
     bool randomChannelAndMember(QString *conversationId, QString *userId) const;
 
     void markRead(const QString &userId, const QString &conversationId, qint64 seq);
-    // {conversation_id, workspace_id, unread, last_read_seq} for every conversation the user sees
+    // {conversation_id, workspace_id, unread, last_read_seq, mute_level} for every conversation
+    // the user sees
     // in a workspace open to the session sessionId.
     QJsonArray readState(const QString &userId, const QString &sessionId) const;
 

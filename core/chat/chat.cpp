@@ -157,6 +157,12 @@ void Chat::sync()
                 markRead(id);
             }
             m_read.insert(id, info);
+            // The level travels with the counts, so every workspace's badge leaves its muted
+            // conversations out before its list was ever loaded.
+            if (state.value("mute_level"_L1).toString() == "nothing"_L1)
+                m_muted.insert(id);
+            else if (state.contains("mute_level"_L1))
+                m_muted.remove(id);
             touched.insert(id);
         }
         m_lastSeq = std::max(m_lastSeq, result.body.value("last_seq"_L1).toInteger());

@@ -461,6 +461,9 @@ private Q_SLOTS:
                      .toString(),
                  u"nothing"_s);
         QCOMPARE(levelIn(list(m_jimin), m_general), u"nothing"_s);
+        // The catch-up tells it too, so badges leave it out before the list is loaded.
+        QCOMPARE(readStateOf(m_jimin, m_general).value("mute_level"_L1).toString(), u"nothing"_s);
+        QCOMPARE(readStateOf(m_daniel, m_general).value("mute_level"_L1).toString(), u"inherit"_s);
         QCOMPARE(levelIn(list(m_daniel), m_general), u"inherit"_s);
         QCOMPARE(call("PUT", route, m_jimin, {{u"level"_s, u"inherit"_s}}).status, 200);
         QCOMPARE(levelIn(list(m_jimin), m_general), u"inherit"_s);
@@ -606,6 +609,16 @@ private:
         for (const QJsonValue &value : conversations) {
             if (value.toObject().value("id"_L1).toString() == id)
                 return value.toObject().value("mute_level"_L1).toString();
+        }
+        return {};
+    }
+
+    QJsonObject readStateOf(const Member &member, const QString &conversationId)
+    {
+        const auto sync = call("GET", QString(path::Sync) + u"?after_seq=0"_s, member);
+        for (const QJsonValue &state : sync.json.value("read_state"_L1).toArray()) {
+            if (state.toObject().value("conversation_id"_L1).toString() == conversationId)
+                return state.toObject();
         }
         return {};
     }
