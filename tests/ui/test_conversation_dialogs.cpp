@@ -20,6 +20,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -244,6 +245,9 @@ private Q_SLOTS:
         QVERIFY(messageId.startsWith(u"m_"_s));
         main()->conversationActions()->pinMessage(general, messageId);
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
+        // The change rebuilt the list: the conversation stays open and selected under it.
+        QCOMPARE(main()->openConversationId(), general);
+        QVERIFY(main()->findChild<QListView *>(u"ConversationList"_s)->currentIndex().isValid());
         QLabel *text = nullptr;
         for (QLabel *label : bar->findChildren<QLabel *>()) {
             if (label->text().contains(u"재택"_s))
@@ -263,6 +267,7 @@ private Q_SLOTS:
                 button->click();
         }
         QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 10000);
+        QCOMPARE(main()->openConversationId(), general);
     }
 
     // Last: it switches the application to Korean.

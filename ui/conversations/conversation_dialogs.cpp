@@ -176,6 +176,8 @@ BrowseChannelsDialog::BrowseChannelsDialog(Account *account, const QString &work
     m_filter->setPlaceholderText(tr("Search channels"));
     m_filter->setClearButtonEnabled(true);
     m_list->setWordWrap(true);
+    m_list->setSpacing(4);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Join"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     auto *layout = new QVBoxLayout(this);
@@ -268,6 +270,7 @@ NewDirectDialog::NewDirectDialog(Account *account, const QString &workspaceId, Q
     auto *hint = new QLabel(tr("Choose one or more people (up to 8)."), this);
     hint->setWordWrap(true);
     m_filter->setPlaceholderText(tr("Search people"));
+    m_list->setSpacing(2);
     m_filter->setClearButtonEnabled(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Start"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);

@@ -678,6 +678,18 @@ void MainWindow::buildConversationManagement()
         m_conversationTopic->setText(changed.topic);
         syncConversationManagement();
     });
+    // Every live change rebuilds the list's rows: the open conversation stays the selected one,
+    // so the window does not fall back to the workspace's welcome under it.
+    connect(&m_conversations, &QAbstractItemModel::modelReset, this, [this] {
+        for (int row = 0; !m_openConversation.isEmpty() && row < m_conversations.rowCount();
+             ++row) {
+            const QModelIndex index = m_conversations.index(row);
+            if (index.data(ConversationModel::IdRole).toString() == m_openConversation) {
+                m_conversationList->setCurrentIndex(index);
+                return;
+            }
+        }
+    });
     // Left here or on another device: the conversation is gone from the screen too.
     connect(m_account, &Account::conversationRemoved, this,
             [this](const QString &, const QString &conversationId) {
