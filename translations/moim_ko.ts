@@ -714,6 +714,14 @@ Messages arrive here.</source>
         <source>Delete unsent message</source>
         <translation>보내지 않은 메시지 삭제</translation>
     </message>
+    <message>
+        <source>Unpin notice</source>
+        <translation>공지 내리기</translation>
+    </message>
+    <message>
+        <source>Pin as notice</source>
+        <translation>공지로 등록</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MuteDescription</name>

@@ -3,6 +3,7 @@
 // edited by whom, a refused name shown in the dialog, the notice bar folding, and Korean.
 #include "account/account.h"
 #include "auth/session_manager.h"
+#include "chat/message_view.h"
 #include "conversations/conversation_actions.h"
 #include "conversations/conversation_dialogs.h"
 #include "conversations/pinned_notice_bar.h"
@@ -243,7 +244,8 @@ private Q_SLOTS:
             0);
         const QString messageId = output.section(u' ', 1, 1);
         QVERIFY(messageId.startsWith(u"m_"_s));
-        main()->conversationActions()->pinMessage(general, messageId);
+        // As the message's context menu does.
+        Q_EMIT main()->findChild<MessageView *>()->pinRequested(messageId);
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
         // The change rebuilt the list: the conversation stays open and selected under it.
         QCOMPARE(main()->openConversationId(), general);

@@ -26,6 +26,12 @@ public:
     bool isAtBottom() const;
     // The web link under `position` (viewport coordinates), if any.
     QUrl linkAt(const QPoint &position) const;
+    // The message pinned as the conversation's notice: its context menu offers to unpin it.
+    void setPinnedMessage(const QString &messageId) { m_pinnedMessageId = messageId; }
+
+Q_SIGNALS:
+    void pinRequested(const QString &messageId);
+    void unpinRequested();
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -35,6 +41,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    QString m_pinnedMessageId;
+
     void onScrolled(int value);
     MessageDelegate *messageDelegate() const;
 

@@ -668,6 +668,11 @@ void MainWindow::buildConversationManagement()
             &MainWindow::openConversation);
     connect(m_pinnedNotice, &PinnedNoticeBar::unpinRequested, m_conversationActions,
             &ConversationActions::unpin);
+    connect(m_messageView, &MessageView::pinRequested, this, [this](const QString &messageId) {
+        m_conversationActions->pinMessage(m_openConversation, messageId);
+    });
+    connect(m_messageView, &MessageView::unpinRequested, this,
+            [this] { m_conversationActions->unpin(m_openConversation); });
     connect(m_sidebar, &WorkspaceSidebar::currentWorkspaceChanged, this,
             &MainWindow::syncConversationManagement);
     connect(m_account, &Account::conversationUpdated, this, [this](const Conversation &changed) {
@@ -705,8 +710,10 @@ void MainWindow::syncConversationManagement()
     if (!m_conversationActions || !m_account)
         return;
     m_conversationActions->setCurrent(m_sidebar->currentWorkspaceId(), m_openConversation);
-    m_pinnedNotice->setConversation(
-        m_openConversation.isEmpty() ? std::nullopt : m_account->conversation(m_openConversation));
+    const std::optional<Conversation> open =
+        m_openConversation.isEmpty() ? std::nullopt : m_account->conversation(m_openConversation);
+    m_pinnedNotice->setConversation(open);
+    m_messageView->setPinnedMessage(open ? open->pinned.messageId : QString());
 }
 
 NotificationSettingsPage *MainWindow::openNotificationSettings(const QString &workspaceId)
