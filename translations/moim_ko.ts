@@ -2307,8 +2307,8 @@ Messages arrive here.</source>
         <translation>설명</translation>
     </message>
     <message>
-        <source>Private: only invited members can see it</source>
-        <translation>비공개: 초대된 멤버만 볼 수 있습니다</translation>
+        <source>Private: only its members can see it</source>
+        <translation>비공개: 채널 멤버만 볼 수 있습니다</translation>
     </message>
     <message>
         <source>Moim</source>
@@ -2426,8 +2426,8 @@ Messages arrive here.</source>
         <translation>모두 읽음으로 표시</translation>
     </message>
     <message>
-        <source>Leave #%1? It is private: you can come back only if a member adds you.</source>
-        <translation>#%1 채널에서 나갈까요? 비공개 채널이라 멤버가 다시 추가해야만 돌아올 수 있습니다.</translation>
+        <source>Leave #%1? It is private: you cannot join it again on your own.</source>
+        <translation>#%1 채널에서 나갈까요? 비공개 채널이라 스스로 다시 참여할 수 없습니다.</translation>
     </message>
     <message>
         <source>Leave #%1? You can join it again from Browse channels.</source>

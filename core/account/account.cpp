@@ -329,7 +329,12 @@ void Account::applyConversation(const QJsonObject &object)
     const Conversation conversation = Conversation::fromJson(object, workspaceId);
     if (conversation.id.isEmpty() || workspaceId.isEmpty())
         return;
+    m_chat->setMuted(conversation.id, conversation.isMuted());
     QList<Conversation> list = conversations(workspaceId);
+    // A workspace whose list was never loaded keeps none: one conversation alone would pass for
+    // the whole list until the real one arrives.
+    if (list.isEmpty() && !m_conversations.contains(workspaceId))
+        return;
     const auto found = std::find_if(list.begin(), list.end(), [&](const Conversation &known) {
         return known.id == conversation.id;
     });

@@ -74,12 +74,12 @@ struct Conversation
     qint64 lastActivity = 0;
     bool isPrivate = false;
     qint64 createdAt = 0;
-    QString createdById; // empty for the channels a workspace started with
-    QString createdByName;
+    QString createdById = {}; // empty for the channels a workspace started with
+    QString createdByName = {};
     bool canEdit = false; // the user may rename and describe it
     MuteLevel muteLevel = MuteLevel::Inherit;
     int memberCount = 0;
-    PinnedNotice pinned;
+    PinnedNotice pinned = {};
 
     // Muted: no notification, and its unread messages count in no badge total.
     bool isMuted() const { return muteLevel == MuteLevel::Nothing; }

@@ -282,8 +282,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QCOMPARE(dialog->windowTitle(), u"새 채널"_s);
         QCOMPARE(okButton(dialog)->text(), u"만들기"_s);
-        QCOMPARE(dialog->findChild<QCheckBox *>()->text(),
-                 u"비공개: 초대된 멤버만 볼 수 있습니다"_s);
+        QCOMPARE(dialog->findChild<QCheckBox *>()->text(), u"비공개: 채널 멤버만 볼 수 있습니다"_s);
         QCoreApplication::sendPostedEvents();
         save(dialog, u"new-channel-ko.png"_s);
         dialog->reject();

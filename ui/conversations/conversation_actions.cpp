@@ -153,7 +153,7 @@ void ConversationActions::leaveChannel()
         return;
     const QString text =
         current->isPrivate
-            ? tr("Leave #%1? It is private: you can come back only if a member adds you.")
+            ? tr("Leave #%1? It is private: you cannot join it again on your own.")
                   .arg(current->name)
             : tr("Leave #%1? You can join it again from Browse channels.").arg(current->name);
     if (QMessageBox::question(m_window, tr("Leave channel"), text,

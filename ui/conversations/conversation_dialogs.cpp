@@ -102,7 +102,7 @@ void ChannelDialog::build(bool editing)
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Description"), m_description);
     if (!editing) {
-        m_private = new QCheckBox(tr("Private: only invited members can see it"), this);
+        m_private = new QCheckBox(tr("Private: only its members can see it"), this);
         form->addRow(QString(), m_private);
     }
     auto *layout = new QVBoxLayout(this);
