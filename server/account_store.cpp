@@ -1,6 +1,7 @@
 #include "account_store.h"
 
 #include "clock.h"
+#include "conversation_store.h"
 #include "database.h"
 #include "secure_token.h"
 #include "server_logging.h"
@@ -176,36 +177,7 @@ bool AccountStore::isActiveMember(const QString &userId, const QString &workspac
 
 QJsonArray AccountStore::conversations(const QString &userId, const QString &workspaceId) const
 {
-    // Channels are visible to every member; a direct conversation only to its participants, and
-    // it is named after the other participant(s) as the viewer sees it.
-    QSqlQuery query(m_database.handle());
-    query.prepare(QStringLiteral(
-        "SELECT c.id, c.kind, c.name, c.topic, "
-        "  COALESCE((SELECT MAX(created_at) FROM messages WHERE conversation_id = c.id), "
-        "           c.created_at) AS last_activity, "
-        "  (SELECT group_concat(u.display_name, ', ') FROM conversation_members cm "
-        "     JOIN users u ON u.id = cm.user_id "
-        "     WHERE cm.conversation_id = c.id AND cm.user_id <> :user) AS others "
-        "FROM conversations c WHERE c.workspace_id = :workspace AND (c.kind = 'channel' OR "
-        "  EXISTS (SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id "
-        "          AND cm.user_id = :user)) "
-        "ORDER BY c.kind, last_activity DESC, c.id"));
-    query.bindValue(QStringLiteral(":user"), userId);
-    query.bindValue(QStringLiteral(":workspace"), workspaceId);
-    QJsonArray result;
-    if (!execOrWarn(query))
-        return result;
-    while (query.next()) {
-        const QString kind = query.value(1).toString();
-        const QString name = kind == QLatin1StringView("direct") ? query.value(5).toString()
-                                                                 : query.value(2).toString();
-        result.append(QJsonObject{{QStringLiteral("id"), query.value(0).toString()},
-                                  {QStringLiteral("kind"), kind},
-                                  {QStringLiteral("name"), name},
-                                  {QStringLiteral("topic"), query.value(3).toString()},
-                                  {QStringLiteral("last_activity"), query.value(4).toLongLong()}});
-    }
-    return result;
+    return ConversationStore(m_database, m_clock).list(userId, workspaceId);
 }
 
 std::optional<AccountStore::Account> AccountStore::createAccount(const QString &normalisedEmail,

@@ -63,7 +63,7 @@ JsonReply ChatApi::history(const QString &conversationId, const QHttpServerReque
     if (!m_services.messages.conversationExists(conversationId))
         return JsonReply::error(error::NotFound, u"No such conversation."_s);
     if (!m_services.messages.canAccess(session->userId, conversationId))
-        return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+        return notMember(conversationId);
     if (isLocked(*session, conversationId))
         return ApiServer::workspaceLocked();
     const QUrlQuery query(request.url());
@@ -96,7 +96,7 @@ JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest 
     if (!m_services.messages.conversationExists(conversationId))
         return JsonReply::error(error::NotFound, u"No such conversation."_s);
     if (!m_services.messages.canAccess(session->userId, conversationId))
-        return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+        return notMember(conversationId);
     if (isLocked(*session, conversationId))
         return ApiServer::workspaceLocked();
     return deliver(session->userId, conversationId, clientId, text);
@@ -144,7 +144,7 @@ JsonReply ChatApi::markRead(const QString &conversationId, const QHttpServerRequ
     if (!body || !body->value("seq"_L1).isDouble())
         return JsonReply::error(error::BadRequest, u"Expected seq."_s);
     if (!m_services.messages.canAccess(session->userId, conversationId))
-        return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
+        return notMember(conversationId);
     if (isLocked(*session, conversationId))
         return ApiServer::workspaceLocked();
     const MessageStore::ReadMark mark = m_services.messages.markRead(
@@ -179,6 +179,14 @@ JsonReply ChatApi::sync(const QHttpServerRequest &request) const
          {u"has_more"_s, hasMore},
          {u"last_seq"_s, m_services.messages.lastSeq()},
          {u"read_state"_s, m_services.messages.readState(session->userId, session->sessionId)}});
+}
+
+JsonReply ChatApi::notMember(const QString &conversationId) const
+{
+    // A private channel does not exist for those outside it.
+    if (m_services.messages.isPrivate(conversationId))
+        return JsonReply::error(error::NotFound, u"No such conversation."_s);
+    return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
 }
 
 bool ChatApi::isLocked(const TokenService::SessionRef &session, const QString &conversationId) const

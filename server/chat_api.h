@@ -46,6 +46,8 @@ private:
     JsonReply markRead(const QString &conversationId, const QHttpServerRequest &request);
     JsonReply sync(const QHttpServerRequest &request) const;
     JsonReply postAsMember(const QHttpServerRequest &request);
+    // The refusal for someone outside the conversation.
+    JsonReply notMember(const QString &conversationId) const;
     // Whether the conversation's workspace is closed to this session (2-step verification).
     bool isLocked(const TokenService::SessionRef &session, const QString &conversationId) const;
     // Stores, then tells everyone who sees the conversation.

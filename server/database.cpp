@@ -187,6 +187,31 @@ const QStringList &migrationStep(int version)
             QStringLiteral("ALTER TABLE second_factor_challenges ADD COLUMN device_proof_id TEXT "
                            "NOT NULL DEFAULT ''"),
         },
+        // Managing conversations. Channels created by people list their members; the channels
+        // a workspace started with (listed_members 0) keep belonging to every member of the
+        // workspace, less those who left them. A private channel is seen by its members only.
+        // Each user's notification level per conversation is kept apart from the workspace's.
+        {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN private INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN listed_members INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("UPDATE conversations SET listed_members = 1 WHERE kind = 'direct'"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN created_by TEXT REFERENCES "
+                           "users(id)"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN pinned_message_id TEXT"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN pinned_by TEXT"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN pinned_at INTEGER"),
+            QStringLiteral("CREATE TABLE conversation_leaves (conversation_id TEXT NOT NULL "
+                           "REFERENCES conversations(id), user_id TEXT NOT NULL REFERENCES "
+                           "users(id), PRIMARY KEY (conversation_id, user_id))"),
+            QStringLiteral("CREATE TABLE conversation_settings (user_id TEXT NOT NULL REFERENCES "
+                           "users(id), conversation_id TEXT NOT NULL REFERENCES "
+                           "conversations(id), mute_level TEXT NOT NULL, PRIMARY KEY (user_id, "
+                           "conversation_id))"),
+            QStringLiteral("CREATE INDEX conversation_members_by_user ON conversation_members "
+                           "(user_id)"),
+        },
     };
     return steps.at(version - 1);
 }

@@ -19,7 +19,7 @@ public:
     bool open(const QString &path, QString *error);
     QSqlDatabase handle() const;
 
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
 
 private:
     bool migrate(QString *error);

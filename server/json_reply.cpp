@@ -23,7 +23,8 @@ JsonReply::Status statusFor(QLatin1StringView code)
         return S::Forbidden;
     if (code == error::QrExpired || code == error::PushExpired)
         return S::Gone;
-    if (code == error::QrUsed || code == error::PushUsed || code == error::AlreadyLinked)
+    if (code == error::QrUsed || code == error::PushUsed || code == error::AlreadyLinked ||
+        code == error::Conflict)
         return S::Conflict;
     if (code == error::NotFound)
         return S::NotFound;

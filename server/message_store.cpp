@@ -2,6 +2,7 @@
 
 #include "account_store.h"
 #include "clock.h"
+#include "conversation_store.h"
 #include "database.h"
 #include "secure_token.h"
 #include "server_logging.h"
@@ -41,13 +42,12 @@ bool execOrWarn(QSqlQuery &query)
     return false;
 }
 
-// Conversations the user sees: channels of workspaces with an active membership, and direct
-// conversations the user takes part in.
-const auto VisibleConversations =
+// Conversations the user sees: those of workspaces with an active membership that the user
+// belongs to (ConversationStore::memberCondition).
+const QString VisibleConversations =
     u"SELECT c.id FROM conversations c JOIN memberships ms ON ms.workspace_id = c.workspace_id "
-    "JOIN users u ON u.id = ms.user_id AND u.deactivated = 0 WHERE ms.user_id = :user AND "
-    "(c.kind = 'channel' OR EXISTS (SELECT 1 FROM conversation_members cm WHERE "
-    "cm.conversation_id = c.id AND cm.user_id = :user))"_s;
+    "JOIN users u ON u.id = ms.user_id AND u.deactivated = 0 WHERE ms.user_id = :user AND "_s +
+    ConversationStore::memberCondition(u":user"_s);
 
 // Appended to VisibleConversations where a session asks (binds :session): leaves out the
 // workspaces closed to it until it passes 2-step verification.
@@ -76,6 +76,14 @@ bool MessageStore::conversationExists(const QString &conversationId) const
     return !workspaceOf(conversationId).isEmpty();
 }
 
+bool MessageStore::isPrivate(const QString &conversationId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT private FROM conversations WHERE id = ?"_s);
+    query.addBindValue(conversationId);
+    return execOrWarn(query) && query.next() && query.value(0).toBool();
+}
+
 MessageStore::Kind MessageStore::kindOf(const QString &conversationId) const
 {
     QSqlQuery query(m_database.handle());
@@ -99,9 +107,8 @@ QStringList MessageStore::audience(const QString &conversationId) const
 {
     QSqlQuery query(m_database.handle());
     query.prepare(u"SELECT ms.user_id FROM conversations c JOIN memberships ms ON "
-                  "ms.workspace_id = c.workspace_id WHERE c.id = :conversation AND "
-                  "(c.kind = 'channel' OR EXISTS (SELECT 1 FROM conversation_members cm WHERE "
-                  "cm.conversation_id = c.id AND cm.user_id = ms.user_id))"_s);
+                  "ms.workspace_id = c.workspace_id WHERE c.id = :conversation AND "_s +
+                  ConversationStore::memberCondition(u"ms.user_id"_s));
     query.bindValue(u":conversation"_s, conversationId);
     QStringList users;
     if (!execOrWarn(query))
@@ -229,7 +236,9 @@ bool MessageStore::randomChannelAndMember(QString *conversationId, QString *user
     QSqlQuery query(m_database.handle());
     query.prepare(u"SELECT c.id, ms.user_id FROM conversations c JOIN memberships ms ON "
                   "ms.workspace_id = c.workspace_id JOIN users u ON u.id = ms.user_id WHERE "
-                  "c.kind = 'channel' AND u.deactivated = 0 ORDER BY RANDOM() LIMIT 1"_s);
+                  "c.kind = 'channel' AND u.deactivated = 0 AND "_s +
+                  ConversationStore::memberCondition(u"ms.user_id"_s) +
+                  u" ORDER BY RANDOM() LIMIT 1"_s);
     if (!execOrWarn(query) || !query.next())
         return false;
     *conversationId = query.value(0).toString();
@@ -271,7 +280,9 @@ QJsonArray MessageStore::readState(const QString &userId, const QString &session
     QSqlQuery query(m_database.handle());
     query.prepare(u"SELECT c.id, c.workspace_id, COALESCE(r.last_read_seq, 0), "
                   "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.seq > "
-                  "COALESCE(r.last_read_seq, 0) AND m.author <> :user) FROM conversations c "
+                  "COALESCE(r.last_read_seq, 0) AND m.author <> :user), COALESCE((SELECT "
+                  "mute_level FROM conversation_settings s WHERE s.user_id = :user AND "
+                  "s.conversation_id = c.id), 'inherit') FROM conversations c "
                   "LEFT JOIN reads r ON r.conversation_id = c.id AND r.user_id = :user "
                   "WHERE c.id IN ("_s +
                   VisibleConversations + OpenToSession + u")"_s);
@@ -284,7 +295,8 @@ QJsonArray MessageStore::readState(const QString &userId, const QString &session
         result.append(QJsonObject{{u"conversation_id"_s, query.value(0).toString()},
                                   {u"workspace_id"_s, query.value(1).toString()},
                                   {u"last_read_seq"_s, query.value(2).toLongLong()},
-                                  {u"unread"_s, query.value(3).toInt()}});
+                                  {u"unread"_s, query.value(3).toInt()},
+                                  {u"mute_level"_s, query.value(4).toString()}});
     }
     return result;
 }

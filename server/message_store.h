@@ -28,6 +28,7 @@ public:
     // and a participant if it is a direct conversation).
     bool canAccess(const QString &userId, const QString &conversationId) const;
     bool conversationExists(const QString &conversationId) const;
+    bool isPrivate(const QString &conversationId) const;
     QString workspaceOf(const QString &conversationId) const;
     // "channel" or "direct", and a channel's name (a direct conversation is named per viewer,
     // so not here).
@@ -68,7 +69,8 @@ public:
     };
     // Moves the user's mark forward to `seq` (never back) and answers where it now stands.
     ReadMark markRead(const QString &userId, const QString &conversationId, qint64 seq);
-    // {conversation_id, workspace_id, unread, last_read_seq} for every conversation the user sees
+    // {conversation_id, workspace_id, unread, last_read_seq, mute_level} for every conversation
+    // the user sees
     // in a workspace open to the session sessionId.
     QJsonArray readState(const QString &userId, const QString &sessionId) const;
 

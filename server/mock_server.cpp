@@ -5,6 +5,8 @@
 #include "admin_api.h"
 #include "api_server.h"
 #include "chat_api.h"
+#include "conversation_api.h"
+#include "conversation_store.h"
 #include "demo_seeder.h"
 #include "device_proofs.h"
 #include "event_hub.h"
@@ -196,6 +198,10 @@ bool MockServer::start(QString *error)
     m_chat =
         std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens,
                                                              *m_events, *m_api, *m_admin});
+    m_conversations = std::make_unique<ConversationStore>(m_database, m_clock);
+    m_conversationApi = std::make_unique<ConversationApi>(
+        *m_http, ConversationApi::Services{*m_conversations, *m_messages, *m_accounts, *m_tokens,
+                                           *m_events, *m_api});
     m_notificationSettings = std::make_unique<NotificationSettingsStore>(m_database, m_clock);
     m_notificationSettingsApi = std::make_unique<NotificationSettingsApi>(
         *m_http, NotificationSettingsApi::Services{*m_notificationSettings, *m_accounts, *m_tokens,

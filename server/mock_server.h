@@ -22,6 +22,8 @@ class AccountSecurityApi;
 class AccountStore;
 class AdminApi;
 class ChatApi;
+class ConversationApi;
+class ConversationStore;
 class MessageStore;
 class NotificationSettingsApi;
 class NotificationSettingsStore;
@@ -116,6 +118,8 @@ private:
     std::unique_ptr<PersonalAccountApi> m_personalApi;
     std::unique_ptr<MessageStore> m_messages;
     std::unique_ptr<ChatApi> m_chat;
+    std::unique_ptr<ConversationStore> m_conversations;
+    std::unique_ptr<ConversationApi> m_conversationApi;
     std::unique_ptr<NotificationSettingsStore> m_notificationSettings;
     std::unique_ptr<NotificationSettingsApi> m_notificationSettingsApi;
     // Last, so it is destroyed first: no request may reach a handler that is already gone.

@@ -2370,4 +2370,14 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>moim::ui::BrowseChannelsDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

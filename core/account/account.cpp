@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QPointer>
 
 Q_LOGGING_CATEGORY(lcAccount, "moim.core.account")
 
@@ -288,7 +289,200 @@ void Account::onEvent(const QString &type, const QJsonObject &event)
         endSession(endReason);
     } else if (type == wire::event::WorkspacesChanged) {
         setWorkspaces(Workspace::listFromJson(event.value("workspaces"_L1)));
+    } else if (type == wire::event::ConversationCreated ||
+               type == wire::event::ConversationUpdated) {
+        applyConversation(event.value("conversation"_L1).toObject());
+    } else if (type == wire::event::MembershipChanged) {
+        const bool me = event.value("user_id"_L1).toString() == m_identity.id;
+        if (me && event.value("change"_L1).toString() == "left"_L1)
+            dropConversation(event.value("workspace_id"_L1).toString(),
+                             event.value("conversation_id"_L1).toString());
+        else
+            applyConversation(event.value("conversation"_L1).toObject());
     }
+}
+
+std::optional<Conversation> Account::conversation(const QString &conversationId) const
+{
+    for (const QList<Conversation> &list : m_conversations) {
+        for (const Conversation &conversation : list) {
+            if (conversation.id == conversationId)
+                return conversation;
+        }
+    }
+    return std::nullopt;
+}
+
+void Account::storeConversations(const QString &workspaceId,
+                                 const QList<Conversation> &conversations)
+{
+    if (m_cache && m_cache->isOpen())
+        m_cache->storeConversations(workspaceId, conversations);
+    m_conversations.insert(workspaceId, conversations);
+    for (const Conversation &conversation : conversations)
+        m_chat->setMuted(conversation.id, conversation.isMuted());
+}
+
+void Account::applyConversation(const QJsonObject &object)
+{
+    const QString workspaceId = object.value("workspace_id"_L1).toString();
+    const Conversation conversation = Conversation::fromJson(object, workspaceId);
+    if (conversation.id.isEmpty() || workspaceId.isEmpty())
+        return;
+    m_chat->setMuted(conversation.id, conversation.isMuted());
+    QList<Conversation> list = conversations(workspaceId);
+    // A workspace whose list was never loaded keeps none: one conversation alone would pass for
+    // the whole list until the real one arrives.
+    if (list.isEmpty() && !m_conversations.contains(workspaceId))
+        return;
+    const auto found = std::find_if(list.begin(), list.end(), [&](const Conversation &known) {
+        return known.id == conversation.id;
+    });
+    if (found != list.end()) {
+        if (*found == conversation)
+            return;
+        *found = conversation;
+    } else {
+        list.append(conversation);
+    }
+    storeConversations(workspaceId, list);
+    Q_EMIT conversationsChanged(workspaceId);
+    Q_EMIT conversationUpdated(conversation);
+}
+
+void Account::dropConversation(const QString &workspaceId, const QString &conversationId)
+{
+    QList<Conversation> list = conversations(workspaceId);
+    const auto removed =
+        list.removeIf([&](const Conversation &known) { return known.id == conversationId; });
+    m_chat->forgetConversation(conversationId);
+    if (removed == 0)
+        return;
+    storeConversations(workspaceId, list);
+    Q_EMIT conversationsChanged(workspaceId);
+    Q_EMIT conversationRemoved(workspaceId, conversationId);
+}
+
+namespace {
+
+QString workspacePath(const QString &workspaceId, QLatin1StringView suffix)
+{
+    return wire::path::Workspaces + QString::fromLatin1(QUrl::toPercentEncoding(workspaceId)) +
+           suffix;
+}
+
+QString conversationPath(const QString &conversationId, QLatin1StringView suffix)
+{
+    return wire::path::ConversationsBase +
+           QString::fromLatin1(QUrl::toPercentEncoding(conversationId)) + suffix;
+}
+
+// `done` when the caller's context still lives.
+ApiClient::Callback guarded(QObject *context, Account::Done done)
+{
+    return [context = QPointer<QObject>(context), hadContext = context != nullptr,
+            done = std::move(done)](const ApiResult &result) {
+        if (done && (!hadContext || context))
+            done(result);
+    };
+}
+
+} // namespace
+
+void Account::callForConversation(AuthorizedApi::Method method, const QString &path,
+                                  const QJsonObject &body, QObject *context, Done done)
+{
+    m_authorized->call(method, path, body, this,
+                       [this, handOn = guarded(context, std::move(done))](const ApiResult &result) {
+                           if (result.ok())
+                               applyConversation(result.body.value("conversation"_L1).toObject());
+                           handOn(result);
+                       });
+}
+
+void Account::createChannel(const QString &workspaceId, const QString &name, const QString &topic,
+                            bool isPrivate, QObject *context, Done done)
+{
+    callForConversation(AuthorizedApi::Method::Post,
+                        workspacePath(workspaceId, wire::path::Conversations),
+                        {{u"name"_s, name}, {u"topic"_s, topic}, {u"private"_s, isPrivate}},
+                        context, std::move(done));
+}
+
+void Account::openDirect(const QString &workspaceId, const QStringList &memberIds, QObject *context,
+                         Done done)
+{
+    callForConversation(
+        AuthorizedApi::Method::Post, workspacePath(workspaceId, wire::path::DirectSuffix),
+        {{u"member_ids"_s, QJsonArray::fromStringList(memberIds)}}, context, std::move(done));
+}
+
+void Account::browseChannels(const QString &workspaceId, QObject *context, Done done)
+{
+    m_authorized->get(workspacePath(workspaceId, wire::path::ChannelsSuffix), this,
+                      guarded(context, std::move(done)));
+}
+
+void Account::fetchMembers(const QString &workspaceId, QObject *context, Done done)
+{
+    m_authorized->get(workspacePath(workspaceId, wire::path::MembersSuffix), this,
+                      guarded(context, std::move(done)));
+}
+
+void Account::joinChannel(const QString &conversationId, QObject *context, Done done)
+{
+    callForConversation(AuthorizedApi::Method::Post,
+                        conversationPath(conversationId, wire::path::JoinSuffix), {}, context,
+                        std::move(done));
+}
+
+void Account::leaveChannel(const QString &conversationId, QObject *context, Done done)
+{
+    const std::optional<Conversation> known = conversation(conversationId);
+    m_authorized->post(conversationPath(conversationId, wire::path::LeaveSuffix), {}, this,
+                       [this, known, conversationId,
+                        handOn = guarded(context, std::move(done))](const ApiResult &result) {
+                           if (result.ok() && known)
+                               dropConversation(known->workspaceId, conversationId);
+                           handOn(result);
+                       });
+}
+
+void Account::editChannel(const QString &conversationId, const std::optional<QString> &name,
+                          const std::optional<QString> &topic, QObject *context, Done done)
+{
+    QJsonObject body;
+    if (name)
+        body.insert(u"name"_s, *name);
+    if (topic)
+        body.insert(u"topic"_s, *topic);
+    callForConversation(AuthorizedApi::Method::Put,
+                        conversationPath(conversationId, wire::path::DetailsSuffix), body, context,
+                        std::move(done));
+}
+
+void Account::setMuteLevel(const QString &conversationId, Conversation::MuteLevel level,
+                           QObject *context, Done done)
+{
+    callForConversation(AuthorizedApi::Method::Put,
+                        conversationPath(conversationId, wire::path::NotificationLevelSuffix),
+                        {{u"level"_s, Conversation::muteLevelName(level)}}, context,
+                        std::move(done));
+}
+
+void Account::setPinned(const QString &conversationId, const QString &messageId, QObject *context,
+                        Done done)
+{
+    callForConversation(
+        AuthorizedApi::Method::Put, conversationPath(conversationId, wire::path::PinSuffix),
+        {{u"message_id"_s, messageId.isEmpty() ? QJsonValue(QJsonValue::Null) : messageId}},
+        context, std::move(done));
+}
+
+void Account::markAllRead(const QString &workspaceId, QObject *context, Done done)
+{
+    m_authorized->post(workspacePath(workspaceId, wire::path::ReadSuffix), {}, this,
+                       guarded(context, std::move(done)));
 }
 
 QList<Conversation> Account::conversations(const QString &workspaceId) const
@@ -313,9 +507,7 @@ void Account::fetchConversations(const QString &workspaceId)
             if (!conversation.id.isEmpty())
                 conversations.append(std::move(conversation));
         }
-        if (m_cache && m_cache->isOpen())
-            m_cache->storeConversations(workspaceId, conversations);
-        m_conversations.insert(workspaceId, conversations);
+        storeConversations(workspaceId, conversations);
         Q_EMIT conversationsChanged(workspaceId);
     });
 }

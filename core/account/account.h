@@ -2,6 +2,7 @@
 
 #include "auth/session_grant.h"
 #include "net/api_error.h"
+#include "net/authorized_api.h"
 #include "net/backoff.h"
 #include "net/event_stream.h"
 #include "storage/local_cache.h"
@@ -10,7 +11,9 @@
 
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace moim {
 
@@ -94,6 +97,33 @@ public:
     // Conversations of one workspace: the cached list now, a fresh one via conversationsChanged.
     QList<Conversation> conversations(const QString &workspaceId) const;
     void fetchConversations(const QString &workspaceId);
+    // A conversation of any workspace listed so far.
+    std::optional<Conversation> conversation(const QString &conversationId) const;
+
+    // Managing conversations (docs/protocol.md "Managing conversations"). A successful answer
+    // changes the lists here at once, before its event arrives; then `done` runs, unless
+    // `context` is gone by then.
+    using Done = std::function<void(const ApiResult &)>;
+    void createChannel(const QString &workspaceId, const QString &name, const QString &topic,
+                       bool isPrivate, QObject *context, Done done);
+    // The direct conversation with these members (the one that exists, or a new one).
+    void openDirect(const QString &workspaceId, const QStringList &memberIds, QObject *context,
+                    Done done);
+    // The public channels ("channels") and the active members ("members") of a workspace.
+    void browseChannels(const QString &workspaceId, QObject *context, Done done);
+    void fetchMembers(const QString &workspaceId, QObject *context, Done done);
+    void joinChannel(const QString &conversationId, QObject *context, Done done);
+    void leaveChannel(const QString &conversationId, QObject *context, Done done);
+    // Renames, describes, or both (a field left out stays as it is).
+    void editChannel(const QString &conversationId, const std::optional<QString> &name,
+                     const std::optional<QString> &topic, QObject *context, Done done);
+    void setMuteLevel(const QString &conversationId, Conversation::MuteLevel level,
+                      QObject *context = nullptr, Done done = {});
+    // Pins a message as the notice; an empty id takes the notice down.
+    void setPinned(const QString &conversationId, const QString &messageId,
+                   QObject *context = nullptr, Done done = {});
+    // Every conversation of the workspace read; the counts follow as the read marks arrive.
+    void markAllRead(const QString &workspaceId, QObject *context = nullptr, Done done = {});
 
 Q_SIGNALS:
     void connectionChanged(moim::Account::Connection connection);
@@ -101,6 +131,10 @@ Q_SIGNALS:
     // Emitted once: the account is over and does nothing more.
     void sessionEnded(moim::Account::EndReason reason);
     void conversationsChanged(const QString &workspaceId);
+    // One conversation changed (renamed, described, its notice or level), here or elsewhere.
+    void conversationUpdated(const moim::Conversation &conversation);
+    // The account left the conversation (here or on another device): it is gone from the list.
+    void conversationRemoved(const QString &workspaceId, const QString &conversationId);
     void workspaceRemoved(const QString &workspaceId);
     // The network changed or the system resumed: whatever waits for the connection may try now.
     void connectionCheckRequested();
@@ -113,6 +147,13 @@ private:
     void onEvent(const QString &type, const QJsonObject &event);
     void onStreamState(EventStream::State state);
     void setWorkspaces(const QList<Workspace> &workspaces);
+    // Puts a conversation as the server described it into its workspace's list.
+    void applyConversation(const QJsonObject &object);
+    void dropConversation(const QString &workspaceId, const QString &conversationId);
+    void storeConversations(const QString &workspaceId, const QList<Conversation> &conversations);
+    // An answer carrying a conversation: applied, then handed on.
+    void callForConversation(AuthorizedApi::Method method, const QString &path,
+                             const QJsonObject &body, QObject *context, Done done);
 
     AccountIdentity m_identity;
     ApiClient *m_api;

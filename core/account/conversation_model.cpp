@@ -47,7 +47,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case UnreadRole:
         return m_chat ? m_chat->unread(conversation.id) : 0;
     case MutedRole:
-        return m_chat && m_chat->isConversationMuted(conversation.id);
+        return m_chat && m_chat->isMuted(conversation.id);
     case LastAuthorRole:
         return m_newest.value(conversation.id).authorName;
     case LastAuthorIsMeRole: {

@@ -59,7 +59,54 @@ Conversation Conversation::fromJson(const QJsonObject &object, const QString &wo
     conversation.name = object.value("name"_L1).toString();
     conversation.topic = object.value("topic"_L1).toString();
     conversation.lastActivity = object.value("last_activity"_L1).toInteger();
+    conversation.isPrivate = object.value("private"_L1).toBool();
+    conversation.createdAt = object.value("created_at"_L1).toInteger();
+    const QJsonObject creator = object.value("created_by"_L1).toObject();
+    conversation.createdById = creator.value("id"_L1).toString();
+    conversation.createdByName = creator.value("display_name"_L1).toString();
+    conversation.canEdit = object.value("can_edit"_L1).toBool();
+    conversation.muteLevel = muteLevelFromName(object.value("mute_level"_L1).toString());
+    conversation.memberCount = object.value("member_count"_L1).toInt();
+    const QJsonObject pinned = object.value("pinned"_L1).toObject();
+    const QJsonObject message = pinned.value("message"_L1).toObject();
+    if (!message.value("id"_L1).toString().isEmpty()) {
+        conversation.pinned.messageId = message.value("id"_L1).toString();
+        conversation.pinned.seq = message.value("seq"_L1).toInteger();
+        conversation.pinned.authorName =
+            message.value("author"_L1).toObject().value("display_name"_L1).toString();
+        conversation.pinned.body = message.value("body"_L1).toString();
+        conversation.pinned.createdAt = message.value("created_at"_L1).toInteger();
+        conversation.pinned.pinnedByName =
+            pinned.value("pinned_by"_L1).toObject().value("display_name"_L1).toString();
+        conversation.pinned.pinnedAt = pinned.value("pinned_at"_L1).toInteger();
+    }
     return conversation;
+}
+
+QString Conversation::muteLevelName(MuteLevel level)
+{
+    switch (level) {
+    case MuteLevel::Inherit:
+        break;
+    case MuteLevel::All:
+        return u"all"_s;
+    case MuteLevel::MentionsAndDirect:
+        return u"mentions_and_direct"_s;
+    case MuteLevel::Nothing:
+        return u"nothing"_s;
+    }
+    return u"inherit"_s;
+}
+
+Conversation::MuteLevel Conversation::muteLevelFromName(const QString &name)
+{
+    // Anything unknown (an older server says nothing) follows the workspace.
+    for (const MuteLevel level :
+         {MuteLevel::All, MuteLevel::MentionsAndDirect, MuteLevel::Nothing}) {
+        if (muteLevelName(level) == name)
+            return level;
+    }
+    return MuteLevel::Inherit;
 }
 
 } // namespace moim

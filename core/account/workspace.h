@@ -43,14 +43,50 @@ struct Conversation
         Channel,
         Direct
     };
+    // The user's own notification level for the conversation; Inherit follows the workspace.
+    enum class MuteLevel
+    {
+        Inherit,
+        All,
+        MentionsAndDirect,
+        Nothing
+    };
+    // The message pinned as the conversation's notice; empty messageId when there is none.
+    struct PinnedNotice
+    {
+        QString messageId;
+        qint64 seq = 0;
+        QString authorName;
+        QString body;
+        qint64 createdAt = 0;
+        QString pinnedByName;
+        qint64 pinnedAt = 0;
+
+        bool isEmpty() const { return messageId.isEmpty(); }
+        bool operator==(const PinnedNotice &) const = default;
+    };
+
     QString id;
     QString workspaceId;
     Kind kind = Kind::Channel;
     QString name;
-    QString topic;
+    QString topic; // a channel's description
     qint64 lastActivity = 0;
+    bool isPrivate = false;
+    qint64 createdAt = 0;
+    QString createdById = {}; // empty for the channels a workspace started with
+    QString createdByName = {};
+    bool canEdit = false; // the user may rename and describe it
+    MuteLevel muteLevel = MuteLevel::Inherit;
+    int memberCount = 0;
+    PinnedNotice pinned = {};
+
+    // Muted: no notification, and its unread messages count in no badge total.
+    bool isMuted() const { return muteLevel == MuteLevel::Nothing; }
 
     static Conversation fromJson(const QJsonObject &object, const QString &workspaceId);
+    static QString muteLevelName(MuteLevel level);
+    static MuteLevel muteLevelFromName(const QString &name);
     bool operator==(const Conversation &) const = default;
 };
 

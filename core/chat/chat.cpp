@@ -149,8 +149,14 @@ void Chat::sync()
         const qint64 serverLastSeq = result.body.value("last_seq"_L1).toInteger();
         for (const QJsonValue &value : result.body.value("read_state"_L1).toArray()) {
             const QJsonObject state = value.toObject();
-            applyServerReadState(state.value("conversation_id"_L1).toString(),
-                                 state.value("workspace_id"_L1).toString(),
+            const QString id = state.value("conversation_id"_L1).toString();
+            // The level travels with the counts, so every workspace's badge leaves its muted
+            // conversations out before its list was ever loaded.
+            if (state.value("mute_level"_L1).toString() == "nothing"_L1)
+                m_muted.insert(id);
+            else if (state.contains("mute_level"_L1))
+                m_muted.remove(id);
+            applyServerReadState(id, state.value("workspace_id"_L1).toString(),
                                  state.value("last_read_seq"_L1).toInteger(),
                                  state.value("unread"_L1).toInt(), serverLastSeq);
         }
@@ -341,7 +347,7 @@ int Chat::workspaceUnread(const QString &workspaceId) const
 {
     int total = 0;
     for (auto it = m_read.cbegin(); it != m_read.cend(); ++it) {
-        if (it->workspaceId == workspaceId && !m_mutedConversations.contains(it.key()))
+        if (it->workspaceId == workspaceId && !m_muted.contains(it.key()))
             total += it->unread;
     }
     return total;
@@ -351,10 +357,34 @@ int Chat::totalUnread() const
 {
     int total = 0;
     for (auto it = m_read.cbegin(); it != m_read.cend(); ++it) {
-        if (!m_notCounted.contains(it->workspaceId) && !m_mutedConversations.contains(it.key()))
+        if (!m_notCounted.contains(it->workspaceId) && !m_muted.contains(it.key()))
             total += it->unread;
     }
     return total;
+}
+
+void Chat::setMuted(const QString &conversationId, bool muted)
+{
+    const bool changed = muted ? !m_muted.contains(conversationId) : m_muted.remove(conversationId);
+    if (!changed)
+        return;
+    if (muted)
+        m_muted.insert(conversationId);
+    announceUnread(conversationId, m_read.value(conversationId).workspaceId);
+}
+
+void Chat::forgetConversation(const QString &conversationId)
+{
+    m_muted.remove(conversationId);
+    const auto found = m_read.constFind(conversationId);
+    if (found == m_read.cend())
+        return;
+    const QString workspaceId = found->workspaceId;
+    m_read.erase(found);
+    if (m_active == conversationId)
+        m_active.clear();
+    persistReadState();
+    announceUnread(conversationId, workspaceId);
 }
 
 void Chat::setCountedInTotal(const QString &workspaceId, bool counted)
@@ -364,22 +394,6 @@ void Chat::setCountedInTotal(const QString &workspaceId, bool counted)
     else
         m_notCounted.insert(workspaceId);
     announceTotal();
-}
-
-void Chat::setConversationMuted(const QString &conversationId, bool muted)
-{
-    if (muted == m_mutedConversations.contains(conversationId))
-        return;
-    if (muted)
-        m_mutedConversations.insert(conversationId);
-    else
-        m_mutedConversations.remove(conversationId);
-    announceUnread(conversationId, m_read.value(conversationId).workspaceId);
-}
-
-bool Chat::isConversationMuted(const QString &conversationId) const
-{
-    return m_mutedConversations.contains(conversationId);
 }
 
 Message Chat::lastMessage(const QString &conversationId)

@@ -55,15 +55,17 @@ public:
     // toward it (a notification setting), all of them unless told otherwise.
     int totalUnread() const;
     void setCountedInTotal(const QString &workspaceId, bool counted);
-    // A muted conversation keeps its own unread count but adds nothing to the badges and total.
-    void setConversationMuted(const QString &conversationId, bool muted);
-    bool isConversationMuted(const QString &conversationId) const;
-
     // The newest message of a conversation this computer knows (sent or still on its way),
     // for the conversation list; an empty message when none is known.
     Message lastMessage(const QString &conversationId);
     // The same for many conversations at once (those with none are left out).
     QHash<QString, Message> lastMessages(const QStringList &conversationIds);
+    // A muted conversation keeps its own count but adds nothing to its workspace's badge or to
+    // the total.
+    void setMuted(const QString &conversationId, bool muted);
+    bool isMuted(const QString &conversationId) const { return m_muted.contains(conversationId); }
+    // The account left the conversation: its count goes from every badge.
+    void forgetConversation(const QString &conversationId);
 
     // History: cached pages now (the newest page ends with what is not sent yet), older or fresher
     // pages from the server via historyFetched.
@@ -127,7 +129,7 @@ private:
     QHash<QString, ReadInfo> m_read; // by conversation
     QString m_active;
     QSet<QString> m_notCounted; // workspaces left out of the total
-    QSet<QString> m_mutedConversations;
+    QSet<QString> m_muted;      // conversations left out of every badge
     int m_announcedTotal = 0;
     qint64 m_lastSeq = 0;
     // The highest seq reflected in the unread counts: a live message at or below it was counted

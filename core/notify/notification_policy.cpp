@@ -15,14 +15,17 @@ NotificationDecision NotificationPolicy::decide(const NotificationSettings &sett
                                                 const QDateTime &now, const QTimeZone &zone)
 {
     NotificationDecision decision;
+    // A conversation's own level wins over the workspace's, both ways: a loud channel in a
+    // quiet workspace notifies, a muted one in a loud workspace does not.
+    const NotificationSettings::Level level = message.conversationLevel.value_or(settings.level);
     // Order matters only for the verdict reported; every reason alone is enough to stay silent.
     if (message.fromMe)
         decision.verdict = Verdict::OwnMessage;
     else if (message.focused)
         decision.verdict = Verdict::Focused;
-    else if (settings.level == NotificationSettings::Level::Nothing)
+    else if (level == NotificationSettings::Level::Nothing)
         decision.verdict = Verdict::LevelNothing;
-    else if (settings.level == NotificationSettings::Level::MentionsAndDirect && !message.direct &&
+    else if (level == NotificationSettings::Level::MentionsAndDirect && !message.direct &&
              !message.mentionsMe)
         decision.verdict = Verdict::NotForMe;
     else if (settings.isMutedAt(now.toSecsSinceEpoch()))

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QTimeZone>
+#include <optional>
 
 namespace moim {
 
@@ -20,6 +21,8 @@ struct IncomingMessage
     bool mentionsMe = false;
     bool fromMe = false;  // written by this account (on any device)
     bool focused = false; // its conversation is open in the window that has focus
+    // The user's own level for this conversation, when it does not follow the workspace's.
+    std::optional<NotificationSettings::Level> conversationLevel;
 };
 
 // Whether a message becomes a desktop notification, and what that notification carries.
@@ -30,7 +33,7 @@ struct NotificationDecision
         Notify,
         OwnMessage,
         Focused,      // the user is looking at it already
-        LevelNothing, // the workspace's level is "nothing"
+        LevelNothing, // the level is "nothing" (the conversation's, or else the workspace's)
         NotForMe,     // level "mentions and direct messages", and it is neither
         Muted,
         QuietHours

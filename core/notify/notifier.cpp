@@ -53,11 +53,24 @@ void Notifier::onMessageArrived(const Message &message, const Conversation &conv
     incoming.workspaceName = row >= 0 ? workspaces->workspaces().at(row).name : QString();
     incoming.direct = conversation.kind == Conversation::Kind::Direct;
     incoming.conversationName = conversation.name;
-    if (incoming.conversationName.isEmpty() && !incoming.direct) {
+    for (const Conversation &known : m_account->conversations(workspaceId)) {
+        if (known.id != message.conversationId)
+            continue;
         // An older server may not name it in the event; the cached list usually does.
-        for (const Conversation &known : m_account->conversations(workspaceId)) {
-            if (known.id == message.conversationId)
-                incoming.conversationName = known.name;
+        if (incoming.conversationName.isEmpty() && !incoming.direct)
+            incoming.conversationName = known.name;
+        switch (known.muteLevel) {
+        case Conversation::MuteLevel::Inherit:
+            break;
+        case Conversation::MuteLevel::All:
+            incoming.conversationLevel = NotificationSettings::Level::All;
+            break;
+        case Conversation::MuteLevel::MentionsAndDirect:
+            incoming.conversationLevel = NotificationSettings::Level::MentionsAndDirect;
+            break;
+        case Conversation::MuteLevel::Nothing:
+            incoming.conversationLevel = NotificationSettings::Level::Nothing;
+            break;
         }
     }
     incoming.mentionsMe = message.mentions(m_account->identity().displayName);

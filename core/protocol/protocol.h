@@ -57,6 +57,18 @@ inline constexpr auto ConversationsBase = "/api/v1/conversations/"_L1;
 inline constexpr auto MessagesSuffix = "/messages"_L1;
 inline constexpr auto ReadSuffix = "/read"_L1;
 inline constexpr auto Sync = "/api/v1/sync"_L1;
+// Managing conversations: POST Workspaces + <workspace_id> + Conversations creates a channel;
+// Workspaces + <workspace_id> + DirectSuffix | ChannelsSuffix | MembersSuffix | ReadSuffix; and
+// ConversationsBase + <conversation_id> + JoinSuffix | LeaveSuffix | DetailsSuffix |
+// NotificationLevelSuffix | PinSuffix.
+inline constexpr auto DirectSuffix = "/direct"_L1;
+inline constexpr auto ChannelsSuffix = "/channels"_L1;
+inline constexpr auto MembersSuffix = "/members"_L1;
+inline constexpr auto JoinSuffix = "/join"_L1;
+inline constexpr auto LeaveSuffix = "/leave"_L1;
+inline constexpr auto DetailsSuffix = "/details"_L1;
+inline constexpr auto NotificationLevelSuffix = "/notification-level"_L1;
+inline constexpr auto PinSuffix = "/pin"_L1;
 inline constexpr auto AdminMessages = "/api/v1/admin/messages"_L1;
 // Notification settings: GET NotificationSettings (every workspace), and GET/PUT
 // Workspaces + <workspace_id> + NotificationSettingsSuffix (one workspace).
@@ -137,6 +149,9 @@ inline constexpr auto RequestTimeout = "request_timeout"_L1;
 inline constexpr auto ServerBusy = "server_busy"_L1;
 // The event stream cap (per session or per IP address); the close reason of 4029.
 inline constexpr auto TooManyStreams = "too_many_streams"_L1;
+// The request is well-formed but clashes with what exists (a channel name already taken);
+// `field` names the field.
+inline constexpr auto Conflict = "conflict"_L1;
 } // namespace error
 
 namespace event {
@@ -148,6 +163,9 @@ inline constexpr auto WorkspacesChanged = "workspaces.changed"_L1;
 inline constexpr auto MessageCreated = "message.created"_L1;
 inline constexpr auto ReadUpdated = "read.updated"_L1;
 inline constexpr auto NotificationSettingsChanged = "notification_settings.changed"_L1;
+inline constexpr auto ConversationCreated = "conversation.created"_L1;
+inline constexpr auto ConversationUpdated = "conversation.updated"_L1;
+inline constexpr auto MembershipChanged = "membership.changed"_L1;
 inline constexpr auto Ping = "ping"_L1;
 inline constexpr auto Pong = "pong"_L1;
 // On the login channel (docs/protocol.md, "Login channel").

@@ -186,13 +186,13 @@ private Q_SLOTS:
         const QString workspace = main->currentWorkspaceId();
         const int counted = chat->workspaceUnread(workspace);
         const int total = chat->totalUnread();
-        chat->setConversationMuted(target, true);
+        chat->setMuted(target, true);
         QVERIFY(model->index(2, 0).data(ConversationModel::MutedRole).toBool());
         QCOMPARE(chat->workspaceUnread(workspace), counted - chat->unread(target));
         QCOMPARE(chat->totalUnread(), total - chat->unread(target));
         QTest::keyClick(main, Qt::Key_Down, Qt::AltModifier);
         QCOMPARE(main->openConversationId(), idAt(main, 0));
-        chat->setConversationMuted(target, false);
+        chat->setMuted(target, false);
         QCOMPARE(chat->totalUnread(), total);
 
         QTest::keyClick(main, Qt::Key_Down, Qt::AltModifier);

@@ -128,6 +128,32 @@ private Q_SLOTS:
             << with(Level::Nothing) << mention() << noon << Seoul << int(Verdict::LevelNothing);
         row("level nothing: even a direct message")
             << with(Level::Nothing) << direct() << noon << Seoul << int(Verdict::LevelNothing);
+
+        // A conversation's own level wins over the workspace's, both ways.
+        IncomingMessage mutedChannel = channelMessage();
+        mutedChannel.conversationLevel = Level::Nothing;
+        row("muted conversation in a loud workspace")
+            << defaults << mutedChannel << noon << Seoul << int(Verdict::LevelNothing);
+        IncomingMessage mutedMention = mention();
+        mutedMention.conversationLevel = Level::Nothing;
+        row("muted conversation: even a mention")
+            << defaults << mutedMention << noon << Seoul << int(Verdict::LevelNothing);
+        IncomingMessage loudChannel = channelMessage();
+        loudChannel.conversationLevel = Level::All;
+        row("loud conversation in a silent workspace")
+            << with(Level::Nothing) << loudChannel << noon << Seoul << int(Verdict::Notify);
+        IncomingMessage mentionsOnly = channelMessage();
+        mentionsOnly.conversationLevel = Level::MentionsAndDirect;
+        row("conversation on mentions only: a plain line")
+            << defaults << mentionsOnly << noon << Seoul << int(Verdict::NotForMe);
+        IncomingMessage mentionedThere = mention();
+        mentionedThere.conversationLevel = Level::MentionsAndDirect;
+        row("conversation on mentions only: a mention")
+            << defaults << mentionedThere << noon << Seoul << int(Verdict::Notify);
+        NotificationSettings mutedWorkspace;
+        mutedWorkspace.mutedForever = true;
+        row("a loud conversation stays quiet while the workspace is muted")
+            << mutedWorkspace << loudChannel << noon << Seoul << int(Verdict::Muted);
         row("mentions level: plain channel message stays silent")
             << with(Level::MentionsAndDirect) << channelMessage() << noon << Seoul
             << int(Verdict::NotForMe);

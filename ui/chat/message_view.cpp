@@ -444,6 +444,15 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         menu.addAction(tr("Delete unsent message"), this,
                        [this, localId] { m_chat->discard(localId); });
     }
+    // The conversation's notice: a sent message's local id is its server id.
+    if (state == Message::State::Sent) {
+        menu.addSeparator();
+        if (localId == m_pinnedMessageId)
+            menu.addAction(tr("Unpin notice"), this, [this] { Q_EMIT unpinRequested(); });
+        else
+            menu.addAction(tr("Pin as notice"), this,
+                           [this, localId] { Q_EMIT pinRequested(localId); });
+    }
     menu.exec(event->globalPos());
 }
 

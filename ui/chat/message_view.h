@@ -51,6 +51,12 @@ public:
     ConversationIntro *intro() const { return m_intro; }
     // The line that says a message could not be found (hidden otherwise).
     QLabel *notFoundLabel() const { return m_notFound; }
+    // The message pinned as the conversation's notice: its context menu offers to unpin it.
+    void setPinnedMessage(const QString &messageId) { m_pinnedMessageId = messageId; }
+
+Q_SIGNALS:
+    void pinRequested(const QString &messageId);
+    void unpinRequested();
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -61,6 +67,8 @@ protected:
     bool viewportEvent(QEvent *event) override;
 
 private:
+    QString m_pinnedMessageId;
+
     void onScrolled(int value);
     void onReset();
     void onRowsInserted(int first, int last);

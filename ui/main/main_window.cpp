@@ -11,6 +11,8 @@
 #include "common/notice.h"
 #include "common/plain_text.h"
 #include "conversation_delegate.h"
+#include "conversations/conversation_actions.h"
+#include "conversations/pinned_notice_bar.h"
 #include "notify/notification_preferences.h"
 #include "notify/notification_settings_page.h"
 #include "notify/notifier.h"
@@ -107,6 +109,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_contentStack(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_messageView(new MessageView(m_history, m_account->chat(), this))
+    , m_pinnedNotice(new PinnedNoticeBar(this))
     , m_composer(new Composer(this))
 {
     // Read before anything below selects a workspace and records it.
@@ -184,6 +187,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     auto *chatLayout = new QVBoxLayout(chatPanel);
     chatLayout->setContentsMargins(0, 0, 0, 16);
     chatLayout->setSpacing(8);
+    chatLayout->addWidget(m_pinnedNotice);
     chatLayout->addWidget(m_messageView, 1);
     auto *composerRow = new QHBoxLayout;
     composerRow->setContentsMargins(24, 0, 24, 0);
@@ -404,6 +408,7 @@ void MainWindow::buildMenus()
 {
     m_moimMenu = menuBar()->addMenu(QString());
     m_workspaceMenu = menuBar()->addMenu(QString());
+    buildConversationManagement(); // after the workspace menu
 
     m_accountHeader = m_accountMenu->addAction(QString());
     m_accountHeader->setEnabled(false);
@@ -493,6 +498,8 @@ void MainWindow::retranslate()
     setWindowTitle(tr("Moim"));
     m_moimMenu->setTitle(tr("&Moim"));
     m_workspaceMenu->setTitle(tr("&Workspace"));
+    if (m_conversationActions)
+        m_conversationActions->retranslate();
     m_accountHeader->setText(literalActionText(
         identity.displayName.isEmpty() ? identity.email
                                        : tr("%1 <%2>").arg(identity.displayName, identity.email)));
@@ -758,6 +765,57 @@ void MainWindow::updateFocusedConversation()
 {
     if (m_notifier)
         m_notifier->setFocusedConversation(isActiveWindow() ? m_openConversation : QString());
+    syncConversationManagement();
+}
+
+// --- Managing conversations -------------------------------------------------------------------
+
+void MainWindow::buildConversationManagement()
+{
+    m_conversationActions = new ConversationActions(m_account, this);
+    menuBar()->addMenu(m_conversationActions->menu());
+    connect(m_conversationActions, &ConversationActions::openRequested, this,
+            &MainWindow::openConversation);
+    connect(m_pinnedNotice, &PinnedNoticeBar::unpinRequested, m_conversationActions,
+            &ConversationActions::unpin);
+    connect(m_messageView, &MessageView::pinRequested, this, [this](const QString &messageId) {
+        m_conversationActions->pinMessage(m_openConversation, messageId);
+    });
+    connect(m_messageView, &MessageView::unpinRequested, this,
+            [this] { m_conversationActions->unpin(m_openConversation); });
+    connect(m_sidebar, &WorkspaceSidebar::currentWorkspaceChanged, this,
+            &MainWindow::syncConversationManagement);
+    connect(m_account, &Account::conversationUpdated, this, [this](const Conversation &changed) {
+        if (changed.id != m_openConversation)
+            return;
+        m_conversationTitle->setText(
+            changed.kind == Conversation::Kind::Direct ? changed.name : u"# "_s + changed.name);
+        m_conversationTopic->setText(changed.topic);
+        syncConversationManagement();
+    });
+    // However the rows are rebuilt (a live change, the order), the open conversation stays the
+    // selected one, so the window does not fall back to the workspace's welcome under it.
+    connect(&m_conversations, &QAbstractItemModel::modelReset, this,
+            &MainWindow::selectOpenConversation);
+    // Left here or on another device: the conversation is gone from the screen too.
+    connect(m_account, &Account::conversationRemoved, this,
+            [this](const QString &, const QString &conversationId) {
+                if (conversationId != m_openConversation)
+                    return;
+                closeConversation();
+                showWorkspaceWelcome();
+            });
+}
+
+void MainWindow::syncConversationManagement()
+{
+    if (!m_conversationActions || !m_account)
+        return;
+    m_conversationActions->setCurrent(m_sidebar->currentWorkspaceId(), m_openConversation);
+    const std::optional<Conversation> open =
+        m_openConversation.isEmpty() ? std::nullopt : m_account->conversation(m_openConversation);
+    m_pinnedNotice->setConversation(open);
+    m_messageView->setPinnedMessage(open ? open->pinned.messageId : QString());
 }
 
 NotificationSettingsPage *MainWindow::openNotificationSettings(const QString &workspaceId)

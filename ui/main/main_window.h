@@ -30,7 +30,9 @@ class Notifier;
 namespace moim::ui {
 
 class Composer;
+class ConversationActions;
 class MessageView;
+class PinnedNoticeBar;
 
 class MyAccountPage;
 class Notice;
@@ -63,6 +65,8 @@ public:
     MessageView *messageView() const { return m_messageView; }
     HistoryModel *history() const { return m_history; }
     QString openConversationId() const { return m_openConversation; }
+    ConversationActions *conversationActions() const { return m_conversationActions; }
+    PinnedNoticeBar *pinnedNotice() const { return m_pinnedNotice; }
     // Opens a conversation of the current workspace (as a click on it does).
     void openConversation(const QString &conversationId);
     QAction *myAccountAction() const { return m_myAccountAction; }
@@ -140,6 +144,9 @@ private:
     void restoreReadingPlace(const ReadingPlace &place);
     // Tells the notifier which conversation the user is looking at, if any.
     void updateFocusedConversation();
+    // Managing conversations: the menu and the notice bar follow what is on screen.
+    void buildConversationManagement();
+    void syncConversationManagement();
 
     SessionManager *m_sessions;
     // The account goes away at logout, possibly before this window does.
@@ -176,6 +183,8 @@ private:
     QStackedWidget *m_contentStack;
     QSplitter *m_splitter;
     MessageView *m_messageView;
+    PinnedNoticeBar *m_pinnedNotice;
+    ConversationActions *m_conversationActions = nullptr;
     Composer *m_composer;
     QString m_openConversation;
     QHash<QString, QString> m_drafts; // unsent text per conversation
