@@ -188,6 +188,11 @@ private Q_SLOTS:
             test::SignedInClient desk = signIn(Jimin, u"closed"_s);
             QVERIFY(desk.isSignedIn());
             desk.chat()->setActiveConversation(QString());
+            // It closes having seen a line live, so it knows where to catch up from (a desk
+            // closed before its first catch-up loads each history when it is opened instead).
+            alex.chat()->send(conversation, u"before the desk closes"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                desk.chat()->lastMessage(conversation).body == u"before the desk closes"_s, 20000);
         }
         for (int i = 0; i < lines; ++i)
             alex.chat()->send(conversation, u"밀린 메시지 %1 — catch-up line"_s.arg(i));
