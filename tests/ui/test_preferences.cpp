@@ -181,6 +181,16 @@ private Q_SLOTS:
         auto f = open(secrets);
         MainWindow *main = signIn(*f);
         QCOMPARE(windowColor(), light);
+        if (qEnvironmentVariableIsSet("MOIM_SCREENSHOT_DIR")) {
+            // The README's picture of the main window: light, a channel open, at its size.
+            main->resize(1100, 720);
+            main->sidebar()->selectIndex(0);
+            QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
+            const QModelIndex first = main->conversationList()->model()->index(0, 0);
+            main->conversationList()->setCurrentIndex(first);
+            QTRY_VERIFY_WITH_TIMEOUT(main->history()->rowCount() > 0, 10000);
+            screenshot(main, u"main-window"_s);
+        }
         PreferencesDialog *dialog = f->windows->openPreferences();
         QVERIFY(dialog->appearanceButton(Preferences::Appearance::System)->isChecked());
         QVERIFY(dialog->appearanceCaption()->text().contains(u"prefers light"_s));
