@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>moim::ui::BrowseChannelsDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Browse channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no public channels yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ChannelDialog</name>
+    <message>
+        <source>Moim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A channel with this name already exists in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A channel name needs 1 to 80 characters, without line breaks or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A description can have up to 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. launch-plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is this channel about? (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private: only its members can see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::CodePage</name>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
@@ -99,6 +208,65 @@
     </message>
     <message>
         <source>Your phone approved. Open your authenticator app and enter the 6-digit code for your Moim work account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ConversationActions</name>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New channel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse channels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename or describe channel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave #%1? It is private: you cannot join it again on your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave #%1? You can join it again from Browse channels.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -842,6 +1010,14 @@ Messages arrive here.</source>
         <source>Copy link to message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unpin notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin as notice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MuteDescription</name>
@@ -1223,6 +1399,29 @@ Messages arrive here.</source>
             <numerusform>Requests to that personal account are paused after a report. Try again in %n minute.</numerusform>
             <numerusform>Requests to that personal account are paused after a report. Try again in %n minutes.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::NewDirectDialog</name>
+    <message>
+        <source>New message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one or more people (up to 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1868,37 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PinnedNoticeBar</name>
+    <message>
+        <source>Show the whole notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the pinned message in the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take this notice down for everyone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2368,16 +2598,6 @@ Messages arrive here.</source>
     <message>
         <source>Until I turn them back on</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::BrowseChannelsDialog</name>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>%n member</numerusform>
-            <numerusform>%n members</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

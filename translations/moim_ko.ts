@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>moim::ui::BrowseChannelsDialog</name>
+    <message>
+        <source>Browse channels</source>
+        <translation>채널 둘러보기</translation>
+    </message>
+    <message>
+        <source>Search channels</source>
+        <translation>채널 검색</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>참여</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>참여 중</translation>
+    </message>
+    <message>
+        <source>There are no public channels yet.</source>
+        <translation>아직 공개 채널이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ChannelDialog</name>
+    <message>
+        <source>A channel with this name already exists in this workspace.</source>
+        <translation>이 워크스페이스에 같은 이름의 채널이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>A channel name needs 1 to 80 characters, without line breaks or control characters.</source>
+        <translation>채널 이름은 줄바꿈이나 제어 문자 없이 1~80자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A description can have up to 500 characters.</source>
+        <translation>설명은 500자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this here.</source>
+        <translation>이 작업을 할 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>이 대화는 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Try again.</source>
+        <translation>서버에 연결하지 못했습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Edit channel</source>
+        <translation>채널 편집</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>새 채널</translation>
+    </message>
+    <message>
+        <source>e.g. launch-plans</source>
+        <translation>예: 출시-준비</translation>
+    </message>
+    <message>
+        <source>What is this channel about? (optional)</source>
+        <translation>어떤 이야기를 나누는 채널인가요? (선택)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Private: only its members can see it</source>
+        <translation>비공개: 채널 멤버만 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Moim</source>
+        <translation>모임</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::CodePage</name>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
@@ -98,6 +206,65 @@
     <message>
         <source>Your phone approved. Open your authenticator app and enter the 6-digit code for your Moim work account.</source>
         <translation>휴대폰에서 승인했습니다. 인증 앱을 열고 모임 업무 계정의 6자리 코드를 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::ConversationActions</name>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>대화(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New channel…</source>
+        <translation>새 채널…</translation>
+    </message>
+    <message>
+        <source>Browse channels…</source>
+        <translation>채널 둘러보기…</translation>
+    </message>
+    <message>
+        <source>New message…</source>
+        <translation>새 메시지…</translation>
+    </message>
+    <message>
+        <source>Rename or describe channel…</source>
+        <translation>채널 이름·설명 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>As the workspace</source>
+        <translation>워크스페이스 설정 따르기</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>모든 메시지</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>멘션만</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>알림 끄기</translation>
+    </message>
+    <message>
+        <source>Leave channel</source>
+        <translation>채널 나가기</translation>
+    </message>
+    <message>
+        <source>Mark all as read</source>
+        <translation>모두 읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>Leave #%1? It is private: you cannot join it again on your own.</source>
+        <translation>#%1 채널에서 나갈까요? 비공개 채널이라 스스로 다시 참여할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Leave #%1? You can join it again from Browse channels.</source>
+        <translation>#%1 채널에서 나갈까요? 채널 둘러보기에서 언제든 다시 참여할 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1388,29 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::NewDirectDialog</name>
+    <message>
+        <source>New message</source>
+        <translation>새 메시지</translation>
+    </message>
+    <message>
+        <source>Choose one or more people (up to 8).</source>
+        <translation>대화할 사람을 한 명 이상 고르세요 (최대 8명).</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>사람 검색</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::NewPasswordFields</name>
     <message>
         <source>New password</source>
@@ -1664,6 +1854,37 @@ Messages arrive here.</source>
     <message>
         <source>Back to sign in</source>
         <translation>로그인으로 돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PinnedNoticeBar</name>
+    <message>
+        <source>Show the whole notice</source>
+        <translation>공지 전체 보기</translation>
+    </message>
+    <message>
+        <source>Fold the notice</source>
+        <translation>공지 접기</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>공지</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>공지 내리기</translation>
+    </message>
+    <message>
+        <source>Take this notice down for everyone</source>
+        <translation>모든 멤버에게서 이 공지를 내립니다</translation>
+    </message>
+    <message>
+        <source>Go to message</source>
+        <translation>메시지로 이동</translation>
+    </message>
+    <message>
+        <source>Show the pinned message in the conversation</source>
+        <translation>대화에서 공지 메시지 보기</translation>
     </message>
 </context>
 <context>
@@ -2353,219 +2574,6 @@ Messages arrive here.</source>
     <message>
         <source>Until I turn them back on</source>
         <translation>다시 켤 때까지</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::ChannelDialog</name>
-    <message>
-        <source>A channel with this name already exists in this workspace.</source>
-        <translation>이 워크스페이스에 같은 이름의 채널이 이미 있습니다.</translation>
-    </message>
-    <message>
-        <source>A channel name needs 1 to 80 characters, without line breaks or control characters.</source>
-        <translation>채널 이름은 줄바꿈이나 제어 문자 없이 1~80자여야 합니다.</translation>
-    </message>
-    <message>
-        <source>A description can have up to 500 characters.</source>
-        <translation>설명은 500자까지 쓸 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>You are not allowed to do this here.</source>
-        <translation>이 작업을 할 권한이 없습니다.</translation>
-    </message>
-    <message>
-        <source>This conversation no longer exists.</source>
-        <translation>이 대화는 더 이상 없습니다.</translation>
-    </message>
-    <message>
-        <source>Could not reach the server. Try again.</source>
-        <translation>서버에 연결하지 못했습니다. 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Edit channel</source>
-        <translation>채널 편집</translation>
-    </message>
-    <message>
-        <source>New channel</source>
-        <translation>새 채널</translation>
-    </message>
-    <message>
-        <source>e.g. launch-plans</source>
-        <translation>예: 출시-준비</translation>
-    </message>
-    <message>
-        <source>What is this channel about? (optional)</source>
-        <translation>어떤 이야기를 나누는 채널인가요? (선택)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>저장</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>만들기</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>설명</translation>
-    </message>
-    <message>
-        <source>Private: only its members can see it</source>
-        <translation>비공개: 채널 멤버만 볼 수 있습니다</translation>
-    </message>
-    <message>
-        <source>Moim</source>
-        <translation>모임</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::BrowseChannelsDialog</name>
-    <message>
-        <source>Browse channels</source>
-        <translation>채널 둘러보기</translation>
-    </message>
-    <message>
-        <source>Search channels</source>
-        <translation>채널 검색</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>열기</translation>
-    </message>
-    <message>
-        <source>Join</source>
-        <translation>참여</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>멤버 %n명</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Joined</source>
-        <translation>참여 중</translation>
-    </message>
-    <message>
-        <source>There are no public channels yet.</source>
-        <translation>아직 공개 채널이 없습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::NewDirectDialog</name>
-    <message>
-        <source>New message</source>
-        <translation>새 메시지</translation>
-    </message>
-    <message>
-        <source>Choose one or more people (up to 8).</source>
-        <translation>대화할 사람을 한 명 이상 고르세요 (최대 8명).</translation>
-    </message>
-    <message>
-        <source>Search people</source>
-        <translation>사람 검색</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>시작</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::ConversationActions</name>
-    <message>
-        <source>&amp;Conversation</source>
-        <translation>대화(&amp;C)</translation>
-    </message>
-    <message>
-        <source>New channel…</source>
-        <translation>새 채널…</translation>
-    </message>
-    <message>
-        <source>Browse channels…</source>
-        <translation>채널 둘러보기…</translation>
-    </message>
-    <message>
-        <source>New message…</source>
-        <translation>새 메시지…</translation>
-    </message>
-    <message>
-        <source>Rename or describe channel…</source>
-        <translation>채널 이름·설명 바꾸기…</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>알림</translation>
-    </message>
-    <message>
-        <source>As the workspace</source>
-        <translation>워크스페이스 설정 따르기</translation>
-    </message>
-    <message>
-        <source>All messages</source>
-        <translation>모든 메시지</translation>
-    </message>
-    <message>
-        <source>Mentions only</source>
-        <translation>멘션만</translation>
-    </message>
-    <message>
-        <source>Muted</source>
-        <translation>알림 끄기</translation>
-    </message>
-    <message>
-        <source>Leave channel</source>
-        <translation>채널 나가기</translation>
-    </message>
-    <message>
-        <source>Mark all as read</source>
-        <translation>모두 읽음으로 표시</translation>
-    </message>
-    <message>
-        <source>Leave #%1? It is private: you cannot join it again on your own.</source>
-        <translation>#%1 채널에서 나갈까요? 비공개 채널이라 스스로 다시 참여할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Leave #%1? You can join it again from Browse channels.</source>
-        <translation>#%1 채널에서 나갈까요? 채널 둘러보기에서 언제든 다시 참여할 수 있습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>moim::ui::PinnedNoticeBar</name>
-    <message>
-        <source>Show the whole notice</source>
-        <translation>공지 전체 보기</translation>
-    </message>
-    <message>
-        <source>Fold the notice</source>
-        <translation>공지 접기</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>공지</translation>
-    </message>
-    <message>
-        <source>Unpin</source>
-        <translation>공지 내리기</translation>
-    </message>
-    <message>
-        <source>Take this notice down for everyone</source>
-        <translation>모든 멤버에게서 이 공지를 내립니다</translation>
     </message>
 </context>
 </TS>

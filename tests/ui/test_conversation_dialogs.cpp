@@ -3,6 +3,7 @@
 // edited by whom, a refused name shown in the dialog, the notice bar folding, and Korean.
 #include "account/account.h"
 #include "auth/session_manager.h"
+#include "chat/history_model.h"
 #include "chat/message_view.h"
 #include "conversations/conversation_actions.h"
 #include "conversations/conversation_dialogs.h"
@@ -263,6 +264,22 @@ private Q_SLOTS:
         QVERIFY(bar->isFolded());
         bar->setFolded(false);
         QVERIFY(text->text().contains(u"화상"_s));
+        // "Go to message" finds it in the timeline and highlights it.
+        for (QToolButton *button : bar->findChildren<QToolButton *>()) {
+            if (button->text() == u"Go to message"_s)
+                button->click();
+        }
+        auto *view = main()->findChild<MessageView *>();
+        QTRY_VERIFY_WITH_TIMEOUT(!view->highlightedMessage().isEmpty(), 10000);
+        QAbstractItemModel *history = view->model();
+        bool highlightedIsTheNotice = false;
+        for (int row = 0; row < history->rowCount(); ++row) {
+            const QModelIndex index = history->index(row, 0);
+            if (index.data(HistoryModel::LocalIdRole).toString() == view->highlightedMessage())
+                highlightedIsTheNotice =
+                    index.data(HistoryModel::BodyRole).toString().contains(u"재택"_s);
+        }
+        QVERIFY(highlightedIsTheNotice);
         // Unpinned: the bar goes.
         for (QToolButton *button : bar->findChildren<QToolButton *>()) {
             if (button->text() == u"Unpin"_s)

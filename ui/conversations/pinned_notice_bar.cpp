@@ -24,6 +24,7 @@ PinnedNoticeBar::PinnedNoticeBar(QWidget *parent)
     : QFrame(parent)
     , m_title(new QLabel(this))
     , m_text(new QLabel(this))
+    , m_show(new QToolButton(this))
     , m_fold(new QToolButton(this))
     , m_unpin(new QToolButton(this))
 {
@@ -36,14 +37,21 @@ PinnedNoticeBar::PinnedNoticeBar(QWidget *parent)
     m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_show->setAutoRaise(true);
     m_fold->setAutoRaise(true);
     m_unpin->setAutoRaise(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 6, 6, 6);
     layout->addWidget(m_title, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_show, 0, Qt::AlignTop);
     layout->addWidget(m_fold, 0, Qt::AlignTop);
     layout->addWidget(m_unpin, 0, Qt::AlignTop);
+    connect(m_show, &QToolButton::clicked, this, [this] {
+        if (m_conversation && !m_conversation->pinned.isEmpty())
+            Q_EMIT showRequested(m_conversation->id, m_conversation->pinned.messageId,
+                                 m_conversation->pinned.seq);
+    });
     connect(m_fold, &QToolButton::clicked, this, [this] { setFolded(!isFolded()); });
     connect(m_unpin, &QToolButton::clicked, this, [this] {
         if (m_conversation)
@@ -96,6 +104,8 @@ void PinnedNoticeBar::refresh()
 void PinnedNoticeBar::retranslate()
 {
     m_title->setText(tr("Notice"));
+    m_show->setText(tr("Go to message"));
+    m_show->setToolTip(tr("Show the pinned message in the conversation"));
     m_unpin->setText(tr("Unpin"));
     m_unpin->setToolTip(tr("Take this notice down for everyone"));
     refresh();

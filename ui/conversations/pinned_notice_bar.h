@@ -27,6 +27,8 @@ public:
 
 Q_SIGNALS:
     void unpinRequested(const QString &conversationId);
+    // "Go to message": the pinned message in the timeline.
+    void showRequested(const QString &conversationId, const QString &messageId, qint64 seq);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -37,6 +39,7 @@ private:
 
     QLabel *m_title;
     QLabel *m_text;
+    QToolButton *m_show;
     QToolButton *m_fold;
     QToolButton *m_unpin;
     std::optional<Conversation> m_conversation;

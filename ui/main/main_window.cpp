@@ -778,6 +778,11 @@ void MainWindow::buildConversationManagement()
             &MainWindow::openConversation);
     connect(m_pinnedNotice, &PinnedNoticeBar::unpinRequested, m_conversationActions,
             &ConversationActions::unpin);
+    connect(m_pinnedNotice, &PinnedNoticeBar::showRequested, this,
+            [this](const QString &conversationId, const QString &messageId, qint64 seq) {
+                if (conversationId == m_openConversation)
+                    m_messageView->jumpToMessage(messageId, seq);
+            });
     connect(m_messageView, &MessageView::pinRequested, this, [this](const QString &messageId) {
         m_conversationActions->pinMessage(m_openConversation, messageId);
     });
