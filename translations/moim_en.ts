@@ -284,6 +284,14 @@
         <source>Everything said in #%1 appears here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 created this channel on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 created this channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ConversationListModel</name>

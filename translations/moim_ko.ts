@@ -281,6 +281,14 @@
         <source>Everything said in #%1 appears here.</source>
         <translation>#%1에서 나누는 모든 대화가 여기에 표시됩니다.</translation>
     </message>
+    <message>
+        <source>%1 created this channel on %2.</source>
+        <translation>%1 님이 %2에 만든 채널입니다.</translation>
+    </message>
+    <message>
+        <source>%1 created this channel.</source>
+        <translation>%1 님이 만든 채널입니다.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ConversationListModel</name>

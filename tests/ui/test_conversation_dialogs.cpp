@@ -3,6 +3,7 @@
 // edited by whom, a refused name shown in the dialog, the notice bar folding, and Korean.
 #include "account/account.h"
 #include "auth/session_manager.h"
+#include "chat/conversation_intro.h"
 #include "chat/history_model.h"
 #include "chat/message_view.h"
 #include "conversations/conversation_actions.h"
@@ -167,6 +168,13 @@ private Q_SLOTS:
         okButton(dialog)->click();
         QTRY_VERIFY_WITH_TIMEOUT(named(u"ui-launch"_s).has_value(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(main()->openConversationId(), named(u"ui-launch"_s)->id, 10000);
+        // Empty yet: it introduces itself with its description and who started it.
+        ConversationIntro *intro = main()->findChild<MessageView *>()->intro();
+        QTRY_VERIFY_WITH_TIMEOUT(intro->isVisible(), 10000);
+        QCOMPARE(intro->title(), u"This is the start of #ui-launch"_s);
+        QVERIFY2(intro->text().contains(u"Plans for the launch"_s), qPrintable(intro->text()));
+        QVERIFY2(intro->text().contains(u"김지민 created this channel on "_s),
+                 qPrintable(intro->text()));
         // Its creator may edit it.
         for (QAction *action : main()->conversationActions()->menu()->actions()) {
             if (action->text() == u"Rename or describe channel…"_s)

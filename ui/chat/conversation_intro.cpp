@@ -1,7 +1,9 @@
 #include "conversation_intro.h"
 
+#include "common/date_text.h"
 #include "common/notice.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -37,17 +39,25 @@ ConversationIntro::ConversationIntro(QWidget *parent)
     layout->addWidget(m_text);
 }
 
-void ConversationIntro::setConversation(const QString &name, const QString &topic, bool direct)
+void ConversationIntro::setConversation(const QString &name, const QString &topic, bool direct,
+                                        const QString &createdBy, qint64 createdAt)
 {
     m_name = name;
     m_topic = topic;
     m_direct = direct;
+    m_createdBy = createdBy;
+    m_createdAt = createdAt;
     retranslate();
 }
 
 QString ConversationIntro::title() const
 {
     return m_title->text();
+}
+
+QString ConversationIntro::text() const
+{
+    return m_text->text();
 }
 
 void ConversationIntro::changeEvent(QEvent *event)
@@ -66,8 +76,18 @@ void ConversationIntro::retranslate()
             tr("This is the start of your conversation with %1. Say hello.").arg(m_name));
     } else {
         m_title->setText(tr("This is the start of #%1").arg(m_name));
-        m_text->setText(m_topic.isEmpty() ? tr("Everything said in #%1 appears here.").arg(m_name)
-                                          : m_topic);
+        QString text =
+            m_topic.isEmpty() ? tr("Everything said in #%1 appears here.").arg(m_name) : m_topic;
+        if (!m_createdBy.isEmpty() && m_createdAt > 0) {
+            text += u"\n"_s +
+                    tr("%1 created this channel on %2.")
+                        .arg(m_createdBy,
+                             DateText::date(
+                                 QDateTime::fromSecsSinceEpoch(m_createdAt).toLocalTime().date()));
+        } else if (!m_createdBy.isEmpty()) {
+            text += u"\n"_s + tr("%1 created this channel.").arg(m_createdBy);
+        }
+        m_text->setText(text);
     }
     setAccessibleName(m_title->text());
     setAccessibleDescription(m_text->text());

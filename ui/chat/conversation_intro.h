@@ -15,8 +15,12 @@ class ConversationIntro : public QWidget
 public:
     explicit ConversationIntro(QWidget *parent = nullptr);
 
-    void setConversation(const QString &name, const QString &topic, bool direct);
+    // `createdBy` and `createdAt` (seconds since the epoch) when known: a channel says who started
+    // it.
+    void setConversation(const QString &name, const QString &topic, bool direct,
+                         const QString &createdBy = {}, qint64 createdAt = 0);
     QString title() const;
+    QString text() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -29,6 +33,8 @@ private:
     QLabel *m_text;
     QString m_name;
     QString m_topic;
+    QString m_createdBy;
+    qint64 m_createdAt = 0;
     bool m_direct = false;
 };
 

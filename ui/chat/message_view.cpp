@@ -287,9 +287,10 @@ void MessageView::updateJumpButton()
     m_jumpToLatest->setVisible(show);
 }
 
-void MessageView::setConversationInfo(const QString &name, const QString &topic, bool direct)
+void MessageView::setConversationInfo(const QString &name, const QString &topic, bool direct,
+                                      const QString &createdBy, qint64 createdAt)
 {
-    m_intro->setConversation(name, topic, direct);
+    m_intro->setConversation(name, topic, direct, createdBy, createdAt);
 }
 
 void MessageView::updateIntro()

@@ -47,7 +47,9 @@ public:
     // Messages of others that arrived while the newest end was out of sight.
     int unseenCount() const { return m_unseen; }
     // What the conversation shown is, for the introduction an empty one shows.
-    void setConversationInfo(const QString &name, const QString &topic, bool direct);
+    // Who created a channel and when (seconds since the epoch), when the server says.
+    void setConversationInfo(const QString &name, const QString &topic, bool direct,
+                             const QString &createdBy = {}, qint64 createdAt = 0);
     ConversationIntro *intro() const { return m_intro; }
     // The line that says a message could not be found (hidden otherwise).
     QLabel *notFoundLabel() const { return m_notFound; }

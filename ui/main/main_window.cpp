@@ -714,8 +714,9 @@ void MainWindow::openConversation(const QString &conversationId)
         m_conversationTitle->setText(direct ? name : u"# "_s + name);
         m_conversationTopic->setText(index.data(ConversationModel::TopicRole).toString());
         // An empty conversation introduces itself instead of showing a blank pane.
-        m_messageView->setConversationInfo(
-            name, index.data(ConversationModel::TopicRole).toString(), direct);
+        m_messageView->setConversationInfo(name,
+                                           index.data(ConversationModel::TopicRole).toString(),
+                                           direct, found->createdByName, found->createdAt);
     }
     m_messageView->setWorkspaceId(currentWorkspaceId());
     m_history->setConversation(conversationId);
