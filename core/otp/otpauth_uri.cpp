@@ -108,8 +108,12 @@ QString OtpauthUri::build(const QString &issuer, const QString &account, const Q
     url.setScheme(u"otpauth"_s);
     url.setHost(u"totp"_s);
     // Without an issuer the label is the account alone: a leading colon would make the label
-    // longer than the one it was read from, and no longer the same.
-    url.setPath(u'/' + (issuer.isEmpty() ? account : issuer + u':' + account));
+    // longer than the one it was read from, and no longer the same. Unless the account holds a
+    // colon itself: then only the leading colon (an empty issuer) keeps it whole, as it was read.
+    QString label = issuer + u':' + account;
+    if (issuer.isEmpty() && !account.contains(u':'))
+        label = account;
+    url.setPath(u'/' + label);
     QUrlQuery query;
     query.addQueryItem(u"secret"_s, Totp::toBase32(secret));
     if (!issuer.isEmpty())

@@ -89,6 +89,22 @@ private Q_SLOTS:
         QCOMPARE(parsed->account(), account);
     }
 
+    // Found by fuzz_otpauth_uri: ":Moim:jimin" names no issuer and the account "Moim:jimin";
+    // built without the leading colon it read back as issuer "Moim" and account "jimin".
+    void anAccountWithAColonAndNoIssuerBuildsBackTheSame()
+    {
+        const QByteArray secret = "12345678901234567890";
+        const auto read = OtpauthUri::parse(
+            u"otpauth://totp/:Moim:jimin.kim%40moim.example?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"_s);
+        QVERIFY(read);
+        QVERIFY(read->issuer().isEmpty());
+        QCOMPARE(read->account(), u"Moim:jimin.kim@moim.example"_s);
+        const auto again = OtpauthUri::parse(OtpauthUri::build(QString(), read->account(), secret));
+        QVERIFY(again);
+        QVERIFY(again->issuer().isEmpty());
+        QCOMPARE(again->account(), read->account());
+    }
+
     // Found by fuzz_otpauth_uri: an issuer with a colon in it moved part of itself into the
     // account when the label was split at its first colon.
     void issuerWithAColonKeepsTheAccount()
