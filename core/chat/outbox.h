@@ -60,6 +60,8 @@ public:
     bool canStore() const;
     // Milliseconds until the next attempt, 0 when none is waiting.
     qint64 msUntilRetry() const;
+    // A next attempt is on the timer (it may be due already, with a wait of 0 ms left).
+    bool isRetryScheduled() const { return m_retryTimer.isActive(); }
 
     Backoff &backoff() { return m_backoff; }
 

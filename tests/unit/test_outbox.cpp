@@ -133,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(m_store->messages().size(), 1);
         QCOMPARE(m_store->messages().first().body, u"회의는 3시"_s);
         QVERIFY(sentBodies(changed).isEmpty());
-        QVERIFY(m_outbox->msUntilRetry() > 0);
+        QVERIFY(m_outbox->isRetryScheduled());
         QTRY_COMPARE_WITH_TIMEOUT(m_api->calls.size(), 2, 3000);
         QCOMPARE(m_api->calls.at(1).body.value("client_id"_L1).toString(), queued->clientId);
 
@@ -242,7 +242,7 @@ private Q_SLOTS:
         // Drive the backoff up so its wait is long.
         for (int i = 0; i < 6; ++i)
             m_outbox->backoff().nextDelay();
-        QVERIFY(m_outbox->msUntilRetry() > 0);
+        QVERIFY(m_outbox->isRetryScheduled());
         // Something else gets an answer: the server is back.
         bool answered = false;
         m_authorized->get(u"/api/v1/sync"_s, this, [&](const ApiResult &) { answered = true; });
