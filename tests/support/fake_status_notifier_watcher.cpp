@@ -76,9 +76,11 @@ FakeStatusNotifierWatcher::~FakeStatusNotifierWatcher()
     QMetaObject::invokeMethod(
         m_object, [this] { m_bus.unregisterObject(u"/StatusNotifierWatcher"_s); },
         Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(m_object, &QObject::deleteLater);
+    // Deleted once its thread has finished: a deleteLater() posted just before quit() can be
+    // left unrun when the thread's loop exits first, and the object would leak.
     m_thread.quit();
     m_thread.wait();
+    delete m_object;
     QDBusConnection::disconnectFromBus(u"moim-fake-watcher"_s);
 }
 
