@@ -2,12 +2,12 @@
 // joins, leaves, renames, pins or mutes reaches the user's second desktop and the other members
 // live, without a refetch; a left conversation disappears with its unread count, and a muted one
 // counts in no badge.
-#include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "chat/chat.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "secrets/memory_secret_store.h"
+#include "signed_in_client.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -30,29 +30,11 @@ class TestE2eConversations : public QObject
     std::unique_ptr<test::IsolatedHome> m_home;
     MemorySecretStore m_secrets;
 
-    struct Client
-    {
-        std::unique_ptr<ApiClient> api;
-        std::unique_ptr<SessionManager> sessions;
-        Account *account() const { return sessions->account(); }
-        Chat *chat() const { return sessions->account()->chat(); }
-    };
+    using Client = test::SignedInClient;
 
     Client signIn(const QString &email, const QString &profile)
     {
-        Client client;
-        client.api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
-                                                 u"moim-desktop"_s, u"0.1.0"_s);
-        client.sessions =
-            std::make_unique<SessionManager>(Profile(profile), client.api.get(), &m_secrets);
-        PasswordLogin login(client.sessions.get(), DeviceInfo::thisMachine(u"desktop"_s));
-        login.submit(email, Password, true, false);
-        [&] {
-            QTRY_COMPARE_WITH_TIMEOUT(login.state(), PasswordLogin::State::SignedIn, 20000);
-            QTRY_COMPARE_WITH_TIMEOUT(client.account()->connection(), Account::Connection::Online,
-                                      10000);
-        }();
-        return client;
+        return test::signInWithPassword(m_server.url(), &m_secrets, email, Password, profile);
     }
 
     static QString designStudio(Client &client)
