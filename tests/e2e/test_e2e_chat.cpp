@@ -3,7 +3,6 @@
 // client that was killed with messages pending, history paging over 10,000 messages, and a
 // damaged local cache found at start, moved aside and rebuilt from the server (the unsent messages
 // it held rescued and sent), and a read-only profile that neither loops nor loses quietly.
-#include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "chat/chat.h"
 #include "chat/history_model.h"
@@ -11,6 +10,7 @@
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 #include "secrets/memory_secret_store.h"
+#include "signed_in_client.h"
 #include "storage/local_cache.h"
 #include "storage/outbox_store.h"
 
@@ -42,29 +42,11 @@ class TestE2eChat : public QObject
     std::unique_ptr<test::IsolatedHome> m_home;
     MemorySecretStore m_secrets;
 
-    struct Client
-    {
-        std::unique_ptr<ApiClient> api;
-        std::unique_ptr<SessionManager> sessions;
-        Account *account() const { return sessions->account(); }
-        Chat *chat() const { return sessions->account()->chat(); }
-    };
+    using Client = test::SignedInClient;
 
     Client signIn(const QString &email, const QString &profile = {})
     {
-        Client client;
-        client.api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
-                                                 u"moim-desktop"_s, u"0.1.0"_s);
-        client.sessions = std::make_unique<SessionManager>(
-            profile.isEmpty() ? Profile() : Profile(profile), client.api.get(), &m_secrets);
-        PasswordLogin login(client.sessions.get(), DeviceInfo::thisMachine(u"desktop"_s));
-        login.submit(email, Password, true, false);
-        [&] {
-            QTRY_COMPARE_WITH_TIMEOUT(login.state(), PasswordLogin::State::SignedIn, 20000);
-            QTRY_COMPARE_WITH_TIMEOUT(client.account()->connection(), Account::Connection::Online,
-                                      10000);
-        }();
-        return client;
+        return test::signInWithPassword(m_server.url(), &m_secrets, email, Password, profile);
     }
 
     // A new start of the same profile: the remembered session, nothing restored yet.
@@ -80,12 +62,7 @@ class TestE2eChat : public QObject
     // The conversations of a workspace, straight from the server.
     QList<Conversation> conversationsOf(Client &client, const QString &workspaceId)
     {
-        client.account()->fetchConversations(workspaceId);
-        [&] {
-            QTRY_VERIFY_WITH_TIMEOUT(!client.account()->conversations(workspaceId).isEmpty(),
-                                     10000);
-        }();
-        return client.account()->conversations(workspaceId);
+        return test::fetchedConversations(client, workspaceId);
     }
 
     // Every message body of a conversation as the server has it, oldest first.
