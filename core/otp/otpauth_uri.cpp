@@ -22,6 +22,49 @@ std::optional<OtpauthUri> failWith(OtpauthUri::Error reason, OtpauthUri::Error *
     return std::nullopt;
 }
 
+bool isHexDigit(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+// A '%' that does not start an escape makes QUrl read every other '%' of the text as a literal
+// one too, so the same text would decode one way here and another way once built again.
+bool hasStrayPercent(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'%' &&
+            (i + 2 >= text.size() || !isHexDigit(text.at(i + 1)) || !isHexDigit(text.at(i + 2))))
+            return true;
+    }
+    return false;
+}
+
+// Noncharacters and lone surrogates do not survive UTF-8 and back, so a name holding one could
+// not be written into a URI that reads the same; they stand as U+FFFD, as any decoder shows them.
+QString withReplacementCharacters(const QString &text)
+{
+    QString clean;
+    clean.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            const char32_t code = QChar::surrogateToUcs4(c, text.at(i + 1));
+            if (QChar::isNonCharacter(code)) {
+                clean += QChar::ReplacementCharacter;
+            } else {
+                clean += c;
+                clean += text.at(i + 1);
+            }
+            ++i;
+        } else if (c.isSurrogate() || c.isNonCharacter()) {
+            clean += QChar::ReplacementCharacter;
+        } else {
+            clean += c;
+        }
+    }
+    return clean;
+}
+
 } // namespace
 
 std::optional<OtpauthUri> OtpauthUri::parse(const QString &text, Error *error)
@@ -31,6 +74,8 @@ std::optional<OtpauthUri> OtpauthUri::parse(const QString &text, Error *error)
     const QString trimmed = text.trimmed();
     if (trimmed.size() > MaxLength)
         return failWith(Error::TooLong, error);
+    if (hasStrayPercent(trimmed))
+        return failWith(Error::NotOtpauth, error);
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.scheme().compare(u"otpauth"_s, Qt::CaseInsensitive) != 0)
         return failWith(Error::NotOtpauth, error);
@@ -52,13 +97,14 @@ std::optional<OtpauthUri> OtpauthUri::parse(const QString &text, Error *error)
     if (query.hasQueryItem(u"period"_s) && query.queryItemValue(u"period"_s) != u"30"_s)
         return failWith(Error::UnsupportedPeriod, error);
 
-    QString label = url.path(QUrl::FullyDecoded);
+    QString label = withReplacementCharacters(url.path(QUrl::FullyDecoded));
     if (label.startsWith(u'/'))
         label.remove(0, 1);
     if (label.size() > MaxLabelLength)
         return failWith(Error::TooLong, error);
     OtpauthUri uri;
-    uri.m_issuer = query.queryItemValue(u"issuer"_s, QUrl::FullyDecoded).trimmed();
+    uri.m_issuer =
+        withReplacementCharacters(query.queryItemValue(u"issuer"_s, QUrl::FullyDecoded)).trimmed();
     // The label is "ISSUER:ACCOUNT". An issuer may itself hold a colon ("Moim: HQ"), so the
     // issuer parameter, when the label starts with it, says where the account begins.
     qsizetype colon = label.indexOf(u':');
@@ -67,7 +113,13 @@ std::optional<OtpauthUri> OtpauthUri::parse(const QString &text, Error *error)
     uri.m_account = (colon >= 0 ? label.mid(colon + 1) : label).trimmed();
     if (uri.m_issuer.isEmpty() && colon >= 0)
         uri.m_issuer = label.left(colon).trimmed();
-    if (uri.m_issuer.size() > MaxLabelLength)
+    // What is accepted builds back to a URI that reads the same: build() writes the label as
+    // "issuer:account" (":account" when the account holds a colon), so that must fit too, not
+    // only the label as it came.
+    const qsizetype builtLabel = uri.m_issuer.isEmpty()
+                                     ? uri.m_account.size() + (uri.m_account.contains(u':') ? 1 : 0)
+                                     : uri.m_issuer.size() + 1 + uri.m_account.size();
+    if (uri.m_issuer.size() > MaxLabelLength || builtLabel > MaxLabelLength)
         return failWith(Error::TooLong, error);
     if (uri.m_account.isEmpty())
         return failWith(Error::MissingAccount, error);
@@ -104,25 +156,20 @@ QString OtpauthUri::describe(Error error)
 
 QString OtpauthUri::build(const QString &issuer, const QString &account, const QByteArray &secret)
 {
-    QUrl url;
-    url.setScheme(u"otpauth"_s);
-    url.setHost(u"totp"_s);
     // Without an issuer the label is the account alone: a leading colon would make the label
     // longer than the one it was read from, and no longer the same. Unless the account holds a
     // colon itself: then only the leading colon (an empty issuer) keeps it whole, as it was read.
     QString label = issuer + u':' + account;
     if (issuer.isEmpty() && !account.contains(u':'))
         label = account;
-    url.setPath(u'/' + label);
-    QUrlQuery query;
-    query.addQueryItem(u"secret"_s, Totp::toBase32(secret));
+    // Every character but the unreserved ones (and the label's ':' and '@') is escaped here, by
+    // hand: QUrlQuery would take a '%' in a name for the start of an escape.
+    QByteArray uri = "otpauth://totp/" + QUrl::toPercentEncoding(label, ":@") +
+                     "?secret=" + Totp::toBase32(secret).toLatin1();
     if (!issuer.isEmpty())
-        query.addQueryItem(u"issuer"_s, issuer);
-    query.addQueryItem(u"algorithm"_s, u"SHA1"_s);
-    query.addQueryItem(u"digits"_s, u"6"_s);
-    query.addQueryItem(u"period"_s, u"30"_s);
-    url.setQuery(query);
-    return url.toString(QUrl::FullyEncoded);
+        uri += "&issuer=" + QUrl::toPercentEncoding(issuer);
+    uri += "&algorithm=SHA1&digits=6&period=30";
+    return QString::fromLatin1(uri);
 }
 
 QString OtpauthUri::label() const

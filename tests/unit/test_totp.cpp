@@ -124,6 +124,41 @@ private Q_SLOTS:
         QCOMPARE(bare->account(), u"jimin"_s);
     }
 
+    // Found by fuzz_otpauth_uri: a '%' in a name was written into the query as it stood, where it
+    // read as the start of an escape; and a stray '%' made QUrl take every '%' of the text for a
+    // literal one, so the same URI decoded two ways.
+    void aPercentSignInANameBuildsBackTheSame()
+    {
+        const QByteArray secret = "12345678901234567890";
+        const QString issuer = u"100%25 회사 %20"_s;
+        const QString account = u"kim%jimin"_s;
+        const auto parsed = OtpauthUri::parse(OtpauthUri::build(issuer, account, secret));
+        QVERIFY(parsed);
+        QCOMPARE(parsed->issuer(), issuer);
+        QCOMPARE(parsed->account(), account);
+        QCOMPARE(OtpauthUri::parse(u"otpauth://totp/a:kim?secret=GEZDGNBVGY3TQOJQ&issuer=a%2"_s),
+                 std::nullopt);
+    }
+
+    // Found by fuzz_otpauth_uri: a noncharacter or a lone surrogate in a name does not survive
+    // UTF-8 and back; it reads as U+FFFD, which does.
+    void unencodableCharactersReadAsReplacementCharacters()
+    {
+        const QByteArray secret = "12345678901234567890";
+        const auto parsed = OtpauthUri::parse(
+            u"otpauth://totp/x%EF%BF%BFy:kim%ED%A0%80?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"_s);
+        QVERIFY(parsed);
+        QVERIFY(!parsed->issuer().isEmpty());
+        for (const QChar c : parsed->issuer() + parsed->account())
+            QVERIFY(!c.isNonCharacter() && !c.isSurrogate());
+        QVERIFY(parsed->issuer().contains(QChar::ReplacementCharacter));
+        const auto again =
+            OtpauthUri::parse(OtpauthUri::build(parsed->issuer(), parsed->account(), secret));
+        QVERIFY(again);
+        QCOMPARE(again->issuer(), parsed->issuer());
+        QCOMPARE(again->account(), parsed->account());
+    }
+
     void refusesBadUris_data()
     {
         QTest::addColumn<QString>("uri");
@@ -154,6 +189,11 @@ private Q_SLOTS:
             << u"otpauth://totp/?secret="_s + secret << OtpauthUri::Error::MissingAccount;
         QTest::newRow("huge label")
             << u"otpauth://totp/"_s + QString(1000, u'x') + u"?secret="_s + secret
+            << OtpauthUri::Error::TooLong;
+        // Each fits on its own, but not as the label "issuer:account" it would be written as.
+        QTest::newRow("issuer and account too long together")
+            << u"otpauth://totp/"_s + QString(20, u'a') + u"?issuer="_s + QString(250, u'i') +
+                   u"&secret="_s + secret
             << OtpauthUri::Error::TooLong;
         QTest::newRow("huge uri") << u"otpauth://totp/a?secret="_s + secret + u"&x="_s +
                                          QString(100000, u'y')
