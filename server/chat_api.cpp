@@ -13,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QUrlQuery>
 #include <protocol/protocol.h>
+#include <search/search_query.h>
+#include <search/search_text.h>
 
 namespace moim::server {
 
@@ -24,6 +26,26 @@ using Method = QHttpServerRequest::Method;
 
 namespace {
 constexpr int MaxClientIdLength = 64;
+constexpr int DefaultHistoryPage = 50;
+constexpr int MaxSearchLength = 200;
+constexpr int DefaultSearchPage = 20;
+constexpr int MaxSearchPage = 50;
+constexpr int MaxIdLength = 64;
+
+// A query parameter that must be a whole number of at least 0 (sequence numbers, limits).
+std::optional<qint64> nonNegativeNumber(const QString &text)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < 0)
+        return std::nullopt;
+    return value;
+}
+
+JsonReply badParameter(const QString &field, const QString &message)
+{
+    return JsonReply::error(error::BadRequest, message).withErrorField(u"field"_s, field);
+}
 } // namespace
 
 ChatApi::ChatApi(QHttpServer &http, Services services, QObject *parent)
@@ -44,6 +66,8 @@ ChatApi::ChatApi(QHttpServer &http, Services services, QObject *parent)
                });
     http.route(QString(path::Sync), Method::Get,
                [this](const QHttpServerRequest &request) { return sync(request).toResponse(); });
+    http.route(QString(path::Search), Method::Get,
+               [this](const QHttpServerRequest &request) { return search(request).toResponse(); });
     http.route(QString(path::AdminMessages), Method::Post,
                [this](const QHttpServerRequest &request) {
                    if (auto refusal = m_services.admin.refuse(request))
@@ -67,15 +91,48 @@ JsonReply ChatApi::history(const QString &conversationId, const QHttpServerReque
     if (isLocked(*session, conversationId))
         return ApiServer::workspaceLocked();
     const QUrlQuery query(request.url());
-    const qint64 before = query.queryItemValue(u"before_seq"_s).toLongLong();
-    bool limitOk = false;
-    int limit = query.queryItemValue(u"limit"_s).toInt(&limitOk);
-    if (!limitOk || limit <= 0)
-        limit = 50;
-    limit = std::min(limit, int(MessageStore::MaxPage));
+    // At most one anchor: before (older page), after (newer page) or around (a window centred
+    // on a message, as when opening a search result or a link).
+    struct Anchor
+    {
+        QString name;
+        qint64 seq = 0;
+    };
+    QList<Anchor> anchors;
+    for (const QString &name : {u"before_seq"_s, u"after_seq"_s, u"around_seq"_s}) {
+        if (!query.hasQueryItem(name))
+            continue;
+        const auto seq = nonNegativeNumber(query.queryItemValue(name));
+        if (!seq)
+            return badParameter(name, u"%1 must be a whole number, 0 or more."_s.arg(name));
+        anchors.append({name, *seq});
+    }
+    if (anchors.size() > 1)
+        return JsonReply::error(error::BadRequest,
+                                u"Give at most one of before_seq, after_seq and around_seq."_s);
+    int limit = DefaultHistoryPage;
+    if (query.hasQueryItem(u"limit"_s)) {
+        const auto asked = nonNegativeNumber(query.queryItemValue(u"limit"_s));
+        if (!asked || *asked < 1)
+            return badParameter(u"limit"_s, u"limit must be a whole number from 1 to %1."_s.arg(
+                                                MessageStore::MaxPage));
+        limit = int(std::min<qint64>(*asked, MessageStore::MaxPage));
+    }
+    const Anchor anchor = anchors.isEmpty() ? Anchor{u"before_seq"_s, 0} : anchors.first();
+    if (anchor.name == "around_seq"_L1) {
+        bool hasOlder = false;
+        bool hasNewer = false;
+        const QJsonArray page = m_services.messages.pageAround(
+            session->userId, conversationId, anchor.seq, limit, &hasOlder, &hasNewer);
+        return JsonReply::ok(
+            {{u"messages"_s, page}, {u"has_older"_s, hasOlder}, {u"has_newer"_s, hasNewer}});
+    }
     bool hasMore = false;
-    const QJsonArray page =
-        m_services.messages.page(session->userId, conversationId, before, limit, &hasMore);
+    const QJsonArray page = anchor.name == "after_seq"_L1
+                                ? m_services.messages.pageAfter(session->userId, conversationId,
+                                                                anchor.seq, limit, &hasMore)
+                                : m_services.messages.page(session->userId, conversationId,
+                                                           anchor.seq, limit, &hasMore);
     return JsonReply::ok({{u"messages"_s, page}, {u"has_more"_s, hasMore}});
 }
 
@@ -179,6 +236,73 @@ JsonReply ChatApi::sync(const QHttpServerRequest &request) const
          {u"has_more"_s, hasMore},
          {u"last_seq"_s, m_services.messages.lastSeq()},
          {u"read_state"_s, m_services.messages.readState(session->userId, session->sessionId)}});
+}
+
+JsonReply ChatApi::search(const QHttpServerRequest &request) const
+{
+    if (auto refusal = m_services.api.refuseClient(request))
+        return *refusal;
+    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    if (!session)
+        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
+    const QUrlQuery query(request.url());
+    const QString typed = query.queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    if (typed.size() > MaxSearchLength)
+        return badParameter(u"q"_s, u"q must be at most %1 characters."_s.arg(MaxSearchLength));
+    // The words as a search field reads them (quotes keep a phrase together). Filters are the
+    // client's to resolve: a date is a day in the user's time zone, a name is one of many
+    // people; they come as ids and times in their own parameters.
+    const moim::search::SearchQuery words = moim::search::SearchQuery::parse(typed);
+    if (!words.from.isEmpty() || !words.in.isEmpty() || words.before.isValid() ||
+        words.after.isValid() || !words.error.isEmpty())
+        return badParameter(u"q"_s, u"Filters go in their own parameters (from, "
+                                    "conversation_id, before, after), not in q."_s);
+    if (words.terms.isEmpty() || moim::search::matchExpression(words.terms).isEmpty())
+        return badParameter(u"q"_s, u"q must have something to search for."_s);
+    MessageStore::Search wanted;
+    wanted.terms = words.terms;
+    const struct
+    {
+        QString name;
+        QString *value;
+    } ids[] = {{u"workspace_id"_s, &wanted.workspaceId},
+               {u"conversation_id"_s, &wanted.conversationId},
+               {u"from"_s, &wanted.authorId}};
+    for (const auto &id : ids) {
+        *id.value = query.queryItemValue(id.name, QUrl::FullyDecoded);
+        if (id.value->size() > MaxIdLength)
+            return badParameter(id.name, u"%1 is not an id."_s.arg(id.name));
+    }
+    const struct
+    {
+        QString name;
+        qint64 *value;
+    } numbers[] = {{u"after"_s, &wanted.after},
+                   {u"before"_s, &wanted.before},
+                   {u"before_seq"_s, &wanted.beforeSeq}};
+    for (const auto &number : numbers) {
+        if (!query.hasQueryItem(number.name))
+            continue;
+        const auto value = nonNegativeNumber(query.queryItemValue(number.name));
+        if (!value)
+            return badParameter(number.name,
+                                u"%1 must be a whole number, 0 or more."_s.arg(number.name));
+        *number.value = *value;
+    }
+    wanted.limit = DefaultSearchPage;
+    if (query.hasQueryItem(u"limit"_s)) {
+        const auto limit = nonNegativeNumber(query.queryItemValue(u"limit"_s));
+        if (!limit || *limit < 1 || *limit > MaxSearchPage)
+            return badParameter(u"limit"_s,
+                                u"limit must be a whole number from 1 to %1."_s.arg(MaxSearchPage));
+        wanted.limit = int(*limit);
+    }
+    // Conversations the user may not read, and workspaces closed to this session, are left out
+    // rather than refused: the answer says nothing about what exists there.
+    bool hasMore = false;
+    const QJsonArray messages =
+        m_services.messages.search(session->userId, session->sessionId, wanted, &hasMore);
+    return JsonReply::ok({{u"messages"_s, messages}, {u"has_more"_s, hasMore}});
 }
 
 JsonReply ChatApi::notMember(const QString &conversationId) const

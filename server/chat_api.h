@@ -17,9 +17,10 @@ class EventHub;
 class MessageStore;
 class AccountStore;
 
-// Chat over REST and the event stream (docs/protocol.md, "Chat"): history pages, sending with
-// a client id (exactly once), read marks, catch-up after a sequence number, and for the demo
-// an admin call to post as anyone plus optional "chatter" from demo members.
+// Chat over REST and the event stream (docs/protocol.md, "Chat"): history pages and windows,
+// sending with a client id (exactly once), read marks, catch-up after a sequence number, message
+// search, and for the demo an admin call to post as anyone plus optional "chatter" from demo
+// members.
 class ChatApi : public QObject
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ private:
     JsonReply send(const QString &conversationId, const QHttpServerRequest &request);
     JsonReply markRead(const QString &conversationId, const QHttpServerRequest &request);
     JsonReply sync(const QHttpServerRequest &request) const;
+    JsonReply search(const QHttpServerRequest &request) const;
     JsonReply postAsMember(const QHttpServerRequest &request);
     // The refusal for someone outside the conversation.
     JsonReply notMember(const QString &conversationId) const;

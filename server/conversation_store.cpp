@@ -179,9 +179,11 @@ QJsonArray ConversationStore::browse(const QString &viewerId, const QString &wor
 QJsonArray ConversationStore::workspaceMembers(const QString &workspaceId) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT u.id, u.display_name, m.role FROM memberships m JOIN users u ON u.id = "
-                  "m.user_id WHERE m.workspace_id = ? AND u.deactivated = 0 ORDER BY "
-                  "u.display_name, u.id"_s);
+    query.prepare(
+        u"SELECT u.id, u.display_name, m.role, u.email FROM memberships m JOIN users u ON "
+        "u.id = "
+        "m.user_id WHERE m.workspace_id = ? AND u.deactivated = 0 ORDER BY "
+        "u.display_name, u.id"_s);
     query.addBindValue(workspaceId);
     QJsonArray result;
     if (!execOrWarn(query))
@@ -189,7 +191,8 @@ QJsonArray ConversationStore::workspaceMembers(const QString &workspaceId) const
     while (query.next()) {
         result.append(QJsonObject{{u"id"_s, query.value(0).toString()},
                                   {u"display_name"_s, query.value(1).toString()},
-                                  {u"role"_s, query.value(2).toString()}});
+                                  {u"role"_s, query.value(2).toString()},
+                                  {u"email"_s, query.value(3).toString()}});
     }
     return result;
 }

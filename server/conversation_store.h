@@ -48,7 +48,8 @@ public:
     QJsonObject conversationJson(const QString &viewerId, const QString &conversationId) const;
     // The public channels of a workspace with the viewer's membership and the member count.
     QJsonArray browse(const QString &viewerId, const QString &workspaceId) const;
-    // The active members of a workspace: {id, display_name, role}, by name.
+    // The active members of a workspace: {id, display_name, role, email}, by name. Colleagues
+    // in a workspace see each other's work address, as they would in the company directory.
     QJsonArray workspaceMembers(const QString &workspaceId) const;
     // Everyone in the conversation who is an active member of its workspace.
     QStringList members(const QString &conversationId) const;

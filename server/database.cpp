@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <search/search_text.h>
 
 namespace moim::server {
 
@@ -212,6 +213,25 @@ const QStringList &migrationStep(int version)
             QStringLiteral("CREATE INDEX conversation_members_by_user ON conversation_members "
                            "(user_id)"),
         },
+        // Message search: an FTS5 index of the bodies with the tokenizer the client's cache uses
+        // (moim::search), so both find the same messages. It reads the bodies from the messages
+        // table (external content, keyed by rowid) and triggers keep it in step with every
+        // write; existing messages are indexed here.
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5(body, "
+                           "content='messages', content_rowid='rowid', tokenize='moim')"),
+            QStringLiteral("CREATE TRIGGER message_search_insert AFTER INSERT ON messages BEGIN "
+                           "INSERT INTO message_search (rowid, body) VALUES (new.rowid, "
+                           "new.body); END"),
+            QStringLiteral("CREATE TRIGGER message_search_delete AFTER DELETE ON messages BEGIN "
+                           "INSERT INTO message_search (message_search, rowid, body) VALUES "
+                           "('delete', old.rowid, old.body); END"),
+            QStringLiteral("CREATE TRIGGER message_search_update AFTER UPDATE OF body ON "
+                           "messages BEGIN INSERT INTO message_search (message_search, rowid, "
+                           "body) VALUES ('delete', old.rowid, old.body); INSERT INTO "
+                           "message_search (rowid, body) VALUES (new.rowid, new.body); END"),
+            QStringLiteral("INSERT INTO message_search (message_search) VALUES ('rebuild')"),
+        },
     };
     return steps.at(version - 1);
 }
@@ -271,6 +291,12 @@ bool Database::open(const QString &path, QString *error)
             *error = query.lastError().text();
             return false;
         }
+    }
+    // Before the schema is touched: the search index's tokenizer lives in this process and is
+    // needed by every statement that writes a message.
+    if (!moim::search::registerTokenizer(db)) {
+        *error = QStringLiteral("SQLite has no FTS5, which message search needs");
+        return false;
     }
     return migrate(error);
 }

@@ -19,7 +19,7 @@ public:
     bool open(const QString &path, QString *error);
     QSqlDatabase handle() const;
 
-    static constexpr int SchemaVersion = 10;
+    static constexpr int SchemaVersion = 11;
 
 private:
     bool migrate(QString *error);

@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <search/search_text.h>
 
 namespace moim::server {
 
@@ -201,6 +202,61 @@ QJsonArray MessageStore::page(const QString &viewerId, const QString &conversati
     return result;
 }
 
+QList<QJsonObject> MessageStore::nearest(const QString &viewerId, const QString &conversationId,
+                                         qint64 seq, bool older, int limit) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT "_s + MessageColumns +
+                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = ? "
+                  "AND "_s +
+                  (older ? u"m.seq < ? ORDER BY m.seq DESC"_s : u"m.seq >= ? ORDER BY m.seq"_s) +
+                  u" LIMIT ?"_s);
+    query.addBindValue(conversationId);
+    query.addBindValue(seq);
+    query.addBindValue(limit + 1);
+    QList<QJsonObject> messages;
+    if (execOrWarn(query)) {
+        while (query.next())
+            messages.append(messageFrom(query, viewerId));
+    }
+    return messages;
+}
+
+QJsonArray MessageStore::pageAfter(const QString &viewerId, const QString &conversationId,
+                                   qint64 afterSeq, int limit, bool *hasMore) const
+{
+    QList<QJsonObject> newer = nearest(viewerId, conversationId, afterSeq + 1, false, limit);
+    *hasMore = newer.size() > limit;
+    if (*hasMore)
+        newer.removeLast();
+    QJsonArray result;
+    for (const QJsonObject &message : std::as_const(newer))
+        result.append(message);
+    return result;
+}
+
+QJsonArray MessageStore::pageAround(const QString &viewerId, const QString &conversationId,
+                                    qint64 seq, int limit, bool *hasOlder, bool *hasNewer) const
+{
+    const int olderLimit = limit / 2;
+    QList<QJsonObject> older = nearest(viewerId, conversationId, seq, true, olderLimit);
+    *hasOlder = older.size() > olderLimit;
+    if (*hasOlder)
+        older.removeLast();
+    // When there are fewer older ones, the newer side fills the page.
+    const int newerLimit = limit - int(older.size());
+    QList<QJsonObject> newer = nearest(viewerId, conversationId, seq, false, newerLimit);
+    *hasNewer = newer.size() > newerLimit;
+    if (*hasNewer)
+        newer.removeLast();
+    QJsonArray result;
+    for (auto it = older.crbegin(); it != older.crend(); ++it)
+        result.append(*it);
+    for (const QJsonObject &message : std::as_const(newer))
+        result.append(message);
+    return result;
+}
+
 QJsonArray MessageStore::since(const QString &userId, const QString &sessionId, qint64 afterSeq,
                                int limit, bool *hasMore) const
 {
@@ -221,6 +277,69 @@ QJsonArray MessageStore::since(const QString &userId, const QString &sessionId, 
     *hasMore = result.size() > limit;
     if (*hasMore)
         result.removeLast();
+    return result;
+}
+
+QJsonArray MessageStore::search(const QString &userId, const QString &sessionId,
+                                const Search &search, bool *hasMore) const
+{
+    *hasMore = false;
+    QJsonArray result;
+    const QString match = moim::search::matchExpression(search.terms);
+    if (match.isEmpty())
+        return result;
+    QString sql =
+        u"SELECT "_s + MessageColumns +
+        u", c.workspace_id FROM message_search s JOIN messages m ON m.rowid = s.rowid "
+        "JOIN users u ON u.id = m.author JOIN conversations c ON c.id = "
+        "m.conversation_id WHERE message_search MATCH :match AND m.conversation_id IN ("_s +
+        VisibleConversations + OpenToSession + u")"_s;
+    if (!search.workspaceId.isEmpty())
+        sql += u" AND c.workspace_id = :workspace"_s;
+    if (!search.conversationId.isEmpty())
+        sql += u" AND m.conversation_id = :conversation"_s;
+    if (!search.authorId.isEmpty())
+        sql += u" AND m.author = :author"_s;
+    if (search.after > 0)
+        sql += u" AND m.created_at > :after"_s;
+    if (search.before > 0)
+        sql += u" AND m.created_at < :before"_s;
+    if (search.beforeSeq > 0)
+        sql += u" AND m.seq < :before_seq"_s;
+    sql += u" ORDER BY m.seq DESC"_s;
+    QSqlQuery query(m_database.handle());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    query.bindValue(u":match"_s, match);
+    query.bindValue(u":user"_s, userId);
+    query.bindValue(u":session"_s, sessionId);
+    if (!search.workspaceId.isEmpty())
+        query.bindValue(u":workspace"_s, search.workspaceId);
+    if (!search.conversationId.isEmpty())
+        query.bindValue(u":conversation"_s, search.conversationId);
+    if (!search.authorId.isEmpty())
+        query.bindValue(u":author"_s, search.authorId);
+    if (search.after > 0)
+        query.bindValue(u":after"_s, search.after);
+    if (search.before > 0)
+        query.bindValue(u":before"_s, search.before);
+    if (search.beforeSeq > 0)
+        query.bindValue(u":before_seq"_s, search.beforeSeq);
+    if (!execOrWarn(query))
+        return result;
+    while (query.next()) {
+        // The index finds candidates; the text decides (a phrase query lets near misses through,
+        // such as v2.1 against "v2 1").
+        if (!moim::search::matchesAll(query.value(4).toString(), search.terms))
+            continue;
+        if (result.size() == search.limit) {
+            *hasMore = true;
+            break;
+        }
+        QJsonObject message = messageFrom(query, userId);
+        message.insert(u"workspace_id"_s, query.value(8).toString());
+        result.append(message);
+    }
     return result;
 }
 

@@ -52,12 +52,38 @@ public:
     // sees them.
     QJsonArray page(const QString &viewerId, const QString &conversationId, qint64 beforeSeq,
                     int limit, bool *hasMore) const;
+    // Up to `limit` messages after `afterSeq`, oldest first; hasMore says newer ones exist.
+    QJsonArray pageAfter(const QString &viewerId, const QString &conversationId, qint64 afterSeq,
+                         int limit, bool *hasMore) const;
+    // A window centred on `seq` (which need not be a message of this conversation: sequence
+    // numbers are global): up to limit/2 messages before it, then the rest from `seq` on, oldest
+    // first.
+    QJsonArray pageAround(const QString &viewerId, const QString &conversationId, qint64 seq,
+                          int limit, bool *hasOlder, bool *hasNewer) const;
     // The user's messages after `afterSeq`, oldest first, at most `limit`, as the user sees them,
     // leaving out the workspaces closed to the session sessionId
     // (AccountStore::lockedWorkspacesQuery).
     QJsonArray since(const QString &userId, const QString &sessionId, qint64 afterSeq, int limit,
                      bool *hasMore) const;
     qint64 lastSeq() const;
+
+    // What a search asks for: every term must occur (moim::search rules); the other fields
+    // narrow it when set.
+    struct Search
+    {
+        QStringList terms;
+        QString workspaceId;
+        QString conversationId;
+        QString authorId;
+        qint64 after = 0;     // created_at strictly after (epoch s), 0: none
+        qint64 before = 0;    // created_at strictly before, 0: none
+        qint64 beforeSeq = 0; // paging: seq strictly below, 0: none
+        int limit = 20;
+    };
+    // The matching messages of conversations the user may read in workspaces open to the session,
+    // newest first, each with its workspace_id, as the user sees them.
+    QJsonArray search(const QString &userId, const QString &sessionId, const Search &search,
+                      bool *hasMore) const;
 
     // A channel and an active member of its workspace, at random (for demo chatter).
     bool randomChannelAndMember(QString *conversationId, QString *userId) const;
@@ -77,6 +103,10 @@ public:
 private:
     void advanceReadMark(const QString &userId, const QString &conversationId, qint64 seq);
     QJsonObject messageJson(const QString &id, const QString &viewerId) const;
+    // Up to `limit` + 1 messages of a conversation on one side of `seq` (exclusive when
+    // `older`, inclusive otherwise), nearest first.
+    QList<QJsonObject> nearest(const QString &viewerId, const QString &conversationId, qint64 seq,
+                               bool older, int limit) const;
 
     Database &m_database;
     const Clock &m_clock;

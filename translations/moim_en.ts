@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>moim::search::SearchQuery</name>
+    <message>
+        <source>Add a value after %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ is not a date. Write dates like 2026-12-03.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No day is both after %1 and before %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::BrowseChannelsDialog</name>
     <message numerus="yes">
         <source>%n member(s)</source>
@@ -924,6 +939,18 @@ Messages arrive here.</source>
         <source>Couldn&apos;t save your message, so it was not sent. Your text is still in the message box: check that the disk has free space, then press Enter again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Jump to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in &amp;all workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageDelegate</name>
@@ -1001,9 +1028,9 @@ Messages arrive here.</source>
     </message>
     <message numerus="yes">
         <source>Jump to the latest message, %n new</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jump to the latest message, %n new</numerusform>
+            <numerusform>Jump to the latest message, %n new</numerusform>
         </translation>
     </message>
     <message>
@@ -2403,6 +2430,40 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::QuickSwitcher</name>
+    <message>
+        <source>Opening the conversation with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to open, Esc to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to a conversation, person or workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick switcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ResetPasswordPage</name>
     <message>
         <source>Checking your reset link…</source>
@@ -2426,6 +2487,154 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Back to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SearchPanel</name>
+    <message>
+        <source>No one called “%1” is in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one called “%1” is in your workspaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no conversation called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Search results: %n message(s)</source>
+        <translation>
+            <numerusform>Search results: %n message</numerusform>
+            <numerusform>Search results: %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type words to find. Narrow with from:name, in:channel, before:2026-12-01 or after:2026-11-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing messages on this computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not search just now. Showing messages on this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messages match “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search all workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a word to find as well as the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SearchResultDelegate</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SearchResultsModel</name>
+    <message>
+        <source>%1, person in %2. Press Enter to send a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3, %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, person in %3. Press Enter to send a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SwitcherDelegate</name>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SwitcherModel</name>
+    <message>
+        <source>%1, workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, direct message in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, channel in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, person in %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>moim::search::SearchQuery</name>
+    <message>
+        <source>Add a value after %1:</source>
+        <translation>%1: 뒤에 찾을 값을 입력하세요</translation>
+    </message>
+    <message>
+        <source>‘%1’ is not a date. Write dates like 2026-12-03.</source>
+        <translation>‘%1’은(는) 날짜 형식이 아닙니다. 2026-12-03처럼 입력하세요.</translation>
+    </message>
+    <message>
+        <source>No day is both after %1 and before %2.</source>
+        <translation>%1 이후이면서 %2 이전인 날이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::BrowseChannelsDialog</name>
     <message>
         <source>Browse channels</source>
@@ -914,6 +929,18 @@ Messages arrive here.</source>
     <message>
         <source>Couldn&apos;t save your message, so it was not sent. Your text is still in the message box: check that the disk has free space, then press Enter again.</source>
         <translation>메시지를 저장하지 못해 보내지 않았습니다. 입력한 내용은 입력창에 그대로 있으니, 디스크 여유 공간을 확인한 뒤 Enter를 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to…</source>
+        <translation>바로 가기(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation</source>
+        <translation>대화에서 찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Find in &amp;all workspaces</source>
+        <translation>모든 워크스페이스에서 찾기(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2410,39 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::QuickSwitcher</name>
+    <message>
+        <source>Opening the conversation with %1…</source>
+        <translation>%1님과의 대화를 여는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>결과 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to open, Esc to close</source>
+        <translation>↑↓ 선택, Enter 열기, Esc 닫기</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>“%1”에 맞는 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Jump to a conversation, person or workspace</source>
+        <translation>대화, 사람, 워크스페이스로 바로 가기</translation>
+    </message>
+    <message>
+        <source>Jump to</source>
+        <translation>바로 가기</translation>
+    </message>
+    <message>
+        <source>Quick switcher</source>
+        <translation>빠른 전환</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ResetPasswordPage</name>
     <message>
         <source>Checking your reset link…</source>
@@ -2407,6 +2467,151 @@ Messages arrive here.</source>
     <message>
         <source>Back to sign in</source>
         <translation>로그인으로 돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SearchPanel</name>
+    <message>
+        <source>No one called “%1” is in this workspace.</source>
+        <translation>이 워크스페이스에 “%1”(이)라는 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No one called “%1” is in your workspaces.</source>
+        <translation>내 워크스페이스에 “%1”(이)라는 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no conversation called “%1”.</source>
+        <translation>“%1”(이)라는 대화가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search results: %n message(s)</source>
+        <translation>
+            <numerusform>검색 결과: 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>사람 %n명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type words to find. Narrow with from:name, in:channel, before:2026-12-01 or after:2026-11-01.</source>
+        <translation>찾을 단어를 입력하세요. from:이름, in:채널, before:2026-12-01, after:2026-11-01로 범위를 좁힐 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <source>Searching the server…</source>
+        <translation>서버에서 검색하는 중…</translation>
+    </message>
+    <message>
+        <source>Showing messages on this computer only</source>
+        <translation>이 컴퓨터에 있는 메시지만 표시합니다</translation>
+    </message>
+    <message>
+        <source>The server could not search just now. Showing messages on this computer only.</source>
+        <translation>지금은 서버에서 검색할 수 없습니다. 이 컴퓨터에 있는 메시지만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>No messages match “%1”.</source>
+        <translation>“%1”에 맞는 메시지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>%1 안에서</translation>
+    </message>
+    <message>
+        <source>Search %1</source>
+        <translation>%1에서 검색</translation>
+    </message>
+    <message>
+        <source>All workspaces</source>
+        <translation>모든 워크스페이스</translation>
+    </message>
+    <message>
+        <source>Search all workspaces</source>
+        <translation>모든 워크스페이스에서 검색</translation>
+    </message>
+    <message>
+        <source>Add a word to find as well as the filters.</source>
+        <translation>필터와 함께 찾을 단어도 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SearchResultDelegate</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SearchResultsModel</name>
+    <message>
+        <source>%1, person in %2. Press Enter to send a message.</source>
+        <translation>%1, %2 구성원. Enter를 누르면 메시지를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>사람</translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3, %4: %5</source>
+        <translation>%1, %2(%3), %4: %5</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>%1, %2, person in %3. Press Enter to send a message.</source>
+        <translation>%1, %2, %3 구성원. Enter를 누르면 메시지를 보냅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SwitcherDelegate</name>
+    <message>
+        <source>Workspace</source>
+        <translation>워크스페이스</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>사람</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::SwitcherModel</name>
+    <message>
+        <source>%1, workspace</source>
+        <translation>%1, 워크스페이스</translation>
+    </message>
+    <message>
+        <source>%1, direct message in %2</source>
+        <translation>%1, %2의 다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>%1, channel in %2</source>
+        <translation>%1, %2의 채널</translation>
+    </message>
+    <message>
+        <source>%1, person in %2</source>
+        <translation>%1, %2 구성원</translation>
     </message>
 </context>
 <context>

@@ -445,6 +445,16 @@ void Chat::persistReadState()
     scheduleFlush();
 }
 
+QHash<QString, QString> Chat::conversationWorkspaces() const
+{
+    QHash<QString, QString> workspaces;
+    for (auto it = m_read.cbegin(); it != m_read.cend(); ++it) {
+        if (!it->workspaceId.isEmpty())
+            workspaces.insert(it.key(), it->workspaceId);
+    }
+    return workspaces;
+}
+
 QList<Message> Chat::cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit)
 {
     flush();
@@ -455,26 +465,69 @@ QList<Message> Chat::cachedMessages(const QString &conversationId, qint64 before
     return page;
 }
 
-void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit)
+QList<Message> Chat::unsentMessages(const QString &conversationId) const
+{
+    return m_outbox.unsent(conversationId);
+}
+
+QList<Message> Chat::pageFrom(const QJsonObject &answer, Keep keep)
+{
+    QList<Message> page;
+    for (const QJsonValue &value : answer.value("messages"_L1).toArray())
+        page.append(Message::fromJson(value.toObject(), m_myId));
+    if (keep == Keep::InCache)
+        m_cache->storeMessages(page);
+    for (const Message &message : std::as_const(page))
+        m_outbox.confirm(message);
+    return page;
+}
+
+void Chat::fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit, Keep keep)
 {
     QString path = messagesPath(conversationId) + wire::path::MessagesSuffix + u"?limit="_s +
                    QString::number(limit);
     if (beforeSeq > 0)
         path += u"&before_seq="_s + QString::number(beforeSeq);
-    m_api->get(path, this, [this, conversationId](const ApiResult &result) {
+    m_api->get(path, this, [this, conversationId, keep](const ApiResult &result) {
         if (!result.ok()) {
             qCInfo(lcChat) << "history page failed:" << errorName(result.error.code);
             // Told with an empty page, so whoever waits for it stops waiting.
             Q_EMIT historyFetched(conversationId, {}, true);
             return;
         }
-        QList<Message> page;
-        for (const QJsonValue &value : result.body.value("messages"_L1).toArray())
-            page.append(Message::fromJson(value.toObject(), m_myId));
-        m_cache->storeMessages(page);
-        for (const Message &message : std::as_const(page))
-            m_outbox.confirm(message);
+        const QList<Message> page = pageFrom(result.body, keep);
         Q_EMIT historyFetched(conversationId, page, result.body.value("has_more"_L1).toBool());
+    });
+}
+
+void Chat::fetchNewer(const QString &conversationId, qint64 afterSeq, int limit)
+{
+    const QString path = messagesPath(conversationId) + wire::path::MessagesSuffix + u"?limit="_s +
+                         QString::number(limit) + u"&after_seq="_s + QString::number(afterSeq);
+    m_api->get(path, this, [this, conversationId](const ApiResult &result) {
+        if (!result.ok()) {
+            qCInfo(lcChat) << "newer history page failed:" << errorName(result.error.code);
+            Q_EMIT newerFetched(conversationId, {}, true);
+            return;
+        }
+        const QList<Message> page = pageFrom(result.body, Keep::OnScreenOnly);
+        Q_EMIT newerFetched(conversationId, page, result.body.value("has_more"_L1).toBool());
+    });
+}
+
+void Chat::fetchAround(const QString &conversationId, qint64 seq, int limit)
+{
+    const QString path = messagesPath(conversationId) + wire::path::MessagesSuffix + u"?limit="_s +
+                         QString::number(limit) + u"&around_seq="_s + QString::number(seq);
+    m_api->get(path, this, [this, conversationId, seq](const ApiResult &result) {
+        if (!result.ok()) {
+            qCInfo(lcChat) << "history window failed:" << errorName(result.error.code);
+            Q_EMIT windowFetched(conversationId, seq, {}, true, true, true);
+            return;
+        }
+        const QList<Message> page = pageFrom(result.body, Keep::OnScreenOnly);
+        Q_EMIT windowFetched(conversationId, seq, page, result.body.value("has_older"_L1).toBool(),
+                             result.body.value("has_newer"_L1).toBool(), false);
     });
 }
 

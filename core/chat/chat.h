@@ -64,13 +64,31 @@ public:
     // the total.
     void setMuted(const QString &conversationId, bool muted);
     bool isMuted(const QString &conversationId) const { return m_muted.contains(conversationId); }
+    // The workspace of every conversation the account's read state covers (all it may read,
+    // once caught up), by conversation id: also those whose lists were never opened here.
+    QHash<QString, QString> conversationWorkspaces() const;
     // The account left the conversation: its count goes from every badge.
     void forgetConversation(const QString &conversationId);
 
     // History: cached pages now (the newest page ends with what is not sent yet), older or fresher
     // pages from the server via historyFetched.
     QList<Message> cachedMessages(const QString &conversationId, qint64 beforeSeq, int limit);
-    void fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit);
+    // What waits to be sent in a conversation (the newest end of its history), in queued order.
+    QList<Message> unsentMessages(const QString &conversationId) const;
+    // How a page from the server is kept: pages that continue the cache's history back from the
+    // newest message are stored; pages of a window elsewhere (around a search result) are not,
+    // so the cache never holds islands that a later page read from it would step across.
+    enum class Keep
+    {
+        InCache,
+        OnScreenOnly,
+    };
+    void fetchHistory(const QString &conversationId, qint64 beforeSeq, int limit,
+                      Keep keep = Keep::InCache);
+    // The page right after `afterSeq` (newerFetched), and a window centred on `seq`
+    // (windowFetched), neither kept in the cache.
+    void fetchNewer(const QString &conversationId, qint64 afterSeq, int limit);
+    void fetchAround(const QString &conversationId, qint64 seq, int limit);
 
     // Online: catch up on what was missed, then send what waits at once. Offline: the outbox
     // keeps trying on its own.
@@ -94,6 +112,13 @@ Q_SIGNALS:
     void messageArrived(const moim::Message &message, const moim::Conversation &conversation);
     void historyFetched(const QString &conversationId, const QList<moim::Message> &messages,
                         bool hasMore);
+    // A failed request answers with an empty page and hasMore true (newerFetched), or with
+    // failed true (windowFetched), so whoever waits stops waiting.
+    void newerFetched(const QString &conversationId, const QList<moim::Message> &messages,
+                      bool hasMore);
+    void windowFetched(const QString &conversationId, qint64 aroundSeq,
+                       const QList<moim::Message> &messages, bool hasOlder, bool hasNewer,
+                       bool failed);
     // An unsent message was given up; its row goes.
     void messageRemoved(const QString &conversationId, const QString &localId);
 
@@ -120,6 +145,9 @@ private:
     void persistReadState();
     void scheduleFlush();
     QString messagesPath(const QString &conversationId) const;
+    // The messages of a history answer, stored if asked; each confirms its outbox row if it was
+    // sent from here.
+    QList<Message> pageFrom(const QJsonObject &answer, Keep keep);
 
     AuthorizedApi *m_api;
     LocalCache *m_cache;

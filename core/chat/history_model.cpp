@@ -18,6 +18,15 @@ qint64 oldestSeq(const QList<Message> &rows)
     }
     return 0;
 }
+
+qint64 newestSeq(const QList<Message> &rows)
+{
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
+        if (it->seq > 0)
+            return it->seq;
+    }
+    return 0;
+}
 } // namespace
 
 HistoryModel::HistoryModel(Chat *chat, QString myId, QString myName, QObject *parent)
@@ -29,6 +38,8 @@ HistoryModel::HistoryModel(Chat *chat, QString myId, QString myName, QObject *pa
     connect(m_chat, &Chat::messageChanged, this, &HistoryModel::onMessageChanged);
     connect(m_chat, &Chat::historyFetched, this, &HistoryModel::onHistoryFetched);
     connect(m_chat, &Chat::messageRemoved, this, &HistoryModel::onMessageRemoved);
+    connect(m_chat, &Chat::newerFetched, this, &HistoryModel::onNewerFetched);
+    connect(m_chat, &Chat::windowFetched, this, &HistoryModel::onWindowFetched);
 }
 
 void HistoryModel::onMessageRemoved(const QString &conversationId, const QString &localId)
@@ -64,6 +75,9 @@ void HistoryModel::reload(const QString &conversationId)
     m_hasOlder = true;
     m_fetching = false;
     m_trustCache = true;
+    m_detached = false;
+    m_fetchingNewer = false;
+    m_windowSeq = 0;
     endResetModel();
     // Fresh from the server: what the cache missed while we were away.
     if (!conversationId.isEmpty())
@@ -205,7 +219,114 @@ void HistoryModel::loadOlder()
         return;
     }
     m_fetching = true;
-    m_chat->fetchHistory(m_conversationId, before, PageSize);
+    m_olderBefore = before;
+    m_chat->fetchHistory(m_conversationId, before, PageSize,
+                         m_detached ? Chat::Keep::OnScreenOnly : Chat::Keep::InCache);
+}
+
+void HistoryModel::loadAround(const QString &messageId, qint64 seq)
+{
+    if (m_conversationId.isEmpty() || seq <= 0 || rowOfMessage(messageId, seq) >= 0)
+        return;
+    // The window on screen stays until the new one is here.
+    m_windowSeq = seq;
+    m_chat->fetchAround(m_conversationId, seq, PageSize);
+}
+
+void HistoryModel::onWindowFetched(const QString &conversationId, qint64 aroundSeq,
+                                   const QList<Message> &page, bool hasOlder, bool hasNewer,
+                                   bool failed)
+{
+    if (conversationId != m_conversationId || aroundSeq != m_windowSeq)
+        return;
+    m_windowSeq = 0;
+    if (!failed) {
+        replaceWindow(hasNewer ? page : page + m_chat->unsentMessages(m_conversationId), hasOlder,
+                      !hasNewer);
+        m_trustCache = false;
+        m_detached = true;
+        return;
+    }
+    // Offline: the cache may hold it, in its run back from the newest; newer pages then come
+    // from the server once it answers.
+    const QList<Message> cached = m_chat->cachedMessages(m_conversationId, aroundSeq + 1, PageSize);
+    const bool holdsIt = std::any_of(cached.cbegin(), cached.cend(), [&](const Message &message) {
+        return message.seq == aroundSeq;
+    });
+    if (!holdsIt)
+        return;
+    replaceWindow(cached, true, false);
+    m_trustCache = true;
+    m_detached = false;
+}
+
+void HistoryModel::replaceWindow(const QList<Message> &rows, bool hasOlder, bool atNewest)
+{
+    beginResetModel();
+    m_rows = rows;
+    m_hasOlder = hasOlder;
+    m_atNewest = atNewest;
+    m_fetching = false;
+    m_fetchingNewer = false;
+    endResetModel();
+}
+
+bool HistoryModel::canLoadNewer() const
+{
+    return !m_conversationId.isEmpty() && !m_atNewest && !m_fetchingNewer && m_windowSeq == 0;
+}
+
+void HistoryModel::loadNewer()
+{
+    if (!canLoadNewer())
+        return;
+    const qint64 after = newestSeq(m_rows);
+    if (after == 0)
+        return;
+    m_fetchingNewer = true;
+    m_newerAfter = after;
+    m_chat->fetchNewer(m_conversationId, after, PageSize);
+}
+
+void HistoryModel::onNewerFetched(const QString &conversationId, const QList<Message> &page,
+                                  bool hasMore)
+{
+    if (conversationId != m_conversationId || !m_fetchingNewer || m_newerAfter != newestSeq(m_rows))
+        return;
+    m_fetchingNewer = false;
+    if (page.isEmpty() && hasMore)
+        return; // failed: the next scroll asks again
+    QList<Message> newer;
+    for (const Message &message : page) {
+        if (message.seq > m_newerAfter && rowOf(message) < 0)
+            newer.append(message);
+    }
+    if (!hasMore) {
+        // The newest end: what waits to be sent follows it, and live messages join it again.
+        m_atNewest = true;
+        for (const Message &message : m_chat->unsentMessages(m_conversationId)) {
+            if (rowOf(message) < 0)
+                newer.append(message);
+        }
+    }
+    if (!newer.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(newer.size()) - 1);
+        m_rows += newer;
+        endInsertRows();
+    }
+    trimTop();
+}
+
+void HistoryModel::trimTop()
+{
+    if (m_rows.size() <= MaxRows)
+        return;
+    const int excess = int(m_rows.size()) - MaxRows;
+    beginRemoveRows({}, 0, excess - 1);
+    m_rows.remove(0, excess);
+    endRemoveRows();
+    m_hasOlder = true;
 }
 
 void HistoryModel::prepend(const QList<Message> &older)
@@ -256,13 +377,20 @@ void HistoryModel::onHistoryFetched(const QString &conversationId, const QList<M
         return;
     }
     if (oldest > 0 && page.last().seq < oldest) {
-        // An older page, asked for by fetchMore.
+        // An older page, asked for by loadOlder; one asked for by a window since replaced is
+        // not this window's.
+        if (!m_fetching || m_olderBefore != oldest)
+            return;
         m_fetching = false;
         m_hasOlder = hasMore;
         prepend(page);
         return;
     }
     m_fetching = false;
+    // The newest page, asked for on opening: a window elsewhere in the history does not take it
+    // (the cache does; the window reaches it by loading newer pages).
+    if (!m_atNewest)
+        return;
     qint64 newestInWindow = 0;
     for (const Message &message : std::as_const(m_rows))
         newestInWindow = std::max(newestInWindow, message.seq);
@@ -318,12 +446,7 @@ void HistoryModel::onMessageChanged(const Message &message)
     m_rows.insert(insertAt, message);
     endInsertRows();
     // A long live stream must not grow the window forever either.
-    if (m_rows.size() > MaxRows) {
-        beginRemoveRows({}, 0, 0);
-        m_rows.removeFirst();
-        endRemoveRows();
-        m_hasOlder = true;
-    }
+    trimTop();
 }
 
 } // namespace moim

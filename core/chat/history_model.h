@@ -12,7 +12,9 @@ class Chat;
 // One conversation's messages as a window, never the whole history: the newest page first
 // (from the cache at once, then from the server), older pages as the view scrolls up. The
 // window is capped; when it grows past the cap at the top, the bottom is let go, so memory stays
-// flat however far back one scrolls, and "jump to newest" brings the live end back.
+// flat however far back one scrolls, and "jump to newest" brings the live end back. A window can
+// also open around one message (a search result, a link) far from the newest; newer pages then
+// load as the view scrolls down, letting go of the top past the cap.
 class HistoryModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -66,6 +68,14 @@ public:
     const QList<Message> &messages() const { return m_rows; }
     bool hasOlder() const { return m_hasOlder; }
     bool isLoadingOlder() const { return m_fetching; }
+    // Replaces the window with one centred on the message (by seq; the id, when known, finds it
+    // in the window). From the server; when it cannot answer, the cached page that ends with it.
+    void loadAround(const QString &messageId, qint64 seq);
+    bool isLoadingWindow() const { return m_windowSeq > 0; }
+    // Newer messages, at the bottom, while the window is not at the newest.
+    bool canLoadNewer() const;
+    void loadNewer();
+    bool isLoadingNewer() const { return m_fetchingNewer; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -77,6 +87,13 @@ private:
     void onMessageChanged(const Message &message);
     void onMessageRemoved(const QString &conversationId, const QString &localId);
     void onHistoryFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
+    void onNewerFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
+    void onWindowFetched(const QString &conversationId, qint64 aroundSeq,
+                         const QList<Message> &page, bool hasOlder, bool hasNewer, bool failed);
+    // Replaces every row (a window elsewhere in the history).
+    void replaceWindow(const QList<Message> &rows, bool hasOlder, bool atNewest);
+    // Past the cap after newer rows came in at the bottom: the oldest go.
+    void trimTop();
     void prepend(const QList<Message> &older);
     void reload(const QString &conversationId);
     // The row showing this message, or -1.
@@ -96,6 +113,15 @@ private:
     // Whether the cache holds this window's history without gaps (false once the server showed
     // the cache was behind: older pages then come from the server).
     bool m_trustCache = true;
+    // Whether the window was opened around a message rather than grown from the newest end: the
+    // cache keeps one unbroken run back from the newest, so this window's pages stay out of it.
+    bool m_detached = false;
+    bool m_fetchingNewer = false;
+    // What the page on its way was asked for: an answer for another window is stale.
+    qint64 m_olderBefore = 0;
+    qint64 m_newerAfter = 0;
+    // The message a window is being loaded around (0: none).
+    qint64 m_windowSeq = 0;
     qint64 m_readMark = -1;
     // Local days already worked out, as [start, end) in seconds since the epoch: converting to
     // local time is costly and the rows of a window fall in a handful of days.

@@ -57,6 +57,8 @@ inline constexpr auto ConversationsBase = "/api/v1/conversations/"_L1;
 inline constexpr auto MessagesSuffix = "/messages"_L1;
 inline constexpr auto ReadSuffix = "/read"_L1;
 inline constexpr auto Sync = "/api/v1/sync"_L1;
+// GET Search ?q=…: messages of every conversation the user may read (docs/protocol.md).
+inline constexpr auto Search = "/api/v1/search"_L1;
 // Managing conversations: POST Workspaces + <workspace_id> + Conversations creates a channel;
 // Workspaces + <workspace_id> + DirectSuffix | ChannelsSuffix | MembersSuffix | ReadSuffix; and
 // ConversationsBase + <conversation_id> + JoinSuffix | LeaveSuffix | DetailsSuffix |

@@ -1,6 +1,8 @@
 #include "local_cache.h"
 
 #include "read_damaged.h"
+#include "search/search_text.h"
+#include "search_index_builder.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -68,6 +70,35 @@ const QList<QStringList> &migrations()
             u"UPDATE messages SET client_id = '' WHERE id <> '' AND author_id <>"
             " COALESCE((SELECT value FROM meta WHERE key = 'account_id'), '')"_s,
         },
+        // The search index (see SearchIndexBuilder for how it is filled, search_text.h for how
+        // it matches). Contentless: the text is in messages already, and the index is keyed by
+        // seq, not by the table's own key, because seq orders it newest first for free (FTS5
+        // walks a doclist by rowid, so "newest 50 that match" stops after 50) and pages by
+        // before_seq like the server. Unsent rows (seq 0) are never in it. No column sizes:
+        // results are ordered by time, never ranked. The triggers index only what lies at or
+        // below the builder's mark (all of it once the index is complete), so a message is never
+        // indexed twice, and remove a message's old tokens with its old text before it changes.
+        {
+            u"CREATE INDEX messages_by_seq ON messages (seq)"_s,
+            u"CREATE VIRTUAL TABLE message_search USING fts5(body, content='', columnsize=0,"
+            " tokenize='moim')"_s,
+            u"CREATE TRIGGER message_search_insert AFTER INSERT ON messages"
+            " WHEN new.seq > 0 AND new.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
+            " WHERE key = 'search_indexed_seq')"
+            " BEGIN INSERT INTO message_search (rowid, body) VALUES (new.seq, new.body); END"_s,
+            u"CREATE TRIGGER message_search_delete AFTER DELETE ON messages"
+            " WHEN old.seq > 0 AND old.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
+            " WHERE key = 'search_indexed_seq')"
+            " BEGIN INSERT INTO message_search (message_search, rowid, body)"
+            " VALUES ('delete', old.seq, old.body); END"_s,
+            u"CREATE TRIGGER message_search_update AFTER UPDATE OF seq, body ON messages BEGIN"
+            " INSERT INTO message_search (message_search, rowid, body)"
+            " SELECT 'delete', old.seq, old.body WHERE old.seq > 0 AND old.seq <= (SELECT"
+            " CAST(value AS INTEGER) FROM meta WHERE key = 'search_indexed_seq');"
+            " INSERT INTO message_search (rowid, body) SELECT new.seq, new.body WHERE new.seq > 0"
+            " AND new.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
+            " WHERE key = 'search_indexed_seq'); END"_s,
+        },
     };
     return steps;
 }
@@ -105,6 +136,7 @@ bool LocalCache::isOpen() const
 
 void LocalCache::close()
 {
+    m_indexBuilder.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -119,8 +151,10 @@ LocalCache::OpenResult LocalCache::open(const QString &filePath)
     m_quarantinedPath.clear();
     m_rescued.clear();
 
-    if (openDatabase() && isHealthy() && migrate() && hasExpectedSchema())
+    if (openDatabase() && isHealthy() && migrate() && hasExpectedSchema() && ensureSearchIndex()) {
+        startSearchIndexing();
         return OpenResult::Opened;
+    }
 
     // Damaged or unreadable: keep the file for inspection, start afresh. The cache holds nothing
     // that the server cannot give again — except unsent messages an older version kept here,
@@ -139,8 +173,10 @@ LocalCache::OpenResult LocalCache::open(const QString &filePath)
     QFile::rename(filePath, m_quarantinedPath);
     QFile::remove(filePath + u"-wal"_s);
     QFile::remove(filePath + u"-shm"_s);
-    if (openDatabase() && migrate())
+    if (openDatabase() && migrate() && ensureSearchIndex()) {
+        startSearchIndexing();
         return OpenResult::Recovered;
+    }
     close();
     return OpenResult::Failed;
 }
@@ -154,7 +190,8 @@ bool LocalCache::openDatabase()
         return false;
     }
     QFile::setPermissions(m_filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return exec(m_db, u"PRAGMA journal_mode=WAL"_s) && exec(m_db, u"PRAGMA foreign_keys=ON"_s);
+    return search::registerTokenizer(m_db) && exec(m_db, u"PRAGMA journal_mode=WAL"_s) &&
+           exec(m_db, u"PRAGMA foreign_keys=ON"_s);
 }
 
 bool LocalCache::isHealthy()
@@ -166,51 +203,177 @@ bool LocalCache::isHealthy()
 }
 
 namespace {
-// The tables and indexes of a database, with the SQL that made them.
-QStringList schemaOf(const QSqlDatabase &db)
+
+// The search index's table, the tables FTS5 keeps it in, and its triggers.
+bool isSearchObject(const QString &name)
 {
-    QStringList schema;
+    return name.startsWith("message_search"_L1);
+}
+
+struct SchemaEntry
+{
+    QString type;
+    QString name;
+    QString sql;
+    QString text() const { return type + u' ' + name + u' ' + sql; }
+};
+
+// The tables, indexes and triggers of a database, with the SQL that made them.
+QList<SchemaEntry> schemaOf(const QSqlDatabase &db)
+{
+    QList<SchemaEntry> schema;
     QSqlQuery query(db);
     if (!query.exec(u"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
                     " ORDER BY type, name"_s))
-        return {u"<unreadable>"_s};
+        return {{u"<unreadable>"_s, {}, {}}};
     while (query.next()) {
-        schema.append(query.value(0).toString() + u' ' + query.value(1).toString() + u' ' +
-                      query.value(2).toString());
+        schema.append(
+            {query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
     }
     return schema;
 }
+
+// What the migrations make of an empty database.
+const QList<SchemaEntry> &referenceSchema()
+{
+    static const QList<SchemaEntry> schema = [] {
+        const QString name = u"moim-cache-reference-"_s + QUuid::createUuid().toString();
+        QList<SchemaEntry> made;
+        {
+            QSqlDatabase reference = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            reference.setDatabaseName(u":memory:"_s);
+            if (reference.open() && search::registerTokenizer(reference)) {
+                for (const QStringList &step : migrations()) {
+                    for (const QString &statement : step)
+                        exec(reference, statement);
+                }
+                made = schemaOf(reference);
+            }
+            reference.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return made;
+    }();
+    return schema;
+}
+
+QStringList entriesOf(const QList<SchemaEntry> &schema, bool search)
+{
+    QStringList entries;
+    for (const SchemaEntry &entry : schema) {
+        if (isSearchObject(entry.name) == search)
+            entries.append(entry.text());
+    }
+    return entries;
+}
+
+// Bumped when the tokenizer changes what it makes of a text; Unicode data (which Qt updates)
+// decides what a letter is. An index made under other rules could not remove a changed
+// message's old tokens, so it is made again.
+QString searchIndexVersion()
+{
+    return u"1 unicode "_s + QString::number(int(QChar::currentUnicodeVersion()));
+}
+
 } // namespace
 
 bool LocalCache::hasExpectedSchema()
 {
     // A file that claims the current version but whose tables differ (written by something
     // else, or edited) would fail every query later: compare it with what the migrations make.
-    static const QStringList expected = [] {
-        const QString name = u"moim-cache-reference-"_s + QUuid::createUuid().toString();
-        QStringList schema;
-        {
-            QSqlDatabase reference = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            reference.setDatabaseName(u":memory:"_s);
-            if (reference.open()) {
-                for (const QStringList &step : migrations()) {
-                    for (const QString &statement : step)
-                        exec(reference, statement);
-                }
-                schema = schemaOf(reference);
-            }
-            reference.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-        return schema;
-    }();
+    // The search index is checked on its own (ensureSearchIndex): a damaged index is made again,
+    // not a reason to drop the cache.
+    const QStringList expected = entriesOf(referenceSchema(), false);
     // Extra tables are left alone (nothing reads them); a missing or different one is not.
-    const QStringList actual = schemaOf(m_db);
-    if (std::all_of(expected.cbegin(), expected.cend(),
+    const QStringList actual = entriesOf(schemaOf(m_db), false);
+    if (!expected.isEmpty() &&
+        std::all_of(expected.cbegin(), expected.cend(),
                     [&actual](const QString &entry) { return actual.contains(entry); }))
         return true;
     qCWarning(lcCache) << "cache tables differ from schema" << SchemaVersion;
     return false;
+}
+
+bool LocalCache::ensureSearchIndex()
+{
+    QStringList expected = entriesOf(referenceSchema(), true);
+    QStringList actual = entriesOf(schemaOf(m_db), true);
+    expected.sort();
+    actual.sort();
+    bool intact = !expected.isEmpty() && expected == actual;
+    if (intact) {
+        // Reading the index loads its structure record: a damaged one fails here.
+        QSqlQuery probe(m_db);
+        intact = probe.exec(u"SELECT rowid FROM message_search WHERE message_search MATCH"
+                            " '\"moim\"' LIMIT 1"_s);
+        probe.next();
+        intact = intact && !probe.lastError().isValid();
+    }
+    const QString version = meta(u"search_index_version"_s);
+    if (intact && version == searchIndexVersion())
+        return true;
+    if (!intact)
+        qCWarning(lcCache) << "search index missing or damaged: making it again";
+    else if (!version.isEmpty())
+        qCInfo(lcCache) << "search index made under other rules: making it again";
+    // A version-less index was just made by the migration, empty.
+    const bool fresh = intact && version.isEmpty();
+    return (fresh || resetSearchIndex()) &&
+           setMeta(u"search_index_version"_s, searchIndexVersion());
+}
+
+bool LocalCache::resetSearchIndex() const
+{
+    m_indexBuilder.reset();
+    QSqlDatabase db = m_db;
+    if (!db.transaction())
+        return false;
+    const QList<SchemaEntry> actual = schemaOf(db);
+    const auto has = [&actual](const QString &name) {
+        return std::any_of(actual.cbegin(), actual.cend(),
+                           [&name](const SchemaEntry &entry) { return entry.name == name; });
+    };
+    bool ok = true;
+    for (const SchemaEntry &entry : actual) {
+        if (ok && entry.type == "trigger"_L1 && isSearchObject(entry.name))
+            ok = exec(db, u"DROP TRIGGER "_s + entry.name);
+    }
+    if (ok && has(u"message_search"_s) && !exec(db, u"DROP TABLE message_search"_s)) {
+        // FTS5 cannot even open (so not drop) a table one of whose own tables is gone or
+        // unreadable: its entry goes from the schema, and its tables are dropped below as the
+        // plain tables they then are.
+        ok = exec(db, u"PRAGMA writable_schema = ON"_s) &&
+             exec(db, u"DELETE FROM sqlite_master WHERE type = 'table'"
+                      " AND name = 'message_search'"_s) &&
+             exec(db, u"PRAGMA writable_schema = RESET"_s);
+    }
+    // Whatever is left of an index whose table was lost or could not be opened.
+    for (const SchemaEntry &entry : actual) {
+        if (ok && entry.type == "table"_L1 && isSearchObject(entry.name) &&
+            entry.name != "message_search"_L1)
+            ok = exec(db, u"DROP TABLE IF EXISTS "_s + entry.name);
+    }
+    for (const SchemaEntry &entry : referenceSchema()) {
+        if (ok && isSearchObject(entry.name) &&
+            (entry.name == "message_search"_L1 || entry.type == "trigger"_L1))
+            ok = exec(db, entry.sql);
+    }
+    ok = ok && exec(db, u"DELETE FROM meta WHERE key = 'search_indexed_seq'"_s);
+    return ok ? db.commit() : (db.rollback(), false);
+}
+
+void LocalCache::startSearchIndexing() const
+{
+    if (isSearchIndexComplete())
+        return;
+    if (!m_indexBuilder)
+        m_indexBuilder = std::make_unique<SearchIndexBuilder>(m_filePath);
+    m_indexBuilder->start();
+}
+
+bool LocalCache::isSearchIndexComplete() const
+{
+    return meta(u"search_indexed_seq"_s) == QString::number(SearchIndexBuilder::Complete);
 }
 
 int LocalCache::schemaVersion() const
@@ -590,6 +753,68 @@ int LocalCache::countByOthersAfter(const QString &conversationId, qint64 afterSe
     if (!query.exec() || !query.next())
         return 0;
     return query.value(0).toInt();
+}
+
+QList<Message> LocalCache::searchMessages(const LocalSearch &search) const
+{
+    QList<Message> found;
+    const QString expression = search::matchExpression(search.terms);
+    if (!isOpen() || expression.isEmpty() || search.limit <= 0)
+        return found;
+    // The index walks its matches newest first (rowid = seq) and the filters are checked on
+    // each, so a search stops as soon as it has its page instead of sorting every match.
+    // CROSS JOIN keeps the index as the outer loop, which is what lets it stop early.
+    QString sql = u"SELECT m.local_id, m.id, m.conversation_id, m.client_id, m.seq, m.author_id,"
+                  " m.author_name, m.body, m.created_at, m.state FROM message_search"
+                  " CROSS JOIN messages m ON m.seq = message_search.rowid"
+                  " WHERE message_search MATCH ?"_s;
+    if (search.beforeSeq > 0)
+        sql += u" AND message_search.rowid < ?"_s;
+    if (!search.conversationIds.isEmpty()) {
+        QStringList marks(search.conversationIds.size(), u"?"_s);
+        sql += u" AND m.conversation_id IN ("_s + marks.join(u", "_s) + u')';
+    }
+    if (!search.authorId.isEmpty())
+        sql += u" AND m.author_id = ?"_s;
+    if (search.afterTime > 0)
+        sql += u" AND m.created_at > ?"_s;
+    if (search.beforeTime > 0)
+        sql += u" AND m.created_at < ?"_s;
+    sql += u" ORDER BY message_search.rowid DESC"_s;
+
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    query.addBindValue(expression);
+    if (search.beforeSeq > 0)
+        query.addBindValue(search.beforeSeq);
+    for (const QString &id : search.conversationIds)
+        query.addBindValue(id);
+    if (!search.authorId.isEmpty())
+        query.addBindValue(search.authorId);
+    if (search.afterTime > 0)
+        query.addBindValue(search.afterTime);
+    if (search.beforeTime > 0)
+        query.addBindValue(search.beforeTime);
+    if (query.exec()) {
+        while (found.size() < search.limit && query.next()) {
+            Message message = messageFrom(query);
+            // The index finds candidates; the text decides (a phrase of words can be a near
+            // miss across punctuation, v2 1 for v2.1).
+            if (search::matchesAll(message.body, search.terms))
+                found.append(std::move(message));
+        }
+    }
+    const QSqlError error = query.lastError();
+    if (error.isValid()) {
+        qCWarning(lcCache) << "search failed:" << error.text();
+        // SQLITE_ERROR (a table of the index is gone) or SQLITE_CORRUPT: make it again. Busy
+        // or I/O errors pass.
+        const int code = error.nativeErrorCode().toInt() & 0xff;
+        if ((code == 1 || code == 11) && resetSearchIndex())
+            startSearchIndexing();
+    }
+    return found;
 }
 
 qint64 LocalCache::lastSeq() const

@@ -8,8 +8,24 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <memory>
 
 namespace moim {
+
+class SearchIndexBuilder;
+
+// A search of the cached messages: every term must occur (moim::search's rules), within the
+// filters given.
+struct LocalSearch
+{
+    QStringList terms;
+    QStringList conversationIds; // empty: every conversation
+    QString authorId;            // empty: anyone
+    qint64 afterTime = 0;        // epoch s, 0: none; created strictly after
+    qint64 beforeTime = 0;       // epoch s, 0: none; created strictly before
+    qint64 beforeSeq = 0;        // 0: from the newest; else older than this seq (paging)
+    int limit = 50;
+};
 
 // One account's local cache in SQLite: what the next start paints before the network answers.
 // It never holds a secret, so it can be deleted at any time (and is, on a shared computer).
@@ -29,7 +45,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     LocalCache();
     ~LocalCache();
@@ -78,6 +94,13 @@ public:
     int countByOthersAfter(const QString &conversationId, qint64 afterSeq,
                            const QString &authorId) const;
 
+    // Messages the server has (never unsent ones) that match the search, newest first. While the
+    // index is being built, what it holds so far.
+    QList<Message> searchMessages(const LocalSearch &search) const;
+    // Whether the index covers every cached message: false while it is (re)built in the
+    // background after an upgrade or damage.
+    bool isSearchIndexComplete() const;
+
     qint64 lastSeq() const;
     bool setLastSeq(qint64 seq);
 
@@ -110,6 +133,9 @@ private:
     bool isHealthy();
     bool migrate();
     bool hasExpectedSchema();
+    bool ensureSearchIndex();
+    bool resetSearchIndex() const;
+    void startSearchIndexing() const;
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 
@@ -118,6 +144,8 @@ private:
     QString m_quarantinedPath;
     QList<Message> m_rescued;
     QSqlDatabase m_db;
+    // Searching is const, but a query that finds the index damaged starts its rebuild.
+    mutable std::unique_ptr<SearchIndexBuilder> m_indexBuilder;
 };
 
 } // namespace moim

@@ -9,6 +9,7 @@
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "protocol/protocol.h"
+#include "search/search_text.h"
 #include "secrets/memory_secret_store.h"
 #include "signed_in_client.h"
 #include "storage/local_cache.h"
@@ -414,6 +415,8 @@ private Q_SLOTS:
             db.setDatabaseName(QDir(m_server.dataDir()).filePath(u"server.sqlite"_s));
             db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
             QVERIFY(db.open());
+            // Its triggers feed the search index, whose tokenizer each connection registers.
+            QVERIFY(moim::search::registerTokenizer(db));
             QVERIFY(db.transaction());
             QSqlQuery query(db);
             QVERIFY(query.exec(

@@ -566,6 +566,12 @@ private Q_SLOTS:
                                       .json.value("members"_L1)
                                       .toArray();
         QCOMPARE(people.size(), 4);
+        // Colleagues find each other by address too.
+        const auto daniel = std::find_if(people.cbegin(), people.cend(), [](const QJsonValue &p) {
+            return p.toObject().value("display_name"_L1).toString() == "Daniel Cho"_L1;
+        });
+        QVERIFY(daniel != people.cend());
+        QCOMPARE(daniel->toObject().value("email"_L1).toString(), u"daniel.cho@moim.example"_s);
     }
 
 private:

@@ -1,9 +1,12 @@
+#include "search/search_text.h"
 #include "storage/local_cache.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -23,6 +26,91 @@ class TestLocalCache : public QObject
         // Locked until 2-step verification is on: it must start locked, from the cache alone.
         design.locked = u"two_step_required"_s;
         return {hq, design};
+    }
+
+    static Message sentMessage(qint64 seq, const QString &body,
+                               const QString &conversationId = u"c1"_s,
+                               const QString &authorId = u"u_other"_s, qint64 createdAt = 0)
+    {
+        Message message;
+        message.id = u"m_"_s + QString::number(seq);
+        message.localId = message.id;
+        message.conversationId = conversationId;
+        message.seq = seq;
+        message.authorId = authorId;
+        message.authorName = authorId;
+        message.body = body;
+        message.createdAt = createdAt > 0 ? createdAt : 1'800'000'000 + seq;
+        return message;
+    }
+
+    static QList<qint64> seqsOf(const QList<Message> &messages)
+    {
+        QList<qint64> seqs;
+        for (const Message &message : messages)
+            seqs.append(message.seq);
+        return seqs;
+    }
+
+    static LocalSearch searchFor(const QStringList &terms, int limit = 50)
+    {
+        LocalSearch search;
+        search.terms = terms;
+        search.limit = limit;
+        return search;
+    }
+
+    // Takes a current file back to version 5, before search: what an upgrade starts from. The
+    // connection registers the tokenizer first, as every connection to the file must.
+    static bool downgradeToVersionFive(QSqlDatabase &db)
+    {
+        if (!moim::search::registerTokenizer(db))
+            return false;
+        QSqlQuery query(db);
+        for (const QString &statement :
+             {u"DROP TRIGGER message_search_insert"_s, u"DROP TRIGGER message_search_delete"_s,
+              u"DROP TRIGGER message_search_update"_s, u"DROP TABLE message_search"_s,
+              u"DROP INDEX messages_by_seq"_s, u"DELETE FROM meta WHERE key LIKE 'search_%'"_s,
+              u"PRAGMA user_version = 5"_s}) {
+            if (!query.exec(statement)) {
+                qWarning() << statement << query.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Writes `count` messages straight into a version 5 file, as a long-used cache holds them.
+    static bool writeVersionFiveFile(const QString &path, int count)
+    {
+        {
+            LocalCache cache;
+            if (cache.open(path) != LocalCache::OpenResult::Opened)
+                return false;
+        }
+        bool ok = false;
+        {
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v5"_s);
+            db.setDatabaseName(path);
+            ok = db.open() && downgradeToVersionFive(db) && db.transaction();
+            QSqlQuery insert(db);
+            insert.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
+                           " author_id, author_name, body, created_at, state, queued_at)"
+                           " VALUES (?, ?, 'c1', '', ?, 'u_other', 'x', ?, ?, 'sent', 0)"_s);
+            for (int seq = 1; ok && seq <= count; ++seq) {
+                insert.addBindValue(u"m_"_s + QString::number(seq));
+                insert.addBindValue(u"m_"_s + QString::number(seq));
+                insert.addBindValue(seq);
+                insert.addBindValue(seq % 3 == 0 ? u"내일 회의는 %1시"_s.arg(seq)
+                                                 : u"자료 공유 %1"_s.arg(seq));
+                insert.addBindValue(1'800'000'000 + seq);
+                ok = insert.exec();
+            }
+            ok = ok && db.commit();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v5"_s);
+        return ok;
     }
 
 private Q_SLOTS:
@@ -150,6 +238,7 @@ private Q_SLOTS:
             auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v4"_s);
             db.setDatabaseName(path);
             QVERIFY(db.open());
+            QVERIFY(downgradeToVersionFive(db));
             QSqlQuery query(db);
             const auto insert =
                 u"INSERT INTO messages (local_id, id, conversation_id, client_id,"
@@ -235,6 +324,7 @@ private Q_SLOTS:
             auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edited"_s);
             db.setDatabaseName(path);
             QVERIFY(db.open());
+            QVERIFY(moim::search::registerTokenizer(db));
             QVERIFY(QSqlQuery(db).exec(u"ALTER TABLE workspaces DROP COLUMN role"_s));
             db.close();
         }
@@ -266,6 +356,229 @@ private Q_SLOTS:
             QVERIFY(damaged.open(QIODevice::ReadOnly));
             QCOMPARE(damaged.read(1), QByteArray(1, char('a' + start)));
         }
+    }
+
+    void searchFindsMessagesAsTheyAreStored()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QVERIFY(cache.storeMessages(
+            {sentMessage(10, u"내일 회의는 3시"_s), sentMessage(11, u"회의록 올렸어요"_s),
+             sentMessage(12, u"점심 뭐 먹죠"_s), sentMessage(13, u"Weekly Meeting notes"_s)}));
+        // Unsent: the server does not have it, so it is not a search result.
+        Message pending = sentMessage(0, u"회의 자료 보내요"_s);
+        pending.id.clear();
+        pending.localId = u"uuid-1"_s;
+        pending.clientId = u"uuid-1"_s;
+        pending.authorId = u"u_me"_s;
+        pending.state = Message::State::Pending;
+        QVERIFY(cache.storeMessage(pending));
+
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), (QList<qint64>{11, 10}));
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"meet"_s}))), QList<qint64>{13});
+        QVERIFY(cache.searchMessages(searchFor({u"회의"_s, u"점심"_s})).isEmpty());
+        QVERIFY(cache.searchMessages(searchFor({})).isEmpty());
+        const Message found = cache.searchMessages(searchFor({u"점심"_s})).value(0);
+        QCOMPARE(found, sentMessage(12, u"점심 뭐 먹죠"_s));
+
+        // The server confirms the unsent one: now it is found.
+        Message confirmed = pending;
+        confirmed.id = u"m_14"_s;
+        confirmed.localId = u"m_14"_s;
+        confirmed.seq = 14;
+        confirmed.state = Message::State::Sent;
+        QVERIFY(cache.storeMessage(confirmed));
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), (QList<qint64>{14, 11, 10}));
+
+        // Edited: the old words go, the new ones are found.
+        QVERIFY(cache.storeMessage(sentMessage(12, u"저녁 회식 장소"_s)));
+        QVERIFY(cache.searchMessages(searchFor({u"점심"_s})).isEmpty());
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회식"_s}))), QList<qint64>{12});
+        // Stored again unchanged (a catch-up repeats messages): still found once.
+        QVERIFY(cache.storeMessage(sentMessage(11, u"회의록 올렸어요"_s)));
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), (QList<qint64>{14, 11, 10}));
+    }
+
+    void searchFilters()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QVERIFY(cache.storeMessages({
+            sentMessage(1, u"회의 A"_s, u"c1"_s, u"u_kim"_s, 1000),
+            sentMessage(2, u"회의 B"_s, u"c2"_s, u"u_lee"_s, 2000),
+            sentMessage(3, u"회의 C"_s, u"c1"_s, u"u_lee"_s, 3000),
+            sentMessage(4, u"회의 D"_s, u"c3"_s, u"u_kim"_s, 4000),
+            sentMessage(5, u"회의 E"_s, u"c1"_s, u"u_kim"_s, 5000),
+        }));
+        LocalSearch search = searchFor({u"회의"_s});
+        search.conversationIds = {u"c1"_s, u"c3"_s};
+        QCOMPARE(seqsOf(cache.searchMessages(search)), (QList<qint64>{5, 4, 3, 1}));
+        search.authorId = u"u_kim"_s;
+        QCOMPARE(seqsOf(cache.searchMessages(search)), (QList<qint64>{5, 4, 1}));
+        search.afterTime = 1000;
+        search.beforeTime = 5000;
+        QCOMPARE(seqsOf(cache.searchMessages(search)), QList<qint64>{4});
+
+        // Paging: each page continues before the last result's seq, with no gap or repeat.
+        LocalSearch page = searchFor({u"회의"_s}, 2);
+        QList<qint64> all;
+        for (int round = 0; round < 5; ++round) {
+            const QList<Message> results = cache.searchMessages(page);
+            QVERIFY(results.size() <= 2);
+            all += seqsOf(results);
+            if (results.size() < 2)
+                break;
+            page.beforeSeq = results.last().seq;
+        }
+        QCOMPARE(all, (QList<qint64>{5, 4, 3, 2, 1}));
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}, 1))), QList<qint64>{5});
+        QVERIFY(cache.searchMessages(searchFor({u"회의"_s}, 0)).isEmpty());
+    }
+
+    void nearMissesOfTheIndexAreNotResults()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QVERIFY(cache.storeMessages({sentMessage(1, u"v2.1 배포"_s), sentMessage(2, u"v2 1차"_s),
+                                     sentMessage(3, u"회"_s), sentMessage(4, u"의"_s)}));
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"v2.1"_s}))), QList<qint64>{1});
+        QVERIFY(cache.searchMessages(searchFor({u"회의"_s})).isEmpty());
+    }
+
+    void anOlderCacheIsIndexedInTheBackground()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        // More than one batch, so the rebuild goes through several transactions.
+        const int count = 5000;
+        QVERIFY(writeVersionFiveFile(path, count));
+
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+        // Messages arriving while it is built are found too, once, wherever the build stands.
+        QVERIFY(cache.storeMessage(sentMessage(count + 1, u"새 회의 공지"_s)));
+        QVERIFY(cache.storeMessage(sentMessage(2, u"오래된 회의 메시지"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(cache.isSearchIndexComplete(), 60000);
+
+        const QList<Message> found = cache.searchMessages(searchFor({u"회의"_s}, count));
+        QCOMPARE(found.size(), count / 3 + 2);
+        QCOMPARE(found.first().seq, count + 1);
+        const QList<qint64> seqs = seqsOf(found);
+        QCOMPARE(QSet<qint64>(seqs.cbegin(), seqs.cend()).size(), seqs.size());
+        QVERIFY(std::is_sorted(seqs.crbegin(), seqs.crend()));
+        QVERIFY(seqs.contains(2));
+    }
+
+    void anInterruptedBuildResumes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        const int count = 3000;
+        QVERIFY(writeVersionFiveFile(path, count));
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QTRY_VERIFY_WITH_TIMEOUT(cache.isSearchIndexComplete(), 60000);
+        }
+        {
+            // As a build stopped at seq 2000 leaves the file: indexed up to there, not beyond.
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"stopped"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(moim::search::registerTokenizer(db));
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"INSERT INTO message_search (message_search, rowid, body)"
+                               " SELECT 'delete', seq, body FROM messages WHERE seq > 2000"_s));
+            QVERIFY(query.exec(u"UPDATE meta SET value = '2000'"
+                               " WHERE key = 'search_indexed_seq'"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"stopped"_s);
+
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY_WITH_TIMEOUT(cache.isSearchIndexComplete(), 60000);
+        const QList<qint64> seqs = seqsOf(cache.searchMessages(searchFor({u"회의"_s}, count)));
+        QCOMPARE(seqs.size(), count / 3);
+        // Nothing indexed twice: what was indexed before the stop was not indexed again.
+        QCOMPARE(QSet<qint64>(seqs.cbegin(), seqs.cend()).size(), seqs.size());
+    }
+
+    void aDamagedIndexIsMadeAgain_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("structure record overwritten")
+            << u"UPDATE message_search_data SET block = x'00000000ffffffffff' WHERE id = 10"_s;
+        QTest::newRow("index pages overwritten")
+            << u"UPDATE message_search_data SET block = x'ffffffffffffffff' WHERE id > 10"_s;
+        QTest::newRow("a table of the index lost") << u"DROP TABLE message_search_data"_s;
+        QTest::newRow("the index lost")
+            << u"DROP TRIGGER message_search_insert; DROP TRIGGER message_search_update;"
+               " DROP TRIGGER message_search_delete; DROP TABLE message_search"_s;
+    }
+
+    void aDamagedIndexIsMadeAgain()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QTRY_VERIFY(cache.isSearchIndexComplete());
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+            QVERIFY(
+                cache.storeMessages({sentMessage(1, u"회의 자료"_s), sentMessage(2, u"점심"_s)}));
+        }
+        {
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damaged"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(moim::search::registerTokenizer(db));
+            for (const QString &statement : damage.split(u"; "_s))
+                QVERIFY2(QSqlQuery(db).exec(statement), qPrintable(statement));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"damaged"_s);
+
+        // The cache itself is fine: it is kept, only the index is made again.
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.workspaces().size(), 2);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), QList<qint64>{1});
+        QVERIFY(cache.storeMessage(sentMessage(3, u"회의 끝"_s)));
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), (QList<qint64>{3, 1}));
+    }
+
+    void anIndexDamagedWhileOpenIsMadeAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QVERIFY(cache.storeMessages({sentMessage(1, u"회의 자료"_s), sentMessage(2, u"점심"_s)}));
+        {
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damaged"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(
+                u"UPDATE message_search_data SET block = x'ffffffffffffffff' WHERE id > 10"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"damaged"_s);
+        // The search that meets the damage finds nothing, and starts the rebuild.
+        QVERIFY(cache.searchMessages(searchFor({u"회의"_s})).isEmpty());
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), QList<qint64>{1});
     }
 
     void removeFilesLeavesNothing()

@@ -104,8 +104,66 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
         if (m_seekingUnread || !m_targetId.isEmpty() || m_targetSeq > 0)
             scheduleSeek();
     });
+    connect(chat, &Chat::windowFetched, this, &MessageView::updateIntro);
+    connect(chat, &Chat::windowFetched, this, [this] {
+        if (!m_targetId.isEmpty() || m_targetSeq > 0)
+            scheduleSeek();
+    });
+    connect(chat, &Chat::newerFetched, this, [this] {
+        m_loadingNewer = false;
+        updateJumpButton();
+    });
+    // Remembered before any rows come: the model lets go of the top right after new rows came
+    // at the bottom, and while rows are going the view cannot tell where any row is.
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &MessageView::rememberPlace);
+    // While the top goes, the scroll bar's range shrinks under the reader: that is no scrolling
+    // of theirs to answer by loading anything.
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first) { m_topGoing = first == 0; });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first) {
+        if (first == 0)
+            restorePlace();
+        m_topGoing = false;
+    });
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+}
+
+void MessageView::rememberPlace()
+{
+    m_placeId.clear();
+    // The first row reaching into the viewport, by bisection: rows lie top to bottom. (indexAt
+    // may miss it between rows or before a pending layout, which visualRect carries out.)
+    int low = 0;
+    int high = m_history->rowCount();
+    while (low < high) {
+        const int middle = low + (high - low) / 2;
+        if (visualRect(m_history->index(middle)).bottom() < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low >= m_history->rowCount())
+        return;
+    const QModelIndex first = m_history->index(low);
+    m_placeId = first.data(HistoryModel::LocalIdRole).toString();
+    m_placeOffset = visualRect(first).top();
+}
+
+void MessageView::restorePlace()
+{
+    if (m_placeId.isEmpty())
+        return;
+    const QString id = std::exchange(m_placeId, QString());
+    for (int row = 0; row < m_history->rowCount(); ++row) {
+        const QModelIndex index = m_history->index(row);
+        if (index.data(HistoryModel::LocalIdRole).toString() != id)
+            continue;
+        scrollTo(index, QAbstractItemView::PositionAtTop);
+        QScrollBar *bar = verticalScrollBar();
+        bar->setValue(bar->value() - m_placeOffset);
+        return;
+    }
 }
 
 bool MessageView::isAtBottom() const
@@ -115,6 +173,8 @@ bool MessageView::isAtBottom() const
 
 void MessageView::onReset()
 {
+    m_loadingNewer = false;
+    m_placeId.clear();
     const QString conversation = m_history->conversationId();
     if (conversation != m_shownConversation) {
         // Another conversation: what was pending for the last one is over.
@@ -141,7 +201,10 @@ void MessageView::onRowsInserted(int first, int last)
 {
     if (first == 0 && last < m_history->rowCount() - 1) {
         // Older messages above: keep the reader's place.
-        scrollTo(m_history->index(last + 1), QAbstractItemView::PositionAtTop);
+        restorePlace();
+    } else if (m_loadingNewer) {
+        // Newer history below the reader, who stays where they are.
+        m_stickToBottom = false;
     } else if (m_stickToBottom) {
         QTimer::singleShot(0, this, &QListView::scrollToBottom);
     } else {
@@ -184,7 +247,7 @@ void MessageView::seek()
             updateJumpButton();
             return;
         }
-        if (m_history->isLoadingOlder())
+        if (m_history->isLoadingOlder() || m_history->isLoadingWindow())
             return; // the page on its way calls back
         if (m_history->mayHoldOlder(m_targetSeq) && m_seekPages < MaxSeekPages &&
             m_history->canLoadOlder()) {
@@ -244,6 +307,11 @@ void MessageView::jumpToMessage(const QString &messageId, qint64 seq)
     m_targetSeq = seq;
     m_seekPages = 0;
     m_seekingUnread = false;
+    if (m_history->rowOfMessage(messageId, seq) < 0 && seq > 0) {
+        // A window around it, however far back: the seek goes on when it is here.
+        m_history->loadAround(messageId, seq);
+        return;
+    }
     if (m_history->rowOfMessage(messageId, seq) < 0 && !m_history->isAtNewest()) {
         // Search back from the live end, where the window knows what is older.
         m_history->jumpToNewest();
@@ -323,11 +391,15 @@ void MessageView::placeOverlays()
 
 void MessageView::onScrolled(int value)
 {
+    if (m_topGoing)
+        return;
     m_stickToBottom = isAtBottom();
     if (value == verticalScrollBar()->minimum() && m_history->canLoadOlder())
         m_history->loadOlder();
-    if (m_stickToBottom && !m_history->isAtNewest())
-        m_history->jumpToNewest();
+    if (m_stickToBottom && m_history->canLoadNewer()) {
+        m_history->loadNewer();
+        m_loadingNewer = m_history->isLoadingNewer();
+    }
     if (m_stickToBottom && m_history->isAtNewest())
         m_unseen = 0;
     updateJumpButton();

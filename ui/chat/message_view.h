@@ -22,7 +22,8 @@ class MessageDelegate;
 // the newest. Web links in a message open in the browser on click; the context menu copies a
 // message, a link in it or a link to it. Scrolling to the top loads older messages; new ones keep
 // the view at the bottom if it was there, and a button counts those that arrived while the reader
-// was further up.
+// was further up. Jumping to a message far back opens a window around it; scrolling to the bottom
+// of a window that is not the newest loads newer messages.
 class MessageView : public QListView
 {
     Q_OBJECT
@@ -37,8 +38,9 @@ public:
     void setWorkspaceId(const QString &workspaceId) { m_workspaceId = workspaceId; }
     // moim://message/<workspace>/<conversation>/<seq>, or empty while the message is not sent.
     QUrl messageLink(const QModelIndex &index) const;
-    // Scrolls to a message of the conversation shown and highlights it, loading older pages
-    // until it is found; says so in the view when it cannot be found.
+    // Scrolls to a message of the conversation shown and highlights it, loading a window around
+    // it when it is not in the one shown (older pages until it is found when only its id is
+    // known); says so in the view when it cannot be found.
     void jumpToMessage(const QString &messageId, qint64 seq);
     // The message a link pointed at (local id), highlighted for a moment; empty when none.
     QString highlightedMessage() const;
@@ -74,6 +76,9 @@ private:
     void onScrolled(int value);
     void onReset();
     void onRowsInserted(int first, int last);
+    // Rows coming or going above the reader keep what the reader sees where it is.
+    void rememberPlace();
+    void restorePlace();
     // Continues to the first unread message or to the target of a link, loading older pages
     // while it is not in the window.
     void seek();
@@ -97,6 +102,13 @@ private:
     int m_seekPages = 0;
     bool m_seekScheduled = false;
     int m_unseen = 0;
+    // A newer page is on its way because the reader reached the bottom: its rows are history,
+    // not news, and do not pull the view along.
+    bool m_loadingNewer = false;
+    // The first row in sight (local id) and how far its top is from the viewport's.
+    QString m_placeId;
+    int m_placeOffset = 0;
+    bool m_topGoing = false;
     QPushButton *m_jumpToLatest;
     QLabel *m_notFound;
     ConversationIntro *m_intro;

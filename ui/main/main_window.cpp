@@ -16,6 +16,9 @@
 #include "notify/notification_preferences.h"
 #include "notify/notification_settings_page.h"
 #include "notify/notifier.h"
+#include "search/quick_switcher.h"
+#include "search/search_panel.h"
+#include "search/search_runner.h"
 #include "workspace_sidebar.h"
 #include "workspace_tile.h"
 
@@ -111,6 +114,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_messageView(new MessageView(m_history, m_account->chat(), this))
     , m_pinnedNotice(new PinnedNoticeBar(this))
     , m_composer(new Composer(this))
+    , m_searchPanel(new SearchPanel(m_account, this))
 {
     // Read before anything below selects a workspace and records it.
     const QString lastWorkspace = m_uiState->value(KeyLastWorkspace).toString();
@@ -163,11 +167,17 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     m_emptyText->setAlignment(Qt::AlignCenter);
     m_emptyText->setWordWrap(true);
     auto *header = new QWidget(content);
-    auto *headerLayout = new QVBoxLayout(header);
-    headerLayout->setContentsMargins(24, 16, 24, 12);
+    auto *headerRow = new QHBoxLayout(header);
+    headerRow->setContentsMargins(24, 16, 24, 12);
+    headerRow->setSpacing(16);
+    auto *headerLayout = new QVBoxLayout;
     headerLayout->setSpacing(2);
     headerLayout->addWidget(m_conversationTitle);
     headerLayout->addWidget(m_conversationTopic);
+    headerRow->addLayout(headerLayout, 1);
+    m_searchPanel->field()->setMinimumWidth(220);
+    m_searchPanel->field()->setMaximumWidth(320);
+    headerRow->addWidget(m_searchPanel->field(), 0, Qt::AlignTop);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(0);
@@ -195,6 +205,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     chatLayout->addLayout(composerRow);
     m_contentStack->addWidget(emptyPanel);
     m_contentStack->addWidget(chatPanel);
+    m_contentStack->addWidget(m_searchPanel);
     contentLayout->addWidget(m_contentStack, 1);
     setRole(m_unlockButton, "primary");
     m_unlockButton->setCursor(Qt::PointingHandCursor);
@@ -222,6 +233,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
             [this] { m_uiState->setValue(KeySidebarWidth, sidebarWidth()); });
 
     buildMenus();
+    buildSearch();
     fitToScreen(); // with the menu bar, whose height counts
 
     connect(m_sidebar, &WorkspaceSidebar::currentWorkspaceChanged, this,
@@ -458,6 +470,20 @@ void MainWindow::buildMenus()
         m_conversationList->scrollTo(m_conversationList->currentIndex());
     });
     m_workspaceMenu->addSeparator();
+    m_findAction = m_workspaceMenu->addAction(QString());
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findEverywhereAction = m_workspaceMenu->addAction(QString());
+    m_findEverywhereAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_findAction, &QAction::triggered, this, [this] { startSearch(false); });
+    connect(m_findEverywhereAction, &QAction::triggered, this, [this] { startSearch(true); });
+    m_jumpAction = m_workspaceMenu->addAction(QString());
+    m_jumpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_jumpAction->setShortcutContext(Qt::WindowShortcut);
+    for (QAction *action : {m_jumpAction, m_findAction, m_findEverywhereAction}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action); // the shortcut works without opening the menu
+    }
+    connect(m_jumpAction, &QAction::triggered, this, &MainWindow::openQuickSwitcher);
     m_nextAction = m_workspaceMenu->addAction(QString());
     m_nextAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)});
@@ -514,6 +540,9 @@ void MainWindow::retranslate()
     m_sortMenu->setTitle(tr("&Sort conversations"));
     m_orderByActivity->setText(tr("By recent &activity"));
     m_orderByName->setText(tr("By &name"));
+    m_jumpAction->setText(tr("&Jump to…"));
+    m_findAction->setText(tr("&Find in conversation"));
+    m_findEverywhereAction->setText(tr("Find in &all workspaces"));
     m_nextAction->setText(tr("&Next workspace"));
     m_previousAction->setText(tr("&Previous workspace"));
     QToolButton *account = m_sidebar->accountButton();
@@ -854,6 +883,65 @@ void MainWindow::showConversation(const QString &workspaceId, const QString &con
     m_pendingWorkspace = workspaceId;
     m_pendingConversation = conversationId;
     openPendingConversation();
+}
+
+QuickSwitcher *MainWindow::openQuickSwitcher()
+{
+    if (!m_account)
+        return nullptr;
+    if (!m_quickSwitcher) {
+        m_quickSwitcher = new QuickSwitcher(m_account, m_uiState, centralWidget());
+        connect(m_quickSwitcher, &QuickSwitcher::workspaceRequested, m_sidebar,
+                &WorkspaceSidebar::selectWorkspace);
+        connect(m_quickSwitcher, &QuickSwitcher::conversationRequested, this,
+                &MainWindow::showConversation);
+    }
+    m_quickSwitcher->open();
+    return m_quickSwitcher;
+}
+
+void MainWindow::startSearch(bool everywhere)
+{
+    const bool inConversation = !everywhere && !m_openConversation.isEmpty();
+    m_searchPanel->begin(inConversation ? SearchPanel::Scope::Conversation
+                                        : SearchPanel::Scope::Everywhere,
+                         currentWorkspaceId(), m_openConversation);
+    if (!m_searchPanel->field()->text().trimmed().isEmpty())
+        m_contentStack->setCurrentWidget(m_searchPanel);
+}
+
+void MainWindow::buildSearch()
+{
+    new SearchRunner(m_account, m_searchPanel);
+    // While results show, the header names no conversation: the results may come from anywhere.
+    connect(m_contentStack, &QStackedWidget::currentChanged, this, [this] {
+        const bool searching = m_contentStack->currentWidget() == m_searchPanel;
+        m_conversationTitle->setVisible(!searching);
+        m_conversationTopic->setVisible(!searching);
+    });
+    // The results take the conversation's place while there is something to show.
+    connect(m_searchPanel, &SearchPanel::searchRequested, this,
+            [this] { m_contentStack->setCurrentWidget(m_searchPanel); });
+    const auto back = [this] {
+        if (m_contentStack->currentWidget() != m_searchPanel)
+            return;
+        m_contentStack->setCurrentIndex(m_openConversation.isEmpty() ? 0 : 1);
+        if (!m_openConversation.isEmpty())
+            m_composer->setFocus(Qt::OtherFocusReason);
+    };
+    connect(m_searchPanel, &SearchPanel::searchCancelled, this, back);
+    connect(m_searchPanel, &SearchPanel::closeRequested, this, back);
+    connect(m_searchPanel, &SearchPanel::messageChosen, this,
+            [this, back](const QString &workspaceId, const QString &conversationId,
+                         const QString &messageId, qint64 seq) {
+                back();
+                openMessageLink(workspaceId, conversationId, messageId, seq);
+            });
+    connect(m_searchPanel, &SearchPanel::conversationChosen, this,
+            [this, back](const QString &workspaceId, const QString &conversationId) {
+                back();
+                showConversation(workspaceId, conversationId);
+            });
 }
 
 void MainWindow::openMessageLink(const QString &workspaceId, const QString &conversationId,

@@ -33,6 +33,8 @@ class Composer;
 class ConversationActions;
 class MessageView;
 class PinnedNoticeBar;
+class QuickSwitcher;
+class SearchPanel;
 
 class MyAccountPage;
 class Notice;
@@ -70,6 +72,11 @@ public:
     // Opens a conversation of the current workspace (as a click on it does).
     void openConversation(const QString &conversationId);
     QAction *myAccountAction() const { return m_myAccountAction; }
+    // Ctrl+K: jump to a workspace, a conversation or a person.
+    QuickSwitcher *openQuickSwitcher();
+    // Ctrl+F (the open conversation) and Ctrl+Shift+F (everywhere): the search field and results.
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    void startSearch(bool everywhere);
     QAction *preferencesAction() const { return m_preferencesAction; }
     QAction *quitAction() const { return m_quitAction; }
     QSplitter *splitter() const { return m_splitter; }
@@ -123,6 +130,7 @@ private:
     void updateWindowTitle();
     void showBannerText();
     void buildMenus();
+    void buildSearch();
     void restoreWindowState();
     void saveWindowState();
     void openPendingConversation();
@@ -192,6 +200,11 @@ private:
     Notifier *m_notifier = nullptr;
     QHash<QString, QPointer<NotificationSettingsPage>> m_notificationPages;
     QAction *m_notificationSettingsAction;
+    QAction *m_jumpAction;
+    QuickSwitcher *m_quickSwitcher = nullptr; // made at its first use
+    SearchPanel *m_searchPanel;
+    QAction *m_findAction;
+    QAction *m_findEverywhereAction;
     QString m_pendingWorkspace;
     QString m_pendingConversation; // to open once its workspace lists it
     // The message a link asked for, shown once its conversation is open.

@@ -177,6 +177,14 @@ QListView#ConversationList::item:hover:!selected { background: @window; }
 QWidget#ContentPane { background: @surface; }
 QToolButton#AccountButton { border: none; background: transparent; }
 QMenuBar { background: @surface; color: @text; }
+QFrame#QuickSwitcherCard { background: @surface; border: 1px solid @border; border-radius: 12px; }
+QLineEdit#QuickSwitcherField { font-size: 15px; }
+QListView#QuickSwitcherList { background: transparent; border: none; outline: none; }
+QListView#SearchResults { background: transparent; border: none; outline: none; }
+QLabel[role="searchScope"] {
+  background: @selection; color: @text; border-radius: 10px; padding: 3px 10px; font-weight: 600;
+}
+QLabel[role="searchError"] { color: @danger; }
 )"_s;
     const QList<QPair<QString, QString>> tokens{
         {u"@window"_s, n(c.window)},
