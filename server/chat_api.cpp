@@ -3,6 +3,7 @@
 #include "account_store.h"
 #include "admin_api.h"
 #include "api_server.h"
+#include "chat_access.h"
 #include "email_address.h"
 #include "event_hub.h"
 #include "message_store.h"
@@ -79,17 +80,10 @@ ChatApi::ChatApi(QHttpServer &http, Services services, QObject *parent)
 
 JsonReply ChatApi::history(const QString &conversationId, const QHttpServerRequest &request) const
 {
-    if (auto refusal = m_services.api.refuseClient(request))
-        return *refusal;
-    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    JsonReply refusal = JsonReply::noContent();
+    const auto session = m_services.access.admit(conversationId, request, &refusal);
     if (!session)
-        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
-    if (!m_services.messages.conversationExists(conversationId))
-        return JsonReply::error(error::NotFound, u"No such conversation."_s);
-    if (!m_services.messages.canAccess(session->userId, conversationId))
-        return notMember(conversationId);
-    if (isLocked(*session, conversationId))
-        return ApiServer::workspaceLocked();
+        return refusal;
     const QUrlQuery query(request.url());
     // At most one anchor: before (older page), after (newer page) or around (a window centred
     // on a message, as when opening a search result or a link).
@@ -138,11 +132,10 @@ JsonReply ChatApi::history(const QString &conversationId, const QHttpServerReque
 
 JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest &request)
 {
-    if (auto refusal = m_services.api.refuseClient(request))
-        return *refusal;
-    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    JsonReply refusal = JsonReply::noContent();
+    const auto session = m_services.access.admit(conversationId, request, &refusal);
     if (!session)
-        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
+        return refusal;
     const auto body = ApiServer::jsonBody(request);
     const QString text = body ? body->value("body"_L1).toString() : QString();
     const QString clientId = body ? body->value("client_id"_L1).toString() : QString();
@@ -150,21 +143,23 @@ JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest 
         clientId.isEmpty() || clientId.size() > MaxClientIdLength)
         return JsonReply::error(error::BadRequest,
                                 u"Expected body (1-10000 characters) and client_id."_s);
-    if (!m_services.messages.conversationExists(conversationId))
-        return JsonReply::error(error::NotFound, u"No such conversation."_s);
-    if (!m_services.messages.canAccess(session->userId, conversationId))
-        return notMember(conversationId);
-    if (isLocked(*session, conversationId))
-        return ApiServer::workspaceLocked();
-    return deliver(session->userId, conversationId, clientId, text);
+    const QJsonValue replyTo = body->value("reply_to"_L1);
+    if (!replyTo.isUndefined() && !replyTo.isNull() && !replyTo.isString())
+        return badParameter(u"reply_to"_s, u"reply_to must be a message id."_s);
+    if (!replyTo.toString().isEmpty() &&
+        !m_services.messages.canReplyTo(conversationId, replyTo.toString()))
+        return badParameter(u"reply_to"_s,
+                            u"reply_to must be a message of this conversation that is not "
+                            "deleted."_s);
+    return deliver(session->userId, conversationId, clientId, text, replyTo.toString());
 }
 
 JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
-                           const QString &clientId, const QString &body)
+                           const QString &clientId, const QString &body, const QString &replyToId)
 {
     bool duplicate = false;
     const auto message =
-        m_services.messages.post(userId, conversationId, clientId, body, &duplicate);
+        m_services.messages.post(userId, conversationId, clientId, body, replyToId, &duplicate);
     if (!message)
         return JsonReply::error(error::ServerError, u"Could not store the message."_s);
     // A retried send is answered, not delivered again.
@@ -172,38 +167,26 @@ JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
         // Where it was posted travels along, so a client can word a notification for a
         // conversation it has not listed yet.
         const MessageStore::Kind kind = m_services.messages.kindOf(conversationId);
-        QJsonObject created{{u"type"_s, QString(event::MessageCreated)},
-                            {u"workspace_id"_s, m_services.messages.workspaceOf(conversationId)},
-                            {u"conversation_kind"_s, kind.kind},
-                            {u"conversation_name"_s, kind.channelName},
-                            {u"message"_s, *message}};
-        // The author's own devices match the echo to their outbox by its client id; everyone
-        // else gets the message without it. Sessions the workspace is closed to get neither.
-        const QString workspaceId = m_services.messages.workspaceOf(conversationId);
-        QStringList others = m_services.messages.audience(conversationId);
-        const bool authorSees = others.removeAll(userId) > 0;
-        if (authorSees)
-            m_services.events.pushWorkspaceEvent(workspaceId, {userId}, created);
-        created.insert(u"message"_s, MessageStore::asSeenBy(*message, QString()));
-        m_services.events.pushWorkspaceEvent(workspaceId, others, created);
+        m_services.access.pushMessageEvent({{u"type"_s, QString(event::MessageCreated)},
+                                            {u"conversation_kind"_s, kind.kind},
+                                            {u"conversation_name"_s, kind.channelName}},
+                                           *message);
+        // Writing read everything before: the others' read counts follow.
+        m_services.access.pushReadMarkMoved(userId, conversationId,
+                                            message->value("seq"_L1).toInteger());
     }
     return JsonReply::ok({{u"message"_s, *message}, {u"duplicate"_s, duplicate}});
 }
 
 JsonReply ChatApi::markRead(const QString &conversationId, const QHttpServerRequest &request)
 {
-    if (auto refusal = m_services.api.refuseClient(request))
-        return *refusal;
-    const auto session = m_services.tokens.authenticate(ApiServer::bearerToken(request));
+    JsonReply refusal = JsonReply::noContent();
+    const auto session = m_services.access.admit(conversationId, request, &refusal);
     if (!session)
-        return JsonReply::error(error::InvalidToken, u"Sign in again."_s);
+        return refusal;
     const auto body = ApiServer::jsonBody(request);
     if (!body || !body->value("seq"_L1).isDouble())
         return JsonReply::error(error::BadRequest, u"Expected seq."_s);
-    if (!m_services.messages.canAccess(session->userId, conversationId))
-        return notMember(conversationId);
-    if (isLocked(*session, conversationId))
-        return ApiServer::workspaceLocked();
     const MessageStore::ReadMark mark = m_services.messages.markRead(
         session->userId, conversationId, body->value("seq"_L1).toInteger());
     // Reading on one device clears the badge on the others (those that may open the workspace).
@@ -216,6 +199,8 @@ JsonReply ChatApi::markRead(const QString &conversationId, const QHttpServerRequ
                                           {u"seq"_s, mark.lastReadSeq},
                                           {u"unread"_s, mark.unread},
                                           {u"last_seq"_s, m_services.messages.lastSeq()}});
+    if (mark.moved)
+        m_services.access.pushReadMarkMoved(session->userId, conversationId, mark.lastReadSeq);
     return JsonReply::noContent();
 }
 
@@ -303,20 +288,6 @@ JsonReply ChatApi::search(const QHttpServerRequest &request) const
     const QJsonArray messages =
         m_services.messages.search(session->userId, session->sessionId, wanted, &hasMore);
     return JsonReply::ok({{u"messages"_s, messages}, {u"has_more"_s, hasMore}});
-}
-
-JsonReply ChatApi::notMember(const QString &conversationId) const
-{
-    // A private channel does not exist for those outside it.
-    if (m_services.messages.isPrivate(conversationId))
-        return JsonReply::error(error::NotFound, u"No such conversation."_s);
-    return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
-}
-
-bool ChatApi::isLocked(const TokenService::SessionRef &session, const QString &conversationId) const
-{
-    return m_services.accounts.isLockedFor(session.userId, session.sessionId,
-                                           m_services.messages.workspaceOf(conversationId));
 }
 
 JsonReply ChatApi::postAsMember(const QHttpServerRequest &request)

@@ -13,14 +13,15 @@ namespace moim::server {
 
 class AdminApi;
 class ApiServer;
+class ChatAccess;
 class EventHub;
 class MessageStore;
 class AccountStore;
 
 // Chat over REST and the event stream (docs/protocol.md, "Chat"): history pages and windows,
-// sending with a client id (exactly once), read marks, catch-up after a sequence number, message
-// search, and for the demo an admin call to post as anyone plus optional "chatter" from demo
-// members.
+// sending with a client id (exactly once) and as a reply, read marks, catch-up after a sequence
+// number, message search, and for the demo an admin call to post as anyone plus optional "chatter"
+// from demo members.
 class ChatApi : public QObject
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
         AccountStore &accounts;
         TokenService &tokens;
         EventHub &events;
+        ChatAccess &access;
         const ApiServer &api;
         const AdminApi &admin;
     };
@@ -48,13 +50,9 @@ private:
     JsonReply sync(const QHttpServerRequest &request) const;
     JsonReply search(const QHttpServerRequest &request) const;
     JsonReply postAsMember(const QHttpServerRequest &request);
-    // The refusal for someone outside the conversation.
-    JsonReply notMember(const QString &conversationId) const;
-    // Whether the conversation's workspace is closed to this session (2-step verification).
-    bool isLocked(const TokenService::SessionRef &session, const QString &conversationId) const;
     // Stores, then tells everyone who sees the conversation.
     JsonReply deliver(const QString &userId, const QString &conversationId, const QString &clientId,
-                      const QString &body);
+                      const QString &body, const QString &replyToId = {});
     void chatterOnce();
 
     Services m_services;

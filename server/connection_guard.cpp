@@ -74,7 +74,12 @@ qint64 ConnectionGuard::bodyLimit(const QByteArray &method, const QByteArray &ta
         method == "POST" && (requestPath == QByteArrayView(path::AdminMessages) ||
                              (requestPath.startsWith(QByteArrayView(path::ConversationsBase)) &&
                               requestPath.endsWith(QByteArrayView(path::MessagesSuffix))));
-    return postsMessage ? limits.maxMessageBodyBytes : limits.maxJsonBodyBytes;
+    // An edit carries a whole new body: conversations/<id>/messages/<id>.
+    const QList<QByteArray> segments = requestPath.mid(path::ConversationsBase.size()).split('/');
+    const bool editsMessage =
+        method == "PATCH" && requestPath.startsWith(QByteArrayView(path::ConversationsBase)) &&
+        segments.size() == 3 && "/" + segments.at(1) == QByteArrayView(path::MessagesSuffix);
+    return postsMessage || editsMessage ? limits.maxMessageBodyBytes : limits.maxJsonBodyBytes;
 }
 
 void ConnectionGuard::onReadyRead()

@@ -2,6 +2,7 @@
 
 #include "account_store.h"
 #include "api_server.h"
+#include "chat_access.h"
 #include "conversation_store.h"
 #include "event_hub.h"
 #include "message_store.h"
@@ -285,6 +286,7 @@ JsonReply ConversationApi::markAllRead(const QString &workspaceId,
                                              {{u"type"_s, QString(event::ReadUpdated)},
                                               {u"conversation_id"_s, conversationId},
                                               {u"seq"_s, seq}});
+        m_services.chat.pushReadMarkMoved(session->userId, conversationId, seq);
     }
     return JsonReply::noContent();
 }

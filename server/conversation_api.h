@@ -13,6 +13,7 @@ namespace moim::server {
 
 class AccountStore;
 class ApiServer;
+class ChatAccess;
 class ConversationStore;
 class EventHub;
 class MessageStore;
@@ -34,6 +35,7 @@ public:
         AccountStore &accounts;
         TokenService &tokens;
         EventHub &events;
+        ChatAccess &chat;
         const ApiServer &api;
     };
 

@@ -51,7 +51,8 @@ QString conversationColumns()
 
 const auto ConversationTables =
     u" FROM conversations c LEFT JOIN users cu ON cu.id = c.created_by LEFT JOIN messages pm ON "
-    "pm.id = c.pinned_message_id AND pm.conversation_id = c.id LEFT JOIN users pau ON pau.id = "
+    "pm.id = c.pinned_message_id AND pm.conversation_id = c.id AND pm.deleted = 0 LEFT JOIN users "
+    "pau ON pau.id = "
     "pm.author LEFT JOIN users pu ON pu.id = c.pinned_by"_s;
 
 QJsonObject conversationFrom(const QSqlQuery &query)

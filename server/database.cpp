@@ -232,6 +232,23 @@ const QStringList &migrationStep(int version)
                            "message_search (rowid, body) VALUES (new.rowid, new.body); END"),
             QStringLiteral("INSERT INTO message_search (message_search) VALUES ('rebuild')"),
         },
+        // Edits, deletes, replies and reactions. A message's version is the global sequence
+        // number of its latest change (its seq until it first changes), so "everything after N"
+        // also brings the changes. A deleted message keeps its row, seq and author as a
+        // tombstone; its body is erased (the search triggers drop it from the index).
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN version INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE messages SET version = seq"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN edited_at INTEGER"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to_id TEXT REFERENCES "
+                           "messages(id)"),
+            QStringLiteral("CREATE INDEX messages_by_version ON messages (version)"),
+            QStringLiteral("CREATE TABLE reactions (message_id TEXT NOT NULL REFERENCES "
+                           "messages(id), emoji TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES "
+                           "users(id), created_at INTEGER NOT NULL, PRIMARY KEY (message_id, "
+                           "emoji, user_id))"),
+        },
     };
     return steps.at(version - 1);
 }
@@ -257,7 +274,7 @@ QSqlDatabase Database::handle() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-bool Database::open(const QString &path, QString *error)
+bool Database::open(const QString &path, QString *error, int schemaVersion)
 {
     // SQLite gives the WAL and shared-memory files the mode of the database file, so the file
     // is made owner-only before SQLite first opens it; files of an older run are fixed below.
@@ -298,10 +315,10 @@ bool Database::open(const QString &path, QString *error)
         *error = QStringLiteral("SQLite has no FTS5, which message search needs");
         return false;
     }
-    return migrate(error);
+    return migrate(schemaVersion, error);
 }
 
-bool Database::migrate(QString *error)
+bool Database::migrate(int targetVersion, QString *error)
 {
     QSqlDatabase db = handle();
     QSqlQuery query(db);
@@ -316,7 +333,7 @@ bool Database::migrate(QString *error)
                      .arg(SchemaVersion);
         return false;
     }
-    for (int version = current + 1; version <= SchemaVersion; ++version) {
+    for (int version = current + 1; version <= targetVersion; ++version) {
         db.transaction();
         for (const QString &statement : migrationStep(version)) {
             if (!query.exec(statement)) {

@@ -16,13 +16,14 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    bool open(const QString &path, QString *error);
+    // Opens and migrates to the newest schema; tests of a migration stop at an older one.
+    bool open(const QString &path, QString *error, int schemaVersion = SchemaVersion);
     QSqlDatabase handle() const;
 
-    static constexpr int SchemaVersion = 11;
+    static constexpr int SchemaVersion = 12;
 
 private:
-    bool migrate(QString *error);
+    bool migrate(int targetVersion, QString *error);
 
     QString m_connectionName;
 };

@@ -325,7 +325,7 @@ bool DemoSeeder::seedIfEmpty(QString *error)
     // History in sequence order, and read up to the end except the last few messages of the
     // "random" channels, so the demo opens with a few unread badges.
     for (const auto *statement :
-         {"UPDATE messages SET seq = rowid WHERE seq = 0",
+         {"UPDATE messages SET seq = rowid, version = rowid WHERE seq = 0",
           "INSERT INTO reads (user_id, conversation_id, last_read_seq) "
           "SELECT m.user_id, c.id, (SELECT COALESCE(MAX(seq), 0) FROM messages "
           "WHERE conversation_id = c.id) - (CASE WHEN c.name = 'random' THEN 3 ELSE 0 END) "

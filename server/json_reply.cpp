@@ -24,7 +24,8 @@ JsonReply::Status statusFor(QLatin1StringView code)
     if (code == error::QrExpired || code == error::PushExpired)
         return S::Gone;
     if (code == error::QrUsed || code == error::PushUsed || code == error::AlreadyLinked ||
-        code == error::Conflict)
+        code == error::Conflict || code == error::NotEditable || code == error::TooManyReactions ||
+        code == error::TooLarge)
         return S::Conflict;
     if (code == error::NotFound)
         return S::NotFound;

@@ -7,9 +7,13 @@
 #include "secure_token.h"
 #include "server_logging.h"
 
+#include <QHash>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
+#include <protocol/protocol.h>
 #include <search/search_text.h>
 
 namespace moim::server {
@@ -18,8 +22,74 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const auto MessageColumns = u"m.id, m.conversation_id, m.author, u.display_name, m.body, "
-                            "m.created_at, m.seq, COALESCE(m.client_id, '')"_s;
+// The message (m, its author u), the message it replies to (rm, its author ru) and its
+// reactions as a JSON array of [order, emoji, user id, display name]: what messageFrom() reads.
+// The quote and the reactions are computed when served, so they follow every later change.
+const auto MessageColumns =
+    u"m.id, m.conversation_id, m.author, u.display_name, m.body, m.created_at, m.seq, "
+    "COALESCE(m.client_id, ''), m.version, m.edited_at, m.deleted, COALESCE(rm.id, ''), rm.seq, "
+    "rm.author, ru.display_name, rm.body, rm.deleted, (SELECT json_group_array(json_array("
+    "r.rowid, r.emoji, r.user_id, reu.display_name)) FROM reactions r JOIN users reu ON reu.id = "
+    "r.user_id WHERE r.message_id = m.id)"_s;
+constexpr int MessageColumnCount = 18;
+// The tables MessageColumns reads besides m itself.
+const auto MessageJoins =
+    u" JOIN users u ON u.id = m.author LEFT JOIN messages rm ON rm.id = m.reply_to_id LEFT JOIN "
+    "users ru ON ru.id = rm.author"_s;
+const auto MessageTables = u" FROM messages m"_s + MessageJoins;
+
+// The next number of the one global sequence: every new message and every change of one takes
+// it (as seq and version, or as the new version). Messages are never removed, so the highest
+// version is the sequence's current value.
+const auto NextVersion = u"(SELECT COALESCE(MAX(version), 0) + 1 FROM messages)"_s;
+
+// What a reply quotes: the first line, at most ReplySnippetLength characters (never half of
+// a surrogate pair).
+QString snippetOf(const QString &body)
+{
+    const QString line = body.trimmed().section(u'\n', 0, 0).trimmed();
+    qsizetype end = 0;
+    for (int characters = 0;
+         end < line.size() && characters < moim::protocol::limits::ReplySnippetLength; ++characters)
+        end += line.at(end).isHighSurrogate() && end + 1 < line.size() ? 2 : 1;
+    return line.left(end);
+}
+
+// Grouped by emoji in the order each was first given, users in the order they reacted.
+QJsonArray reactionsFrom(const QString &rows)
+{
+    QJsonArray all = QJsonDocument::fromJson(rows.toUtf8()).array();
+    QList<QJsonArray> ordered;
+    for (const QJsonValue &row : std::as_const(all))
+        ordered.append(row.toArray());
+    std::sort(ordered.begin(), ordered.end(), [](const QJsonArray &a, const QJsonArray &b) {
+        return a.at(0).toInteger() < b.at(0).toInteger();
+    });
+    QJsonArray reactions;
+    QHash<QString, qsizetype> indexOf;
+    for (const QJsonArray &row : std::as_const(ordered)) {
+        const QString emoji = row.at(1).toString();
+        const QJsonObject user{{u"id"_s, row.at(2).toString()},
+                               {u"display_name"_s, row.at(3).toString()}};
+        const auto found = indexOf.constFind(emoji);
+        if (found == indexOf.cend()) {
+            indexOf.insert(emoji, reactions.size());
+            reactions.append(QJsonObject{{u"emoji"_s, emoji}, {u"users"_s, QJsonArray{user}}});
+            continue;
+        }
+        QJsonObject reaction = reactions.at(*found).toObject();
+        QJsonArray users = reaction.value("users"_L1).toArray();
+        users.append(user);
+        reaction.insert(u"users"_s, users);
+        reactions.replace(*found, reaction);
+    }
+    return reactions;
+}
+
+MessageStore::Change refused(MessageStore::Refusal refusal)
+{
+    return {refusal, false, QJsonObject()};
+}
 
 QJsonObject messageFrom(const QSqlQuery &query, const QString &viewerId)
 {
@@ -29,9 +99,32 @@ QJsonObject messageFrom(const QSqlQuery &query, const QString &viewerId)
                                                   {u"display_name"_s, query.value(3).toString()}}},
                         {u"body"_s, query.value(4).toString()},
                         {u"created_at"_s, query.value(5).toLongLong()},
-                        {u"seq"_s, query.value(6).toLongLong()}};
+                        {u"seq"_s, query.value(6).toLongLong()},
+                        {u"version"_s, query.value(8).toLongLong()}};
     if (!query.value(7).toString().isEmpty())
         message.insert(u"client_id"_s, query.value(7).toString());
+    if (!query.value(9).isNull())
+        message.insert(u"edited_at"_s, query.value(9).toLongLong());
+    if (query.value(10).toBool()) {
+        // A tombstone: who wrote what when, nothing of what it said.
+        message.insert(u"deleted"_s, true);
+        return MessageStore::asSeenBy(message, viewerId);
+    }
+    if (!query.value(11).toString().isEmpty()) {
+        const bool originalDeleted = query.value(16).toBool();
+        message.insert(
+            u"reply_to"_s,
+            QJsonObject{
+                {u"id"_s, query.value(11).toString()},
+                {u"seq"_s, query.value(12).toLongLong()},
+                {u"author"_s, QJsonObject{{u"id"_s, query.value(13).toString()},
+                                          {u"display_name"_s, query.value(14).toString()}}},
+                {u"snippet"_s, originalDeleted ? QString() : snippetOf(query.value(15).toString())},
+                {u"deleted"_s, originalDeleted}});
+    }
+    const QJsonArray reactions = reactionsFrom(query.value(17).toString());
+    if (!reactions.isEmpty())
+        message.insert(u"reactions"_s, reactions);
     return MessageStore::asSeenBy(message, viewerId);
 }
 
@@ -132,15 +225,14 @@ QJsonObject MessageStore::asSeenBy(const QJsonObject &message, const QString &vi
 QJsonObject MessageStore::messageJson(const QString &id, const QString &viewerId) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT "_s + MessageColumns +
-                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.id = ?"_s);
+    query.prepare(u"SELECT "_s + MessageColumns + MessageTables + u" WHERE m.id = ?"_s);
     query.addBindValue(id);
     return execOrWarn(query) && query.next() ? messageFrom(query, viewerId) : QJsonObject();
 }
 
 std::optional<QJsonObject> MessageStore::post(const QString &userId, const QString &conversationId,
                                               const QString &clientId, const QString &body,
-                                              bool *duplicate)
+                                              const QString &replyToId, bool *duplicate)
 {
     *duplicate = false;
     if (!clientId.isEmpty()) {
@@ -158,15 +250,17 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
     }
     const QString id = SecureToken::randomId("m_"_L1);
     QSqlQuery insert(m_database.handle());
+    // Both take the same next number: one statement reads the sequence once.
     insert.prepare(u"INSERT INTO messages (id, conversation_id, author, body, created_at, seq, "
-                   "client_id) VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM "
-                   "messages), ?)"_s);
+                   "version, client_id, reply_to_id) VALUES (?, ?, ?, ?, ?, "_s +
+                   NextVersion + u", "_s + NextVersion + u", ?, ?)"_s);
     insert.addBindValue(id);
     insert.addBindValue(conversationId);
     insert.addBindValue(userId);
     insert.addBindValue(body);
     insert.addBindValue(m_clock.now());
     insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
+    insert.addBindValue(replyToId.isEmpty() ? QVariant() : QVariant(replyToId));
     if (!execOrWarn(insert))
         return std::nullopt;
     const QJsonObject message = messageJson(id, userId);
@@ -175,14 +269,142 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
     return message;
 }
 
+bool MessageStore::canReplyTo(const QString &conversationId, const QString &messageId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT 1 FROM messages WHERE id = ? AND conversation_id = ? AND deleted = 0"_s);
+    query.addBindValue(messageId);
+    query.addBindValue(conversationId);
+    return execOrWarn(query) && query.next();
+}
+
+std::optional<MessageStore::Stored> MessageStore::stored(const QString &conversationId,
+                                                         const QString &messageId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(
+        u"SELECT author, body, deleted FROM messages WHERE id = ? AND conversation_id = ?"_s);
+    query.addBindValue(messageId);
+    query.addBindValue(conversationId);
+    if (!execOrWarn(query) || !query.next())
+        return std::nullopt;
+    return Stored{query.value(0).toString(), query.value(1).toString(), query.value(2).toBool()};
+}
+
+MessageStore::Change MessageStore::changed(const QString &messageId, const QString &viewerId,
+                                           bool isNewVersion) const
+{
+    return {Refusal::None, isNewVersion, messageJson(messageId, viewerId)};
+}
+
+MessageStore::Change MessageStore::edit(const QString &userId, const QString &conversationId,
+                                        const QString &messageId, const QString &body)
+{
+    const auto message = stored(conversationId, messageId);
+    if (!message)
+        return refused(Refusal::NotFound);
+    if (message->author != userId)
+        return refused(Refusal::NotAuthor);
+    if (message->deleted)
+        return refused(Refusal::Deleted);
+    if (message->body == body)
+        return changed(messageId, userId, false);
+    QSqlQuery update(m_database.handle());
+    update.prepare(u"UPDATE messages SET body = ?, edited_at = ?, version = "_s + NextVersion +
+                   u" WHERE id = ?"_s);
+    update.addBindValue(body);
+    update.addBindValue(m_clock.now());
+    update.addBindValue(messageId);
+    if (!execOrWarn(update))
+        return refused(Refusal::Failed);
+    return changed(messageId, userId, true);
+}
+
+MessageStore::Change MessageStore::remove(const QString &userId, const QString &conversationId,
+                                          const QString &messageId)
+{
+    const auto message = stored(conversationId, messageId);
+    if (!message)
+        return refused(Refusal::NotFound);
+    if (message->author != userId)
+        return refused(Refusal::NotAuthor);
+    if (message->deleted)
+        return changed(messageId, userId, false);
+    QSqlDatabase db = m_database.handle();
+    db.transaction();
+    QSqlQuery reactions(db);
+    reactions.prepare(u"DELETE FROM reactions WHERE message_id = ?"_s);
+    reactions.addBindValue(messageId);
+    // Erasing the body also takes it out of the search index (message_search_update).
+    QSqlQuery erase(db);
+    erase.prepare(u"UPDATE messages SET body = '', deleted = 1, reply_to_id = NULL, version = "_s +
+                  NextVersion + u" WHERE id = ?"_s);
+    erase.addBindValue(messageId);
+    if (!execOrWarn(reactions) || !execOrWarn(erase) || !db.commit()) {
+        db.rollback();
+        return refused(Refusal::Failed);
+    }
+    return changed(messageId, userId, true);
+}
+
+MessageStore::Change MessageStore::react(const QString &userId, const QString &conversationId,
+                                         const QString &messageId, const QString &emoji, bool add)
+{
+    const auto message = stored(conversationId, messageId);
+    if (!message)
+        return refused(Refusal::NotFound);
+    if (message->deleted)
+        return refused(Refusal::Deleted);
+    QSqlQuery present(m_database.handle());
+    present.prepare(u"SELECT EXISTS (SELECT 1 FROM reactions WHERE message_id = :message AND "
+                    "emoji = :emoji AND user_id = :user), EXISTS (SELECT 1 FROM reactions WHERE "
+                    "message_id = :message AND emoji = :emoji), (SELECT COUNT(DISTINCT emoji) "
+                    "FROM reactions WHERE message_id = :message)"_s);
+    present.bindValue(u":message"_s, messageId);
+    present.bindValue(u":emoji"_s, emoji);
+    present.bindValue(u":user"_s, userId);
+    if (!execOrWarn(present) || !present.next())
+        return refused(Refusal::Failed);
+    const bool mine = present.value(0).toBool();
+    if (mine == add)
+        return changed(messageId, userId, false);
+    if (add && !present.value(1).toBool() &&
+        present.value(2).toInt() >= moim::protocol::limits::MaxReactionsPerMessage)
+        return refused(Refusal::TooManyReactions);
+    QSqlDatabase db = m_database.handle();
+    db.transaction();
+    QSqlQuery reaction(db);
+    if (add) {
+        reaction.prepare(u"INSERT INTO reactions (message_id, emoji, user_id, created_at) VALUES "
+                         "(?, ?, ?, ?)"_s);
+        reaction.addBindValue(messageId);
+        reaction.addBindValue(emoji);
+        reaction.addBindValue(userId);
+        reaction.addBindValue(m_clock.now());
+    } else {
+        reaction.prepare(
+            u"DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND user_id = ?"_s);
+        reaction.addBindValue(messageId);
+        reaction.addBindValue(emoji);
+        reaction.addBindValue(userId);
+    }
+    QSqlQuery bump(db);
+    bump.prepare(u"UPDATE messages SET version = "_s + NextVersion + u" WHERE id = ?"_s);
+    bump.addBindValue(messageId);
+    if (!execOrWarn(reaction) || !execOrWarn(bump) || !db.commit()) {
+        db.rollback();
+        return refused(Refusal::Failed);
+    }
+    return changed(messageId, userId, true);
+}
+
 QJsonArray MessageStore::page(const QString &viewerId, const QString &conversationId,
                               qint64 beforeSeq, int limit, bool *hasMore) const
 {
     QSqlQuery query(m_database.handle());
     // Two plain forms, so SQLite answers from the (conversation_id, seq) index, however long.
     query.prepare(
-        u"SELECT "_s + MessageColumns +
-        u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = ?"_s +
+        u"SELECT "_s + MessageColumns + MessageTables + u" WHERE m.conversation_id = ?"_s +
         (beforeSeq > 0 ? u" AND m.seq < ?"_s : QString()) + u" ORDER BY m.seq DESC LIMIT ?"_s);
     query.addBindValue(conversationId);
     if (beforeSeq > 0)
@@ -206,9 +428,8 @@ QList<QJsonObject> MessageStore::nearest(const QString &viewerId, const QString 
                                          qint64 seq, bool older, int limit) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT "_s + MessageColumns +
-                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.conversation_id = ? "
-                  "AND "_s +
+    query.prepare(u"SELECT "_s + MessageColumns + MessageTables +
+                  u" WHERE m.conversation_id = ? AND "_s +
                   (older ? u"m.seq < ? ORDER BY m.seq DESC"_s : u"m.seq >= ? ORDER BY m.seq"_s) +
                   u" LIMIT ?"_s);
     query.addBindValue(conversationId);
@@ -261,10 +482,10 @@ QJsonArray MessageStore::since(const QString &userId, const QString &sessionId, 
                                int limit, bool *hasMore) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT "_s + MessageColumns +
-                  u" FROM messages m JOIN users u ON u.id = m.author WHERE m.seq > :after AND "
-                  "m.conversation_id IN ("_s +
-                  VisibleConversations + OpenToSession + u") ORDER BY m.seq LIMIT :limit"_s);
+    // By version: a message changed since brings its new version along with the new messages.
+    query.prepare(u"SELECT "_s + MessageColumns + MessageTables +
+                  u" WHERE m.version > :after AND m.conversation_id IN ("_s + VisibleConversations +
+                  OpenToSession + u") ORDER BY m.version LIMIT :limit"_s);
     query.bindValue(u":after"_s, afterSeq);
     query.bindValue(u":user"_s, userId);
     query.bindValue(u":session"_s, sessionId);
@@ -290,9 +511,9 @@ QJsonArray MessageStore::search(const QString &userId, const QString &sessionId,
         return result;
     QString sql =
         u"SELECT "_s + MessageColumns +
-        u", c.workspace_id FROM message_search s JOIN messages m ON m.rowid = s.rowid "
-        "JOIN users u ON u.id = m.author JOIN conversations c ON c.id = "
-        "m.conversation_id WHERE message_search MATCH :match AND m.conversation_id IN ("_s +
+        u", c.workspace_id FROM message_search s JOIN messages m ON m.rowid = s.rowid"_s +
+        MessageJoins +
+        u" JOIN conversations c ON c.id = m.conversation_id WHERE message_search MATCH :match AND m.conversation_id IN ("_s +
         VisibleConversations + OpenToSession + u")"_s;
     if (!search.workspaceId.isEmpty())
         sql += u" AND c.workspace_id = :workspace"_s;
@@ -337,7 +558,7 @@ QJsonArray MessageStore::search(const QString &userId, const QString &sessionId,
             break;
         }
         QJsonObject message = messageFrom(query, userId);
-        message.insert(u"workspace_id"_s, query.value(8).toString());
+        message.insert(u"workspace_id"_s, query.value(MessageColumnCount).toString());
         result.append(message);
     }
     return result;
@@ -346,7 +567,7 @@ QJsonArray MessageStore::search(const QString &userId, const QString &sessionId,
 qint64 MessageStore::lastSeq() const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT COALESCE(MAX(seq), 0) FROM messages"_s);
+    query.prepare(u"SELECT COALESCE(MAX(version), 0) FROM messages"_s);
     return execOrWarn(query) && query.next() ? query.value(0).toLongLong() : 0;
 }
 
@@ -365,8 +586,14 @@ bool MessageStore::randomChannelAndMember(QString *conversationId, QString *user
     return true;
 }
 
-void MessageStore::advanceReadMark(const QString &userId, const QString &conversationId, qint64 seq)
+bool MessageStore::advanceReadMark(const QString &userId, const QString &conversationId, qint64 seq)
 {
+    QSqlQuery before(m_database.handle());
+    before.prepare(u"SELECT COALESCE(MAX(last_read_seq), 0) FROM reads WHERE user_id = ? AND "
+                   "conversation_id = ?"_s);
+    before.addBindValue(userId);
+    before.addBindValue(conversationId);
+    const qint64 previous = execOrWarn(before) && before.next() ? before.value(0).toLongLong() : 0;
     // Read marks only move forward: an old device catching up must not un-read newer messages.
     QSqlQuery query(m_database.handle());
     query.prepare(u"INSERT INTO reads (user_id, conversation_id, last_read_seq) VALUES (?, ?, ?) "
@@ -375,36 +602,37 @@ void MessageStore::advanceReadMark(const QString &userId, const QString &convers
     query.addBindValue(userId);
     query.addBindValue(conversationId);
     query.addBindValue(seq);
-    execOrWarn(query);
+    return execOrWarn(query) && seq > previous;
 }
 
 MessageStore::ReadMark MessageStore::markRead(const QString &userId, const QString &conversationId,
                                               qint64 seq)
 {
-    advanceReadMark(userId, conversationId, seq);
+    const bool moved = advanceReadMark(userId, conversationId, seq);
     QSqlQuery mark(m_database.handle());
     mark.prepare(u"SELECT r.last_read_seq, (SELECT COUNT(*) FROM messages m WHERE "
                  "m.conversation_id = r.conversation_id AND m.seq > r.last_read_seq AND "
-                 "m.author <> r.user_id) FROM reads r WHERE r.user_id = ? AND "
+                 "m.author <> r.user_id AND m.deleted = 0) FROM reads r WHERE r.user_id = ? AND "
                  "r.conversation_id = ?"_s);
     mark.addBindValue(userId);
     mark.addBindValue(conversationId);
     if (!execOrWarn(mark) || !mark.next())
-        return {seq, 0};
-    return {mark.value(0).toLongLong(), mark.value(1).toInt()};
+        return {seq, 0, moved};
+    return {mark.value(0).toLongLong(), mark.value(1).toInt(), moved};
 }
 
 QJsonArray MessageStore::readState(const QString &userId, const QString &sessionId) const
 {
     QSqlQuery query(m_database.handle());
-    query.prepare(u"SELECT c.id, c.workspace_id, COALESCE(r.last_read_seq, 0), "
-                  "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.seq > "
-                  "COALESCE(r.last_read_seq, 0) AND m.author <> :user), COALESCE((SELECT "
-                  "mute_level FROM conversation_settings s WHERE s.user_id = :user AND "
-                  "s.conversation_id = c.id), 'inherit') FROM conversations c "
-                  "LEFT JOIN reads r ON r.conversation_id = c.id AND r.user_id = :user "
-                  "WHERE c.id IN ("_s +
-                  VisibleConversations + OpenToSession + u")"_s);
+    query.prepare(
+        u"SELECT c.id, c.workspace_id, COALESCE(r.last_read_seq, 0), "
+        "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.seq > "
+        "COALESCE(r.last_read_seq, 0) AND m.author <> :user AND m.deleted = 0), COALESCE((SELECT "
+        "mute_level FROM conversation_settings s WHERE s.user_id = :user AND "
+        "s.conversation_id = c.id), 'inherit') FROM conversations c "
+        "LEFT JOIN reads r ON r.conversation_id = c.id AND r.user_id = :user "
+        "WHERE c.id IN ("_s +
+        VisibleConversations + OpenToSession + u")"_s);
     query.bindValue(u":user"_s, userId);
     query.bindValue(u":session"_s, sessionId);
     QJsonArray result;
@@ -418,6 +646,30 @@ QJsonArray MessageStore::readState(const QString &userId, const QString &session
                                   {u"mute_level"_s, query.value(4).toString()}});
     }
     return result;
+}
+
+std::optional<QJsonArray> MessageStore::readMarks(const QString &conversationId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT u.id, u.display_name, COALESCE(r.last_read_seq, 0) FROM conversations "
+                  "c JOIN memberships ms ON ms.workspace_id = c.workspace_id JOIN users u ON "
+                  "u.id = ms.user_id AND u.deactivated = 0 LEFT JOIN reads r ON r.user_id = u.id "
+                  "AND r.conversation_id = c.id WHERE c.id = :conversation AND "_s +
+                  ConversationStore::memberCondition(u"ms.user_id"_s) +
+                  u" ORDER BY u.display_name, u.id LIMIT :limit"_s);
+    query.bindValue(u":conversation"_s, conversationId);
+    query.bindValue(u":limit"_s, moim::protocol::limits::MaxReadsMembers + 1);
+    QJsonArray members;
+    if (!execOrWarn(query))
+        return members;
+    while (query.next()) {
+        if (members.size() == moim::protocol::limits::MaxReadsMembers)
+            return std::nullopt;
+        members.append(QJsonObject{{u"id"_s, query.value(0).toString()},
+                                   {u"display_name"_s, query.value(1).toString()},
+                                   {u"last_read_seq"_s, query.value(2).toLongLong()}});
+    }
+    return members;
 }
 
 } // namespace moim::server

@@ -11,8 +11,10 @@ namespace moim::server {
 class Clock;
 class Database;
 
-// Messages and read state. Every message gets the next number of one global sequence, so a
-// client that was away asks for "everything after seq N" and misses nothing. A client-chosen id
+// Messages and read state. Every message gets the next number of one global sequence as its seq
+// and its version, and every later change of it (an edit, a delete, a reaction) the next number
+// as its new version, so a client that was away asks for "everything after N" and misses neither
+// a message nor a change. A client-chosen id
 // per author and conversation makes sending idempotent: a retried send returns the message
 // already stored. That id is the author's own: only the author is ever shown it, so no one else
 // can post under it or mistake another's message for their own.
@@ -46,8 +48,38 @@ public:
 
     // Stores a message, or finds the one the same author stored earlier in the same
     // conversation under the same client id. The answer is as the author sees it.
+    // `replyToId` (may be empty) must be a message canReplyTo() accepts.
     std::optional<QJsonObject> post(const QString &userId, const QString &conversationId,
-                                    const QString &clientId, const QString &body, bool *duplicate);
+                                    const QString &clientId, const QString &body,
+                                    const QString &replyToId, bool *duplicate);
+    // Whether a new message may quote this one: a message of the conversation, not deleted.
+    bool canReplyTo(const QString &conversationId, const QString &messageId) const;
+
+    // Why a change of a message was refused.
+    enum class Refusal
+    {
+        None,
+        NotFound,  // no such message in the conversation
+        NotAuthor, // only the author edits or deletes
+        Deleted,   // a deleted message takes no edit or reaction
+        TooManyReactions,
+        Failed, // the database failed
+    };
+    struct Change
+    {
+        Refusal refusal = Refusal::None;
+        // Whether the message took a new version; a change that changes nothing (the same
+        // body, a reaction already there, a second delete) answers the message as it is.
+        bool isNewVersion = false;
+        QJsonObject message; // as the user who asked sees it
+    };
+    Change edit(const QString &userId, const QString &conversationId, const QString &messageId,
+                const QString &body);
+    // Leaves a tombstone: the body is erased, the quote and the reactions go.
+    Change remove(const QString &userId, const QString &conversationId, const QString &messageId);
+    Change react(const QString &userId, const QString &conversationId, const QString &messageId,
+                 const QString &emoji, bool add);
+
     // Up to `limit` messages before `beforeSeq` (0: the newest), oldest first, as the viewer
     // sees them.
     QJsonArray page(const QString &viewerId, const QString &conversationId, qint64 beforeSeq,
@@ -60,11 +92,13 @@ public:
     // first.
     QJsonArray pageAround(const QString &viewerId, const QString &conversationId, qint64 seq,
                           int limit, bool *hasOlder, bool *hasNewer) const;
-    // The user's messages after `afterSeq`, oldest first, at most `limit`, as the user sees them,
+    // The user's messages whose version is after `afterSeq`, in version order, at most `limit`,
+    // as the user sees them,
     // leaving out the workspaces closed to the session sessionId
     // (AccountStore::lockedWorkspacesQuery).
     QJsonArray since(const QString &userId, const QString &sessionId, qint64 afterSeq, int limit,
                      bool *hasMore) const;
+    // The sequence's current value: the newest message's seq or the newest change's version.
     qint64 lastSeq() const;
 
     // What a search asks for: every term must occur (moim::search rules); the other fields
@@ -91,7 +125,8 @@ public:
     struct ReadMark
     {
         qint64 lastReadSeq = 0;
-        int unread = 0; // messages of others after the mark
+        int unread = 0;     // messages of others after the mark, not counting deleted ones
+        bool moved = false; // whether this call moved it
     };
     // Moves the user's mark forward to `seq` (never back) and answers where it now stands.
     ReadMark markRead(const QString &userId, const QString &conversationId, qint64 seq);
@@ -99,9 +134,21 @@ public:
     // the user sees
     // in a workspace open to the session sessionId.
     QJsonArray readState(const QString &userId, const QString &sessionId) const;
+    // {id, display_name, last_read_seq} of everyone who sees the conversation; nullopt when they
+    // are more than limits::MaxReadsMembers.
+    std::optional<QJsonArray> readMarks(const QString &conversationId) const;
 
 private:
-    void advanceReadMark(const QString &userId, const QString &conversationId, qint64 seq);
+    // Whether the mark moved.
+    bool advanceReadMark(const QString &userId, const QString &conversationId, qint64 seq);
+    struct Stored
+    {
+        QString author;
+        QString body;
+        bool deleted = false;
+    };
+    std::optional<Stored> stored(const QString &conversationId, const QString &messageId) const;
+    Change changed(const QString &messageId, const QString &viewerId, bool isNewVersion) const;
     QJsonObject messageJson(const QString &id, const QString &viewerId) const;
     // Up to `limit` + 1 messages of a conversation on one side of `seq` (exclusive when
     // `older`, inclusive otherwise), nearest first.

@@ -4,6 +4,7 @@
 #include "account_store.h"
 #include "admin_api.h"
 #include "api_server.h"
+#include "chat_access.h"
 #include "chat_api.h"
 #include "conversation_api.h"
 #include "conversation_store.h"
@@ -15,6 +16,7 @@
 #include "json_reply.h"
 #include "login_channel_hub.h"
 #include "mailbox.h"
+#include "message_actions_api.h"
 #include "message_store.h"
 #include "notification_settings_api.h"
 #include "notification_settings_store.h"
@@ -195,13 +197,18 @@ bool MockServer::start(QString *error)
                                      *m_deviceProofs, m_hasher, m_hashQueue, *listener, *m_api,
                                      *m_admin, *m_twoStep, *m_events, *m_mailbox, m_clock});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
-    m_chat =
-        std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens,
-                                                             *m_events, *m_api, *m_admin});
+    m_chatAccess = std::make_unique<ChatAccess>(
+        ChatAccess::Services{*m_messages, *m_accounts, *m_tokens, *m_events, *m_api});
+    m_chat = std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts,
+                                                                  *m_tokens, *m_events,
+                                                                  *m_chatAccess, *m_api, *m_admin});
+    m_messageActions = std::make_unique<MessageActionsApi>(
+        *m_http,
+        MessageActionsApi::Services{*m_messages, *m_accounts, *m_chatAccess, *m_events, m_clock});
     m_conversations = std::make_unique<ConversationStore>(m_database, m_clock);
     m_conversationApi = std::make_unique<ConversationApi>(
         *m_http, ConversationApi::Services{*m_conversations, *m_messages, *m_accounts, *m_tokens,
-                                           *m_events, *m_api});
+                                           *m_events, *m_chatAccess, *m_api});
     m_notificationSettings = std::make_unique<NotificationSettingsStore>(m_database, m_clock);
     m_notificationSettingsApi = std::make_unique<NotificationSettingsApi>(
         *m_http, NotificationSettingsApi::Services{*m_notificationSettings, *m_accounts, *m_tokens,

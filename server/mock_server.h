@@ -21,9 +21,11 @@ namespace moim::server {
 class AccountSecurityApi;
 class AccountStore;
 class AdminApi;
+class ChatAccess;
 class ChatApi;
 class ConversationApi;
 class ConversationStore;
+class MessageActionsApi;
 class MessageStore;
 class NotificationSettingsApi;
 class NotificationSettingsStore;
@@ -117,7 +119,9 @@ private:
     std::unique_ptr<OnboardingApi> m_onboarding;
     std::unique_ptr<PersonalAccountApi> m_personalApi;
     std::unique_ptr<MessageStore> m_messages;
+    std::unique_ptr<ChatAccess> m_chatAccess;
     std::unique_ptr<ChatApi> m_chat;
+    std::unique_ptr<MessageActionsApi> m_messageActions;
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<ConversationApi> m_conversationApi;
     std::unique_ptr<NotificationSettingsStore> m_notificationSettings;

@@ -56,6 +56,12 @@ inline constexpr auto AdminInviteRevoke = "/api/v1/admin/invites/revoke"_L1;
 inline constexpr auto ConversationsBase = "/api/v1/conversations/"_L1;
 inline constexpr auto MessagesSuffix = "/messages"_L1;
 inline constexpr auto ReadSuffix = "/read"_L1;
+// Acting on one message: ConversationsBase + <conversation_id> + MessagesSuffix + "/" +
+// <message_id> (PATCH edits, DELETE deletes), + ReactionsSuffix (POST adds or removes one).
+inline constexpr auto ReactionsSuffix = "/reactions"_L1;
+// ConversationsBase + <conversation_id> + TypingSuffix (POST) | ReadsSuffix (GET).
+inline constexpr auto TypingSuffix = "/typing"_L1;
+inline constexpr auto ReadsSuffix = "/reads"_L1;
 inline constexpr auto Sync = "/api/v1/sync"_L1;
 // GET Search ?q=…: messages of every conversation the user may read (docs/protocol.md).
 inline constexpr auto Search = "/api/v1/search"_L1;
@@ -154,6 +160,13 @@ inline constexpr auto TooManyStreams = "too_many_streams"_L1;
 // The request is well-formed but clashes with what exists (a channel name already taken);
 // `field` names the field.
 inline constexpr auto Conflict = "conflict"_L1;
+// A deleted message can be neither edited nor reacted to.
+inline constexpr auto NotEditable = "not_editable"_L1;
+// A message carries at most limits::MaxReactionsPerMessage different emoji.
+inline constexpr auto TooManyReactions = "too_many_reactions"_L1;
+// The answer would be too long to list (a conversation's read marks beyond
+// limits::MaxReadsMembers members).
+inline constexpr auto TooLarge = "too_large"_L1;
 } // namespace error
 
 namespace event {
@@ -164,6 +177,11 @@ inline constexpr auto SessionRevoked = "session.revoked"_L1;
 inline constexpr auto WorkspacesChanged = "workspaces.changed"_L1;
 inline constexpr auto MessageCreated = "message.created"_L1;
 inline constexpr auto ReadUpdated = "read.updated"_L1;
+// An edit, a delete or a reaction changed a message (it carries a higher version).
+inline constexpr auto MessageUpdated = "message.updated"_L1;
+inline constexpr auto Typing = "typing"_L1;
+// Another member's read mark moved (read counts); the member's own devices get read.updated.
+inline constexpr auto ReadMarkMoved = "read_mark.moved"_L1;
 inline constexpr auto NotificationSettingsChanged = "notification_settings.changed"_L1;
 inline constexpr auto ConversationCreated = "conversation.created"_L1;
 inline constexpr auto ConversationUpdated = "conversation.updated"_L1;
@@ -288,6 +306,13 @@ inline constexpr int BodyTimeoutSeconds = 30;
 inline constexpr int IdleTimeoutSeconds = 60;
 inline constexpr int EventStreamsPerSession = 8;
 inline constexpr int EventStreamsPerIp = 64;
+// Messages (docs/protocol.md "Chat").
+inline constexpr int MaxReactionsPerMessage = 20; // different emoji
+inline constexpr int MaxEmojiLength = 32;         // UTF-16 units
+inline constexpr int ReplySnippetLength = 100;    // characters of the original's first line
+inline constexpr int TypingIntervalSeconds =
+    2;                                      // at most one typing event per user and conversation
+inline constexpr int MaxReadsMembers = 500; // read marks listed per conversation
 } // namespace limits
 
 // The value of a workspace's "locked" field.
