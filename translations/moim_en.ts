@@ -3158,6 +3158,33 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::ReactionChips</name>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <comment>people who reacted</comment>
+        <translation>
+            <numerusform>%1 and %n other</numerusform>
+            <numerusform>%1 and %n others</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n: %2</source>
+        <comment>an emoji, how many reacted with it, who</comment>
+        <translation>
+            <numerusform>%1 %n: %2</numerusform>
+            <numerusform>%1 %n: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, including you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ResetPasswordPage</name>
     <message>
         <source>Checking your reset link…</source>

@@ -3137,6 +3137,31 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::ReactionChips</name>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <comment>people who reacted</comment>
+        <translation>
+            <numerusform>%1 외 %n명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n: %2</source>
+        <comment>an emoji, how many reacted with it, who</comment>
+        <translation>
+            <numerusform>%1 %n명: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, including you</source>
+        <translation>%1 (내 반응 포함)</translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation>반응 추가</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ResetPasswordPage</name>
     <message>
         <source>Checking your reset link…</source>
