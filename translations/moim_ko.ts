@@ -224,6 +224,41 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ComposerContextBar</name>
+    <message>
+        <source>Replying to %1</source>
+        <translation>%1 님에게 답장</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>%1 님에게 답장: %2</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>메시지 수정 중</translation>
+    </message>
+    <message>
+        <source>Editing message: %1</source>
+        <translation>메시지 수정 중: %1</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>답장 취소</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>수정 취소</translation>
+    </message>
+    <message>
+        <source>Cancel reply (Esc)</source>
+        <translation>답장 취소 (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel editing (Esc)</source>
+        <translation>수정 취소 (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ConversationActions</name>
     <message>
         <source>&amp;Conversation</source>

@@ -194,6 +194,14 @@ QTableView#EmojiGrid::item { border-radius: 8px; padding: 0; }
 QTableView#EmojiGrid::item:hover { background: @sunken; }
 QTableView#EmojiGrid::item:selected { background: @selection; }
 QTableView#EmojiGrid::item:disabled { background: transparent; }
+QFrame#ComposerContextBar { background: @sunken; border: 1px solid @border; border-radius: 8px; }
+QLabel#ComposerContextAccent { background: @primary; border-radius: 1px; }
+QLabel#ComposerContextTitle { color: @primary; font-weight: 600; }
+QToolButton#ComposerContextClose {
+  border: none; border-radius: 14px; color: @muted; font-size: 14px; background: transparent;
+}
+QToolButton#ComposerContextClose:hover { background: @border; color: @text; }
+QToolButton#ComposerContextClose:focus { border: 2px solid @primary; }
 )"_s;
     const QList<QPair<QString, QString>> tokens{
         {u"@window"_s, n(c.window)},
