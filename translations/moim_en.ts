@@ -3479,6 +3479,24 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) are typing…</source>
+        <translation>
+            <numerusform>%1 and %n other are typing…</numerusform>
+            <numerusform>%1 and %n others are typing…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::WindowController</name>
     <message>
         <source>Your password was changed, so every session ended. Sign in with the new password.</source>

@@ -3449,6 +3449,23 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 님이 입력 중…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 님과 %2 님이 입력 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) are typing…</source>
+        <translation>
+            <numerusform>%1 님 외 %n명이 입력 중…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::WindowController</name>
     <message>
         <source>Your password was changed, so every session ended. Sign in with the new password.</source>

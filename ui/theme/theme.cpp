@@ -202,6 +202,7 @@ QToolButton#ComposerContextClose {
 }
 QToolButton#ComposerContextClose:hover { background: @border; color: @text; }
 QToolButton#ComposerContextClose:focus { border: 2px solid @primary; }
+QLabel#TypingLine { color: @muted; font-size: 12px; }
 )"_s;
     const QList<QPair<QString, QString>> tokens{
         {u"@window"_s, n(c.window)},
