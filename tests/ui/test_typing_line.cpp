@@ -2,6 +2,7 @@
 // Korean; hidden while nobody types without the timeline above moving; and what a screen reader
 // reads.
 #include "chat/typing_line.h"
+#include "common/plain_text.h"
 #include "language.h"
 #include "theme/theme.h"
 
@@ -101,7 +102,11 @@ private Q_SLOTS:
         line->setNames({QString(300, u'가')});
         QVERIFY(line->text().endsWith(u'…'));
         QVERIFY(line->fontMetrics().horizontalAdvance(line->text()) < pane.width());
-        QCOMPARE(line->toolTip(), line->accessibleName());
+        QCOMPARE(line->toolTip(), plainToolTip(line->accessibleName()));
+        // A name is shown as written, never as markup.
+        line->setNames({u"<b>Mallory</b>"_s});
+        QCOMPARE(line->textFormat(), Qt::PlainText);
+        QCOMPARE(line->toolTip(), plainToolTip(u"<b>Mallory</b> is typing…"_s));
     }
 
     void aScreenReaderReadsWhoIsTyping()

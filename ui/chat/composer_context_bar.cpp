@@ -30,7 +30,7 @@ QString firstLine(const QString &text)
 
 ComposerContextBar::ComposerContextBar(QWidget *parent)
     : QFrame(parent)
-    , m_icon(new QLabel(this))
+    , m_accent(new QLabel(this))
     , m_title(new QLabel(this))
     , m_snippet(new QLabel(this))
     , m_close(new QToolButton(this))
@@ -39,8 +39,8 @@ ComposerContextBar::ComposerContextBar(QWidget *parent)
     setAttribute(Qt::WA_StyledBackground);
     setFocusPolicy(Qt::ClickFocus);
     // The accent stripe on the left, as a quote is marked in the timeline.
-    m_icon->setObjectName(u"ComposerContextAccent"_s);
-    m_icon->setFixedWidth(3);
+    m_accent->setObjectName(u"ComposerContextAccent"_s);
+    m_accent->setFixedWidth(3);
     m_title->setObjectName(u"ComposerContextTitle"_s);
     m_title->setTextFormat(Qt::PlainText);
     m_snippet->setTextFormat(Qt::PlainText);
@@ -63,7 +63,7 @@ ComposerContextBar::ComposerContextBar(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(Theme::SpaceM, Theme::SpaceS, Theme::SpaceS, Theme::SpaceS);
     layout->setSpacing(Theme::SpaceS + 2);
-    layout->addWidget(m_icon);
+    layout->addWidget(m_accent);
     layout->addLayout(lines, 1);
     layout->addWidget(m_close, 0, Qt::AlignVCenter);
 

@@ -51,7 +51,7 @@ private:
     void refresh();
     void elideSnippet();
 
-    QLabel *m_icon;
+    QLabel *m_accent;
     QLabel *m_title;
     QLabel *m_snippet;
     QToolButton *m_close;

@@ -298,7 +298,7 @@ void EmojiPicker::retranslate()
     m_field->setPlaceholderText(tr("Search emoji"));
     m_field->setAccessibleName(tr("Search emoji"));
     m_grid->setAccessibleName(tr("Emoji"));
-    m_card->setAccessibleName(tr("Emoji picker"));
+    setAccessibleName(tr("Emoji picker"));
     refill(); // titles and names are in the language
 }
 

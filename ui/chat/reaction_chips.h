@@ -56,7 +56,8 @@ public:
     // `hovered` from chipAt(), to outline the chip under the mouse.
     void paint(QPainter *painter, int hovered = -1) const;
 
-    // "👍 2: 김지민, Alex Kim": who reacted, for the tooltip and for a screen reader.
+    // "👍 2: 김지민, Alex Kim": who reacted, for the tooltip and for a screen reader. Plain text
+    // with other people's names in it: a tooltip shows it through plainToolTip().
     static QString toolTip(const ReactionChip &chip);
     // The tooltip's words and whether the user's reaction is among them.
     static QString accessibleText(const ReactionChip &chip);

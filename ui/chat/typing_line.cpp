@@ -1,5 +1,6 @@
 #include "typing_line.h"
 
+#include "common/plain_text.h"
 #include "theme/theme.h"
 
 #include <QAccessible>
@@ -70,7 +71,7 @@ void TypingLine::refresh()
     const QString whole = typingText(m_names);
     QLabel::setText(fontMetrics().elidedText(whole, Qt::ElideRight,
                                              std::max(0, contentsRect().width() - indent())));
-    setToolTip(whole);
+    setToolTip(plainToolTip(whole));
     setVisible(!whole.isEmpty());
     if (accessibleName() != whole) {
         setAccessibleName(whole);
