@@ -227,6 +227,41 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ComposerContextBar</name>
+    <message>
+        <source>Replying to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reply (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel editing (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ConversationActions</name>
     <message>
         <source>&amp;Conversation</source>
@@ -367,6 +402,700 @@
     <message>
         <source>%1 at %2</source>
         <comment>a day, then a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::EmojiCatalogue</name>
+    <message>
+        <source>grinning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sweat smile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolling on the floor laughing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slightly smiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smiling with hearts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heart eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smirk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eye roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grimace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pensive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mind blown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>party face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>surprised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pleading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sobbing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disappointed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>robot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thumbs up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thumbs down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>victory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fingers crossed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raised hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folded hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waving hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raised hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fist bump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raised fist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flexed biceps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pointing left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pointing right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pointing up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pointing down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raising hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bowing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shrug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>facepalm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>technologist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orange heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yellow heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blue heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purple heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>black heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>white heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two hearts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ballot box with check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exclamation mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prohibited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hundred points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sparkles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>light bulb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speech balloon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>party popper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confetti ball</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday cake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balloon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trophy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first place medal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rocket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bullseye</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>toast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bouquet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>music</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paperclip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pushpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bar chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart increasing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>briefcase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>magnifying glass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pencil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alarm clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hourglass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>airplane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>money bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coffee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble tea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cheers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noodles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lunch box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dumpling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pizza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chicken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doughnut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ice cream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>umbrella</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snowflake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rainbow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lightning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seedling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>four leaf clover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cherry blossom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>penguin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turtle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smileys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands and people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearts and symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work and travel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::EmojiPicker</name>
+    <message>
+        <source>Recently used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No emoji matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji picker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2464,6 +3193,33 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::ReactionChips</name>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <comment>people who reacted</comment>
+        <translation>
+            <numerusform>%1 and %n other</numerusform>
+            <numerusform>%1 and %n others</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n: %2</source>
+        <comment>an emoji, how many reacted with it, who</comment>
+        <translation>
+            <numerusform>%1 %n: %2</numerusform>
+            <numerusform>%1 %n: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, including you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ResetPasswordPage</name>
     <message>
         <source>Checking your reset link…</source>
@@ -2720,6 +3476,24 @@ Messages arrive here.</source>
     <message>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) are typing…</source>
+        <translation>
+            <numerusform>%1 and %n other are typing…</numerusform>
+            <numerusform>%1 and %n others are typing…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

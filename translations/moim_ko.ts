@@ -224,6 +224,41 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ComposerContextBar</name>
+    <message>
+        <source>Replying to %1</source>
+        <translation>%1 님에게 답장</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>%1 님에게 답장: %2</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>메시지 수정 중</translation>
+    </message>
+    <message>
+        <source>Editing message: %1</source>
+        <translation>메시지 수정 중: %1</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>답장 취소</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>수정 취소</translation>
+    </message>
+    <message>
+        <source>Cancel reply (Esc)</source>
+        <translation>답장 취소 (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel editing (Esc)</source>
+        <translation>수정 취소 (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ConversationActions</name>
     <message>
         <source>&amp;Conversation</source>
@@ -364,6 +399,700 @@
         <source>%1 at %2</source>
         <comment>a day, then a time</comment>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::EmojiCatalogue</name>
+    <message>
+        <source>grinning</source>
+        <translation>활짝 웃음</translation>
+    </message>
+    <message>
+        <source>grin</source>
+        <translation>싱글벙글</translation>
+    </message>
+    <message>
+        <source>sweat smile</source>
+        <translation>진땀 웃음</translation>
+    </message>
+    <message>
+        <source>joy</source>
+        <translation>웃음</translation>
+    </message>
+    <message>
+        <source>rolling on the floor laughing</source>
+        <translation>빵 터짐</translation>
+    </message>
+    <message>
+        <source>slightly smiling</source>
+        <translation>살짝 미소</translation>
+    </message>
+    <message>
+        <source>wink</source>
+        <translation>윙크</translation>
+    </message>
+    <message>
+        <source>blush</source>
+        <translation>수줍은 미소</translation>
+    </message>
+    <message>
+        <source>smiling with hearts</source>
+        <translation>사랑스러워</translation>
+    </message>
+    <message>
+        <source>heart eyes</source>
+        <translation>하트 눈</translation>
+    </message>
+    <message>
+        <source>yum</source>
+        <translation>맛있다</translation>
+    </message>
+    <message>
+        <source>hug</source>
+        <translation>포옹</translation>
+    </message>
+    <message>
+        <source>shush</source>
+        <translation>쉿</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>생각 중</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>무표정</translation>
+    </message>
+    <message>
+        <source>smirk</source>
+        <translation>씩 웃음</translation>
+    </message>
+    <message>
+        <source>eye roll</source>
+        <translation>눈 굴리기</translation>
+    </message>
+    <message>
+        <source>grimace</source>
+        <translation>어색</translation>
+    </message>
+    <message>
+        <source>pensive</source>
+        <translation>시무룩</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>졸려요</translation>
+    </message>
+    <message>
+        <source>mind blown</source>
+        <translation>충격</translation>
+    </message>
+    <message>
+        <source>party face</source>
+        <translation>신나요</translation>
+    </message>
+    <message>
+        <source>cool</source>
+        <translation>멋져요</translation>
+    </message>
+    <message>
+        <source>confused</source>
+        <translation>갸우뚱</translation>
+    </message>
+    <message>
+        <source>worried</source>
+        <translation>걱정</translation>
+    </message>
+    <message>
+        <source>surprised</source>
+        <translation>놀람</translation>
+    </message>
+    <message>
+        <source>pleading</source>
+        <translation>부탁해요</translation>
+    </message>
+    <message>
+        <source>crying</source>
+        <translation>눈물</translation>
+    </message>
+    <message>
+        <source>sobbing</source>
+        <translation>엉엉</translation>
+    </message>
+    <message>
+        <source>scream</source>
+        <translation>비명</translation>
+    </message>
+    <message>
+        <source>disappointed</source>
+        <translation>실망</translation>
+    </message>
+    <message>
+        <source>weary</source>
+        <translation>지쳤어요</translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <translation>화남</translation>
+    </message>
+    <message>
+        <source>robot</source>
+        <translation>로봇</translation>
+    </message>
+    <message>
+        <source>thumbs up</source>
+        <translation>좋아요</translation>
+    </message>
+    <message>
+        <source>thumbs down</source>
+        <translation>별로예요</translation>
+    </message>
+    <message>
+        <source>ok hand</source>
+        <translation>오케이</translation>
+    </message>
+    <message>
+        <source>victory</source>
+        <translation>브이</translation>
+    </message>
+    <message>
+        <source>fingers crossed</source>
+        <translation>행운을 빌어요</translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation>악수</translation>
+    </message>
+    <message>
+        <source>clapping</source>
+        <translation>박수</translation>
+    </message>
+    <message>
+        <source>raised hands</source>
+        <translation>만세</translation>
+    </message>
+    <message>
+        <source>folded hands</source>
+        <translation>감사</translation>
+    </message>
+    <message>
+        <source>waving hand</source>
+        <translation>안녕</translation>
+    </message>
+    <message>
+        <source>raised hand</source>
+        <translation>손 들기</translation>
+    </message>
+    <message>
+        <source>fist bump</source>
+        <translation>주먹 인사</translation>
+    </message>
+    <message>
+        <source>raised fist</source>
+        <translation>파이팅</translation>
+    </message>
+    <message>
+        <source>flexed biceps</source>
+        <translation>힘내요</translation>
+    </message>
+    <message>
+        <source>pointing left</source>
+        <translation>왼쪽</translation>
+    </message>
+    <message>
+        <source>pointing right</source>
+        <translation>오른쪽</translation>
+    </message>
+    <message>
+        <source>pointing up</source>
+        <translation>위쪽</translation>
+    </message>
+    <message>
+        <source>pointing down</source>
+        <translation>아래쪽</translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation>작성 중</translation>
+    </message>
+    <message>
+        <source>eyes</source>
+        <translation>눈</translation>
+    </message>
+    <message>
+        <source>raising hand</source>
+        <translation>저요</translation>
+    </message>
+    <message>
+        <source>bowing</source>
+        <translation>꾸벅</translation>
+    </message>
+    <message>
+        <source>shrug</source>
+        <translation>글쎄요</translation>
+    </message>
+    <message>
+        <source>facepalm</source>
+        <translation>아이고</translation>
+    </message>
+    <message>
+        <source>technologist</source>
+        <translation>개발자</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>달려가요</translation>
+    </message>
+    <message>
+        <source>red heart</source>
+        <translation>하트</translation>
+    </message>
+    <message>
+        <source>orange heart</source>
+        <translation>주황 하트</translation>
+    </message>
+    <message>
+        <source>yellow heart</source>
+        <translation>노란 하트</translation>
+    </message>
+    <message>
+        <source>green heart</source>
+        <translation>초록 하트</translation>
+    </message>
+    <message>
+        <source>blue heart</source>
+        <translation>파란 하트</translation>
+    </message>
+    <message>
+        <source>purple heart</source>
+        <translation>보라 하트</translation>
+    </message>
+    <message>
+        <source>black heart</source>
+        <translation>검은 하트</translation>
+    </message>
+    <message>
+        <source>white heart</source>
+        <translation>하얀 하트</translation>
+    </message>
+    <message>
+        <source>broken heart</source>
+        <translation>깨진 하트</translation>
+    </message>
+    <message>
+        <source>two hearts</source>
+        <translation>두 개의 하트</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>check mark</source>
+        <translation>체크 표시</translation>
+    </message>
+    <message>
+        <source>ballot box with check</source>
+        <translation>체크 상자</translation>
+    </message>
+    <message>
+        <source>cross mark</source>
+        <translation>엑스</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>동그라미</translation>
+    </message>
+    <message>
+        <source>exclamation mark</source>
+        <translation>느낌표</translation>
+    </message>
+    <message>
+        <source>question mark</source>
+        <translation>물음표</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>주의</translation>
+    </message>
+    <message>
+        <source>prohibited</source>
+        <translation>금지</translation>
+    </message>
+    <message>
+        <source>hundred points</source>
+        <translation>백 점</translation>
+    </message>
+    <message>
+        <source>fire</source>
+        <translation>불</translation>
+    </message>
+    <message>
+        <source>sparkles</source>
+        <translation>반짝반짝</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>별</translation>
+    </message>
+    <message>
+        <source>light bulb</source>
+        <translation>아이디어</translation>
+    </message>
+    <message>
+        <source>speech balloon</source>
+        <translation>말풍선</translation>
+    </message>
+    <message>
+        <source>bell</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>plus</source>
+        <translation>더하기</translation>
+    </message>
+    <message>
+        <source>red circle</source>
+        <translation>빨간 원</translation>
+    </message>
+    <message>
+        <source>green circle</source>
+        <translation>초록 원</translation>
+    </message>
+    <message>
+        <source>party popper</source>
+        <translation>축하</translation>
+    </message>
+    <message>
+        <source>confetti ball</source>
+        <translation>꽃가루</translation>
+    </message>
+    <message>
+        <source>birthday cake</source>
+        <translation>생일 케이크</translation>
+    </message>
+    <message>
+        <source>gift</source>
+        <translation>선물</translation>
+    </message>
+    <message>
+        <source>balloon</source>
+        <translation>풍선</translation>
+    </message>
+    <message>
+        <source>trophy</source>
+        <translation>트로피</translation>
+    </message>
+    <message>
+        <source>first place medal</source>
+        <translation>1등</translation>
+    </message>
+    <message>
+        <source>crown</source>
+        <translation>왕관</translation>
+    </message>
+    <message>
+        <source>rocket</source>
+        <translation>로켓</translation>
+    </message>
+    <message>
+        <source>bullseye</source>
+        <translation>명중</translation>
+    </message>
+    <message>
+        <source>toast</source>
+        <translation>축배</translation>
+    </message>
+    <message>
+        <source>bouquet</source>
+        <translation>꽃다발</translation>
+    </message>
+    <message>
+        <source>music</source>
+        <translation>음악</translation>
+    </message>
+    <message>
+        <source>paperclip</source>
+        <translation>클립</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>달력</translation>
+    </message>
+    <message>
+        <source>pushpin</source>
+        <translation>압정</translation>
+    </message>
+    <message>
+        <source>memo</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>클립보드</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>bar chart</source>
+        <translation>막대 그래프</translation>
+    </message>
+    <message>
+        <source>chart increasing</source>
+        <translation>상승</translation>
+    </message>
+    <message>
+        <source>briefcase</source>
+        <translation>서류 가방</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>노트북</translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation>휴대폰</translation>
+    </message>
+    <message>
+        <source>phone call</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>택배</translation>
+    </message>
+    <message>
+        <source>announcement</source>
+        <translation>공지</translation>
+    </message>
+    <message>
+        <source>magnifying glass</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>잠금</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>열쇠</translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation>도구</translation>
+    </message>
+    <message>
+        <source>bug</source>
+        <translation>버그</translation>
+    </message>
+    <message>
+        <source>pencil</source>
+        <translation>연필</translation>
+    </message>
+    <message>
+        <source>books</source>
+        <translation>책</translation>
+    </message>
+    <message>
+        <source>alarm clock</source>
+        <translation>알람</translation>
+    </message>
+    <message>
+        <source>hourglass</source>
+        <translation>모래시계</translation>
+    </message>
+    <message>
+        <source>office building</source>
+        <translation>회사</translation>
+    </message>
+    <message>
+        <source>airplane</source>
+        <translation>비행기</translation>
+    </message>
+    <message>
+        <source>money bag</source>
+        <translation>돈</translation>
+    </message>
+    <message>
+        <source>coffee</source>
+        <translation>커피</translation>
+    </message>
+    <message>
+        <source>tea</source>
+        <translation>차</translation>
+    </message>
+    <message>
+        <source>bubble tea</source>
+        <translation>버블티</translation>
+    </message>
+    <message>
+        <source>beer</source>
+        <translation>맥주</translation>
+    </message>
+    <message>
+        <source>cheers</source>
+        <translation>건배</translation>
+    </message>
+    <message>
+        <source>wine</source>
+        <translation>와인</translation>
+    </message>
+    <message>
+        <source>rice</source>
+        <translation>밥</translation>
+    </message>
+    <message>
+        <source>noodles</source>
+        <translation>라면</translation>
+    </message>
+    <message>
+        <source>stew</source>
+        <translation>찌개</translation>
+    </message>
+    <message>
+        <source>lunch box</source>
+        <translation>도시락</translation>
+    </message>
+    <message>
+        <source>dumpling</source>
+        <translation>만두</translation>
+    </message>
+    <message>
+        <source>pizza</source>
+        <translation>피자</translation>
+    </message>
+    <message>
+        <source>chicken</source>
+        <translation>치킨</translation>
+    </message>
+    <message>
+        <source>bread</source>
+        <translation>빵</translation>
+    </message>
+    <message>
+        <source>doughnut</source>
+        <translation>도넛</translation>
+    </message>
+    <message>
+        <source>cake</source>
+        <translation>케이크</translation>
+    </message>
+    <message>
+        <source>ice cream</source>
+        <translation>아이스크림</translation>
+    </message>
+    <message>
+        <source>sun</source>
+        <translation>해</translation>
+    </message>
+    <message>
+        <source>umbrella</source>
+        <translation>우산</translation>
+    </message>
+    <message>
+        <source>snowflake</source>
+        <translation>눈송이</translation>
+    </message>
+    <message>
+        <source>rainbow</source>
+        <translation>무지개</translation>
+    </message>
+    <message>
+        <source>lightning</source>
+        <translation>번개</translation>
+    </message>
+    <message>
+        <source>seedling</source>
+        <translation>새싹</translation>
+    </message>
+    <message>
+        <source>four leaf clover</source>
+        <translation>네잎클로버</translation>
+    </message>
+    <message>
+        <source>cherry blossom</source>
+        <translation>벚꽃</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>강아지</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>고양이</translation>
+    </message>
+    <message>
+        <source>bear</source>
+        <translation>곰</translation>
+    </message>
+    <message>
+        <source>penguin</source>
+        <translation>펭귄</translation>
+    </message>
+    <message>
+        <source>turtle</source>
+        <translation>거북이</translation>
+    </message>
+    <message>
+        <source>Smileys</source>
+        <translation>표정</translation>
+    </message>
+    <message>
+        <source>Hands and people</source>
+        <translation>손짓과 사람</translation>
+    </message>
+    <message>
+        <source>Hearts and symbols</source>
+        <translation>하트와 기호</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>축하</translation>
+    </message>
+    <message>
+        <source>Work and travel</source>
+        <translation>업무와 이동</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>음식과 음료</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>자연</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::EmojiPicker</name>
+    <message>
+        <source>Recently used</source>
+        <translation>최근 사용</translation>
+    </message>
+    <message>
+        <source>No emoji matches “%1”.</source>
+        <translation>“%1”에 맞는 이모지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>이모지 검색</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>이모지</translation>
+    </message>
+    <message>
+        <source>Emoji picker</source>
+        <translation>이모지 선택</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +3172,31 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::ReactionChips</name>
+    <message numerus="yes">
+        <source>%1 and %n other(s)</source>
+        <comment>people who reacted</comment>
+        <translation>
+            <numerusform>%1 외 %n명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n: %2</source>
+        <comment>an emoji, how many reacted with it, who</comment>
+        <translation>
+            <numerusform>%1 %n명: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, including you</source>
+        <translation>%1 (내 반응 포함)</translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation>반응 추가</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::ResetPasswordPage</name>
     <message>
         <source>Checking your reset link…</source>
@@ -2692,6 +3446,23 @@ Messages arrive here.</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 님이 입력 중…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 님과 %2 님이 입력 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) are typing…</source>
+        <translation>
+            <numerusform>%1 님 외 %n명이 입력 중…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -185,6 +185,24 @@ QLabel[role="searchScope"] {
   background: @selection; color: @text; border-radius: 10px; padding: 3px 10px; font-weight: 600;
 }
 QLabel[role="searchError"] { color: @danger; }
+QWidget#EmojiPickerCard { background: @surface; border: 1px solid @border; border-radius: 12px; }
+QTableView#EmojiGrid {
+  background: transparent; border: none; outline: none; selection-background-color: @selection;
+  selection-color: @text;
+}
+QTableView#EmojiGrid::item { border-radius: 8px; padding: 0; }
+QTableView#EmojiGrid::item:hover { background: @sunken; }
+QTableView#EmojiGrid::item:selected { background: @selection; }
+QTableView#EmojiGrid::item:disabled { background: transparent; }
+QFrame#ComposerContextBar { background: @sunken; border: 1px solid @border; border-radius: 8px; }
+QLabel#ComposerContextAccent { background: @primary; border-radius: 1px; }
+QLabel#ComposerContextTitle { color: @primary; font-weight: 600; }
+QToolButton#ComposerContextClose {
+  border: none; border-radius: 14px; color: @muted; font-size: 14px; background: transparent;
+}
+QToolButton#ComposerContextClose:hover { background: @border; color: @text; }
+QToolButton#ComposerContextClose:focus { border: 2px solid @primary; }
+QLabel#TypingLine { color: @muted; font-size: 12px; }
 )"_s;
     const QList<QPair<QString, QString>> tokens{
         {u"@window"_s, n(c.window)},
