@@ -56,6 +56,13 @@ inline constexpr auto AdminInviteRevoke = "/api/v1/admin/invites/revoke"_L1;
 inline constexpr auto ConversationsBase = "/api/v1/conversations/"_L1;
 inline constexpr auto MessagesSuffix = "/messages"_L1;
 inline constexpr auto ReadSuffix = "/read"_L1;
+// One message: ConversationsBase + <conversation_id> + MessagesSuffix + "/" + <message_id>
+// (PATCH edits, DELETE deletes), + ReactionsSuffix (POST adds or removes an emoji).
+inline constexpr auto ReactionsSuffix = "/reactions"_L1;
+// ConversationsBase + <conversation_id> + TypingSuffix (POST) | ReadsSuffix (GET: every
+// member's read mark).
+inline constexpr auto TypingSuffix = "/typing"_L1;
+inline constexpr auto ReadsSuffix = "/reads"_L1;
 inline constexpr auto Sync = "/api/v1/sync"_L1;
 // GET Search ?q=…: messages of every conversation the user may read (docs/protocol.md).
 inline constexpr auto Search = "/api/v1/search"_L1;
@@ -154,6 +161,11 @@ inline constexpr auto TooManyStreams = "too_many_streams"_L1;
 // The request is well-formed but clashes with what exists (a channel name already taken);
 // `field` names the field.
 inline constexpr auto Conflict = "conflict"_L1;
+// A deleted message can be neither edited nor reacted to.
+inline constexpr auto NotEditable = "not_editable"_L1;
+inline constexpr auto TooManyReactions = "too_many_reactions"_L1;
+// A list too long to answer (a conversation's read marks beyond 500 members).
+inline constexpr auto TooLarge = "too_large"_L1;
 } // namespace error
 
 namespace event {
@@ -164,6 +176,12 @@ inline constexpr auto SessionRevoked = "session.revoked"_L1;
 inline constexpr auto WorkspacesChanged = "workspaces.changed"_L1;
 inline constexpr auto MessageCreated = "message.created"_L1;
 inline constexpr auto ReadUpdated = "read.updated"_L1;
+// A message was edited or deleted, or its reactions changed: the message at its new version.
+inline constexpr auto MessageUpdated = "message.updated"_L1;
+// Someone else is writing in a conversation.
+inline constexpr auto Typing = "typing"_L1;
+// Someone else's read mark in a conversation moved.
+inline constexpr auto ReadMarkMoved = "read_mark.moved"_L1;
 inline constexpr auto NotificationSettingsChanged = "notification_settings.changed"_L1;
 inline constexpr auto ConversationCreated = "conversation.created"_L1;
 inline constexpr auto ConversationUpdated = "conversation.updated"_L1;
