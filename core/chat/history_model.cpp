@@ -452,7 +452,7 @@ void HistoryModel::merge(const Message &message, bool partOfNewestPage)
     if (!m_atNewest)
         return; // the live end is not in the window; it is in the cache
     // A change to a message older than the window: not a row of it (it would sit above a gap).
-    // The newest page fills the window down from the top instead.
+    // The newest page is merged whole: it overlaps the newest end of the window.
     if (!partOfNewestPage && message.seq > 0 && m_hasOlder && message.seq < oldestSeq(m_rows))
         return;
     // Keep order by seq; pending messages (seq 0) stay at the end.

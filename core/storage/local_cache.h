@@ -110,6 +110,8 @@ public:
     // background after an upgrade or damage.
     bool isSearchIndexComplete() const;
 
+    // Where the catch-up goes on from: the highest message version seen (the server's counter,
+    // which a new message's seq and every change's version come from).
     qint64 lastSeq() const;
     bool setLastSeq(qint64 seq);
 

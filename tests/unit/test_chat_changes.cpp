@@ -271,6 +271,33 @@ private Q_SLOTS:
         QCOMPARE(m_api->calls.at(sendCall + 2).body.value("body"_L1).toString(), u"둘째"_s);
     }
 
+    void aChangeMadeOnItsWayWaitsForTheAnswer()
+    {
+        QSignalSpy removed(m_chat.get(), &Chat::messageRemoved);
+        const Message refused = m_chat->send(General, u"보낼 말"_s).value();
+        const qsizetype refusedCall = lastCall();
+        m_chat->remove(refused.localId);
+        QCOMPARE(m_api->calls.size(), refusedCall + 1);
+        QCOMPARE(row(refused.localId).localId, refused.localId); // still there, on its way
+        QVERIFY(removed.isEmpty());
+
+        // Refused for good: back in the outbox, where the removal takes it.
+        m_api->answerHttp(refusedCall, 403, R"({"error":{"code":"forbidden","message":"no"}})");
+        QCOMPARE(removed.size(), 1);
+        QVERIFY(m_outbox->messages().isEmpty());
+        QVERIFY(row(refused.localId).localId.isEmpty());
+
+        // Sent: the removal becomes a deletion on the server.
+        const Message delivered = m_chat->send(General, u"다른 말"_s).value();
+        const qsizetype sendCall = lastCall();
+        m_chat->remove(delivered.localId);
+        QJsonObject sent = messageJson(u"m_13"_s, 13, 13, Me, u"다른 말"_s);
+        sent.insert(u"client_id"_s, delivered.clientId);
+        m_api->answerOk(sendCall, {{u"message"_s, sent}});
+        QCOMPARE(callsSince(sendCall + 1),
+                 QStringList{u"DELETE /api/v1/conversations/c_general/messages/m_13"_s});
+    }
+
     void outOfOrderCopiesConvergeOnTheNewest()
     {
         QSignalSpy changed(m_chat.get(), &Chat::messageChanged);
