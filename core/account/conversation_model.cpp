@@ -136,8 +136,10 @@ void ConversationModel::onMessageChanged(const Message &message)
     const auto known = m_newest.constFind(message.conversationId);
     if (row < 0 && known == m_newest.cend())
         return; // looked up when its workspace is shown
+    // The same message again: only a newer copy of it (an edit, a deletion) changes the row.
     const bool newer = known == m_newest.cend() || known->localId.isEmpty() ||
-                       message.localId == known->localId || recency(message) >= recency(*known);
+                       (message.localId == known->localId ? message.supersedes(*known)
+                                                          : recency(message) >= recency(*known));
     if (!newer)
         return;
     m_newest.insert(message.conversationId, message);

@@ -25,6 +25,11 @@ Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QStr
     , m_myId(std::move(myId))
     , m_myName(std::move(myName))
     , m_outbox(api, outboxStore, m_myId, m_myName)
+    , m_clock([] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    })
 {
     m_lastSeq = m_cache->isOpen() ? m_cache->lastSeq() : 0;
     if (m_cache->isOpen()) {
@@ -43,6 +48,8 @@ Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QStr
                 readUpToOwnMessage(message.conversationId, message.seq);
         }
         Q_EMIT messageChanged(message);
+        if (message.state != Message::State::Pending)
+            runFollowUp(message);
     });
     connect(&m_outbox, &Outbox::messageDiscarded, this, &Chat::messageRemoved);
     // Unsent rows an older version kept in the cache, and rows rescued from a damaged cache,
@@ -60,6 +67,8 @@ Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QStr
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &Chat::flush);
+    m_typingTimer.setSingleShot(true);
+    connect(&m_typingTimer, &QTimer::timeout, this, &Chat::expireTyping);
 }
 
 void Chat::scheduleFlush()
@@ -95,9 +104,152 @@ QString Chat::messagesPath(const QString &conversationId) const
            QString::fromLatin1(QUrl::toPercentEncoding(conversationId));
 }
 
-std::optional<Message> Chat::send(const QString &conversationId, const QString &body)
+QString Chat::messagePath(const Message &message) const
 {
-    return m_outbox.queue(conversationId, body);
+    return messagesPath(message.conversationId) + wire::path::MessagesSuffix + u'/' +
+           QString::fromLatin1(QUrl::toPercentEncoding(message.id));
+}
+
+std::optional<Message> Chat::send(const QString &conversationId, const QString &body,
+                                  const QString &replyToId)
+{
+    std::optional<ReplyQuote> quote;
+    if (!replyToId.isEmpty()) {
+        // What the reply shows until the server's copy brings the quote as it works it out.
+        quote = ReplyQuote{};
+        quote->id = replyToId;
+        if (const std::optional<Message> original = findMessage(replyToId)) {
+            quote->seq = original->seq;
+            quote->authorId = original->authorId;
+            quote->authorName = original->authorName;
+            quote->deleted = original->deleted;
+            quote->snippet = original->deleted ? QString() : ReplyQuote::snippetOf(original->body);
+        }
+    }
+    return m_outbox.queue(conversationId, body, quote);
+}
+
+std::optional<Message> Chat::findMessage(const QString &localId)
+{
+    if (localId.isEmpty())
+        return std::nullopt;
+    if (std::optional<Message> unsent = m_outbox.find(localId))
+        return unsent;
+    flush();
+    if (m_cache->isOpen()) {
+        if (std::optional<Message> cached = m_cache->message(localId))
+            return cached;
+    }
+    const auto onScreen = m_onScreenOnly.constFind(localId);
+    if (onScreen != m_onScreenOnly.cend())
+        return *onScreen;
+    return std::nullopt;
+}
+
+void Chat::edit(const QString &localId, const QString &body)
+{
+    if (m_outbox.isOnItsWay(localId)) {
+        m_followUps.insert(localId, {FollowUp::Kind::Edit, body});
+        return;
+    }
+    if (m_outbox.edit(localId, body))
+        return;
+    const std::optional<Message> message = findMessage(localId);
+    if (!message || message->id.isEmpty() || message->authorId != m_myId) {
+        Q_EMIT actionFailed(localId, QString(wire::error::NotFound));
+        return;
+    }
+    requestChange(localId, AuthorizedApi::Method::Patch, messagePath(*message),
+                  {{u"body"_s, body}});
+}
+
+void Chat::remove(const QString &localId)
+{
+    if (m_outbox.isOnItsWay(localId)) {
+        m_followUps.insert(localId, {FollowUp::Kind::Remove, {}});
+        return;
+    }
+    if (m_outbox.discard(localId))
+        return;
+    const std::optional<Message> message = findMessage(localId);
+    if (!message || message->id.isEmpty() || message->authorId != m_myId) {
+        Q_EMIT actionFailed(localId, QString(wire::error::NotFound));
+        return;
+    }
+    requestChange(localId, AuthorizedApi::Method::Delete, messagePath(*message), {});
+}
+
+void Chat::react(const QString &localId, const QString &emoji, bool add)
+{
+    const std::optional<Message> message = findMessage(localId);
+    if (!message || message->id.isEmpty()) {
+        Q_EMIT actionFailed(localId, QString(wire::error::NotFound));
+        return;
+    }
+    requestChange(localId, AuthorizedApi::Method::Post,
+                  messagePath(*message) + wire::path::ReactionsSuffix,
+                  {{u"emoji"_s, emoji}, {u"add"_s, add}});
+}
+
+void Chat::requestChange(const QString &localId, AuthorizedApi::Method method, const QString &path,
+                         const QJsonObject &body)
+{
+    m_api->call(method, path, body, this, [this, localId](const ApiResult &result) {
+        if (!result.ok()) {
+            qCInfo(lcChat) << "change refused:" << errorName(result.error.code)
+                           << result.error.serverCode;
+            Q_EMIT actionFailed(localId, result.error.serverCode.isEmpty()
+                                             ? errorName(result.error.code)
+                                             : result.error.serverCode);
+            return;
+        }
+        const Message changed =
+            Message::fromJson(result.body.value("message"_L1).toObject(), m_myId);
+        if (changed.id.isEmpty() || changed.conversationId.isEmpty()) {
+            Q_EMIT actionFailed(localId, errorName(ApiError::Code::InvalidResponse));
+            return;
+        }
+        // Not from the stream: the catch-up position stays where the stream has brought it, so
+        // a change that happened before this one and is still on its way is not skipped.
+        applyChange(changed, false);
+    });
+}
+
+void Chat::runFollowUp(const Message &answered)
+{
+    const auto found = m_followUps.constFind(answered.clientId);
+    if (found == m_followUps.cend())
+        return;
+    const FollowUp followUp = *found;
+    m_followUps.erase(found);
+    // Sent, it lives under its server id from now on; refused, it is back in the outbox.
+    if (followUp.kind == FollowUp::Kind::Edit)
+        edit(answered.localId, followUp.body);
+    else
+        remove(answered.localId);
+}
+
+void Chat::applyChange(const Message &message, bool live)
+{
+    if (message.id.isEmpty() || message.conversationId.isEmpty())
+        return;
+    flush(); // the copy held may still be on its way to the cache
+    std::optional<Message> held = m_cache->isOpen() ? m_cache->message(message.id) : std::nullopt;
+    const auto onScreen = m_onScreenOnly.find(message.id);
+    if (!held && onScreen != m_onScreenOnly.end())
+        held = *onScreen;
+    if (live) {
+        m_lastSeq = std::max(m_lastSeq, message.version);
+        if (m_cache->isOpen())
+            m_cache->setLastSeq(m_lastSeq);
+    }
+    if (held && !message.supersedes(*held))
+        return; // an older copy than the one kept: out of order, or a repeat
+    if (m_cache->isOpen())
+        m_cache->updateMessages({message});
+    if (onScreen != m_onScreenOnly.end())
+        *onScreen = message;
+    Q_EMIT messageChanged(message);
 }
 
 void Chat::setOnline(bool online)
@@ -117,6 +269,8 @@ void Chat::sync()
     if (m_syncing || !m_online)
         return;
     m_syncing = true;
+    if (m_catchUpFrom < 0)
+        m_catchUpFrom = m_lastSeq;
     // A first sign-in has nothing to catch up on: it takes the read state and the current
     // sequence number, and each conversation loads its history when it is opened.
     const qint64 after = m_lastSeq > 0 ? m_lastSeq : std::numeric_limits<qint64>::max() / 2;
@@ -138,10 +292,18 @@ void Chat::sync()
                 batch.append(message);
         }
         flush(); // live messages that came meanwhile are counted from the cache below
-        m_cache->storeMessages(batch);
+        // The page is ordered by version, which is no longer the order messages were written
+        // in: what was written since the catch-up began is stored, what is older only updates
+        // the copy the cache holds.
+        QList<Message> written;
+        QList<Message> changed;
+        for (const Message &message : std::as_const(batch))
+            (message.seq > m_catchUpFrom ? written : changed).append(message);
+        m_cache->storeMessages(written);
+        m_cache->updateMessages(changed);
         for (const Message &message : batch) {
             m_outbox.confirm(message); // ours, sent before a crash took the answer
-            m_lastSeq = std::max(m_lastSeq, message.seq);
+            m_lastSeq = std::max(m_lastSeq, message.version);
             Q_EMIT messageChanged(message);
         }
         // The server's read state is the truth after a gap (other devices may have read). Its
@@ -162,14 +324,15 @@ void Chat::sync()
         }
         m_countedSeq = std::max(m_countedSeq, serverLastSeq);
         if (result.body.value("has_more"_L1).toBool()) {
-            // Go on from the last message of this page, not from the server's last_seq: the
-            // pages between are still to come.
+            // Go on from the last message of this page (the highest version), not from the
+            // server's last_seq: the pages between are still to come.
             if (m_cache->isOpen())
                 m_cache->setLastSeq(m_lastSeq);
             sync();
             return;
         }
         m_lastSeq = std::max(m_lastSeq, serverLastSeq);
+        m_catchUpFrom = -1;
         if (m_cache->isOpen())
             m_cache->setLastSeq(m_lastSeq);
         m_outbox.setOnline(m_online);
@@ -190,9 +353,23 @@ bool Chat::handleEvent(const QString &type, const QJsonObject &event)
         receive(message, conversation.workspaceId, true, conversation);
         return true;
     }
+    if (type == wire::event::MessageUpdated) {
+        applyChange(Message::fromJson(event.value("message"_L1).toObject(), m_myId), true);
+        return true;
+    }
+    if (type == wire::event::Typing) {
+        receiveTyping(event);
+        return true;
+    }
+    if (type == wire::event::ReadMarkMoved) {
+        receiveReadMark(event.value("conversation_id"_L1).toString(),
+                        event.value("user_id"_L1).toString(), event.value("seq"_L1).toInteger());
+        return true;
+    }
     if (type == wire::event::ReadUpdated) {
         const QString id = event.value("conversation_id"_L1).toString();
         const qint64 seq = event.value("seq"_L1).toInteger();
+        receiveReadMark(id, m_myId, seq);
         if (seq < m_read.value(id).lastReadSeq)
             return true; // an older mark: this device has read further
         flush();
@@ -227,7 +404,7 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     stored.state = Message::State::Sent;
     m_outbox.confirm(stored);
     m_unflushed.append(stored);
-    m_lastSeq = std::max(m_lastSeq, message.seq);
+    m_lastSeq = std::max(m_lastSeq, message.version);
     scheduleFlush();
     Q_EMIT messageChanged(stored);
 
@@ -237,6 +414,14 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     if (message.authorId == m_myId) {
         readUpToOwnMessage(message.conversationId, message.seq);
         return;
+    }
+    if (live) {
+        // What they were typing has arrived.
+        auto typing = m_typing.find(message.conversationId);
+        if (typing != m_typing.end() && typing->removeIf([&](const TypingEntry &entry) {
+                return entry.userId == message.authorId;
+            }) > 0)
+            Q_EMIT typingChanged(message.conversationId);
     }
     if (live && isNew)
         Q_EMIT messageArrived(stored, conversation);
@@ -270,6 +455,7 @@ void Chat::markRead(const QString &conversationId)
     info.unread = 0;
     if (seq > info.lastReadSeq || hadUnread) {
         info.lastReadSeq = seq;
+        receiveReadMark(conversationId, m_myId, seq);
         persistReadState();
         // Offline, or should this call fail: the next catch-up finds the server's mark behind
         // this one and sends it again.
@@ -324,6 +510,7 @@ void Chat::readUpToOwnMessage(const QString &conversationId, qint64 seq)
     if (seq <= info.lastReadSeq)
         return;
     info.lastReadSeq = seq;
+    receiveReadMark(conversationId, m_myId, seq);
     flush();
     const int unread = m_cache->countByOthersAfter(conversationId, seq, m_myId);
     persistReadState();
@@ -475,8 +662,15 @@ QList<Message> Chat::pageFrom(const QJsonObject &answer, Keep keep)
     QList<Message> page;
     for (const QJsonValue &value : answer.value("messages"_L1).toArray())
         page.append(Message::fromJson(value.toObject(), m_myId));
-    if (keep == Keep::InCache)
+    if (keep == Keep::InCache) {
         m_cache->storeMessages(page);
+    } else {
+        // Bounded by a few windows' worth; a window opened again brings its messages back.
+        if (m_onScreenOnly.size() + page.size() > 2000)
+            m_onScreenOnly.clear();
+        for (const Message &message : std::as_const(page))
+            m_onScreenOnly.insert(message.localId, message);
+    }
     for (const Message &message : std::as_const(page))
         m_outbox.confirm(message);
     return page;
@@ -529,6 +723,144 @@ void Chat::fetchAround(const QString &conversationId, qint64 seq, int limit)
         Q_EMIT windowFetched(conversationId, seq, page, result.body.value("has_older"_L1).toBool(),
                              result.body.value("has_newer"_L1).toBool(), false);
     });
+}
+
+void Chat::noteTyping(const QString &conversationId)
+{
+    if (!m_online || conversationId.isEmpty())
+        return;
+    const qint64 at = now();
+    const auto sent = m_typingSent.constFind(conversationId);
+    if (sent != m_typingSent.cend() && at - *sent < TypingInterval)
+        return;
+    m_typingSent.insert(conversationId, at);
+    // Nothing to do with the answer: a lost one only means others see no "typing" this time.
+    m_api->post(messagesPath(conversationId) + wire::path::TypingSuffix, {}, this,
+                [](const ApiResult &) {});
+}
+
+void Chat::receiveTyping(const QJsonObject &event)
+{
+    const QString conversationId = event.value("conversation_id"_L1).toString();
+    const QJsonObject user = event.value("user"_L1).toObject();
+    const QString userId = user.value("id"_L1).toString();
+    if (conversationId.isEmpty() || userId.isEmpty() || userId == m_myId)
+        return;
+    const QString name = user.value("display_name"_L1).toString().left(200);
+    QList<TypingEntry> &entries = m_typing[conversationId];
+    const qint64 until = now() + TypingTimeout;
+    const auto entry = std::find_if(entries.begin(), entries.end(),
+                                    [&](const TypingEntry &e) { return e.userId == userId; });
+    const bool changed = entry == entries.end() || entry->name != name;
+    if (entry == entries.end())
+        entries.append({userId, name, until});
+    else
+        *entry = {userId, name, until};
+    scheduleTypingExpiry();
+    if (changed)
+        Q_EMIT typingChanged(conversationId);
+}
+
+QStringList Chat::typingNames(const QString &conversationId) const
+{
+    QStringList names;
+    const qint64 at = now();
+    for (const TypingEntry &entry : m_typing.value(conversationId)) {
+        if (entry.until > at)
+            names.append(entry.name);
+    }
+    return names;
+}
+
+void Chat::expireTyping()
+{
+    const qint64 at = now();
+    QStringList changed;
+    for (auto it = m_typing.begin(); it != m_typing.end();) {
+        const qsizetype removed =
+            it->removeIf([at](const TypingEntry &e) { return e.until <= at; });
+        if (removed > 0)
+            changed.append(it.key());
+        it = it->isEmpty() ? m_typing.erase(it) : std::next(it);
+    }
+    scheduleTypingExpiry();
+    for (const QString &conversationId : std::as_const(changed))
+        Q_EMIT typingChanged(conversationId);
+}
+
+void Chat::scheduleTypingExpiry()
+{
+    qint64 next = std::numeric_limits<qint64>::max();
+    for (const QList<TypingEntry> &entries : std::as_const(m_typing)) {
+        for (const TypingEntry &entry : entries)
+            next = std::min(next, entry.until);
+    }
+    if (next == std::numeric_limits<qint64>::max()) {
+        m_typingTimer.stop();
+        return;
+    }
+    m_typingTimer.start(int(std::clamp<qint64>(next - now(), 0, TypingTimeout)));
+}
+
+void Chat::fetchReadMarks(const QString &conversationId)
+{
+    m_api->get(messagesPath(conversationId) + wire::path::ReadsSuffix, this,
+               [this, conversationId](const ApiResult &result) {
+                   if (!result.ok()) {
+                       // Unknown stays unknown (-1), not "nobody read it".
+                       qCInfo(lcChat) << "read marks failed:" << errorName(result.error.code)
+                                      << result.error.serverCode;
+                       return;
+                   }
+                   QList<ReadMarkEntry> marks;
+                   for (const QJsonValue &value : result.body.value("members"_L1).toArray()) {
+                       const QJsonObject member = value.toObject();
+                       const QString id = member.value("id"_L1).toString();
+                       if (id.isEmpty())
+                           continue;
+                       marks.append(
+                           {id, member.value("display_name"_L1).toString().left(200),
+                            std::max<qint64>(member.value("last_read_seq"_L1).toInteger(), 0)});
+                   }
+                   m_readMarks.insert(conversationId, marks);
+                   // This device may have read further than the server had heard.
+                   receiveReadMark(conversationId, m_myId, lastReadSeq(conversationId));
+                   Q_EMIT readMarksChanged(conversationId);
+               });
+}
+
+void Chat::receiveReadMark(const QString &conversationId, const QString &userId, qint64 seq)
+{
+    // Only for a table fetched: a mark alone does not say who else sees the conversation.
+    const auto marks = m_readMarks.find(conversationId);
+    if (marks == m_readMarks.end() || userId.isEmpty())
+        return;
+    const auto entry = std::find_if(marks->begin(), marks->end(),
+                                    [&](const ReadMarkEntry &e) { return e.userId == userId; });
+    if (entry == marks->end()) {
+        // A member who joined after the table was fetched.
+        marks->append({userId, QString(), seq});
+    } else if (seq > entry->lastReadSeq) {
+        entry->lastReadSeq = seq; // marks only move forward
+    } else {
+        return;
+    }
+    Q_EMIT readMarksChanged(conversationId);
+}
+
+QList<ReadMarkEntry> Chat::readMarks(const QString &conversationId) const
+{
+    return m_readMarks.value(conversationId);
+}
+
+int Chat::unreadBy(const QString &conversationId, qint64 seq, const QString &authorId) const
+{
+    const auto marks = m_readMarks.constFind(conversationId);
+    if (marks == m_readMarks.cend())
+        return -1;
+    return int(std::count_if(marks->cbegin(), marks->cend(), [&](const ReadMarkEntry &entry) {
+        return entry.userId != authorId && entry.lastReadSeq < seq;
+    }));
 }
 
 } // namespace moim

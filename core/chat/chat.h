@@ -3,23 +3,34 @@
 #include "account/workspace.h"
 #include "chat/message.h"
 #include "chat/outbox.h"
+#include "net/authorized_api.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <optional>
 
 namespace moim {
 
-class AuthorizedApi;
 class LocalCache;
 class OutboxStore;
 
+// Where someone's reading stands in a conversation: everything up to lastReadSeq is read.
+struct ReadMarkEntry
+{
+    QString userId;
+    QString name;
+    qint64 lastReadSeq = 0;
+    bool operator==(const ReadMarkEntry &) const = default;
+};
+
 // The account's conversations in motion: messages arriving live over the event stream,
-// catching up after a gap ("everything after seq N"), unread counts per conversation and
-// workspace, read marks, history pages, and sending through the outbox.
+// catching up after a gap ("everything changed after version N"), changes to messages (edits,
+// deletions, reactions), unread counts per conversation and workspace, read marks (the account's
+// own and everyone's), who is typing, history pages, and sending through the outbox.
 class Chat : public QObject
 {
     Q_OBJECT
@@ -34,11 +45,45 @@ public:
     QString myId() const { return m_myId; }
 
     // The message as queued; nothing when it could not be saved (then it is not sent either:
-    // the caller keeps the text and says so).
-    std::optional<Message> send(const QString &conversationId, const QString &body);
+    // the caller keeps the text and says so). A reply names the message it answers, whose quote
+    // it shows while it waits.
+    std::optional<Message> send(const QString &conversationId, const QString &body,
+                                const QString &replyToId = {});
     void retry(const QString &localId) { m_outbox.retry(localId); }
     // Gives up a message that was not sent.
     void discard(const QString &localId) { m_outbox.discard(localId); }
+    // Changes to one's own messages. Unsent: the outbox row is edited or discarded, before it
+    // goes; on its way: done as soon as the server has it. Sent: asked of the server, and the
+    // answer's copy is applied like any other (messageChanged); a refusal is actionFailed.
+    void edit(const QString &localId, const QString &body);
+    void remove(const QString &localId);
+    // Adds or takes back this account's emoji on a message the server has.
+    void react(const QString &localId, const QString &emoji, bool add);
+
+    // The user changed the composer's text: others are told this account is typing, at most
+    // once per TypingInterval per conversation. Only for the user's own keystrokes: a draft
+    // put back into the composer (on opening a conversation) is not typing, and the caller
+    // does not call this for it.
+    void noteTyping(const QString &conversationId);
+    // Who else is typing in a conversation (display names, in the order they started); each
+    // goes TypingTimeout after their last `typing` event.
+    QStringList typingNames(const QString &conversationId) const;
+    // Drops whoever stopped typing by now. A timer calls it when the next one is due; it is
+    // public for a caller whose clock moved (a test's).
+    void expireTyping();
+    static constexpr qint64 TypingInterval = 3000; // ms
+    static constexpr qint64 TypingTimeout = 6000;  // ms
+    // Monotonic milliseconds; typing is timed with it.
+    using Clock = std::function<qint64()>;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+
+    // Every member's read mark in a conversation, as last fetched and kept live since; empty
+    // until fetchReadMarks() answered.
+    void fetchReadMarks(const QString &conversationId);
+    QList<ReadMarkEntry> readMarks(const QString &conversationId) const;
+    // How many members other than the author have not read the message at `seq`; -1 while
+    // the conversation's read marks are unknown.
+    int unreadBy(const QString &conversationId, qint64 seq, const QString &authorId) const;
 
     // The conversation on screen: what arrives there counts as read at once.
     void setActiveConversation(const QString &conversationId);
@@ -121,6 +166,11 @@ Q_SIGNALS:
                        bool failed);
     // An unsent message was given up; its row goes.
     void messageRemoved(const QString &conversationId, const QString &localId);
+    void typingChanged(const QString &conversationId);
+    void readMarksChanged(const QString &conversationId);
+    // The server refused an edit, deletion or reaction: its wire error code (e.g.
+    // "not_editable", "forbidden"), or the client's name for a failure that never reached it.
+    void actionFailed(const QString &localId, const QString &error);
 
 private:
     struct ReadInfo
@@ -130,7 +180,38 @@ private:
         qint64 lastReadSeq = 0;
     };
 
+    struct TypingEntry
+    {
+        QString userId;
+        QString name;
+        qint64 until = 0; // on m_clock
+    };
+    // What to do with an unsent message once the server has it: it was changed on its way.
+    struct FollowUp
+    {
+        enum class Kind
+        {
+            Edit,
+            Remove
+        } kind;
+        QString body;
+    };
+
     void sync();
+    // A changed copy of a message: kept if newer than what is held (Message::supersedes), then
+    // shown. `live`: from the event stream, which moves the catch-up position along.
+    void applyChange(const Message &message, bool live);
+    // A message this device knows, wherever it is kept: unsent, in the cache, or on screen only.
+    std::optional<Message> findMessage(const QString &localId);
+    // Asks the server to change a message of ours; the answer is the changed message.
+    void requestChange(const QString &localId, AuthorizedApi::Method method, const QString &path,
+                       const QJsonObject &body);
+    // A change made while the message was on its way, once it arrived or was refused.
+    void runFollowUp(const Message &answered);
+    void receiveTyping(const QJsonObject &event);
+    void receiveReadMark(const QString &conversationId, const QString &userId, qint64 seq);
+    void scheduleTypingExpiry();
+    qint64 now() const { return m_clock(); }
     void receive(const Message &message, const QString &workspaceId, bool live,
                  const Conversation &conversation = {});
     // Unread counts follow one rule on every path: the server's count as of its last answer,
@@ -145,6 +226,8 @@ private:
     void persistReadState();
     void scheduleFlush();
     QString messagesPath(const QString &conversationId) const;
+    // The path of one message the server has.
+    QString messagePath(const Message &message) const;
     // The messages of a history answer, stored if asked; each confirms its outbox row if it was
     // sent from here.
     QList<Message> pageFrom(const QJsonObject &answer, Keep keep);
@@ -159,6 +242,7 @@ private:
     QSet<QString> m_notCounted; // workspaces left out of the total
     QSet<QString> m_muted;      // conversations left out of every badge
     int m_announcedTotal = 0;
+    // The catch-up position: the highest version seen (a new message's version is its seq).
     qint64 m_lastSeq = 0;
     // The highest seq reflected in the unread counts: a live message at or below it was counted
     // already (by the server's answer to a catch-up, or on an earlier arrival) and counts no
@@ -171,6 +255,18 @@ private:
     QList<Message> m_unflushed;
     bool m_readStateDirty = false;
     QTimer m_flushTimer;
+    // Where the catch-up under way started: a message written after it is new and joins the
+    // cache; an older one that changed is only updated where the cache holds it. -1: none.
+    qint64 m_catchUpFrom = -1;
+    // Messages of pages kept on screen only (around a search result), so that they can be
+    // replied to, edited and reacted to like cached ones. Bounded: it is let go when full.
+    QHash<QString, Message> m_onScreenOnly;
+    QHash<QString, FollowUp> m_followUps; // by client id
+    Clock m_clock;
+    QHash<QString, QList<TypingEntry>> m_typing; // by conversation
+    QHash<QString, qint64> m_typingSent;         // by conversation, on m_clock
+    QTimer m_typingTimer;
+    QHash<QString, QList<ReadMarkEntry>> m_readMarks; // by conversation
 };
 
 } // namespace moim

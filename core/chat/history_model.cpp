@@ -184,6 +184,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
     case FirstUnreadRole:
         return m_readMark >= 0 && index.row() == firstUnreadRow();
+    case EditedAtRole:
+        return message.editedAt;
+    case DeletedRole:
+        return message.deleted;
+    case MessageRole:
+        return QVariant::fromValue(message);
     case GroupStartRole: {
         if (index.row() == 0)
             return true;
@@ -417,24 +423,38 @@ void HistoryModel::onHistoryFetched(const QString &conversationId, const QList<M
     }
     // The newest page: merge what the window does not have yet, in order.
     for (const Message &message : page)
-        onMessageChanged(message);
+        merge(message, true);
     if (m_rows.size() <= page.size())
         m_hasOlder = hasMore;
 }
 
 void HistoryModel::onMessageChanged(const Message &message)
 {
+    merge(message, false);
+}
+
+void HistoryModel::merge(const Message &message, bool partOfNewestPage)
+{
     if (message.conversationId != m_conversationId)
         return;
     const int row = rowOf(message);
     if (row >= 0) {
+        // Copies arrive out of order (a page fetched before an edit, answered after its
+        // event): the newest version stays.
+        if (!message.supersedes(m_rows.at(row)))
+            return;
         m_rows[row] = message;
         const QModelIndex changed = index(row);
         Q_EMIT dataChanged(changed, changed);
+        updateQuotesOf(message);
         return;
     }
     if (!m_atNewest)
         return; // the live end is not in the window; it is in the cache
+    // A change to a message older than the window: not a row of it (it would sit above a gap).
+    // The newest page is merged whole: it overlaps the newest end of the window.
+    if (!partOfNewestPage && message.seq > 0 && m_hasOlder && message.seq < oldestSeq(m_rows))
+        return;
     // Keep order by seq; pending messages (seq 0) stay at the end.
     int insertAt = int(m_rows.size());
     if (message.seq > 0) {
@@ -447,6 +467,25 @@ void HistoryModel::onMessageChanged(const Message &message)
     endInsertRows();
     // A long live stream must not grow the window forever either.
     trimTop();
+}
+
+void HistoryModel::updateQuotesOf(const Message &original)
+{
+    if (original.id.isEmpty())
+        return;
+    // Quotes are worked out by the server when it serves a reply, so a reply's own version does
+    // not move when its original changes: its quote follows here.
+    const QString snippet = original.deleted ? QString() : ReplyQuote::snippetOf(original.body);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        std::optional<ReplyQuote> &quote = m_rows[i].replyTo;
+        if (!quote || quote->id != original.id ||
+            (quote->snippet == snippet && quote->deleted == original.deleted))
+            continue;
+        quote->snippet = snippet;
+        quote->deleted = original.deleted;
+        const QModelIndex changed = index(int(i));
+        Q_EMIT dataChanged(changed, changed);
+    }
 }
 
 } // namespace moim

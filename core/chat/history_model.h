@@ -40,6 +40,10 @@ public:
         // Whether the "new messages" line goes above this message: the first one that was unread
         // when the conversation was opened.
         FirstUnreadRole,
+        EditedAtRole, // seconds since the epoch, 0 when never edited
+        DeletedRole,
+        // The whole Message (its quote and reactions), for delegates that paint them.
+        MessageRole,
     };
     // What a screen reader hears for a message: made by the UI, which words it.
     using AccessibleText = std::function<QString(const Message &)>;
@@ -85,6 +89,8 @@ public:
 
 private:
     void onMessageChanged(const Message &message);
+    // Updates the row of a message, or inserts it in order where the window reaches it.
+    void merge(const Message &message, bool partOfNewestPage);
     void onMessageRemoved(const QString &conversationId, const QString &localId);
     void onHistoryFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
     void onNewerFetched(const QString &conversationId, const QList<Message> &page, bool hasMore);
@@ -96,6 +102,8 @@ private:
     void trimTop();
     void prepend(const QList<Message> &older);
     void reload(const QString &conversationId);
+    // Replies in the window show the original's new words, or that it was deleted.
+    void updateQuotesOf(const Message &original);
     // The row showing this message, or -1.
     int rowOf(const Message &message) const;
     // The local calendar day (Julian day number) of a moment.

@@ -1,9 +1,42 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
+#include <optional>
 
 namespace moim {
+
+// One emoji on a message and who put it there, in the order they did.
+struct Reaction
+{
+    QString emoji;
+    QStringList userIds;
+    QStringList userNames;
+    bool operator==(const Reaction &) const = default;
+};
+
+// What a reply shows of the message it answers. The server works it out each time it serves the
+// reply, so it follows the original's edits and deletion.
+struct ReplyQuote
+{
+    QString id;
+    qint64 seq = 0;
+    QString authorId;
+    QString authorName;
+    QString snippet; // the first line of the original, at most SnippetLength characters
+    bool deleted = false;
+    bool operator==(const ReplyQuote &) const = default;
+
+    static constexpr int SnippetLength = 100;
+    // The quote as the wire (and the stores, which keep it in the wire's form) spell it; nothing
+    // without an id.
+    static std::optional<ReplyQuote> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+    // What a quote shows of a body: its first line, cut to SnippetLength characters.
+    static QString snippetOf(const QString &body);
+};
 
 // One message as the client keeps it: from the server, or written here and still on its way.
 struct Message
@@ -23,6 +56,11 @@ struct Message
     // The idempotency key of a message written by this account; empty for anyone else's.
     QString clientId;
     qint64 seq = 0; // 0 until the server has it
+    // Raised by the server on every change (edit, deletion, reaction): of two copies of a
+    // message, the one with the higher version is the newer. Equal to seq until it changes.
+    qint64 version = 0;
+    qint64 editedAt = 0; // 0: never edited
+    bool deleted = false;
     QString authorId;
     QString authorName;
     QString body;
@@ -30,13 +68,24 @@ struct Message
     State state = State::Sent;
     // Why the server refused it for good, when Failed: its wire error code (e.g. "forbidden").
     QString failure;
+    std::optional<ReplyQuote> replyTo; // also set on a pending reply (from the outbox)
+    QList<Reaction> reactions;
 
     // A message from the server. Its client id is kept only when `ownAccountId` wrote it: a
-    // client id on anyone else's message is never trusted to match a row of ours.
+    // client id on anyone else's message is never trusted to match a row of ours. Whatever is
+    // missing or of the wrong type is left at its default.
     static Message fromJson(const QJsonObject &object, const QString &ownAccountId);
     // Whether `body` mentions someone called `displayName` ("@김지민").
     bool mentions(const QString &displayName) const;
+    bool hasReacted(const QString &emoji, const QString &accountId) const;
+    // Whether this copy should replace `held`, a copy of the same message already kept: only a
+    // newer version of a message the server has, while an unsent row takes every change.
+    bool supersedes(const Message &held) const;
     bool operator==(const Message &) const = default;
+
+    // Reactions in the wire's form, which the cache keeps too.
+    static QList<Reaction> reactionsFromJson(const QJsonArray &array);
+    static QJsonArray reactionsToJson(const QList<Reaction> &reactions);
 };
 
 } // namespace moim

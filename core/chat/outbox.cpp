@@ -83,6 +83,12 @@ QList<Message> Outbox::unsent(const QString &conversationId) const
     return result;
 }
 
+std::optional<Message> Outbox::find(const QString &localId) const
+{
+    const qsizetype index = indexOf(localId);
+    return index < 0 ? std::nullopt : std::optional<Message>(m_line.at(index));
+}
+
 qsizetype Outbox::indexOf(const QString &clientId) const
 {
     for (qsizetype i = 0; i < m_line.size(); ++i) {
@@ -92,7 +98,8 @@ qsizetype Outbox::indexOf(const QString &clientId) const
     return -1;
 }
 
-std::optional<Message> Outbox::queue(const QString &conversationId, const QString &body)
+std::optional<Message> Outbox::queue(const QString &conversationId, const QString &body,
+                                     const std::optional<ReplyQuote> &replyTo)
 {
     Message message;
     message.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -103,6 +110,7 @@ std::optional<Message> Outbox::queue(const QString &conversationId, const QStrin
     message.body = body;
     message.createdAt = QDateTime::currentSecsSinceEpoch();
     message.state = Message::State::Pending;
+    message.replyTo = replyTo;
     // Written down before the first attempt: a crash from here on still sends it, once. A
     // message that cannot be written down is not sent at all: one that went out unrecorded
     // could neither be shown truthfully nor retried safely after a restart.
@@ -181,16 +189,32 @@ void Outbox::retry(const QString &localId)
     tryNow();
 }
 
-void Outbox::discard(const QString &localId)
+bool Outbox::discard(const QString &localId)
 {
     const qsizetype index = indexOf(localId);
     // The one on its way cannot be called back; its answer decides.
     if (index < 0 || localId == m_inFlightId)
-        return;
+        return false;
     const Message gone = m_line.takeAt(index);
     if (canStore())
         m_store->remove(gone.clientId);
     Q_EMIT messageDiscarded(gone.conversationId, gone.localId);
+    return true;
+}
+
+bool Outbox::edit(const QString &localId, const QString &body)
+{
+    const qsizetype index = indexOf(localId);
+    if (index < 0 || localId == m_inFlightId)
+        return false;
+    Message edited = m_line.at(index);
+    edited.body = body;
+    // Like a new message: words that cannot be written down are not sent either.
+    if (!canStore() || !m_store->store(edited))
+        return false;
+    m_line[index] = edited;
+    Q_EMIT messageChanged(edited);
+    return true;
 }
 
 void Outbox::sendNext()
@@ -207,10 +231,12 @@ void Outbox::sendNext()
     const QString path = protocol::path::ConversationsBase +
                          QString::fromLatin1(QUrl::toPercentEncoding(message.conversationId)) +
                          protocol::path::MessagesSuffix;
-    m_api->post(path, {{u"client_id"_s, message.clientId}, {u"body"_s, message.body}}, this,
-                [this, clientId = message.clientId](const ApiResult &result) {
-                    onAnswer(clientId, result);
-                });
+    QJsonObject request{{u"client_id"_s, message.clientId}, {u"body"_s, message.body}};
+    if (message.replyTo)
+        request.insert(u"reply_to"_s, message.replyTo->id);
+    m_api->post(path, request, this, [this, clientId = message.clientId](const ApiResult &result) {
+        onAnswer(clientId, result);
+    });
 }
 
 void Outbox::onAnswer(const QString &clientId, const ApiResult &result)

@@ -36,11 +36,22 @@ public:
     // Writes the message down and sends it as soon as it can. Nothing when it cannot be
     // written down (disk full, read-only folder): then it is not sent either, and the caller
     // keeps the text and says so.
-    std::optional<Message> queue(const QString &conversationId, const QString &body);
+    // A reply carries the quote of what it answers, shown while it waits; the server is sent
+    // only the original's id.
+    std::optional<Message> queue(const QString &conversationId, const QString &body,
+                                 const std::optional<ReplyQuote> &replyTo = std::nullopt);
     // Puts a failed message back in line, in its old place.
     void retry(const QString &localId);
-    // Gives up a message that was not sent (failed, or still pending).
-    void discard(const QString &localId);
+    // Gives up a message that was not sent (failed, or still pending). False when there is no
+    // such message or it is on its way: then its answer decides.
+    bool discard(const QString &localId);
+    // New words for a message that was not sent, written down before it goes. False when there
+    // is no such message, it is on its way, or the change cannot be written down.
+    bool edit(const QString &localId, const QString &body);
+    bool isOnItsWay(const QString &localId) const
+    {
+        return !localId.isEmpty() && localId == m_inFlightId;
+    }
     // The server has this message of ours (it came back over the stream before the answer
     // to its send): it leaves the line.
     void confirm(const Message &sent);
@@ -52,6 +63,8 @@ public:
     // Try at once, skipping the backoff wait (not a wait the server asked for).
     void tryNow();
 
+    // The unsent message kept under `localId`, if any.
+    std::optional<Message> find(const QString &localId) const;
     // Unsent messages of a conversation (pending and failed), in the order written.
     QList<Message> unsent(const QString &conversationId) const;
     int pendingCount() const;

@@ -101,6 +101,13 @@ void ApiClient::send(Method method, const QString &path, const QJsonObject &body
     case Method::Put:
         reply = m_network->put(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
         break;
+    case Method::Patch:
+        reply = m_network->sendCustomRequest(request, "PATCH",
+                                             QJsonDocument(body).toJson(QJsonDocument::Compact));
+        break;
+    case Method::Delete:
+        reply = m_network->deleteResource(request);
+        break;
     }
     track(reply, context, std::move(done));
 }

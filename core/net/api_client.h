@@ -35,7 +35,9 @@ public:
     {
         Get,
         Post,
-        Put
+        Put,
+        Patch,
+        Delete
     };
 
     ApiClient(ServerAddress server, QString product, QString version, QObject *parent = nullptr);

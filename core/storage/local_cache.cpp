@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUuid>
 #include <QVariant>
 #include <algorithm>
@@ -98,6 +99,18 @@ const QList<QStringList> &migrations()
             " INSERT INTO message_search (rowid, body) SELECT new.seq, new.body WHERE new.seq > 0"
             " AND new.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
             " WHERE key = 'search_indexed_seq'); END"_s,
+        },
+        // Messages change after they are written: each copy carries the server's version, and a
+        // copy is replaced only by a newer one. A deleted message keeps no body (the update
+        // trigger takes its words out of the index); a reply keeps its quote and a message its
+        // reactions, both as the wire spells them. Rows kept so far are as first written.
+        {
+            u"ALTER TABLE messages ADD COLUMN version INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE messages ADD COLUMN edited_at INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE messages ADD COLUMN reply_to TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE messages ADD COLUMN reactions TEXT NOT NULL DEFAULT ''"_s,
+            u"UPDATE messages SET version = seq"_s,
         },
     };
     return steps;
@@ -566,8 +579,29 @@ Message::State stateFrom(const QString &name)
     return Message::State::Sent;
 }
 
-const auto MessageColumns = u"local_id, id, conversation_id, client_id, seq, author_id,"
-                            " author_name, body, created_at, state"_s;
+// The columns every schema since version 2 has (what a damaged file's unsent rows are read
+// with), then those of changed messages.
+const auto UnsentColumns = u"local_id, id, conversation_id, client_id, seq, author_id,"
+                           " author_name, body, created_at, state"_s;
+const auto MessageColumns = UnsentColumns + u", version, edited_at, deleted, reply_to, reactions"_s;
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString replyText(const Message &message)
+{
+    return message.replyTo && !message.deleted ? jsonText(message.replyTo->toJson()) : u""_s;
+}
+
+QString reactionsText(const Message &message)
+{
+    if (message.reactions.isEmpty() || message.deleted)
+        return u""_s;
+    return QString::fromUtf8(
+        QJsonDocument(Message::reactionsToJson(message.reactions)).toJson(QJsonDocument::Compact));
+}
 
 Message messageFrom(const QSqlQuery &query)
 {
@@ -582,6 +616,16 @@ Message messageFrom(const QSqlQuery &query)
     message.body = query.value(7).toString();
     message.createdAt = query.value(8).toLongLong();
     message.state = stateFrom(query.value(9).toString());
+    if (query.record().count() <= 10)
+        return message; // an unsent row read from a damaged file
+    message.version = query.value(10).toLongLong();
+    message.editedAt = query.value(11).toLongLong();
+    message.deleted = query.value(12).toBool();
+    // Written by us, but read as outside input: what does not parse is left out.
+    message.replyTo =
+        ReplyQuote::fromJson(QJsonDocument::fromJson(query.value(13).toByteArray()).object());
+    message.reactions =
+        Message::reactionsFromJson(QJsonDocument::fromJson(query.value(14).toByteArray()).array());
     return message;
 }
 
@@ -606,15 +650,22 @@ bool LocalCache::storeMessage(const Message &message)
         }
     }
     QSqlQuery query(m_db);
-    // A row keeps its queued_at when it is updated, so the outbox order survives a retry.
+    // A row keeps its queued_at when it is updated, so the outbox order survives a retry. A copy
+    // of a message the server has replaces the stored one only when its version is higher
+    // (Message::supersedes): events and pages arrive in any order, and the newest one stays.
     query.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
-                  " author_id, author_name, body, created_at, state, queued_at)"
+                  " author_id, author_name, body, created_at, state, queued_at, version,"
+                  " edited_at, deleted, reply_to, reactions)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                   " CASE WHEN ? = 'pending' THEN (SELECT COALESCE(MAX(queued_at), 0) + 1"
-                  " FROM messages WHERE state = 'pending') ELSE 0 END)"
+                  " FROM messages WHERE state = 'pending') ELSE 0 END, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (local_id) DO UPDATE SET id = excluded.id, seq = excluded.seq,"
                   " author_name = excluded.author_name, body = excluded.body,"
-                  " created_at = excluded.created_at, state = excluded.state"_s);
+                  " created_at = excluded.created_at, state = excluded.state,"
+                  " version = excluded.version, edited_at = excluded.edited_at,"
+                  " deleted = excluded.deleted, reply_to = excluded.reply_to,"
+                  " reactions = excluded.reactions"
+                  " WHERE messages.id = '' OR excluded.version > messages.version"_s);
     query.addBindValue(text(message.localId));
     query.addBindValue(text(message.id));
     query.addBindValue(text(message.conversationId));
@@ -622,16 +673,83 @@ bool LocalCache::storeMessage(const Message &message)
     query.addBindValue(message.seq);
     query.addBindValue(text(message.authorId));
     query.addBindValue(text(message.authorName));
-    query.addBindValue(text(message.body));
+    // A deleted message's words are erased here too, and so leave the search index.
+    query.addBindValue(message.deleted ? u""_s : text(message.body));
     query.addBindValue(message.createdAt);
     query.addBindValue(stateName(message.state));
     // Only the outbox needs an order of its own; looking it up among pending rows uses the
     // (state, queued_at) index instead of scanning every message.
     query.addBindValue(stateName(message.state));
+    query.addBindValue(message.version);
+    query.addBindValue(message.editedAt);
+    query.addBindValue(message.deleted ? 1 : 0);
+    query.addBindValue(replyText(message));
+    query.addBindValue(reactionsText(message));
+    if (!query.exec()) {
+        qCWarning(lcCache) << "cannot store a message:" << query.lastError().text();
+        return false;
+    }
+    return query.numRowsAffected() == 0 || refreshQuotesOf(message);
+}
+
+bool LocalCache::updateMessages(const QList<Message> &messages)
+{
+    if (!m_db.transaction())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET author_name = ?, body = ?, version = ?, edited_at = ?,"
+                  " deleted = ?, reply_to = ?, reactions = ?"
+                  " WHERE local_id = ? AND id <> '' AND version < ?"_s);
+    bool ok = true;
+    for (const Message &message : messages) {
+        if (message.id.isEmpty())
+            continue;
+        query.addBindValue(text(message.authorName));
+        query.addBindValue(message.deleted ? u""_s : text(message.body));
+        query.addBindValue(message.version);
+        query.addBindValue(message.editedAt);
+        query.addBindValue(message.deleted ? 1 : 0);
+        query.addBindValue(replyText(message));
+        query.addBindValue(reactionsText(message));
+        query.addBindValue(message.id);
+        query.addBindValue(message.version);
+        ok = query.exec() && (query.numRowsAffected() == 0 || refreshQuotesOf(message));
+        if (!ok) {
+            qCWarning(lcCache) << "cannot update a message:" << query.lastError().text();
+            break;
+        }
+    }
+    return ok ? m_db.commit() : (m_db.rollback(), false);
+}
+
+bool LocalCache::refreshQuotesOf(const Message &original)
+{
+    // The server works a quote out when it serves the reply, so the reply's own version does not
+    // move when its original changes: the stored quotes follow here.
+    if (original.id.isEmpty() || (original.editedAt <= 0 && !original.deleted))
+        return true;
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET reply_to = json_set(reply_to, '$.snippet', ?,"
+                  " '$.deleted', json(?)) WHERE conversation_id = ? AND reply_to <> ''"
+                  " AND json_valid(reply_to) AND json_extract(reply_to, '$.id') = ?"_s);
+    query.addBindValue(original.deleted ? u""_s : ReplyQuote::snippetOf(original.body));
+    query.addBindValue(original.deleted ? u"true"_s : u"false"_s);
+    query.addBindValue(text(original.conversationId));
+    query.addBindValue(original.id);
     if (query.exec())
         return true;
-    qCWarning(lcCache) << "cannot store a message:" << query.lastError().text();
+    qCWarning(lcCache) << "cannot update the quotes of a message:" << query.lastError().text();
     return false;
+}
+
+std::optional<Message> LocalCache::message(const QString &localId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT "_s + MessageColumns + u" FROM messages WHERE local_id = ?"_s);
+    query.addBindValue(localId);
+    if (query.exec() && query.next())
+        return messageFrom(query);
+    return std::nullopt;
 }
 
 bool LocalCache::storeMessages(const QList<Message> &messages)
@@ -709,7 +827,7 @@ QList<Message> LocalCache::readUnsent(const QString &filePath)
     QList<Message> result;
     readDamagedDatabase(filePath, [&result](QSqlDatabase &db) {
         QSqlQuery query(db);
-        if (!query.exec(u"SELECT "_s + MessageColumns +
+        if (!query.exec(u"SELECT "_s + UnsentColumns +
                         u" FROM messages WHERE id = '' AND state IN ('pending', 'failed')"
                         " ORDER BY queued_at, created_at"_s))
             return;
@@ -764,9 +882,8 @@ QList<Message> LocalCache::searchMessages(const LocalSearch &search) const
     // The index walks its matches newest first (rowid = seq) and the filters are checked on
     // each, so a search stops as soon as it has its page instead of sorting every match.
     // CROSS JOIN keeps the index as the outer loop, which is what lets it stop early.
-    QString sql = u"SELECT m.local_id, m.id, m.conversation_id, m.client_id, m.seq, m.author_id,"
-                  " m.author_name, m.body, m.created_at, m.state FROM message_search"
-                  " CROSS JOIN messages m ON m.seq = message_search.rowid"
+    QString sql = u"SELECT m."_s + MessageColumns.split(u", "_s).join(u", m."_s) +
+                  u" FROM message_search CROSS JOIN messages m ON m.seq = message_search.rowid"
                   " WHERE message_search MATCH ?"_s;
     if (search.beforeSeq > 0)
         sql += u" AND message_search.rowid < ?"_s;

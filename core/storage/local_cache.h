@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace moim {
 
@@ -45,7 +46,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     LocalCache();
     ~LocalCache();
@@ -72,9 +73,17 @@ public:
     // Messages: stored or updated by local id, which is the server's id for every message the
     // server has. One that carries a client id (the account's own: Message::fromJson keeps no
     // one else's) takes the place of the unsent row written here under that client id, if
-    // that row is by the same author in the same conversation.
+    // that row is by the same author in the same conversation. A copy with a version no higher
+    // than the stored one's changes nothing (Message::supersedes). An edited or deleted message
+    // brings the quotes of the stored replies to it up to date.
     bool storeMessage(const Message &message);
     bool storeMessages(const QList<Message> &messages);
+    // Newer copies of messages held here; one not held is not added: the cache keeps one
+    // unbroken run of each conversation back from its newest message, and an old message that
+    // changed would be an island in it.
+    bool updateMessages(const QList<Message> &messages);
+    // The message stored under `localId`, if any.
+    std::optional<Message> message(const QString &localId) const;
     // Up to `limit` messages of a conversation before `beforeSeq` (0: newest), oldest first;
     // pending messages (seq 0) come last, in queued order.
     QList<Message> messages(const QString &conversationId, qint64 beforeSeq, int limit) const;
@@ -101,6 +110,8 @@ public:
     // background after an upgrade or damage.
     bool isSearchIndexComplete() const;
 
+    // Where the catch-up goes on from: the highest message version seen (the server's counter,
+    // which a new message's seq and every change's version come from).
     qint64 lastSeq() const;
     bool setLastSeq(qint64 seq);
 
@@ -133,6 +144,7 @@ private:
     bool isHealthy();
     bool migrate();
     bool hasExpectedSchema();
+    bool refreshQuotesOf(const Message &original);
     bool ensureSearchIndex();
     bool resetSearchIndex() const;
     void startSearchIndexing() const;

@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUrl>
 #include <QUuid>
 
@@ -21,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
 
 bool exec(QSqlDatabase &db, const QString &statement)
 {
@@ -37,8 +38,10 @@ QString text(const QString &value)
     return value.isNull() ? QString(u""_s) : value;
 }
 
-const auto MessageColumns =
+// Version 1 had no replies; its rows read as messages that answer nothing.
+const auto Version1Columns =
     u"client_id, conversation_id, author_id, author_name, body, created_at, state, failure"_s;
+const auto MessageColumns = Version1Columns + u", reply_to"_s;
 
 Message messageFrom(const QSqlQuery &query)
 {
@@ -53,7 +56,24 @@ Message messageFrom(const QSqlQuery &query)
     message.state =
         query.value(6).toString() == "failed"_L1 ? Message::State::Failed : Message::State::Pending;
     message.failure = query.value(7).toString();
+    if (query.record().count() > 8) {
+        message.replyTo =
+            ReplyQuote::fromJson(QJsonDocument::fromJson(query.value(8).toByteArray()).object());
+    }
     return message;
+}
+
+// The unsent messages of a file of either version, in the order they were written.
+QList<Message> readMessages(const QSqlDatabase &db)
+{
+    QList<Message> messages;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s) &&
+        !query.exec(u"SELECT "_s + Version1Columns + u" FROM messages ORDER BY position"_s))
+        return messages;
+    while (query.next())
+        messages.append(messageFrom(query));
+    return messages;
 }
 
 // Reads whatever rows a damaged file still gives, before it is moved aside.
@@ -61,11 +81,8 @@ void rescue(const QString &filePath, QList<Message> *messages,
             QHash<QString, NotificationSettings> *settings)
 {
     readDamagedDatabase(filePath, [&](QSqlDatabase &db) {
+        *messages = readMessages(db);
         QSqlQuery query(db);
-        if (query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s)) {
-            while (query.next())
-                messages->append(messageFrom(query));
-        }
         if (query.exec(u"SELECT workspace_id, settings FROM settings"_s)) {
             while (query.next()) {
                 const auto parsed = NotificationSettings::fromJson(
@@ -177,7 +194,7 @@ bool OutboxStore::openReadOnly()
     }
     QSqlQuery version(m_db);
     if (!version.exec(u"PRAGMA user_version"_s) || !version.next() ||
-        version.value(0).toInt() != SchemaVersion)
+        version.value(0).toInt() < 1 || version.value(0).toInt() > SchemaVersion)
         return false;
     qCWarning(lcOutboxStore) << "the outbox is read-only: nothing new can be saved";
     return true;
@@ -198,28 +215,31 @@ bool OutboxStore::migrate()
     const int current = version.value(0).toInt();
     if (current == SchemaVersion)
         return true;
-    if (current != 0)
+    if (current > SchemaVersion)
         return false; // written by a newer Moim: rescued and started afresh
-    return m_db.transaction() &&
-           exec(m_db, u"CREATE TABLE messages (client_id TEXT PRIMARY KEY,"
-                      " position INTEGER NOT NULL, conversation_id TEXT NOT NULL,"
-                      " author_id TEXT NOT NULL, author_name TEXT NOT NULL, body TEXT NOT NULL,"
-                      " created_at INTEGER NOT NULL, state TEXT NOT NULL,"
-                      " failure TEXT NOT NULL)"_s) &&
-           exec(m_db, u"CREATE TABLE settings (workspace_id TEXT PRIMARY KEY,"
-                      " settings TEXT NOT NULL)"_s) &&
-           exec(m_db, u"PRAGMA user_version = %1"_s.arg(SchemaVersion)) && m_db.commit();
+    if (!m_db.transaction())
+        return false;
+    bool ok = true;
+    if (current < 1) {
+        ok = exec(m_db, u"CREATE TABLE messages (client_id TEXT PRIMARY KEY,"
+                        " position INTEGER NOT NULL, conversation_id TEXT NOT NULL,"
+                        " author_id TEXT NOT NULL, author_name TEXT NOT NULL, body TEXT NOT NULL,"
+                        " created_at INTEGER NOT NULL, state TEXT NOT NULL,"
+                        " failure TEXT NOT NULL)"_s) &&
+             exec(m_db, u"CREATE TABLE settings (workspace_id TEXT PRIMARY KEY,"
+                        " settings TEXT NOT NULL)"_s);
+    }
+    // Version 2: a message may answer another; its quote is kept as the wire spells it.
+    if (current < 2)
+        ok = ok && exec(m_db, u"ALTER TABLE messages ADD COLUMN reply_to TEXT NOT NULL"
+                              " DEFAULT ''"_s);
+    ok = ok && exec(m_db, u"PRAGMA user_version = %1"_s.arg(SchemaVersion));
+    return ok ? m_db.commit() : (m_db.rollback(), false);
 }
 
 QList<Message> OutboxStore::messages() const
 {
-    QList<Message> result;
-    QSqlQuery query(m_db);
-    if (!query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s))
-        return result;
-    while (query.next())
-        result.append(messageFrom(query));
-    return result;
+    return readMessages(m_db);
 }
 
 bool OutboxStore::store(const Message &message)
@@ -228,11 +248,11 @@ bool OutboxStore::store(const Message &message)
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO messages (client_id, position, conversation_id, author_id,"
-                  " author_name, body, created_at, state, failure)"
+                  " author_name, body, created_at, state, failure, reply_to)"
                   " VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM messages),"
-                  " ?, ?, ?, ?, ?, ?, ?)"
+                  " ?, ?, ?, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (client_id) DO UPDATE SET state = excluded.state,"
-                  " failure = excluded.failure"_s);
+                  " failure = excluded.failure, body = excluded.body"_s);
     query.addBindValue(message.clientId);
     query.addBindValue(text(message.conversationId));
     query.addBindValue(text(message.authorId));
@@ -241,6 +261,11 @@ bool OutboxStore::store(const Message &message)
     query.addBindValue(message.createdAt);
     query.addBindValue(message.state == Message::State::Failed ? u"failed"_s : u"pending"_s);
     query.addBindValue(text(message.failure));
+    query.addBindValue(
+        message.replyTo
+            ? QString::fromUtf8(
+                  QJsonDocument(message.replyTo->toJson()).toJson(QJsonDocument::Compact))
+            : u""_s);
     if (query.exec())
         return true;
     qCWarning(lcOutboxStore) << "cannot store an unsent message:" << query.lastError().text();

@@ -39,8 +39,8 @@ public:
 
     // Unsent messages, pending and refused, in the order they were written.
     QList<Message> messages() const;
-    // Writes a new message at the end of the line, or updates one already here (its state and
-    // reason) keeping its place.
+    // Writes a new message at the end of the line, or updates one already here (its state,
+    // reason and words: an unsent message can still be edited) keeping its place.
     bool store(const Message &message);
     bool remove(const QString &clientId);
 

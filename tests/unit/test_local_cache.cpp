@@ -37,6 +37,7 @@ class TestLocalCache : public QObject
         message.localId = message.id;
         message.conversationId = conversationId;
         message.seq = seq;
+        message.version = seq;
         message.authorId = authorId;
         message.authorName = authorId;
         message.body = body;
@@ -60,11 +61,35 @@ class TestLocalCache : public QObject
         return search;
     }
 
+    static bool execAll(QSqlDatabase &db, const QStringList &statements)
+    {
+        QSqlQuery query(db);
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                qWarning() << statement << query.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Takes a current file back to version 6, before messages changed after they were written.
+    static bool downgradeToVersionSix(QSqlDatabase &db)
+    {
+        return moim::search::registerTokenizer(db) &&
+               execAll(db, {u"ALTER TABLE messages DROP COLUMN version"_s,
+                            u"ALTER TABLE messages DROP COLUMN edited_at"_s,
+                            u"ALTER TABLE messages DROP COLUMN deleted"_s,
+                            u"ALTER TABLE messages DROP COLUMN reply_to"_s,
+                            u"ALTER TABLE messages DROP COLUMN reactions"_s,
+                            u"PRAGMA user_version = 6"_s});
+    }
+
     // Takes a current file back to version 5, before search: what an upgrade starts from. The
     // connection registers the tokenizer first, as every connection to the file must.
     static bool downgradeToVersionFive(QSqlDatabase &db)
     {
-        if (!moim::search::registerTokenizer(db))
+        if (!downgradeToVersionSix(db))
             return false;
         QSqlQuery query(db);
         for (const QString &statement :
@@ -272,6 +297,122 @@ private Q_SLOTS:
         QCOMPARE(cache.pendingMessages().first().clientId, u"uuid-unsent"_s);
     }
 
+    void versionSixMessagesGainTheirVersion()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QTRY_VERIFY(cache.isSearchIndexComplete());
+            QVERIFY(cache.storeMessage(sentMessage(7, u"회의는 3시"_s)));
+        }
+        {
+            // Messages as version 6 kept them: no version, no reply, no reactions.
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v6"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(downgradeToVersionSix(db));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v6"_s);
+
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.schemaVersion(), 7);
+        const Message kept = cache.message(u"m_7"_s).value();
+        QCOMPARE(kept, sentMessage(7, u"회의는 3시"_s)); // version = seq, nothing else changed
+        QCOMPARE(kept.version, 7);
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), QList<qint64>{7});
+
+        // The same copy again changes nothing; an edit does, and the index follows it.
+        Message repeat = sentMessage(7, u"다른 말"_s);
+        QVERIFY(cache.storeMessage(repeat));
+        QCOMPARE(cache.message(u"m_7"_s)->body, u"회의는 3시"_s);
+        Message edited = sentMessage(7, u"회의는 4시로"_s);
+        edited.version = 30;
+        edited.editedAt = 1'800'000'100;
+        QVERIFY(cache.storeMessage(edited));
+        QCOMPARE(cache.message(u"m_7"_s).value(), edited);
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"4시로"_s}))), QList<qint64>{7});
+    }
+
+    void theHighestVersionStays()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QVERIFY(cache.storeMessage(sentMessage(5, u"첫 문장"_s)));
+
+        Message reacted = sentMessage(5, u"첫 문장"_s);
+        reacted.version = 9;
+        reacted.reactions = {{u"👍"_s, {u"u_kim"_s, u"u_lee"_s}, {u"김"_s, u"이"_s}}};
+        Message edited = sentMessage(5, u"고친 문장"_s);
+        edited.version = 12;
+        edited.editedAt = 1'800'000'200;
+        edited.reactions = reacted.reactions;
+
+        // The newer copy first, then the older one and a repeat: the newer one stays.
+        QVERIFY(cache.storeMessage(edited));
+        QVERIFY(cache.storeMessage(reacted));
+        QVERIFY(cache.storeMessages({sentMessage(5, u"첫 문장"_s), edited}));
+        QCOMPARE(cache.message(u"m_5"_s).value(), edited);
+        QVERIFY(cache.updateMessages({reacted}));
+        QCOMPARE(cache.message(u"m_5"_s).value(), edited);
+
+        // Found by its new words only.
+        QVERIFY(cache.searchMessages(searchFor({u"첫"_s})).isEmpty());
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"고친"_s}))), QList<qint64>{5});
+
+        // A changed message the cache never held is not added: it would be an island.
+        Message old = sentMessage(2, u"오래된 말"_s);
+        old.version = 13;
+        QVERIFY(cache.updateMessages({old}));
+        QVERIFY(!cache.message(u"m_2"_s));
+        QCOMPARE(cache.messages(u"c1"_s, 0, 10).size(), 1);
+    }
+
+    void aDeletedMessageKeepsNoWords()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        Message original = sentMessage(5, u"비밀 계획은 내일\n둘째 줄"_s);
+        Message reply = sentMessage(6, u"좋아요"_s);
+        reply.replyTo =
+            ReplyQuote{u"m_5"_s, 5, u"u_other"_s, u"u_other"_s, u"비밀 계획은 내일"_s, false};
+        QVERIFY(cache.storeMessages({original, reply}));
+        QCOMPARE(cache.message(u"m_6"_s)->replyTo, reply.replyTo);
+
+        // Edited: the reply's quote follows, though the reply itself did not change.
+        Message edited = sentMessage(5, u"계획 변경\n자세한 건 나중에"_s);
+        edited.version = 7;
+        edited.editedAt = 1'800'000'300;
+        QVERIFY(cache.updateMessages({edited}));
+        QCOMPARE(cache.message(u"m_6"_s)->replyTo->snippet, u"계획 변경"_s);
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"계획"_s}))), QList<qint64>{5});
+
+        // Deleted, with words a careless server left in: nothing of them is kept or found.
+        Message deleted = sentMessage(5, u"계획 변경"_s);
+        deleted.version = 8;
+        deleted.deleted = true;
+        deleted.reactions = {{u"👍"_s, {u"u_kim"_s}, {u"김"_s}}};
+        QVERIFY(cache.storeMessage(deleted));
+        const Message tombstone = cache.message(u"m_5"_s).value();
+        QVERIFY(tombstone.deleted);
+        QVERIFY(tombstone.body.isEmpty());
+        QVERIFY(tombstone.reactions.isEmpty());
+        QCOMPARE(tombstone.version, 8);
+        QVERIFY(cache.searchMessages(searchFor({u"계획"_s})).isEmpty());
+        QVERIFY(cache.searchMessages(searchFor({u"비밀"_s})).isEmpty());
+        const ReplyQuote quote = cache.message(u"m_6"_s)->replyTo.value();
+        QVERIFY(quote.deleted);
+        QVERIFY(quote.snippet.isEmpty());
+        QCOMPARE(quote.authorName, u"u_other"_s);
+    }
+
     void corruptFileIsMovedAsideAndRebuilt()
     {
         QTemporaryDir dir;
@@ -393,7 +534,9 @@ private Q_SLOTS:
         QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회의"_s}))), (QList<qint64>{14, 11, 10}));
 
         // Edited: the old words go, the new ones are found.
-        QVERIFY(cache.storeMessage(sentMessage(12, u"저녁 회식 장소"_s)));
+        Message edited = sentMessage(12, u"저녁 회식 장소"_s);
+        edited.version = 20;
+        QVERIFY(cache.storeMessage(edited));
         QVERIFY(cache.searchMessages(searchFor({u"점심"_s})).isEmpty());
         QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"회식"_s}))), QList<qint64>{12});
         // Stored again unchanged (a catch-up repeats messages): still found once.
@@ -464,7 +607,9 @@ private Q_SLOTS:
         QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
         // Messages arriving while it is built are found too, once, wherever the build stands.
         QVERIFY(cache.storeMessage(sentMessage(count + 1, u"새 회의 공지"_s)));
-        QVERIFY(cache.storeMessage(sentMessage(2, u"오래된 회의 메시지"_s)));
+        Message edited = sentMessage(2, u"오래된 회의 메시지"_s);
+        edited.version = count + 2;
+        QVERIFY(cache.storeMessage(edited));
         QTRY_VERIFY_WITH_TIMEOUT(cache.isSearchIndexComplete(), 60000);
 
         const QList<Message> found = cache.searchMessages(searchFor({u"회의"_s}, count));

@@ -272,6 +272,110 @@ private Q_SLOTS:
                                                    u"before restart 2"_s}));
     }
 
+    void aMessageWaitingItsTurnCanBeEdited()
+    {
+        QVERIFY(m_outbox->queue(u"c_a"_s, u"first"_s));
+        const Message second = m_outbox->queue(u"c_a"_s, u"secnod"_s).value();
+        QSignalSpy changed(m_outbox.get(), &Outbox::messageChanged);
+        QVERIFY(m_outbox->edit(second.localId, u"second"_s));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<Message>().body, u"second"_s);
+        QCOMPARE(changed.first().first().value<Message>().state, Message::State::Pending);
+        // Written down in its place, so a restart sends the new words.
+        QCOMPARE(m_store->messages().size(), 2);
+        QCOMPARE(m_store->messages().at(1).body, u"second"_s);
+        QCOMPARE(m_outbox->unsent(u"c_a"_s).at(1).body, u"second"_s);
+
+        // The one on its way cannot be changed any more; its answer decides.
+        QVERIFY(m_outbox->isOnItsWay(m_api->calls.at(0).body.value("client_id"_L1).toString()));
+        QVERIFY(!m_outbox->edit(m_api->calls.at(0).body.value("client_id"_L1).toString(),
+                                u"too late"_s));
+        QVERIFY(!m_outbox->edit(u"no-such-message"_s, u"x"_s));
+        m_api->answerOk(0, delivered(m_api->calls.at(0), 60));
+        QCOMPARE(m_api->calls.size(), 2);
+        QCOMPARE(m_api->calls.at(1).body.value("body"_L1).toString(), u"second"_s);
+        QCOMPARE(m_api->calls.at(1).body.value("client_id"_L1).toString(), second.clientId);
+    }
+
+    void aMessageWaitingItsTurnCanBeRemoved()
+    {
+        QVERIFY(m_outbox->queue(u"c_a"_s, u"first"_s));
+        const Message second = m_outbox->queue(u"c_a"_s, u"never mind"_s).value();
+        const Message third = m_outbox->queue(u"c_a"_s, u"third"_s).value();
+        QSignalSpy discarded(m_outbox.get(), &Outbox::messageDiscarded);
+        QVERIFY(m_outbox->discard(second.localId));
+        QCOMPARE(discarded.size(), 1);
+        QCOMPARE(discarded.first().at(1).toString(), second.localId);
+        QCOMPARE(m_store->messages().size(), 2);
+        QVERIFY(!m_outbox->discard(m_api->calls.at(0).body.value("client_id"_L1).toString()));
+
+        m_api->answerOk(0, delivered(m_api->calls.at(0), 61));
+        QCOMPARE(m_api->calls.size(), 2);
+        QCOMPARE(m_api->calls.at(1).body.value("client_id"_L1).toString(), third.clientId);
+    }
+
+    void aReplyKeepsItsQuoteAcrossARestart()
+    {
+        const ReplyQuote quote{u"m_40"_s, 40, u"u_kim"_s, u"김지민"_s, u"회의는 3시"_s, false};
+        const Message reply = m_outbox->queue(u"c_a"_s, u"좋아요"_s, quote).value();
+        QCOMPARE(reply.replyTo, quote);
+        // The server is told only what it answers.
+        QCOMPARE(m_api->calls.at(0).body.value("reply_to"_L1).toString(), u"m_40"_s);
+
+        m_outbox.reset();
+        m_store = std::make_unique<OutboxStore>();
+        QCOMPARE(m_store->open(m_storePath), OutboxStore::OpenResult::Opened);
+        QCOMPARE(m_store->messages().first().replyTo, quote);
+        m_api->calls.clear();
+        startOutbox();
+        QCOMPARE(m_outbox->unsent(u"c_a"_s).first().replyTo, quote);
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->calls.size(), 1, 2000);
+        QCOMPARE(m_api->calls.at(0).body.value("reply_to"_L1).toString(), u"m_40"_s);
+        QCOMPARE(m_api->calls.at(0).body.value("client_id"_L1).toString(), reply.clientId);
+
+        // A message that answers nothing says nothing of replies.
+        m_api->answerOk(0, delivered(m_api->calls.at(0), 70));
+        QVERIFY(m_outbox->queue(u"c_a"_s, u"plain"_s));
+        QVERIFY(!m_api->calls.at(1).body.contains("reply_to"_L1));
+    }
+
+    void aVersionOneStoreGainsReplies()
+    {
+        m_outbox.reset();
+        m_store.reset();
+        QFile::remove(m_storePath);
+        {
+            // The line as the previous release kept it.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+            db.setDatabaseName(m_storePath);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"CREATE TABLE messages (client_id TEXT PRIMARY KEY,"
+                               " position INTEGER NOT NULL, conversation_id TEXT NOT NULL,"
+                               " author_id TEXT NOT NULL, author_name TEXT NOT NULL,"
+                               " body TEXT NOT NULL, created_at INTEGER NOT NULL,"
+                               " state TEXT NOT NULL, failure TEXT NOT NULL)"_s));
+            QVERIFY(query.exec(u"CREATE TABLE settings (workspace_id TEXT PRIMARY KEY,"
+                               " settings TEXT NOT NULL)"_s));
+            QVERIFY(query.exec(u"INSERT INTO messages VALUES ('uuid-1', 1, 'c_a', 'u_me', '나',"
+                               " 'from before', 1795710285, 'pending', '')"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = 1"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v1"_s);
+        m_store = std::make_unique<OutboxStore>();
+        QCOMPARE(m_store->open(m_storePath), OutboxStore::OpenResult::Opened);
+        QCOMPARE(m_store->messages().size(), 1);
+        QCOMPARE(m_store->messages().first().body, u"from before"_s);
+        QVERIFY(!m_store->messages().first().replyTo);
+
+        Message reply = m_store->messages().first();
+        reply.clientId = u"uuid-2"_s;
+        reply.replyTo = ReplyQuote{u"m_1"_s, 1, u"u_kim"_s, u"김지민"_s, u"안녕"_s, false};
+        QVERIFY(m_store->store(reply));
+        QCOMPARE(m_store->messages().last().replyTo, reply.replyTo);
+    }
+
     void aMessageThatCannotBeSavedIsNotSent()
     {
         OutboxStore unopened;
