@@ -1682,6 +1682,25 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::MessageActions</name>
+    <message>
+        <source>The message was deleted, so it can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message has as many different reactions as it can hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the author can change this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change could not be made. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MessageDelegate</name>
     <message>
         <source>Sending…</source>
@@ -1717,6 +1736,22 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>New messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original message was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1780,6 +1815,64 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Pin as notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In reply to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not read by %n member(s).</source>
+        <translation>
+            <numerusform>Not read by %n member.</numerusform>
+            <numerusform>Not read by %n members.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not read yet (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Replying to %1: %2</source>
-        <translation>%1 님에게 답장: %2</translation>
+        <translation>%1 님의 메시지에 답장: %2</translation>
     </message>
     <message>
         <source>Editing message</source>
@@ -1673,6 +1673,25 @@ Messages arrive here.</source>
     </message>
 </context>
 <context>
+    <name>moim::ui::MessageActions</name>
+    <message>
+        <source>The message was deleted, so it can no longer be changed.</source>
+        <translation>삭제된 메시지라서 더 이상 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This message has as many different reactions as it can hold.</source>
+        <translation>이 메시지에는 더 이상 다른 반응을 남길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only the author can change this message.</source>
+        <translation>보낸 사람만 이 메시지를 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The change could not be made. Try again in a moment.</source>
+        <translation>변경하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::MessageDelegate</name>
     <message>
         <source>New messages</source>
@@ -1709,6 +1728,22 @@ Messages arrive here.</source>
     <message>
         <source>the server refused it.</source>
         <translation>서버가 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(수정됨)</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>삭제된 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>A message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>The original message was deleted.</source>
+        <translation>원본 메시지가 삭제되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1806,62 @@ Messages arrive here.</source>
     <message>
         <source>Pin as notice</source>
         <translation>공지로 등록</translation>
+    </message>
+    <message>
+        <source>In reply to %1: %2</source>
+        <translation>%1 님의 메시지에 답장: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not read by %n member(s).</source>
+        <translation>
+            <numerusform>%n명이 아직 읽지 않았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>%1에 수정됨</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>답장</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>반응 남기기…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>외 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not read yet (%1): %2</source>
+        <translation>안 읽음 (%1명): %2</translation>
+    </message>
+    <message>
+        <source>Read (%1): %2</source>
+        <translation>읽음 (%1명): %2</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>메시지 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>모든 사람에게서 이 메시지를 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QInputMethodEvent>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QTextBlock>
 
 namespace moim::ui {
@@ -44,6 +45,14 @@ void Composer::inputMethodEvent(QInputMethodEvent *event)
 {
     m_composing = !event->preeditString().isEmpty();
     QPlainTextEdit::inputMethodEvent(event);
+    if (!event->preeditString().isEmpty() || !event->commitString().isEmpty())
+        Q_EMIT userEdited();
+}
+
+void Composer::insertFromMimeData(const QMimeData *source)
+{
+    QPlainTextEdit::insertFromMimeData(source);
+    Q_EMIT userEdited();
 }
 
 void Composer::keyPressEvent(QKeyEvent *event)
@@ -57,8 +66,10 @@ void Composer::keyPressEvent(QKeyEvent *event)
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText().trimmed();
         if (!text.isEmpty()) {
-            Q_EMIT sendRequested(text);
+            // Cleared first, so that whoever takes the text may put something back (the text
+            // itself when it could not be kept, or a draft an edit had set aside).
             clear();
+            Q_EMIT sendRequested(text);
         }
         event->accept();
         return;
@@ -69,7 +80,16 @@ void Composer::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && !m_composing &&
+        document()->isEmpty()) {
+        Q_EMIT editLastRequested();
+        event->accept();
+        return;
+    }
+    const QString before = toPlainText();
     QPlainTextEdit::keyPressEvent(event);
+    if (toPlainText() != before)
+        Q_EMIT userEdited();
 }
 
 } // namespace moim::ui

@@ -21,10 +21,16 @@ Q_SIGNALS:
     void sendRequested(const QString &text);
     // Escape with nothing written: the reader is done with the conversation.
     void emptyEscapePressed();
+    // ↑ with nothing written: edit the user's last message.
+    void editLastRequested();
+    // The user changed the text (typing, input method, paste, cut), as opposed to a draft or an
+    // edited message put here by the program: what "is typing" is told from.
+    void userEdited();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void inputMethodEvent(QInputMethodEvent *event) override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
     void fitHeight();

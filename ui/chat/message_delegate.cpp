@@ -1,5 +1,6 @@
 #include "message_delegate.h"
 
+#include "chat/chat.h"
 #include "chat/history_model.h"
 #include "chat/message.h"
 #include "chat/text_link.h"
@@ -7,6 +8,7 @@
 #include "theme/theme.h"
 
 #include <QApplication>
+#include <QCursor>
 #include <QDateTime>
 #include <QPainter>
 #include <QTextLayout>
@@ -28,6 +30,12 @@ constexpr int RightMargin = 24;
 constexpr int MaxTextWidth = 720;
 constexpr int GroupGap = 10;
 constexpr int LineGap = 2;
+// Kept free right of the user's own messages for the count of those who have not read them, so
+// the count coming and going never changes a row's height.
+constexpr int ReadCountWidth = 30;
+constexpr int QuoteMaxWidth = 520;
+constexpr int QuotePadding = 6;
+constexpr int QuoteBar = 3;
 
 QFont boldFont(const QFont &font)
 {
@@ -64,7 +72,80 @@ int unreadLineHeight(const QFont &font)
 {
     return QFontMetrics(boldFont(smallFont(font))).height() + 8;
 }
+
+int quoteHeight(const QFont &font)
+{
+    return QFontMetrics(boldFont(smallFont(font))).height() +
+           QFontMetrics(smallFont(font)).height() + 2 * QuotePadding;
+}
+
+QFont deletedFont(const QFont &font)
+{
+    QFont italic = font;
+    italic.setItalic(true);
+    return italic;
+}
+
+Message messageOf(const QModelIndex &index)
+{
+    return index.data(HistoryModel::MessageRole).value<Message>();
+}
+
+bool isOwnSentMessage(const QModelIndex &index)
+{
+    return index.data(HistoryModel::MineRole).toBool() &&
+           Message::State(index.data(HistoryModel::StateRole).toInt()) == Message::State::Sent &&
+           !index.data(HistoryModel::DeletedRole).toBool();
+}
 } // namespace
+
+MessageDelegate::MessageDelegate(const Chat *chat, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_chat(chat)
+{}
+
+QString MessageDelegate::editedText()
+{
+    return tr("(edited)");
+}
+
+QString MessageDelegate::deletedText()
+{
+    return tr("This message was deleted.");
+}
+
+QString MessageDelegate::quoteTitle(const ReplyQuote &quote)
+{
+    return quote.authorName.isEmpty() ? tr("A message") : quote.authorName;
+}
+
+QString MessageDelegate::quoteText(const ReplyQuote &quote)
+{
+    if (quote.deleted)
+        return tr("The original message was deleted.");
+    return quote.snippet.section(u'\n', 0, 0);
+}
+
+int MessageDelegate::unreadCount(const QModelIndex &index) const
+{
+    if (!m_chat || !isOwnSentMessage(index))
+        return -1;
+    return m_chat->unreadBy(messageOf(index).conversationId,
+                            index.data(HistoryModel::SeqRole).toLongLong(),
+                            index.data(HistoryModel::AuthorIdRole).toString());
+}
+
+QList<ReactionChip> MessageDelegate::chipsFor(const Message &message) const
+{
+    QList<ReactionChip> chips;
+    const QString me = m_chat ? m_chat->myId() : QString();
+    for (const Reaction &reaction : message.reactions) {
+        if (reaction.userIds.isEmpty())
+            continue;
+        chips.append({reaction.emoji, reaction.userNames, reaction.userIds.contains(me)});
+    }
+    return chips;
+}
 
 QString MessageDelegate::initials(const QString &name)
 {
@@ -96,12 +177,13 @@ QColor MessageDelegate::memberColor(const QString &memberId)
 int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
                                 const QModelIndex &index, int width)
 {
-    QString body = index.data(HistoryModel::BodyRole).toString();
+    const bool deleted = index.data(HistoryModel::DeletedRole).toBool();
+    QString body = deleted ? deletedText() : index.data(HistoryModel::BodyRole).toString();
     // The text stays plain: links are character formats over it, never markup parsed from it.
-    const QList<TextLink> links = TextLink::findAll(body);
+    const QList<TextLink> links = deleted ? QList<TextLink>() : TextLink::findAll(body);
     body.replace(u'\n', QChar::LineSeparator);
     layout.setText(body);
-    layout.setFont(option.font);
+    layout.setFont(deleted ? deletedFont(option.font) : option.font);
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(textOption);
@@ -188,13 +270,48 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.header = QRect(left + TextLeft, y, width, headerHeight);
         y += headerHeight + LineGap;
     }
+    const Message message = messageOf(index);
+    if (message.replyTo && !message.deleted) {
+        layout.quote = QRect(left + TextLeft, y + LineGap, std::min(width, QuoteMaxWidth),
+                             quoteHeight(option.font));
+        y = layout.quote.bottom() + 1 + 2 * LineGap;
+    }
+    const bool mine = index.data(HistoryModel::MineRole).toBool();
+    const int bodyWidth = mine ? std::max(60, width - ReadCountWidth) : width;
     QTextLayout body;
-    const int bodyHeight = layoutBody(body, option, index, width);
-    layout.body = QRect(left + TextLeft, y, width, bodyHeight);
+    const int bodyHeight = layoutBody(body, option, index, bodyWidth);
+    layout.body = QRect(left + TextLeft, y, bodyWidth, bodyHeight);
     const int firstLine = body.lineCount() > 0 ? int(std::ceil(body.lineAt(0).height()))
                                                : QFontMetrics(option.font).height();
     layout.hoverTime = QRect(left + 2, y, TextLeft - 2 - AvatarGap, firstLine);
     y += bodyHeight;
+    const QTextLine lastLine =
+        body.lineCount() > 0 ? body.lineAt(body.lineCount() - 1) : QTextLine();
+    if (message.editedAt > 0 && !message.deleted) {
+        // After the last line when it fits there, else on a line of its own.
+        const QFontMetrics small(smallFont(option.font));
+        const int editedWidth = small.horizontalAdvance(editedText());
+        const int lastWidth = lastLine.isValid() ? int(std::ceil(lastLine.naturalTextWidth())) : 0;
+        if (lastLine.isValid() && lastWidth + 6 + editedWidth <= bodyWidth) {
+            layout.edited =
+                QRect(layout.body.left() + lastWidth + 6, layout.body.top() + int(lastLine.y()),
+                      editedWidth, int(std::ceil(lastLine.height())));
+        } else {
+            layout.edited = QRect(layout.body.left(), y, editedWidth, small.height());
+            y += small.height();
+        }
+    }
+    if (mine) {
+        const int lineTop = lastLine.isValid() ? layout.body.top() + int(lastLine.y()) : y;
+        const int lineHeight = lastLine.isValid() ? int(std::ceil(lastLine.height())) : firstLine;
+        layout.readCount = QRect(layout.body.right() + 1, lineTop, width - bodyWidth, lineHeight);
+    }
+    const QList<ReactionChip> chips = message.deleted ? QList<ReactionChip>() : chipsFor(message);
+    if (!chips.isEmpty()) {
+        layout.reactions = ReactionChips(chips, true);
+        y += 4;
+        y += layout.reactions.layout(option.font, QPoint(left + TextLeft, y), width);
+    }
     if (!stateText(index).isEmpty()) {
         const int stateHeight = QFontMetrics(smallFont(option.font)).height();
         layout.state = QRect(left + TextLeft, y + LineGap, width, stateHeight);
@@ -328,12 +445,35 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(layout.hoverTime, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
                           timeText(index));
     }
+    const Message message = messageOf(index);
+    if (layout.quote.isValid() && message.replyTo)
+        paintQuote(painter, layout.quote, opt, *message.replyTo);
     painter->setFont(opt.font);
-    painter->setPen(pending ? colors.mutedText : colors.text);
+    painter->setPen(pending || message.deleted ? colors.mutedText : colors.text);
     // Drawn as plain text: whatever the server sends is never markup.
     QTextLayout body;
     layoutBody(body, opt, index, layout.body.width());
     body.draw(painter, layout.body.topLeft());
+    if (layout.edited.isValid()) {
+        painter->setFont(smallFont(opt.font));
+        painter->setPen(colors.mutedText);
+        painter->drawText(layout.edited, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine,
+                          editedText());
+    }
+    if (layout.readCount.isValid()) {
+        const int unread = unreadCount(index);
+        if (unread > 0) {
+            painter->setFont(boldFont(smallFont(opt.font)));
+            painter->setPen(colors.primary);
+            painter->drawText(layout.readCount,
+                              Qt::AlignRight | Qt::AlignBottom | Qt::TextSingleLine,
+                              QString::number(unread));
+        }
+    }
+    if (!layout.reactions.chips().isEmpty()) {
+        const QPoint mouse = opt.widget ? opt.widget->mapFromGlobal(QCursor::pos()) : QPoint();
+        layout.reactions.paint(painter, hovered ? layout.reactions.chipAt(mouse) : -1);
+    }
     if (layout.state.isValid()) {
         const bool failed =
             Message::State(index.data(HistoryModel::StateRole).toInt()) == Message::State::Failed;
@@ -343,6 +483,73 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                           stateText(index));
     }
     painter->restore();
+}
+
+void MessageDelegate::paintQuote(QPainter *painter, const QRect &rect,
+                                 const QStyleOptionViewItem &option, const ReplyQuote &quote) const
+{
+    const Theme::Colors colors = Theme::colors(Theme::current());
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colors.sunken);
+    painter->drawRoundedRect(QRectF(rect), 6, 6);
+    painter->setBrush(memberColor(quote.authorId));
+    painter->drawRoundedRect(QRectF(rect.left(), rect.top(), QuoteBar, rect.height()), 1.5, 1.5);
+    const QRect inner = rect.adjusted(QuoteBar + 8, QuotePadding, -8, -QuotePadding);
+    const QFont titleFont = boldFont(smallFont(option.font));
+    const QFontMetrics titleMetrics(titleFont);
+    painter->setFont(titleFont);
+    painter->setPen(colors.text);
+    painter->drawText(QRect(inner.left(), inner.top(), inner.width(), titleMetrics.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      titleMetrics.elidedText(quoteTitle(quote), Qt::ElideRight, inner.width()));
+    QFont textFont = smallFont(option.font);
+    textFont.setItalic(quote.deleted);
+    const QFontMetrics textMetrics(textFont);
+    painter->setFont(textFont);
+    painter->setPen(colors.mutedText);
+    painter->drawText(QRect(inner.left(), inner.top() + titleMetrics.height(), inner.width(),
+                            textMetrics.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      textMetrics.elidedText(quoteText(quote), Qt::ElideRight, inner.width()));
+    painter->restore();
+}
+
+MessageDelegate::Hit MessageDelegate::hitAt(const QStyleOptionViewItem &option,
+                                            const QModelIndex &index, const QPoint &position) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout layout = layoutFor(opt, index);
+    Hit hit;
+    if (layout.quote.contains(position)) {
+        const Message message = messageOf(index);
+        if (message.replyTo) {
+            hit.kind = Hit::Kind::Quote;
+            hit.rect = layout.quote;
+            hit.quote = *message.replyTo;
+        }
+        return hit;
+    }
+    const int chip = layout.reactions.chipAt(position);
+    if (chip == ReactionChips::AddChip) {
+        hit.kind = Hit::Kind::AddReaction;
+        hit.rect = layout.reactions.addChipRect();
+        return hit;
+    }
+    if (chip >= 0) {
+        hit.kind = Hit::Kind::Reaction;
+        hit.rect = layout.reactions.chipRect(chip);
+        hit.chip = layout.reactions.chips().at(chip);
+        hit.toggle = *layout.reactions.toggleAt(position);
+        return hit;
+    }
+    if (layout.readCount.contains(position) && unreadCount(index) > 0) {
+        hit.kind = Hit::Kind::ReadCount;
+        hit.rect = layout.readCount;
+    }
+    return hit;
 }
 
 QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,

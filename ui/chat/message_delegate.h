@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chat/message.h"
+#include "reaction_chips.h"
 
 #include <QColor>
 #include <QStyledItemDelegate>
@@ -8,19 +9,27 @@
 
 class QTextLayout;
 
+namespace moim {
+class Chat;
+}
+
 namespace moim::ui {
 
 // Draws one message: a date separator above the first of a day and the "new messages" line above
 // the first unread one; avatar, author and time at the start of a group (the other messages show
 // their time on hover); the body as plain text with the web links the client found in it
 // underlined, in a column no wider than a comfortable line; a soft highlight when it mentions the
-// user or a link pointed at it; and the state of messages still on their way.
+// user or a link pointed at it; and the state of messages still on their way. A reply starts with
+// a quote of what it answers; an edited message says so after its text, a deleted one leaves a
+// line that says it was; reactions stand under it as chips; and the user's own messages show how
+// many members have not read them yet (KakaoWork's "1").
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    // `chat` says who the user is (their reactions) and who has read what; may be null.
+    explicit MessageDelegate(const Chat *chat, QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
@@ -46,6 +55,40 @@ public:
     QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
                 const QPoint &position) const;
 
+    // What else a click may land on besides links: the quote of a reply, a reaction chip, the
+    // "add a reaction" chip or the count of those who have not read a message.
+    struct Hit
+    {
+        enum class Kind
+        {
+            None,
+            Quote,
+            Reaction,
+            AddReaction,
+            ReadCount
+        };
+        Kind kind = Kind::None;
+        QRect rect;
+        ReplyQuote quote;
+        ReactionChip chip;
+        ReactionChips::Toggle toggle;
+    };
+    Hit hitAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+              const QPoint &position) const;
+    // "(edited)" after an edited message's text.
+    static QString editedText();
+    // What a deleted message leaves in its place.
+    static QString deletedText();
+    // The quote's author line: "Reply to 김지민".
+    static QString quoteTitle(const ReplyQuote &quote);
+    // The quote's text: its first line, or that the original was deleted.
+    static QString quoteText(const ReplyQuote &quote);
+    // How many members have not read one of the user's messages, -1 when unknown (or not the
+    // user's).
+    int unreadCount(const QModelIndex &index) const;
+    // The chips a message's reactions make, the user's own marked.
+    QList<ReactionChip> chipsFor(const Message &message) const;
+
 private:
     struct Layout
     {
@@ -55,8 +98,12 @@ private:
         QRect avatar;
         QRect hoverTime;
         QRect header;
+        QRect quote;
         QRect body;
+        QRect edited;
+        QRect readCount;
         QRect state;
+        ReactionChips reactions;
         int height = 0;
     };
     void paintDaySeparator(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
@@ -68,6 +115,10 @@ private:
     static int layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
                           const QModelIndex &index, int width);
 
+    void paintQuote(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
+                    const ReplyQuote &quote) const;
+
+    const Chat *m_chat;
     QString m_highlighted;
 };
 

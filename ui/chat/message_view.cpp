@@ -4,6 +4,7 @@
 #include "chat/history_model.h"
 #include "common/date_text.h"
 #include "common/notice.h"
+#include "common/plain_text.h"
 #include "conversation_intro.h"
 #include "message_delegate.h"
 
@@ -14,6 +15,7 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
@@ -46,14 +48,38 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
 {
     setObjectName(u"MessageView"_s);
     setModel(model);
-    setItemDelegate(new MessageDelegate(this));
-    // A screen reader hears who wrote it and when, and the state a sighted user sees under it.
-    model->setAccessibleText([](const Message &message) {
-        const QString state = MessageDelegate::stateText(message.state, message.failure);
+    auto *delegate = new MessageDelegate(chat, this);
+    setItemDelegate(delegate);
+    // A screen reader hears who wrote it and when, what it answers, whether it was edited, its
+    // reactions, how many have not read it, and the state a sighted user sees under it.
+    model->setAccessibleText([delegate, chat](const Message &message) {
         const QString when = DateText::time(QDateTime::fromSecsSinceEpoch(message.createdAt));
-        const QString text =
-            tr("%1, %2: %3", "author, time: message").arg(message.authorName, when, message.body);
-        return state.isEmpty() ? text : text + u' ' + state;
+        const QString body = message.deleted ? MessageDelegate::deletedText() : message.body;
+        QStringList parts;
+        parts << tr("%1, %2: %3", "author, time: message").arg(message.authorName, when, body);
+        if (message.replyTo && !message.deleted) {
+            parts << tr("In reply to %1: %2")
+                         .arg(MessageDelegate::quoteTitle(*message.replyTo),
+                              MessageDelegate::quoteText(*message.replyTo));
+        }
+        if (message.editedAt > 0 && !message.deleted)
+            parts << MessageDelegate::editedText();
+        for (const ReactionChip &chip : delegate->chipsFor(message))
+            parts << ReactionChips::accessibleText(chip);
+        if (message.authorId == chat->myId() && !message.deleted && message.seq > 0) {
+            const int unread =
+                chat->unreadBy(message.conversationId, message.seq, message.authorId);
+            if (unread > 0)
+                parts << tr("Not read by %n member(s).", nullptr, unread);
+        }
+        const QString state = MessageDelegate::stateText(message.state, message.failure);
+        if (!state.isEmpty())
+            parts << state;
+        return parts.join(u' ');
+    });
+    connect(chat, &Chat::readMarksChanged, this, [this](const QString &conversationId) {
+        if (conversationId == m_history->conversationId())
+            viewport()->update();
     });
     setSelectionMode(QAbstractItemView::NoSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -257,11 +283,7 @@ void MessageView::seek()
         }
         m_targetId.clear();
         m_targetSeq = 0;
-        m_notFound->setText(tr("That message could not be found. It may have been deleted."));
-        placeOverlays();
-        m_notFound->show();
-        m_notFound->raise();
-        m_notFoundTimer->start();
+        showNote(tr("That message could not be found. It may have been deleted."));
         return;
     }
     if (!m_seekingUnread)
@@ -453,11 +475,27 @@ bool MessageView::viewportEvent(QEvent *event)
             QToolTip::hideText();
             return true;
         }
+        const MessageDelegate::Hit hit = hitAt(help->pos());
+        if (hit.kind != MessageDelegate::Hit::Kind::None) {
+            // Other people's names and words: never read as markup.
+            QToolTip::showText(help->globalPos(), plainToolTip(hitToolTip(index, hit)), viewport(),
+                               hit.rect);
+            return true;
+        }
         const QUrl link = linkAt(help->pos());
-        // The address a link really opens, in full (wrapping may cut it); else when it was sent.
-        const QString text = link.isEmpty() ? DateText::full(QDateTime::fromSecsSinceEpoch(
-                                                  index.data(HistoryModel::TimeRole).toLongLong()))
-                                            : link.toDisplayString();
+        // The address a link really opens, in full (wrapping may cut it); else when it was sent,
+        // and when it was last edited.
+        QString text = link.toDisplayString();
+        if (link.isEmpty()) {
+            text = DateText::full(
+                QDateTime::fromSecsSinceEpoch(index.data(HistoryModel::TimeRole).toLongLong()));
+            const qint64 editedAt = index.data(HistoryModel::EditedAtRole).toLongLong();
+            if (editedAt > 0 && !index.data(HistoryModel::DeletedRole).toBool()) {
+                text +=
+                    u'\n' +
+                    tr("Edited %1").arg(DateText::full(QDateTime::fromSecsSinceEpoch(editedAt)));
+            }
+        }
         QToolTip::showText(help->globalPos(), text, viewport(), visualRect(index));
         return true;
     }
@@ -473,7 +511,10 @@ void MessageView::mousePressEvent(QMouseEvent *event)
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (linkAt(event->position().toPoint()).isEmpty())
+    const QPoint position = event->position().toPoint();
+    // Chips outline themselves under the mouse.
+    viewport()->update(visualRect(indexAt(position)));
+    if (linkAt(position).isEmpty() && hitAt(position).kind == MessageDelegate::Hit::Kind::None)
         viewport()->unsetCursor();
     else
         viewport()->setCursor(Qt::PointingHandCursor);
@@ -507,6 +548,34 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     }
     const auto state = Message::State(index.data(HistoryModel::StateRole).toInt());
     const QString localId = index.data(HistoryModel::LocalIdRole).toString();
+    const bool deleted = index.data(HistoryModel::DeletedRole).toBool();
+    const bool mine = index.data(HistoryModel::MineRole).toBool();
+    if (deleted)
+        copyText->setEnabled(false);
+    if (state == Message::State::Sent && !deleted) {
+        menu.addSeparator();
+        QAction *reply =
+            menu.addAction(tr("Reply"), this, [this, localId] { Q_EMIT replyRequested(localId); });
+        reply->setObjectName(u"Reply"_s);
+        reply->setShortcut(ReplyShortcut);
+        const QRect anchor(viewport()->mapToGlobal(event->pos()), QSize(1, 1));
+        QAction *react = menu.addAction(tr("Add reaction…"), this, [this, localId, anchor] {
+            Q_EMIT reactionPickerRequested(localId, anchor);
+        });
+        react->setObjectName(u"AddReaction"_s);
+    }
+    if (mine && !deleted) {
+        if (state == Message::State::Sent)
+            menu.addSeparator();
+        QAction *edit =
+            menu.addAction(tr("Edit"), this, [this, localId] { Q_EMIT editRequested(localId); });
+        edit->setObjectName(u"Edit"_s);
+        if (state == Message::State::Sent) {
+            QAction *remove =
+                menu.addAction(tr("Delete…"), this, [this, localId] { confirmDelete(localId); });
+            remove->setObjectName(u"Delete"_s);
+        }
+    }
     if (state == Message::State::Failed) {
         menu.addSeparator();
         menu.addAction(tr("Retry sending"), this, [this, localId] { m_chat->retry(localId); });
@@ -539,12 +608,125 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
         }
     }
     const QModelIndex index = indexAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && index.isValid()) {
+        const MessageDelegate::Hit hit = hitAt(event->position().toPoint());
+        const QString localId = index.data(HistoryModel::LocalIdRole).toString();
+        switch (hit.kind) {
+        case MessageDelegate::Hit::Kind::Quote:
+            jumpToMessage(hit.quote.id, hit.quote.seq);
+            return;
+        case MessageDelegate::Hit::Kind::Reaction:
+            m_chat->react(localId, hit.toggle.emoji, hit.toggle.add);
+            return;
+        case MessageDelegate::Hit::Kind::AddReaction:
+            Q_EMIT reactionPickerRequested(
+                localId, QRect(viewport()->mapToGlobal(hit.rect.topLeft()), hit.rect.size()));
+            return;
+        case MessageDelegate::Hit::Kind::ReadCount:
+            QToolTip::showText(viewport()->mapToGlobal(hit.rect.bottomLeft()),
+                               plainToolTip(hitToolTip(index, hit)), viewport(), hit.rect);
+            return;
+        case MessageDelegate::Hit::Kind::None:
+            break;
+        }
+    }
     if (index.isValid() &&
         Message::State(index.data(HistoryModel::StateRole).toInt()) == Message::State::Failed) {
         m_chat->retry(index.data(HistoryModel::LocalIdRole).toString());
         return;
     }
     QListView::mouseReleaseEvent(event);
+}
+
+void MessageView::showNote(const QString &text)
+{
+    m_notFound->setText(text);
+    placeOverlays();
+    m_notFound->show();
+    m_notFound->raise();
+    m_notFoundTimer->start();
+}
+
+MessageDelegate::Hit MessageView::hitAt(const QPoint &position) const
+{
+    const QModelIndex index = indexAt(position);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return messageDelegate()->hitAt(option, index, position);
+}
+
+QString MessageView::hitToolTip(const QModelIndex &index, const MessageDelegate::Hit &hit) const
+{
+    switch (hit.kind) {
+    case MessageDelegate::Hit::Kind::Quote:
+        return MessageDelegate::quoteTitle(hit.quote) + u'\n' +
+               MessageDelegate::quoteText(hit.quote);
+    case MessageDelegate::Hit::Kind::Reaction:
+        return ReactionChips::toolTip(hit.chip);
+    case MessageDelegate::Hit::Kind::AddReaction:
+        return ReactionChips::addChipText();
+    case MessageDelegate::Hit::Kind::ReadCount:
+        return readersText(index);
+    case MessageDelegate::Hit::Kind::None:
+        break;
+    }
+    return {};
+}
+
+QString MessageView::readersText(const QModelIndex &index) const
+{
+    // Long lists are cut: a tooltip is not a roster.
+    constexpr int NamedPeople = 15;
+    const auto names = [](const QStringList &all) {
+        QString text = all.mid(0, NamedPeople).join(u", "_s);
+        if (all.size() > NamedPeople)
+            text += u' ' + tr("and %n more", nullptr, int(all.size() - NamedPeople));
+        return text;
+    };
+    const Message message = index.data(HistoryModel::MessageRole).value<Message>();
+    QStringList unread;
+    QStringList read;
+    for (const ReadMarkEntry &entry : m_chat->readMarks(message.conversationId)) {
+        if (entry.userId == message.authorId)
+            continue;
+        (entry.lastReadSeq >= message.seq ? read : unread).append(entry.name);
+    }
+    QStringList lines;
+    if (!unread.isEmpty())
+        lines << tr("Not read yet (%1): %2").arg(unread.size()).arg(names(unread));
+    if (!read.isEmpty())
+        lines << tr("Read (%1): %2").arg(read.size()).arg(names(read));
+    return lines.join(u'\n');
+}
+
+void MessageView::confirmDelete(const QString &localId)
+{
+    QMessageBox box(QMessageBox::Question, tr("Delete message"),
+                    tr("Delete this message for everyone? This cannot be undone."),
+                    QMessageBox::NoButton, this);
+    QPushButton *remove = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == remove)
+        m_chat->remove(localId);
+}
+
+QString MessageView::keyboardMessage() const
+{
+    const QModelIndex current = currentIndex();
+    if (current.isValid() && hasFocus())
+        return current.data(HistoryModel::LocalIdRole).toString();
+    for (int row = model()->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = model()->index(row, 0);
+        if (Message::State(index.data(HistoryModel::StateRole).toInt()) == Message::State::Sent &&
+            !index.data(HistoryModel::DeletedRole).toBool())
+            return index.data(HistoryModel::LocalIdRole).toString();
+    }
+    return {};
 }
 
 } // namespace moim::ui

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "message_delegate.h"
+
+#include <QKeySequence>
 #include <QListView>
 #include <QUrl>
 
@@ -14,7 +17,6 @@ class HistoryModel;
 namespace moim::ui {
 
 class ConversationIntro;
-class MessageDelegate;
 
 // A conversation's history: separated by day, grouped by author, plain text, mentions of the user
 // marked, the state of messages written here (sending, not sent — click to retry). Opening a
@@ -53,14 +55,29 @@ public:
     void setConversationInfo(const QString &name, const QString &topic, bool direct,
                              const QString &createdBy = {}, qint64 createdAt = 0);
     ConversationIntro *intro() const { return m_intro; }
+    // Says something over the timeline for a few seconds (a message that cannot be found, a
+    // change the server refused).
+    void showNote(const QString &text);
     // The line that says a message could not be found (hidden otherwise).
     QLabel *notFoundLabel() const { return m_notFound; }
     // The message pinned as the conversation's notice: its context menu offers to unpin it.
     void setPinnedMessage(const QString &messageId) { m_pinnedMessageId = messageId; }
 
+    // Replies to the message with the keyboard's focus, or to the newest one.
+    static inline const QKeySequence ReplyShortcut{Qt::CTRL | Qt::Key_R};
+    // The message a keyboard command is about: the one with the keyboard's focus in the view,
+    // else the newest sent one (local id; empty when there is none).
+    QString keyboardMessage() const;
+    // Who has and has not read one of the user's messages, as its tooltip lists them.
+    QString readersText(const QModelIndex &index) const;
+
 Q_SIGNALS:
     void pinRequested(const QString &messageId);
     void unpinRequested();
+    void replyRequested(const QString &localId);
+    void editRequested(const QString &localId);
+    // `anchor`: where the picker should open, in global coordinates.
+    void reactionPickerRequested(const QString &localId, const QRect &anchor);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -88,6 +105,10 @@ private:
     void placeOverlays();
     void updateIntro();
     MessageDelegate *messageDelegate() const;
+    MessageDelegate::Hit hitAt(const QPoint &position) const;
+    QString hitToolTip(const QModelIndex &index, const MessageDelegate::Hit &hit) const;
+    // Asks before a message is deleted for everyone.
+    void confirmDelete(const QString &localId);
 
     HistoryModel *m_history;
     Chat *m_chat;

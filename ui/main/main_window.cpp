@@ -6,8 +6,11 @@
 #include "auth/session_manager.h"
 #include "chat/chat.h"
 #include "chat/composer.h"
+#include "chat/composer_context_bar.h"
 #include "chat/history_model.h"
+#include "chat/message_actions.h"
 #include "chat/message_view.h"
+#include "chat/typing_line.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
 #include "conversation_delegate.h"
@@ -114,6 +117,10 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_messageView(new MessageView(m_history, m_account->chat(), this))
     , m_pinnedNotice(new PinnedNoticeBar(this))
     , m_composer(new Composer(this))
+    , m_composerBar(new ComposerContextBar(this))
+    , m_typingLine(new TypingLine(this))
+    , m_messageActions(new MessageActions(m_account->chat(), m_history, m_messageView, m_composer,
+                                          m_composerBar, m_typingLine, uiState, this))
     , m_searchPanel(new SearchPanel(m_account, this))
 {
     // Read before anything below selects a workspace and records it.
@@ -199,8 +206,11 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     chatLayout->setSpacing(8);
     chatLayout->addWidget(m_pinnedNotice);
     chatLayout->addWidget(m_messageView, 1);
-    auto *composerRow = new QHBoxLayout;
+    auto *composerRow = new QVBoxLayout;
     composerRow->setContentsMargins(24, 0, 24, 0);
+    composerRow->setSpacing(4);
+    composerRow->addWidget(m_typingLine);
+    composerRow->addWidget(m_composerBar);
     composerRow->addWidget(m_composer);
     chatLayout->addLayout(composerRow);
     m_contentStack->addWidget(emptyPanel);
@@ -268,7 +278,13 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
         if (!m_account || m_openConversation.isEmpty())
             return;
-        const bool saved = m_account->chat()->send(m_openConversation, text).has_value();
+        if (m_messageActions->submitEdit(text))
+            return;
+        const bool saved = m_account->chat()
+                               ->send(m_openConversation, text, m_messageActions->replyTarget())
+                               .has_value();
+        if (saved)
+            m_messageActions->sent();
         if (!saved) {
             // Not written down, so not sent: the text goes back where it was typed.
             m_composer->setPlainText(text);
@@ -302,6 +318,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
                 if (fromList)
                     m_conversationList->setFocus(Qt::OtherFocusReason);
             });
+    connect(m_messageActions, &MessageActions::failed, m_messageView, &MessageView::showNote);
     connect(m_composer, &Composer::emptyEscapePressed, this, [this] {
         if (m_account && !m_openConversation.isEmpty())
             m_account->chat()->markRead(m_openConversation);
@@ -750,6 +767,7 @@ void MainWindow::openConversation(const QString &conversationId)
     m_messageView->setWorkspaceId(currentWorkspaceId());
     m_history->setConversation(conversationId);
     m_account->chat()->setActiveConversation(conversationId);
+    m_messageActions->setConversation(conversationId);
     m_contentStack->setCurrentIndex(1);
     // The draft of this conversation comes back where it was left.
     m_composer->setPlainText(m_drafts.take(conversationId));
@@ -767,6 +785,8 @@ void MainWindow::openConversation(const QString &conversationId)
 
 void MainWindow::closeConversation(bool showEmptyPage)
 {
+    // A message being edited gives the composer back to the draft, which is kept below.
+    m_messageActions->setConversation(QString());
     if (!m_openConversation.isEmpty()) {
         const QString draft = m_composer->toPlainText();
         if (!draft.trimmed().isEmpty())

@@ -30,6 +30,9 @@ class Notifier;
 namespace moim::ui {
 
 class Composer;
+class ComposerContextBar;
+class MessageActions;
+class TypingLine;
 class ConversationActions;
 class MessageView;
 class PinnedNoticeBar;
@@ -64,6 +67,9 @@ public:
     MyAccountPage *openMyAccount(bool startTwoStepSetup = false);
     QPushButton *unlockButton() const { return m_unlockButton; }
     Composer *composer() const { return m_composer; }
+    ComposerContextBar *composerBar() const { return m_composerBar; }
+    TypingLine *typingLine() const { return m_typingLine; }
+    MessageActions *messageActions() const { return m_messageActions; }
     MessageView *messageView() const { return m_messageView; }
     HistoryModel *history() const { return m_history; }
     QString openConversationId() const { return m_openConversation; }
@@ -194,6 +200,9 @@ private:
     PinnedNoticeBar *m_pinnedNotice;
     ConversationActions *m_conversationActions = nullptr;
     Composer *m_composer;
+    ComposerContextBar *m_composerBar;
+    TypingLine *m_typingLine;
+    MessageActions *m_messageActions;
     QString m_openConversation;
     QHash<QString, QString> m_drafts; // unsent text per conversation
     QString m_removedNotice;
