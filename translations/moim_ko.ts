@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Replying to %1: %2</source>
-        <translation>%1 님의 메시지에 답장: %2</translation>
+        <translation>%1 님에게 답장: %2</translation>
     </message>
     <message>
         <source>Editing message</source>
