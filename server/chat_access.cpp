@@ -2,6 +2,7 @@
 
 #include "account_store.h"
 #include "api_server.h"
+#include "conversation_store.h"
 #include "event_hub.h"
 #include "message_store.h"
 
@@ -47,6 +48,32 @@ std::optional<TokenService::SessionRef> ChatAccess::admit(const QString &convers
         return std::nullopt;
     }
     return session;
+}
+
+std::optional<QList<moim::protocol::MessageEntity>>
+ChatAccess::admitEntities(const QString &userId, const QString &conversationId, const QString &body,
+                          const QJsonValue &value, JsonReply *refusal) const
+{
+    using moim::protocol::MessageEntity;
+    const auto refuse = [refusal](QLatin1StringView code, const QString &message) {
+        *refusal = JsonReply::error(code, message).withErrorField(u"field"_s, u"entities"_s);
+        return std::nullopt;
+    };
+    QString why;
+    const auto entities = moim::protocol::parseMessageEntities(value, body, &why);
+    if (!entities)
+        return refuse(error::BadRequest, why);
+    const QStringList audience = m_services.messages.audience(conversationId);
+    for (const MessageEntity &entity : *entities) {
+        if (entity.type == MessageEntity::Type::Mention && !audience.contains(entity.userId))
+            return refuse(error::BadRequest,
+                          u"A mention names someone who does not see this conversation."_s);
+    }
+    if (moim::protocol::entitiesAddressEveryone(*entities) &&
+        !m_services.conversations.mayEdit(userId, conversationId))
+        return refuse(error::Forbidden,
+                      u"Only the channel's admins may mention @channel or @here."_s);
+    return entities;
 }
 
 JsonReply ChatAccess::notMember(const QString &conversationId) const

@@ -6,11 +6,13 @@
 #include <QHttpServerRequest>
 #include <QJsonObject>
 #include <optional>
+#include <protocol/message_entities.h>
 
 namespace moim::server {
 
 class AccountStore;
 class ApiServer;
+class ConversationStore;
 class EventHub;
 class MessageStore;
 
@@ -23,6 +25,7 @@ public:
     struct Services
     {
         MessageStore &messages;
+        const ConversationStore &conversations;
         AccountStore &accounts;
         TokenService &tokens;
         EventHub &events;
@@ -44,6 +47,13 @@ public:
     std::optional<TokenService::SessionRef>
     admit(const QString &conversationId, const QHttpServerRequest &request, JsonReply *refusal,
           Outsiders outsiders = Outsiders::AsConversation) const;
+    // The entities of a message `userId` writes in the conversation (`value` is the request's
+    // "entities"), when they are well formed for `body`, every mention names someone who sees the
+    // conversation, and @channel/@here come from an admin of a channel (its creator or a
+    // workspace admin). Otherwise the refusal: bad_request or forbidden, with field "entities".
+    std::optional<QList<moim::protocol::MessageEntity>>
+    admitEntities(const QString &userId, const QString &conversationId, const QString &body,
+                  const QJsonValue &value, JsonReply *refusal) const;
     // The refusal for someone outside the conversation.
     JsonReply notMember(const QString &conversationId) const;
     // Whether the conversation's workspace is closed to this session (2-step verification).

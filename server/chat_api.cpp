@@ -151,15 +151,21 @@ JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest 
         return badParameter(u"reply_to"_s,
                             u"reply_to must be a message of this conversation that is not "
                             "deleted."_s);
-    return deliver(session->userId, conversationId, clientId, text, replyTo.toString());
+    JsonReply refusedEntities = JsonReply::noContent();
+    const auto entities = m_services.access.admitEntities(
+        session->userId, conversationId, text, body->value("entities"_L1), &refusedEntities);
+    if (!entities)
+        return refusedEntities;
+    return deliver(session->userId, conversationId, clientId, text, replyTo.toString(), *entities);
 }
 
 JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
-                           const QString &clientId, const QString &body, const QString &replyToId)
+                           const QString &clientId, const QString &body, const QString &replyToId,
+                           const QList<moim::protocol::MessageEntity> &entities)
 {
     bool duplicate = false;
-    const auto message =
-        m_services.messages.post(userId, conversationId, clientId, body, replyToId, &duplicate);
+    const auto message = m_services.messages.post(userId, conversationId, clientId, body, replyToId,
+                                                  entities, &duplicate);
     if (!message)
         return JsonReply::error(error::ServerError, u"Could not store the message."_s);
     // A retried send is answered, not delivered again.
@@ -304,7 +310,12 @@ JsonReply ChatApi::postAsMember(const QHttpServerRequest &request)
         return JsonReply::error(error::NotFound, u"No such account."_s);
     if (!m_services.messages.canAccess(account->id, conversationId))
         return JsonReply::error(error::Forbidden, u"Not a member of this conversation."_s);
-    return deliver(account->id, conversationId, QString(), text);
+    JsonReply refusedEntities = JsonReply::noContent();
+    const auto entities = m_services.access.admitEntities(
+        account->id, conversationId, text, body->value("entities"_L1), &refusedEntities);
+    if (!entities)
+        return refusedEntities;
+    return deliver(account->id, conversationId, QString(), text, QString(), *entities);
 }
 
 void ChatApi::startChatter(std::chrono::milliseconds interval)
@@ -315,20 +326,38 @@ void ChatApi::startChatter(std::chrono::milliseconds interval)
 void ChatApi::chatterOnce()
 {
     // A random channel message from a random member of its workspace, sometimes mentioning
-    // someone, in Korean or English.
-    static const QStringList lines{u"방금 배포 끝났습니다 🚀"_s,
-                                   u"Anyone up for lunch at 12:30?"_s,
-                                   u"회의록 공유드립니다. 확인 부탁드려요."_s,
-                                   u"The build is green again."_s,
-                                   u"@김지민 오늘 오후에 잠깐 이야기 나눌 수 있을까요?"_s,
-                                   u"@Alex Park could you review the new mockups?"_s,
-                                   u"커피 사 올게요, 주문하실 분?"_s};
+    // someone (bound to their id, as a client would), in Korean or English.
+    struct Line
+    {
+        QString text;
+        QString mentioned; // the display name the line starts with after '@', if any
+    };
+    static const QList<Line> lines{
+        {u"방금 배포 끝났습니다 🚀"_s, {}},
+        {u"Anyone up for lunch at 12:30?"_s, {}},
+        {u"회의록 공유드립니다. 확인 부탁드려요."_s, {}},
+        {u"The build is green again."_s, {}},
+        {u"@김지민 오늘 오후에 잠깐 이야기 나눌 수 있을까요?"_s, u"김지민"_s},
+        {u"@Alex Park could you review the new mockups?"_s, u"Alex Park"_s},
+        {u"커피 사 올게요, 주문하실 분?"_s, {}}};
     QString conversationId;
     QString userId;
     if (!m_services.messages.randomChannelAndMember(&conversationId, &userId))
         return;
-    const QString line = lines.at(QRandomGenerator::global()->bounded(int(lines.size())));
-    deliver(userId, conversationId, QString(), line);
+    const Line &line = lines.at(QRandomGenerator::global()->bounded(int(lines.size())));
+    QList<moim::protocol::MessageEntity> entities;
+    if (!line.mentioned.isEmpty()) {
+        const auto members = m_services.messages.readMarks(conversationId);
+        for (const QJsonValue &member : members.value_or(QJsonArray())) {
+            const QJsonObject object = member.toObject();
+            if (object.value("display_name"_L1).toString() != line.mentioned)
+                continue;
+            entities.append({moim::protocol::MessageEntity::Type::Mention, 0,
+                             int(line.mentioned.size()) + 1, object.value("id"_L1).toString()});
+            break;
+        }
+    }
+    deliver(userId, conversationId, QString(), line.text, QString(), entities);
 }
 
 } // namespace moim::server

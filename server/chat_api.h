@@ -6,6 +6,7 @@
 #include <QHttpServerRequest>
 #include <QObject>
 #include <QTimer>
+#include <protocol/message_entities.h>
 
 class QHttpServer;
 
@@ -52,7 +53,8 @@ private:
     JsonReply postAsMember(const QHttpServerRequest &request);
     // Stores, then tells everyone who sees the conversation.
     JsonReply deliver(const QString &userId, const QString &conversationId, const QString &clientId,
-                      const QString &body, const QString &replyToId = {});
+                      const QString &body, const QString &replyToId = {},
+                      const QList<moim::protocol::MessageEntity> &entities = {});
     void chatterOnce();
 
     Services m_services;

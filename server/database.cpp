@@ -249,6 +249,11 @@ const QStringList &migrationStep(int version)
                            "users(id), created_at INTEGER NOT NULL, PRIMARY KEY (message_id, "
                            "emoji, user_id))"),
         },
+        // Mentions bound to members' ids, and @channel/@here: the body's entities as the wire
+        // spells them (a JSON array), NULL when it has none.
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN entities TEXT"),
+        },
     };
     return steps.at(version - 1);
 }

@@ -83,7 +83,13 @@ JsonReply MessageActionsApi::edit(const QString &conversationId, const QString &
     const QString text = body ? body->value("body"_L1).toString() : QString();
     if (text.trimmed().isEmpty() || text.size() > MessageStore::MaxBodyLength)
         return badField(u"body"_s, u"Expected body (1-10000 characters)."_s);
-    return answer(m_services.messages.edit(session->userId, conversationId, messageId, text));
+    JsonReply refusedEntities = JsonReply::noContent();
+    const auto entities = m_services.access.admitEntities(
+        session->userId, conversationId, text, body->value("entities"_L1), &refusedEntities);
+    if (!entities)
+        return refusedEntities;
+    return answer(
+        m_services.messages.edit(session->userId, conversationId, messageId, text, *entities));
 }
 
 JsonReply MessageActionsApi::remove(const QString &conversationId, const QString &messageId,

@@ -13,25 +13,28 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
+#include <protocol/message_entities.h>
 #include <protocol/protocol.h>
 #include <search/search_text.h>
 
 namespace moim::server {
 
 using namespace Qt::StringLiterals;
+using moim::protocol::MessageEntity;
 
 namespace {
 
 // The message (m, its author u), the message it replies to (rm, its author ru) and its
-// reactions as a JSON array of [order, emoji, user id, display name]: what messageFrom() reads.
+// reactions as a JSON array of [order, emoji, user id, display name], and its entities as the
+// wire spells them: what messageFrom() reads.
 // The quote and the reactions are computed when served, so they follow every later change.
 const auto MessageColumns =
     u"m.id, m.conversation_id, m.author, u.display_name, m.body, m.created_at, m.seq, "
     "COALESCE(m.client_id, ''), m.version, m.edited_at, m.deleted, COALESCE(rm.id, ''), rm.seq, "
     "rm.author, ru.display_name, rm.body, rm.deleted, (SELECT json_group_array(json_array("
     "r.rowid, r.emoji, r.user_id, reu.display_name)) FROM reactions r JOIN users reu ON reu.id = "
-    "r.user_id WHERE r.message_id = m.id)"_s;
-constexpr int MessageColumnCount = 18;
+    "r.user_id WHERE r.message_id = m.id), COALESCE(m.entities, '')"_s;
+constexpr int MessageColumnCount = 19;
 // The tables MessageColumns reads besides m itself.
 const auto MessageJoins =
     u" JOIN users u ON u.id = m.author LEFT JOIN messages rm ON rm.id = m.reply_to_id LEFT JOIN "
@@ -125,7 +128,20 @@ QJsonObject messageFrom(const QSqlQuery &query, const QString &viewerId)
     const QJsonArray reactions = reactionsFrom(query.value(17).toString());
     if (!reactions.isEmpty())
         message.insert(u"reactions"_s, reactions);
+    const QJsonArray entities =
+        QJsonDocument::fromJson(query.value(18).toString().toUtf8()).array();
+    if (!entities.isEmpty())
+        message.insert(u"entities"_s, entities);
     return MessageStore::asSeenBy(message, viewerId);
+}
+
+// The entities column: the wire's JSON array, or NULL for none (what COALESCE reads back as '').
+QVariant entitiesColumn(const QList<MessageEntity> &entities)
+{
+    if (entities.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    return QString::fromUtf8(QJsonDocument(moim::protocol::messageEntitiesToJson(entities))
+                                 .toJson(QJsonDocument::Compact));
 }
 
 bool execOrWarn(QSqlQuery &query)
@@ -232,7 +248,8 @@ QJsonObject MessageStore::messageJson(const QString &id, const QString &viewerId
 
 std::optional<QJsonObject> MessageStore::post(const QString &userId, const QString &conversationId,
                                               const QString &clientId, const QString &body,
-                                              const QString &replyToId, bool *duplicate)
+                                              const QString &replyToId,
+                                              const QList<MessageEntity> &entities, bool *duplicate)
 {
     *duplicate = false;
     if (!clientId.isEmpty()) {
@@ -252,8 +269,8 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
     QSqlQuery insert(m_database.handle());
     // Both take the same next number: one statement reads the sequence once.
     insert.prepare(u"INSERT INTO messages (id, conversation_id, author, body, created_at, seq, "
-                   "version, client_id, reply_to_id) VALUES (?, ?, ?, ?, ?, "_s +
-                   NextVersion + u", "_s + NextVersion + u", ?, ?)"_s);
+                   "version, client_id, reply_to_id, entities) VALUES (?, ?, ?, ?, ?, "_s +
+                   NextVersion + u", "_s + NextVersion + u", ?, ?, ?)"_s);
     insert.addBindValue(id);
     insert.addBindValue(conversationId);
     insert.addBindValue(userId);
@@ -261,6 +278,7 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
     insert.addBindValue(m_clock.now());
     insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
     insert.addBindValue(replyToId.isEmpty() ? QVariant() : QVariant(replyToId));
+    insert.addBindValue(entitiesColumn(entities));
     if (!execOrWarn(insert))
         return std::nullopt;
     const QJsonObject message = messageJson(id, userId);
@@ -283,12 +301,14 @@ std::optional<MessageStore::Stored> MessageStore::stored(const QString &conversa
 {
     QSqlQuery query(m_database.handle());
     query.prepare(
-        u"SELECT author, body, deleted FROM messages WHERE id = ? AND conversation_id = ?"_s);
+        u"SELECT author, body, deleted, COALESCE(entities, '') FROM messages WHERE id = ? AND "
+        "conversation_id = ?"_s);
     query.addBindValue(messageId);
     query.addBindValue(conversationId);
     if (!execOrWarn(query) || !query.next())
         return std::nullopt;
-    return Stored{query.value(0).toString(), query.value(1).toString(), query.value(2).toBool()};
+    return Stored{query.value(0).toString(), query.value(1).toString(), query.value(2).toBool(),
+                  query.value(3).toString()};
 }
 
 MessageStore::Change MessageStore::changed(const QString &messageId, const QString &viewerId,
@@ -298,7 +318,8 @@ MessageStore::Change MessageStore::changed(const QString &messageId, const QStri
 }
 
 MessageStore::Change MessageStore::edit(const QString &userId, const QString &conversationId,
-                                        const QString &messageId, const QString &body)
+                                        const QString &messageId, const QString &body,
+                                        const QList<MessageEntity> &entities)
 {
     const auto message = stored(conversationId, messageId);
     if (!message)
@@ -307,12 +328,14 @@ MessageStore::Change MessageStore::edit(const QString &userId, const QString &co
         return refused(Refusal::NotAuthor);
     if (message->deleted)
         return refused(Refusal::Deleted);
-    if (message->body == body)
+    const QVariant entitiesValue = entitiesColumn(entities);
+    if (message->body == body && message->entities == entitiesValue.toString())
         return changed(messageId, userId, false);
     QSqlQuery update(m_database.handle());
-    update.prepare(u"UPDATE messages SET body = ?, edited_at = ?, version = "_s + NextVersion +
-                   u" WHERE id = ?"_s);
+    update.prepare(u"UPDATE messages SET body = ?, entities = ?, edited_at = ?, version = "_s +
+                   NextVersion + u" WHERE id = ?"_s);
     update.addBindValue(body);
+    update.addBindValue(entitiesValue);
     update.addBindValue(m_clock.now());
     update.addBindValue(messageId);
     if (!execOrWarn(update))
@@ -337,7 +360,8 @@ MessageStore::Change MessageStore::remove(const QString &userId, const QString &
     reactions.addBindValue(messageId);
     // Erasing the body also takes it out of the search index (message_search_update).
     QSqlQuery erase(db);
-    erase.prepare(u"UPDATE messages SET body = '', deleted = 1, reply_to_id = NULL, version = "_s +
+    erase.prepare(u"UPDATE messages SET body = '', deleted = 1, reply_to_id = NULL, entities = "
+                  "NULL, version = "_s +
                   NextVersion + u" WHERE id = ?"_s);
     erase.addBindValue(messageId);
     if (!execOrWarn(reactions) || !execOrWarn(erase) || !db.commit()) {

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <protocol/message_entities.h>
 
 namespace moim::server {
 
@@ -48,10 +49,13 @@ public:
 
     // Stores a message, or finds the one the same author stored earlier in the same
     // conversation under the same client id. The answer is as the author sees it.
-    // `replyToId` (may be empty) must be a message canReplyTo() accepts.
+    // `replyToId` (may be empty) must be a message canReplyTo() accepts; `entities` are checked
+    // against the body already (ChatAccess::admitEntities).
     std::optional<QJsonObject> post(const QString &userId, const QString &conversationId,
                                     const QString &clientId, const QString &body,
-                                    const QString &replyToId, bool *duplicate);
+                                    const QString &replyToId,
+                                    const QList<moim::protocol::MessageEntity> &entities,
+                                    bool *duplicate);
     // Whether a new message may quote this one: a message of the conversation, not deleted.
     bool canReplyTo(const QString &conversationId, const QString &messageId) const;
 
@@ -73,8 +77,9 @@ public:
         bool isNewVersion = false;
         QJsonObject message; // as the user who asked sees it
     };
+    // The body and its entities together: the same body with other entities is a change too.
     Change edit(const QString &userId, const QString &conversationId, const QString &messageId,
-                const QString &body);
+                const QString &body, const QList<moim::protocol::MessageEntity> &entities);
     // Leaves a tombstone: the body is erased, the quote and the reactions go.
     Change remove(const QString &userId, const QString &conversationId, const QString &messageId);
     Change react(const QString &userId, const QString &conversationId, const QString &messageId,
@@ -146,6 +151,7 @@ private:
         QString author;
         QString body;
         bool deleted = false;
+        QString entities; // as stored: the wire's JSON array, or empty
     };
     std::optional<Stored> stored(const QString &conversationId, const QString &messageId) const;
     Change changed(const QString &messageId, const QString &viewerId, bool isNewVersion) const;

@@ -197,15 +197,15 @@ bool MockServer::start(QString *error)
                                      *m_deviceProofs, m_hasher, m_hashQueue, *listener, *m_api,
                                      *m_admin, *m_twoStep, *m_events, *m_mailbox, m_clock});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
-    m_chatAccess = std::make_unique<ChatAccess>(
-        ChatAccess::Services{*m_messages, *m_accounts, *m_tokens, *m_events, *m_api});
+    m_conversations = std::make_unique<ConversationStore>(m_database, m_clock);
+    m_chatAccess = std::make_unique<ChatAccess>(ChatAccess::Services{
+        *m_messages, *m_conversations, *m_accounts, *m_tokens, *m_events, *m_api});
     m_chat = std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts,
                                                                   *m_tokens, *m_events,
                                                                   *m_chatAccess, *m_api, *m_admin});
     m_messageActions = std::make_unique<MessageActionsApi>(
         *m_http,
         MessageActionsApi::Services{*m_messages, *m_accounts, *m_chatAccess, *m_events, m_clock});
-    m_conversations = std::make_unique<ConversationStore>(m_database, m_clock);
     m_conversationApi = std::make_unique<ConversationApi>(
         *m_http, ConversationApi::Services{*m_conversations, *m_messages, *m_accounts, *m_tokens,
                                            *m_events, *m_chatAccess, *m_api});

@@ -1680,6 +1680,36 @@ Messages arrive here.</source>
         <source>Find in &amp;all workspaces</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notify everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This message notifies all %n members of the channel.</source>
+        <translation>
+            <numerusform>This message notifies the %n member of the channel.</numerusform>
+            <numerusform>This message notifies all %n members of the channel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send and notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MentionPicker</name>
+    <message>
+        <source>People to mention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify everyone in this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify everyone who is online</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageActions</name>

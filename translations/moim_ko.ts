@@ -1671,6 +1671,35 @@ Messages arrive here.</source>
         <source>Find in &amp;all workspaces</source>
         <translation>모든 워크스페이스에서 찾기(&amp;A)</translation>
     </message>
+    <message>
+        <source>Notify everyone?</source>
+        <translation>모두에게 알릴까요?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This message notifies all %n members of the channel.</source>
+        <translation>
+            <numerusform>이 메시지는 채널 멤버 %n명 모두에게 알림을 보냅니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send and notify</source>
+        <translation>보내고 알리기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MentionPicker</name>
+    <message>
+        <source>People to mention</source>
+        <translation>멘션할 사람</translation>
+    </message>
+    <message>
+        <source>Notify everyone in this channel</source>
+        <translation>이 채널의 모두에게 알림</translation>
+    </message>
+    <message>
+        <source>Notify everyone who is online</source>
+        <translation>접속 중인 모두에게 알림</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageActions</name>

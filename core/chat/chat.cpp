@@ -111,7 +111,8 @@ QString Chat::messagePath(const Message &message) const
 }
 
 std::optional<Message> Chat::send(const QString &conversationId, const QString &body,
-                                  const QString &replyToId)
+                                  const QString &replyToId,
+                                  const QList<moim::protocol::MessageEntity> &entities)
 {
     std::optional<ReplyQuote> quote;
     if (!replyToId.isEmpty()) {
@@ -126,7 +127,7 @@ std::optional<Message> Chat::send(const QString &conversationId, const QString &
             quote->snippet = original->deleted ? QString() : ReplyQuote::snippetOf(original->body);
         }
     }
-    return m_outbox.queue(conversationId, body, quote);
+    return m_outbox.queue(conversationId, body, quote, entities);
 }
 
 std::optional<Message> Chat::findMessage(const QString &localId)
@@ -146,27 +147,29 @@ std::optional<Message> Chat::findMessage(const QString &localId)
     return std::nullopt;
 }
 
-void Chat::edit(const QString &localId, const QString &body)
+void Chat::edit(const QString &localId, const QString &body,
+                const QList<moim::protocol::MessageEntity> &entities)
 {
     if (m_outbox.isOnItsWay(localId)) {
-        m_followUps.insert(localId, {FollowUp::Kind::Edit, body});
+        m_followUps.insert(localId, {FollowUp::Kind::Edit, body, entities});
         return;
     }
-    if (m_outbox.edit(localId, body))
+    if (m_outbox.edit(localId, body, entities))
         return;
     const std::optional<Message> message = findMessage(localId);
     if (!message || message->id.isEmpty() || message->authorId != m_myId) {
         Q_EMIT actionFailed(localId, QString(wire::error::NotFound));
         return;
     }
-    requestChange(localId, AuthorizedApi::Method::Patch, messagePath(*message),
-                  {{u"body"_s, body}});
+    requestChange(
+        localId, AuthorizedApi::Method::Patch, messagePath(*message),
+        {{u"body"_s, body}, {u"entities"_s, moim::protocol::messageEntitiesToJson(entities)}});
 }
 
 void Chat::remove(const QString &localId)
 {
     if (m_outbox.isOnItsWay(localId)) {
-        m_followUps.insert(localId, {FollowUp::Kind::Remove, {}});
+        m_followUps.insert(localId, {FollowUp::Kind::Remove, {}, {}});
         return;
     }
     if (m_outbox.discard(localId))
@@ -224,7 +227,7 @@ void Chat::runFollowUp(const Message &answered)
     m_followUps.erase(found);
     // Sent, it lives under its server id from now on; refused, it is back in the outbox.
     if (followUp.kind == FollowUp::Kind::Edit)
-        edit(answered.localId, followUp.body);
+        edit(answered.localId, followUp.body, followUp.entities);
     else
         remove(answered.localId);
 }

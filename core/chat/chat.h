@@ -46,16 +46,19 @@ public:
 
     // The message as queued; nothing when it could not be saved (then it is not sent either:
     // the caller keeps the text and says so). A reply names the message it answers, whose quote
-    // it shows while it waits.
+    // it shows while it waits. `entities` are the mentions in `body`, bound to members' ids.
     std::optional<Message> send(const QString &conversationId, const QString &body,
-                                const QString &replyToId = {});
+                                const QString &replyToId = {},
+                                const QList<moim::protocol::MessageEntity> &entities = {});
     void retry(const QString &localId) { m_outbox.retry(localId); }
     // Gives up a message that was not sent.
     void discard(const QString &localId) { m_outbox.discard(localId); }
     // Changes to one's own messages. Unsent: the outbox row is edited or discarded, before it
     // goes; on its way: done as soon as the server has it. Sent: asked of the server, and the
     // answer's copy is applied like any other (messageChanged); a refusal is actionFailed.
-    void edit(const QString &localId, const QString &body);
+    // The edited body replaces the old one with its mentions: `entities` are the new body's.
+    void edit(const QString &localId, const QString &body,
+              const QList<moim::protocol::MessageEntity> &entities = {});
     void remove(const QString &localId);
     // Adds or takes back this account's emoji on a message the server has.
     void react(const QString &localId, const QString &emoji, bool add);
@@ -195,6 +198,7 @@ private:
             Remove
         } kind;
         QString body;
+        QList<moim::protocol::MessageEntity> entities;
     };
 
     void sync();

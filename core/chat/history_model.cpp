@@ -29,11 +29,10 @@ qint64 newestSeq(const QList<Message> &rows)
 }
 } // namespace
 
-HistoryModel::HistoryModel(Chat *chat, QString myId, QString myName, QObject *parent)
+HistoryModel::HistoryModel(Chat *chat, QString myId, QObject *parent)
     : QAbstractListModel(parent)
     , m_chat(chat)
     , m_myId(std::move(myId))
-    , m_myName(std::move(myName))
 {
     connect(m_chat, &Chat::messageChanged, this, &HistoryModel::onMessageChanged);
     connect(m_chat, &Chat::historyFetched, this, &HistoryModel::onHistoryFetched);
@@ -169,7 +168,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case MineRole:
         return message.authorId == m_myId;
     case MentionsMeRole:
-        return message.authorId != m_myId && message.mentions(m_myName);
+        return message.authorId != m_myId && message.mentions(m_myId);
     case SeqRole:
         return message.seq;
     case AuthorIdRole:

@@ -51,7 +51,7 @@ public:
     static constexpr int PageSize = 50;
     static constexpr int MaxRows = 400;
 
-    HistoryModel(Chat *chat, QString myId, QString myName, QObject *parent = nullptr);
+    HistoryModel(Chat *chat, QString myId, QObject *parent = nullptr);
 
     void setAccessibleText(AccessibleText describe) { m_describe = std::move(describe); }
     // Opens a conversation. What was unread at this moment is remembered (the "new messages"
@@ -112,7 +112,6 @@ private:
     Chat *m_chat;
     AccessibleText m_describe;
     QString m_myId;
-    QString m_myName;
     QString m_conversationId;
     QList<Message> m_rows;
     bool m_atNewest = true;

@@ -132,14 +132,22 @@ Message Message::fromJson(const QJsonObject &object, const QString &ownAccountId
         message.body = object.value("body"_L1).toString();
         message.replyTo = ReplyQuote::fromJson(object.value("reply_to"_L1).toObject());
         message.reactions = reactionsFromJson(object.value("reactions"_L1).toArray());
+        message.entities = entitiesFromJson(object.value("entities"_L1), message.body);
     }
     message.localId = message.id;
     return message;
 }
 
-bool Message::mentions(const QString &displayName) const
+bool Message::mentions(const QString &accountId) const
 {
-    return !displayName.isEmpty() && body.contains(u'@' + displayName, Qt::CaseInsensitive);
+    return !accountId.isEmpty() && !deleted && moim::protocol::entitiesMention(entities, accountId);
+}
+
+QList<moim::protocol::MessageEntity> Message::entitiesFromJson(const QJsonValue &value,
+                                                               const QString &body)
+{
+    return moim::protocol::parseMessageEntities(value, body)
+        .value_or(QList<moim::protocol::MessageEntity>());
 }
 
 bool Message::hasReacted(const QString &emoji, const QString &accountId) const

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <protocol/message_entities.h>
 
 namespace moim {
 
@@ -70,13 +71,16 @@ struct Message
     QString failure;
     std::optional<ReplyQuote> replyTo; // also set on a pending reply (from the outbox)
     QList<Reaction> reactions;
+    // Mentions bound to members' ids, @channel and @here, where they stand in `body`.
+    QList<moim::protocol::MessageEntity> entities;
 
     // A message from the server. Its client id is kept only when `ownAccountId` wrote it: a
     // client id on anyone else's message is never trusted to match a row of ours. Whatever is
     // missing or of the wrong type is left at its default.
     static Message fromJson(const QJsonObject &object, const QString &ownAccountId);
-    // Whether `body` mentions someone called `displayName` ("@김지민").
-    bool mentions(const QString &displayName) const;
+    // Whether it mentions the account: by a mention bound to its id, or by @channel/@here.
+    // Text that merely looks like a mention ("@김지민" typed by hand) mentions nobody.
+    bool mentions(const QString &accountId) const;
     bool hasReacted(const QString &emoji, const QString &accountId) const;
     // Whether this copy should replace `held`, a copy of the same message already kept: only a
     // newer version of a message the server has, while an unsent row takes every change.
@@ -86,6 +90,10 @@ struct Message
     // Reactions in the wire's form, which the cache keeps too.
     static QList<Reaction> reactionsFromJson(const QJsonArray &array);
     static QJsonArray reactionsToJson(const QList<Reaction> &reactions);
+    // Entities as the wire (and the stores) spell them, read against this message's body:
+    // nothing when they do not fit it.
+    static QList<moim::protocol::MessageEntity> entitiesFromJson(const QJsonValue &value,
+                                                                 const QString &body);
 };
 
 } // namespace moim

@@ -99,7 +99,8 @@ qsizetype Outbox::indexOf(const QString &clientId) const
 }
 
 std::optional<Message> Outbox::queue(const QString &conversationId, const QString &body,
-                                     const std::optional<ReplyQuote> &replyTo)
+                                     const std::optional<ReplyQuote> &replyTo,
+                                     const QList<moim::protocol::MessageEntity> &entities)
 {
     Message message;
     message.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -111,6 +112,7 @@ std::optional<Message> Outbox::queue(const QString &conversationId, const QStrin
     message.createdAt = QDateTime::currentSecsSinceEpoch();
     message.state = Message::State::Pending;
     message.replyTo = replyTo;
+    message.entities = entities;
     // Written down before the first attempt: a crash from here on still sends it, once. A
     // message that cannot be written down is not sent at all: one that went out unrecorded
     // could neither be shown truthfully nor retried safely after a restart.
@@ -202,13 +204,15 @@ bool Outbox::discard(const QString &localId)
     return true;
 }
 
-bool Outbox::edit(const QString &localId, const QString &body)
+bool Outbox::edit(const QString &localId, const QString &body,
+                  const QList<moim::protocol::MessageEntity> &entities)
 {
     const qsizetype index = indexOf(localId);
     if (index < 0 || localId == m_inFlightId)
         return false;
     Message edited = m_line.at(index);
     edited.body = body;
+    edited.entities = entities;
     // Like a new message: words that cannot be written down are not sent either.
     if (!canStore() || !m_store->store(edited))
         return false;
@@ -234,6 +238,8 @@ void Outbox::sendNext()
     QJsonObject request{{u"client_id"_s, message.clientId}, {u"body"_s, message.body}};
     if (message.replyTo)
         request.insert(u"reply_to"_s, message.replyTo->id);
+    if (!message.entities.isEmpty())
+        request.insert(u"entities"_s, moim::protocol::messageEntitiesToJson(message.entities));
     m_api->post(path, request, this, [this, clientId = message.clientId](const ApiResult &result) {
         onAnswer(clientId, result);
     });

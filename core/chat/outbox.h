@@ -39,7 +39,8 @@ public:
     // A reply carries the quote of what it answers, shown while it waits; the server is sent
     // only the original's id.
     std::optional<Message> queue(const QString &conversationId, const QString &body,
-                                 const std::optional<ReplyQuote> &replyTo = std::nullopt);
+                                 const std::optional<ReplyQuote> &replyTo = std::nullopt,
+                                 const QList<moim::protocol::MessageEntity> &entities = {});
     // Puts a failed message back in line, in its old place.
     void retry(const QString &localId);
     // Gives up a message that was not sent (failed, or still pending). False when there is no
@@ -47,7 +48,8 @@ public:
     bool discard(const QString &localId);
     // New words for a message that was not sent, written down before it goes. False when there
     // is no such message, it is on its way, or the change cannot be written down.
-    bool edit(const QString &localId, const QString &body);
+    bool edit(const QString &localId, const QString &body,
+              const QList<moim::protocol::MessageEntity> &entities = {});
     bool isOnItsWay(const QString &localId) const
     {
         return !localId.isEmpty() && localId == m_inFlightId;

@@ -73,7 +73,7 @@ void Notifier::onMessageArrived(const Message &message, const Conversation &conv
             break;
         }
     }
-    incoming.mentionsMe = message.mentions(m_account->identity().displayName);
+    incoming.mentionsMe = message.mentions(m_account->identity().id);
     incoming.fromMe = message.authorId == m_account->identity().id;
     incoming.focused = !m_focused.isEmpty() && m_focused == message.conversationId;
 

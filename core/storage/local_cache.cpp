@@ -112,6 +112,10 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE messages ADD COLUMN reactions TEXT NOT NULL DEFAULT ''"_s,
             u"UPDATE messages SET version = seq"_s,
         },
+        // Mentions bound to members' ids, kept as the wire spells a message's entities.
+        {
+            u"ALTER TABLE messages ADD COLUMN entities TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return steps;
 }
@@ -583,7 +587,8 @@ Message::State stateFrom(const QString &name)
 // with), then those of changed messages.
 const auto UnsentColumns = u"local_id, id, conversation_id, client_id, seq, author_id,"
                            " author_name, body, created_at, state"_s;
-const auto MessageColumns = UnsentColumns + u", version, edited_at, deleted, reply_to, reactions"_s;
+const auto MessageColumns =
+    UnsentColumns + u", version, edited_at, deleted, reply_to, reactions, entities"_s;
 
 QString jsonText(const QJsonObject &object)
 {
@@ -593,6 +598,14 @@ QString jsonText(const QJsonObject &object)
 QString replyText(const Message &message)
 {
     return message.replyTo && !message.deleted ? jsonText(message.replyTo->toJson()) : u""_s;
+}
+
+QString entitiesText(const Message &message)
+{
+    if (message.entities.isEmpty() || message.deleted)
+        return u""_s;
+    return QString::fromUtf8(QJsonDocument(moim::protocol::messageEntitiesToJson(message.entities))
+                                 .toJson(QJsonDocument::Compact));
 }
 
 QString reactionsText(const Message &message)
@@ -626,6 +639,8 @@ Message messageFrom(const QSqlQuery &query)
         ReplyQuote::fromJson(QJsonDocument::fromJson(query.value(13).toByteArray()).object());
     message.reactions =
         Message::reactionsFromJson(QJsonDocument::fromJson(query.value(14).toByteArray()).array());
+    message.entities = Message::entitiesFromJson(
+        QJsonDocument::fromJson(query.value(15).toByteArray()).array(), message.body);
     return message;
 }
 
@@ -655,16 +670,16 @@ bool LocalCache::storeMessage(const Message &message)
     // (Message::supersedes): events and pages arrive in any order, and the newest one stays.
     query.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
                   " author_id, author_name, body, created_at, state, queued_at, version,"
-                  " edited_at, deleted, reply_to, reactions)"
+                  " edited_at, deleted, reply_to, reactions, entities)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                   " CASE WHEN ? = 'pending' THEN (SELECT COALESCE(MAX(queued_at), 0) + 1"
-                  " FROM messages WHERE state = 'pending') ELSE 0 END, ?, ?, ?, ?, ?)"
+                  " FROM messages WHERE state = 'pending') ELSE 0 END, ?, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (local_id) DO UPDATE SET id = excluded.id, seq = excluded.seq,"
                   " author_name = excluded.author_name, body = excluded.body,"
                   " created_at = excluded.created_at, state = excluded.state,"
                   " version = excluded.version, edited_at = excluded.edited_at,"
                   " deleted = excluded.deleted, reply_to = excluded.reply_to,"
-                  " reactions = excluded.reactions"
+                  " reactions = excluded.reactions, entities = excluded.entities"
                   " WHERE messages.id = '' OR excluded.version > messages.version"_s);
     query.addBindValue(text(message.localId));
     query.addBindValue(text(message.id));
@@ -685,6 +700,7 @@ bool LocalCache::storeMessage(const Message &message)
     query.addBindValue(message.deleted ? 1 : 0);
     query.addBindValue(replyText(message));
     query.addBindValue(reactionsText(message));
+    query.addBindValue(entitiesText(message));
     if (!query.exec()) {
         qCWarning(lcCache) << "cannot store a message:" << query.lastError().text();
         return false;
@@ -698,7 +714,7 @@ bool LocalCache::updateMessages(const QList<Message> &messages)
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"UPDATE messages SET author_name = ?, body = ?, version = ?, edited_at = ?,"
-                  " deleted = ?, reply_to = ?, reactions = ?"
+                  " deleted = ?, reply_to = ?, reactions = ?, entities = ?"
                   " WHERE local_id = ? AND id <> '' AND version < ?"_s);
     bool ok = true;
     for (const Message &message : messages) {
@@ -711,6 +727,7 @@ bool LocalCache::updateMessages(const QList<Message> &messages)
         query.addBindValue(message.deleted ? 1 : 0);
         query.addBindValue(replyText(message));
         query.addBindValue(reactionsText(message));
+        query.addBindValue(entitiesText(message));
         query.addBindValue(message.id);
         query.addBindValue(message.version);
         ok = query.exec() && (query.numRowsAffected() == 0 || refreshQuotesOf(message));

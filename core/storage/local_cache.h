@@ -46,7 +46,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     LocalCache();
     ~LocalCache();

@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 
 bool exec(QSqlDatabase &db, const QString &statement)
 {
@@ -38,10 +38,12 @@ QString text(const QString &value)
     return value.isNull() ? QString(u""_s) : value;
 }
 
-// Version 1 had no replies; its rows read as messages that answer nothing.
+// Version 1 had no replies, version 2 no mentions; their rows read as messages that answer or
+// mention nobody.
 const auto Version1Columns =
     u"client_id, conversation_id, author_id, author_name, body, created_at, state, failure"_s;
-const auto MessageColumns = Version1Columns + u", reply_to"_s;
+const auto Version2Columns = Version1Columns + u", reply_to"_s;
+const auto MessageColumns = Version2Columns + u", entities"_s;
 
 Message messageFrom(const QSqlQuery &query)
 {
@@ -60,6 +62,10 @@ Message messageFrom(const QSqlQuery &query)
         message.replyTo =
             ReplyQuote::fromJson(QJsonDocument::fromJson(query.value(8).toByteArray()).object());
     }
+    if (query.record().count() > 9) {
+        message.entities = Message::entitiesFromJson(
+            QJsonDocument::fromJson(query.value(9).toByteArray()).array(), message.body);
+    }
     return message;
 }
 
@@ -69,6 +75,7 @@ QList<Message> readMessages(const QSqlDatabase &db)
     QList<Message> messages;
     QSqlQuery query(db);
     if (!query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s) &&
+        !query.exec(u"SELECT "_s + Version2Columns + u" FROM messages ORDER BY position"_s) &&
         !query.exec(u"SELECT "_s + Version1Columns + u" FROM messages ORDER BY position"_s))
         return messages;
     while (query.next())
@@ -233,6 +240,10 @@ bool OutboxStore::migrate()
     if (current < 2)
         ok = ok && exec(m_db, u"ALTER TABLE messages ADD COLUMN reply_to TEXT NOT NULL"
                               " DEFAULT ''"_s);
+    // Version 3: mentions bound to members' ids, as the wire spells a message's entities.
+    if (current < 3)
+        ok = ok && exec(m_db, u"ALTER TABLE messages ADD COLUMN entities TEXT NOT NULL"
+                              " DEFAULT ''"_s);
     ok = ok && exec(m_db, u"PRAGMA user_version = %1"_s.arg(SchemaVersion));
     return ok ? m_db.commit() : (m_db.rollback(), false);
 }
@@ -248,11 +259,12 @@ bool OutboxStore::store(const Message &message)
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO messages (client_id, position, conversation_id, author_id,"
-                  " author_name, body, created_at, state, failure, reply_to)"
+                  " author_name, body, created_at, state, failure, reply_to, entities)"
                   " VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM messages),"
-                  " ?, ?, ?, ?, ?, ?, ?, ?)"
+                  " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (client_id) DO UPDATE SET state = excluded.state,"
-                  " failure = excluded.failure, body = excluded.body"_s);
+                  " failure = excluded.failure, body = excluded.body,"
+                  " entities = excluded.entities"_s);
     query.addBindValue(message.clientId);
     query.addBindValue(text(message.conversationId));
     query.addBindValue(text(message.authorId));
@@ -266,6 +278,11 @@ bool OutboxStore::store(const Message &message)
             ? QString::fromUtf8(
                   QJsonDocument(message.replyTo->toJson()).toJson(QJsonDocument::Compact))
             : u""_s);
+    query.addBindValue(message.entities.isEmpty()
+                           ? u""_s
+                           : QString::fromUtf8(QJsonDocument(moim::protocol::messageEntitiesToJson(
+                                                                 message.entities))
+                                                   .toJson(QJsonDocument::Compact)));
     if (query.exec())
         return true;
     qCWarning(lcOutboxStore) << "cannot store an unsent message:" << query.lastError().text();

@@ -149,7 +149,7 @@ private Q_SLOTS:
         AuthorizedApi authorized(&api);
         OutboxStore outbox; // not opened: nothing is sent here
         Chat chat(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
-        HistoryModel history(&chat, u"u_me"_s, u"나"_s);
+        HistoryModel history(&chat, u"u_me"_s);
         history.setConversation(u"c_busy"_s);
 
         // 2,000 messages a second for 10 seconds, in 10 ms bursts of 20, through the same
@@ -221,7 +221,7 @@ private Q_SLOTS:
         AuthorizedApi authorized(&api);
         OutboxStore outbox; // not opened: nothing is sent here
         Chat chat(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
-        HistoryModel history(&chat, u"u_me"_s, u"나"_s);
+        HistoryModel history(&chat, u"u_me"_s);
         history.setConversation(u"c_long"_s);
         const qint64 before = currentRssKiB();
         int pages = 0;

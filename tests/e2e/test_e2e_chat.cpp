@@ -256,8 +256,7 @@ private Q_SLOTS:
                 workspaceIds.append(w.id);
             workspace = workspaceIds.first();
             conversation = conversationsOf(client, workspace).first().id;
-            HistoryModel history(client.chat(), client.account()->identity().id,
-                                 client.account()->identity().displayName);
+            HistoryModel history(client.chat(), client.account()->identity().id);
             history.setConversation(conversation);
             QTRY_VERIFY_WITH_TIMEOUT(history.rowCount() > 0, 10000);
         }
@@ -304,8 +303,7 @@ private Q_SLOTS:
             restoredIds.append(w.id);
         QCOMPARE(restoredIds, workspaceIds);
         QVERIFY(!conversationsOf(restarted, workspace).isEmpty());
-        HistoryModel history(restarted.chat(), restarted.account()->identity().id,
-                             restarted.account()->identity().displayName);
+        HistoryModel history(restarted.chat(), restarted.account()->identity().id);
         history.setConversation(conversation);
         QTRY_VERIFY_WITH_TIMEOUT(history.rowCount() > 0, 10000);
         // What came back is in the new cache, ready for the start after this one.
@@ -440,8 +438,7 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(u"seed"_s);
 
-        HistoryModel history(client.chat(), client.account()->identity().id,
-                             client.account()->identity().displayName);
+        HistoryModel history(client.chat(), client.account()->identity().id);
         history.setConversation(conversation);
         QTRY_VERIFY_WITH_TIMEOUT(history.rowCount() > 0 &&
                                      history.messages().last().body == u"page message 9999"_s,

@@ -118,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(found.message.seq, target.value("seq"_L1).toInteger());
 
         // Opened at the result: the newest page first, then the window around it.
-        HistoryModel history(desk.chat(), account->identity().id, account->identity().displayName);
+        HistoryModel history(desk.chat(), account->identity().id);
         history.setConversation(conversationId);
         QTRY_VERIFY_WITH_TIMEOUT(history.rowCount() >= HistoryModel::PageSize, 10000);
         QCOMPARE(history.rowOfMessage(found.message.id, found.message.seq), -1);

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)Conversation::fromJson(object, QStringLiteral("w_fuzz"));
     const QString ownAccount = QStringLiteral("u_fuzz");
     const Message message = Message::fromJson(object, ownAccount);
-    (void)message.mentions(QStringLiteral("김지민"));
+    (void)message.mentions(QStringLiteral("u_jimin"));
     // Kept under the server's id; a client id only on the account's own message.
     if (message.localId != message.id ||
         (!message.clientId.isEmpty() && message.authorId != ownAccount))

@@ -1,6 +1,6 @@
-// Replying, editing, deleting and reacting from the main window, as a user does it, against the
-// real mock server: the change reaches the server, comes back as a newer version of the message
-// and shows in the timeline; the composer and the bar above it follow.
+// Replying, editing, deleting, reacting and mentioning from the main window, as a user does it,
+// against the real mock server: the change reaches the server, comes back as a newer version of
+// the message and shows in the timeline; the composer and the bar above it follow.
 #include "account/conversation_model.h"
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
@@ -9,6 +9,7 @@
 #include "chat/composer_context_bar.h"
 #include "chat/emoji_picker.h"
 #include "chat/history_model.h"
+#include "chat/mention_picker.h"
 #include "chat/message_actions.h"
 #include "chat/message_delegate.h"
 #include "chat/message_view.h"
@@ -22,6 +23,7 @@
 
 #include <QApplication>
 #include <QListView>
+#include <QListWidget>
 #include <QtTest>
 
 using namespace moim;
@@ -302,6 +304,105 @@ private Q_SLOTS:
             m_main->grab().save(qEnvironmentVariable("MOIM_SCREENSHOT_DIR") +
                                 u"/rich-messages.png"_s);
         }
+    }
+
+    // "@" offers the people of the conversation; 초성 and email find them; Enter binds the
+    // mention to the member's id, and the message reaches the server with it.
+    void aMentionIsChosenFromTheListAndSentBoundToItsMember()
+    {
+        Composer *composer = m_main->composer();
+        MentionPicker *picker = m_main->mentionPicker();
+        composer->clear();
+        composer->setFocus();
+        composer->insertPlainText(u"@"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(picker->isVisible() && picker->list()->count() > 1, 10000);
+        QVERIFY(!picker->list()->accessibleName().isEmpty());
+        const auto names = [picker] {
+            QStringList shown;
+            for (const MentionPicker::Candidate &candidate : picker->shown())
+                shown.append(candidate.name);
+            return shown;
+        };
+        // Not oneself.
+        QVERIFY(!names().contains(u"김지민"_s));
+        if (!qEnvironmentVariableIsEmpty("MOIM_SCREENSHOT_DIR")) {
+            m_main->resize(1180, 760);
+            m_main->messageView()->scrollToBottom();
+            QTest::qWait(200);
+            m_main->grab().save(qEnvironmentVariable("MOIM_SCREENSHOT_DIR") + u"/mentions.png"_s);
+        }
+
+        composer->insertPlainText(u"ㅊㅁ"_s);
+        QTRY_COMPARE(names().value(0), u"최민지"_s);
+        const QString minjiId = picker->shown().first().userId;
+        QVERIFY(!minjiId.isEmpty());
+        // The email tells people apart and finds them too.
+        QVERIFY(picker->list()
+                    ->item(0)
+                    ->data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(u"minji.choi@moim.example"_s));
+        composer->clear();
+        composer->insertPlainText(u"@minji.ch"_s);
+        QTRY_COMPARE(names().value(0), u"최민지"_s);
+
+        // Esc closes it for this "@"; a new "@" opens it again.
+        QTest::keyClick(composer, Qt::Key_Escape);
+        QVERIFY(!picker->isVisible());
+        composer->insertPlainText(u"o"_s);
+        QVERIFY(!picker->isVisible());
+        composer->clear();
+        composer->insertPlainText(u"@ㅊㅁ"_s);
+        QTRY_VERIFY(picker->isVisible());
+        QTest::keyClick(composer, Qt::Key_Return);
+        QVERIFY(!picker->isVisible());
+        QCOMPARE(composer->toPlainText(), u"@최민지 "_s);
+        QCOMPARE(composer->content().mentions.size(), 1);
+        QCOMPARE(composer->content().mentions.first().userId, minjiId);
+
+        composer->insertPlainText(u"회의 자료 부탁해요"_s);
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(u"@최민지 회의 자료 부탁해요"_s) >= 0 &&
+                                     messageAt(rowWithBody(u"@최민지 회의 자료 부탁해요"_s)).seq >
+                                         0,
+                                 10000);
+        const Message sent = messageAt(rowWithBody(u"@최민지 회의 자료 부탁해요"_s));
+        QCOMPARE(sent.entities.size(), 1);
+        QCOMPARE(sent.entities.first().userId, minjiId);
+        QCOMPARE(sent.entities.first().offset, 0);
+        QCOMPARE(sent.entities.first().length, 4);
+    }
+
+    // A mention whose words are edited names nobody; text typed after it stays plain; a name
+    // typed by hand is only text.
+    void editingAMentionUnbindsIt()
+    {
+        Composer *composer = m_main->composer();
+        using moim::protocol::MessageEntity;
+        const QList<MessageEntity> bound{{MessageEntity::Type::Mention, 3, 4, u"u_someone"_s}};
+        composer->setContent({u"cc @최민지"_s, bound});
+        QCOMPARE(composer->content().mentions, bound);
+        // Typed right after it: the mention stays as it was.
+        composer->insertPlainText(u"님"_s);
+        QCOMPARE(composer->content().mentions, bound);
+        QVERIFY(!composer->isMentionAt(7));
+        // A letter inside it: bound no more.
+        QTextCursor cursor = composer->textCursor();
+        cursor.setPosition(5);
+        cursor.insertText(u"x"_s);
+        QVERIFY(composer->content().mentions.isEmpty());
+        // Leading white space is trimmed when sending, and the mention moves with the text.
+        composer->setContent({u"  @최민지 hi"_s, {{MessageEntity::Type::Mention, 2, 4, u"u_1"_s}}});
+        QSignalSpy sent(composer, &Composer::sendRequested);
+        m_main->mentionPicker()->hide();
+        QTest::keyClick(composer, Qt::Key_Return);
+        if (sent.isEmpty()) // the list may have opened over "hi": Enter closed it first
+            QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().at(0).toString(), u"@최민지 hi"_s);
+        const auto mentions = sent.first().at(1).value<QList<MessageEntity>>();
+        QCOMPARE(mentions.size(), 1);
+        QCOMPARE(mentions.first().offset, 0);
     }
 };
 

@@ -73,7 +73,7 @@ class TestChatChanges : public QObject
         m_chat =
             std::make_unique<Chat>(m_authorized.get(), m_cache.get(), m_outbox.get(), Me, u"나"_s);
         m_chat->setClock([this] { return m_now; });
-        m_history = std::make_unique<HistoryModel>(m_chat.get(), Me, u"나"_s);
+        m_history = std::make_unique<HistoryModel>(m_chat.get(), Me);
         m_history->setConversation(General);
     }
 
@@ -149,7 +149,9 @@ private Q_SLOTS:
         m_chat->edit(u"m_10"_s, u"내일 회의는 4시"_s);
         QCOMPARE(callsSince(from),
                  QStringList{u"PATCH /api/v1/conversations/c_general/messages/m_10"_s});
-        QCOMPARE(m_api->calls.last().body, (QJsonObject{{u"body"_s, u"내일 회의는 4시"_s}}));
+        // An edit replaces the body with its mentions: none here, said as none.
+        QCOMPARE(m_api->calls.last().body,
+                 (QJsonObject{{u"body"_s, u"내일 회의는 4시"_s}, {u"entities"_s, QJsonArray()}}));
         QJsonObject edited = messageJson(u"m_10"_s, 10, 20, Me, u"내일 회의는 4시"_s);
         edited.insert(u"edited_at"_s, 1795711000);
         m_api->answerOk(lastCall(), {{u"message"_s, edited}});

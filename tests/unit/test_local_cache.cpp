@@ -77,7 +77,8 @@ class TestLocalCache : public QObject
     static bool downgradeToVersionSix(QSqlDatabase &db)
     {
         return moim::search::registerTokenizer(db) &&
-               execAll(db, {u"ALTER TABLE messages DROP COLUMN version"_s,
+               execAll(db, {u"ALTER TABLE messages DROP COLUMN entities"_s,
+                            u"ALTER TABLE messages DROP COLUMN version"_s,
                             u"ALTER TABLE messages DROP COLUMN edited_at"_s,
                             u"ALTER TABLE messages DROP COLUMN deleted"_s,
                             u"ALTER TABLE messages DROP COLUMN reply_to"_s,
@@ -319,7 +320,7 @@ private Q_SLOTS:
 
         LocalCache cache;
         QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
-        QCOMPARE(cache.schemaVersion(), 7);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
         const Message kept = cache.message(u"m_7"_s).value();
         QCOMPARE(kept, sentMessage(7, u"회의는 3시"_s)); // version = seq, nothing else changed
         QCOMPARE(kept.version, 7);
@@ -348,10 +349,11 @@ private Q_SLOTS:
         Message reacted = sentMessage(5, u"첫 문장"_s);
         reacted.version = 9;
         reacted.reactions = {{u"👍"_s, {u"u_kim"_s, u"u_lee"_s}, {u"김"_s, u"이"_s}}};
-        Message edited = sentMessage(5, u"고친 문장"_s);
+        Message edited = sentMessage(5, u"@김지민 고친 문장"_s);
         edited.version = 12;
         edited.editedAt = 1'800'000'200;
         edited.reactions = reacted.reactions;
+        edited.entities = {{moim::protocol::MessageEntity::Type::Mention, 0, 4, u"u_kim"_s}};
 
         // The newer copy first, then the older one and a repeat: the newer one stays.
         QVERIFY(cache.storeMessage(edited));
@@ -399,11 +401,13 @@ private Q_SLOTS:
         deleted.version = 8;
         deleted.deleted = true;
         deleted.reactions = {{u"👍"_s, {u"u_kim"_s}, {u"김"_s}}};
+        deleted.entities = {{moim::protocol::MessageEntity::Type::Here, 0, 2, {}}};
         QVERIFY(cache.storeMessage(deleted));
         const Message tombstone = cache.message(u"m_5"_s).value();
         QVERIFY(tombstone.deleted);
         QVERIFY(tombstone.body.isEmpty());
         QVERIFY(tombstone.reactions.isEmpty());
+        QVERIFY(tombstone.entities.isEmpty());
         QCOMPARE(tombstone.version, 8);
         QVERIFY(cache.searchMessages(searchFor({u"계획"_s})).isEmpty());
         QVERIFY(cache.searchMessages(searchFor({u"비밀"_s})).isEmpty());

@@ -76,7 +76,7 @@ private Q_SLOTS:
                  OutboxStore::OpenResult::Opened);
         m_chat = std::make_unique<Chat>(m_authorized.get(), m_cache.get(), m_outbox.get(), Me,
                                         u"Alice"_s);
-        m_history = std::make_unique<HistoryModel>(m_chat.get(), Me, u"Alice"_s);
+        m_history = std::make_unique<HistoryModel>(m_chat.get(), Me);
         m_history->setConversation(ConversationId);
     }
 

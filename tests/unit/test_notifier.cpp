@@ -75,16 +75,19 @@ class TestNotifier : public QObject
     qint64 m_seq = 100;
 
     void arrive(const QString &workspaceId, const QString &conversationId, const QString &body,
-                const QString &authorId = u"u_alex"_s, const QString &kind = u"channel"_s)
+                const QString &authorId = u"u_alex"_s, const QString &kind = u"channel"_s,
+                const QJsonArray &entities = {})
     {
         ++m_seq;
-        const QJsonObject message{
+        QJsonObject message{
             {u"id"_s, u"m_%1"_s.arg(m_seq)},
             {u"conversation_id"_s, conversationId},
             {u"seq"_s, m_seq},
             {u"author"_s, QJsonObject{{u"id"_s, authorId}, {u"display_name"_s, u"Alex Park"_s}}},
             {u"body"_s, body},
             {u"created_at"_s, 1795000000}};
+        if (!entities.isEmpty())
+            message.insert(u"entities"_s, entities);
         m_account->chat()->handleEvent(
             u"message.created"_s,
             {{u"type"_s, u"message.created"_s},
@@ -195,6 +198,32 @@ private Q_SLOTS:
         QCOMPARE(m_account->notificationSettings()->settings(u"w_hq"_s).level,
                  NotificationSettings::Level::All);
         QVERIFY(m_account->notificationSettings()->settings(u"w_design"_s).preview);
+    }
+
+    // At "mentions and direct messages", only a mention bound to this account's id (or
+    // @channel/@here) notifies: a name typed by hand, or a mention of a namesake, does not.
+    void onlyAMentionBoundToThisAccountNotifies()
+    {
+        NotificationSettings mentionsOnly;
+        mentionsOnly.level = NotificationSettings::Level::MentionsAndDirect;
+        m_account->notificationSettings()->change(u"w_hq"_s, mentionsOnly);
+        const auto mention = [](const QString &userId) {
+            return QJsonArray{QJsonObject{{u"type"_s, u"mention"_s},
+                                          {u"offset"_s, 0},
+                                          {u"length"_s, 4},
+                                          {u"user_id"_s, userId}}};
+        };
+        arrive(u"w_hq"_s, u"general"_s, u"@김지민 typed by hand"_s);
+        arrive(u"w_hq"_s, u"general"_s, u"@김지민 the other one"_s, u"u_alex"_s, u"channel"_s,
+               mention(u"u_jimin_namesake"_s));
+        QCOMPARE(m_sink.shown.size(), 0);
+        arrive(u"w_hq"_s, u"general"_s, u"@김지민 review please"_s, u"u_alex"_s, u"channel"_s,
+               mention(u"u_jimin"_s));
+        QCOMPARE(m_sink.shown.size(), 1);
+        QCOMPARE(m_sink.shown.last().body, u"Alex Park: @김지민 review please"_s);
+        arrive(u"w_hq"_s, u"general"_s, u"@here standup"_s, u"u_alex"_s, u"channel"_s,
+               QJsonArray{QJsonObject{{u"type"_s, u"here"_s}, {u"offset"_s, 0}, {u"length"_s, 5}}});
+        QCOMPARE(m_sink.shown.size(), 2);
     }
 
     void quietHoursReadTheZoneGiven()

@@ -339,6 +339,33 @@ private Q_SLOTS:
         QVERIFY(!m_api->calls.at(1).body.contains("reply_to"_L1));
     }
 
+    void aMentionKeepsItsBindingAcrossAnEditAndARestart()
+    {
+        using moim::protocol::MessageEntity;
+        const QList<MessageEntity> jimin{{MessageEntity::Type::Mention, 0, 4, u"u_jimin"_s}};
+        QVERIFY(m_outbox->queue(u"c_a"_s, u"first"_s));
+        const Message waiting =
+            m_outbox->queue(u"c_a"_s, u"@김지민 확인 부탁해요"_s, std::nullopt, jimin).value();
+        QCOMPARE(waiting.entities, jimin);
+        // Edited while it waits: the new words come with their own mentions.
+        const QList<MessageEntity> moved{{MessageEntity::Type::Mention, 3, 4, u"u_jimin"_s}};
+        QVERIFY(m_outbox->edit(waiting.localId, u"다시 @김지민 확인 부탁해요"_s, moved));
+
+        m_outbox.reset();
+        m_store = std::make_unique<OutboxStore>();
+        QCOMPARE(m_store->open(m_storePath), OutboxStore::OpenResult::Opened);
+        QCOMPARE(m_store->messages().at(1).entities, moved);
+        m_api->calls.clear();
+        startOutbox();
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->calls.size(), 1, 2000);
+        // The first message says nothing of entities; the second sends its mention.
+        QVERIFY(!m_api->calls.at(0).body.contains("entities"_L1));
+        m_api->answerOk(0, delivered(m_api->calls.at(0), 80));
+        QCOMPARE(m_api->calls.size(), 2);
+        QCOMPARE(m_api->calls.at(1).body.value("entities"_L1).toArray(),
+                 moim::protocol::messageEntitiesToJson(moved));
+    }
+
     void aVersionOneStoreGainsReplies()
     {
         m_outbox.reset();
@@ -372,8 +399,11 @@ private Q_SLOTS:
         Message reply = m_store->messages().first();
         reply.clientId = u"uuid-2"_s;
         reply.replyTo = ReplyQuote{u"m_1"_s, 1, u"u_kim"_s, u"김지민"_s, u"안녕"_s, false};
+        reply.body = u"@김지민 안녕"_s;
+        reply.entities = {{moim::protocol::MessageEntity::Type::Mention, 0, 4, u"u_kim"_s}};
         QVERIFY(m_store->store(reply));
         QCOMPARE(m_store->messages().last().replyTo, reply.replyTo);
+        QCOMPARE(m_store->messages().last().entities, reply.entities);
     }
 
     void aMessageThatCannotBeSavedIsNotSent()

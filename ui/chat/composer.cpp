@@ -1,5 +1,7 @@
 #include "composer.h"
 
+#include "theme/theme.h"
+
 #include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -7,9 +9,15 @@
 
 namespace moim::ui {
 
+using moim::protocol::MessageEntity;
+
 namespace {
 constexpr int MaxVisibleLines = 6;
-}
+// Where a mention keeps what it is bound to, in its characters' format.
+constexpr int MentionUserId = QTextFormat::UserProperty + 1;
+constexpr int MentionText = QTextFormat::UserProperty + 2;
+constexpr int MentionKind = QTextFormat::UserProperty + 3;
+} // namespace
 
 Composer::Composer(QWidget *parent)
     : QPlainTextEdit(parent)
@@ -20,7 +28,105 @@ Composer::Composer(QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     connect(this, &QPlainTextEdit::textChanged, this, &Composer::fitHeight);
+    connect(this, &QPlainTextEdit::textChanged, this, &Composer::unbindEditedMentions);
     fitHeight();
+}
+
+void Composer::applyMentionFormat(int from, int length, const MessageEntity &mention)
+{
+    QTextCursor cursor(document());
+    cursor.setPosition(from);
+    cursor.setPosition(from + length, QTextCursor::KeepAnchor);
+    QTextCharFormat format;
+    format.setProperty(MentionUserId, mention.userId);
+    format.setProperty(MentionText, cursor.selectedText());
+    format.setProperty(MentionKind, int(mention.type));
+    format.setForeground(Theme::colors(Theme::current()).primary);
+    format.setFontWeight(QFont::DemiBold);
+    cursor.mergeCharFormat(format);
+}
+
+void Composer::insertMention(int from, const QString &name, const QString &userId,
+                             MessageEntity::Type kind)
+{
+    QTextCursor cursor = textCursor();
+    const int to = cursor.position();
+    cursor.setPosition(from);
+    cursor.setPosition(to, QTextCursor::KeepAnchor);
+    cursor.insertText(u'@' + name, QTextCharFormat());
+    applyMentionFormat(from, int(name.size()) + 1, {kind, from, int(name.size()) + 1, userId});
+    // What is typed next is plain text, not more of the mention.
+    cursor.insertText(QStringLiteral(" "), QTextCharFormat());
+    setTextCursor(cursor);
+    setCurrentCharFormat(QTextCharFormat());
+    Q_EMIT userEdited();
+}
+
+void Composer::unbindEditedMentions()
+{
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QTextCharFormat format = fragment.charFormat();
+            if (!format.hasProperty(MentionText))
+                continue;
+            const QString expected = format.stringProperty(MentionText);
+            const QString text = fragment.text();
+            if (text == expected)
+                continue;
+            // Typed right after it: the mention stays, the rest becomes plain. Anything else
+            // changed its words: it names nobody any more.
+            const int keep = text.startsWith(expected) ? int(expected.size()) : 0;
+            QTextCursor cursor(document());
+            cursor.setPosition(fragment.position() + keep);
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            // Changing formats inside textChanged triggers it again, with nothing left to do.
+            const QSignalBlocker blocker(document());
+            cursor.setCharFormat(QTextCharFormat());
+            return unbindEditedMentions();
+        }
+    }
+}
+
+bool Composer::isMentionAt(int position) const
+{
+    QTextCursor probe(document());
+    probe.setPosition(position);
+    // The format a cursor reports is that of the character before it.
+    probe.movePosition(QTextCursor::NextCharacter);
+    return probe.position() > position && probe.charFormat().hasProperty(MentionText);
+}
+
+ComposerText Composer::content() const
+{
+    ComposerText content{toPlainText(), {}};
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QTextCharFormat format = fragment.charFormat();
+            if (!format.hasProperty(MentionText) ||
+                fragment.text() != format.stringProperty(MentionText))
+                continue;
+            content.mentions.append({MessageEntity::Type(format.intProperty(MentionKind)),
+                                     fragment.position(), fragment.length(),
+                                     format.stringProperty(MentionUserId)});
+        }
+    }
+    return content;
+}
+
+void Composer::setContent(const ComposerText &content)
+{
+    setPlainText(content.text);
+    // Only mentions that still fit the text: it may come from elsewhere (a draft, a message).
+    const auto fitting = moim::protocol::parseMessageEntities(
+        moim::protocol::messageEntitiesToJson(content.mentions), content.text);
+    for (const MessageEntity &mention : fitting.value_or(QList<MessageEntity>()))
+        applyMentionFormat(mention.offset, mention.length, mention);
+    QTextCursor end = textCursor();
+    end.movePosition(QTextCursor::End);
+    setTextCursor(end);
+    setCurrentCharFormat(QTextCharFormat());
 }
 
 QSize Composer::sizeHint() const
@@ -64,12 +170,18 @@ void Composer::keyPressEvent(QKeyEvent *event)
         return;
     }
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
-        const QString text = toPlainText().trimmed();
+        const ComposerText written = content();
+        const QString text = written.text.trimmed();
         if (!text.isEmpty()) {
+            // Trimming moves every mention back by the white space it took from the start.
+            const int lead = int(written.text.indexOf(text.at(0)));
+            QList<MessageEntity> mentions = written.mentions;
+            for (MessageEntity &mention : mentions)
+                mention.offset -= lead;
             // Cleared first, so that whoever takes the text may put something back (the text
             // itself when it could not be kept, or a draft an edit had set aside).
             clear();
-            Q_EMIT sendRequested(text);
+            Q_EMIT sendRequested(text, mentions);
         }
         event->accept();
         return;

@@ -80,15 +80,16 @@ void MessageActions::setConversation(const QString &conversationId)
         m_chat->fetchReadMarks(conversationId);
 }
 
-bool MessageActions::submitEdit(const QString &text)
+bool MessageActions::submitEdit(const QString &text,
+                                const QList<moim::protocol::MessageEntity> &mentions)
 {
     if (m_editing.isEmpty())
         return false;
     const QString localId = m_editing;
     endEdit(true);
     const Message *message = messageWithLocalId(localId);
-    if (message && message->body != text)
-        m_chat->edit(localId, text);
+    if (message && (message->body != text || message->entities != mentions))
+        m_chat->edit(localId, text, mentions);
     return true;
 }
 
@@ -118,12 +119,11 @@ void MessageActions::startEdit(const QString &localId)
     if (!message || message->deleted || message->authorId != m_chat->myId())
         return;
     if (m_editing.isEmpty())
-        m_draftBeforeEdit = m_composer->toPlainText();
+        m_draftBeforeEdit = m_composer->content();
     m_replyTo.clear();
     m_editing = localId;
     m_bar->showEdit(message->body);
-    m_composer->setPlainText(message->body);
-    m_composer->moveCursor(QTextCursor::End);
+    m_composer->setContent({message->body, message->entities});
     m_composer->setFocus(Qt::ShortcutFocusReason);
 }
 
@@ -172,9 +172,8 @@ void MessageActions::endEdit(bool restoreDraft)
 {
     m_editing.clear();
     m_bar->clear();
-    m_composer->setPlainText(restoreDraft ? m_draftBeforeEdit : QString());
-    m_composer->moveCursor(QTextCursor::End);
-    m_draftBeforeEdit.clear();
+    m_composer->setContent(restoreDraft ? m_draftBeforeEdit : ComposerText());
+    m_draftBeforeEdit = {};
 }
 
 void MessageActions::showTyping()

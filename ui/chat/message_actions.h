@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chat/composer.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -14,7 +16,6 @@ struct Message;
 
 namespace moim::ui {
 
-class Composer;
 class ComposerContextBar;
 class EmojiPicker;
 class MessageView;
@@ -37,7 +38,7 @@ public:
     void setConversation(const QString &conversationId);
     // What Enter in the composer sends: an edit of the message being edited (answers true: done)
     // or nothing (answers false: send `text` as a new message, to replyTarget()).
-    bool submitEdit(const QString &text);
+    bool submitEdit(const QString &text, const QList<moim::protocol::MessageEntity> &mentions);
     // The message a new one answers (server id), empty when it answers none.
     QString replyTarget() const { return m_replyTo; }
     // The new message was written down: the reply bar goes.
@@ -73,7 +74,7 @@ private:
     QString m_replyTo;
     QString m_editing; // local id of the message being edited
     // What was in the composer before an edit took it over, given back when the edit ends.
-    QString m_draftBeforeEdit;
+    ComposerText m_draftBeforeEdit;
     // The message the picker is open for.
     QString m_reactingTo;
 };

@@ -175,7 +175,7 @@ QColor MessageDelegate::memberColor(const QString &memberId)
 }
 
 int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
-                                const QModelIndex &index, int width)
+                                const QModelIndex &index, int width) const
 {
     const bool deleted = index.data(HistoryModel::DeletedRole).toBool();
     QString body = deleted ? deletedText() : index.data(HistoryModel::BodyRole).toString();
@@ -196,6 +196,22 @@ int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem 
         range.format.setForeground(colors.primary);
         range.format.setFontUnderline(true);
         formats.append(range);
+    }
+    if (!deleted) {
+        const Message message = index.data(HistoryModel::MessageRole).value<Message>();
+        for (const moim::protocol::MessageEntity &mention : message.entities) {
+            QTextLayout::FormatRange range;
+            range.start = mention.offset;
+            range.length = mention.length;
+            range.format.setFontWeight(QFont::DemiBold);
+            const bool me = mention.type != moim::protocol::MessageEntity::Type::Mention ||
+                            (m_chat && mention.userId == m_chat->myId());
+            // The warning text colour reads well on the mention band in both themes.
+            range.format.setForeground(me ? colors.warning : colors.primary);
+            if (me)
+                range.format.setBackground(colors.mention);
+            formats.append(range);
+        }
     }
     layout.setFormats(formats);
     layout.beginLayout();

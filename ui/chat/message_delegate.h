@@ -111,9 +111,11 @@ private:
     void paintUnreadLine(QPainter *painter, const QRect &rect,
                          const QStyleOptionViewItem &option) const;
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    // Lays the body out in `width` (origin at the body's top left); returns its height.
-    static int layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
-                          const QModelIndex &index, int width);
+    // Lays the body out in `width` (origin at the body's top left); returns its height. Links
+    // and mentions are formats over the plain text; a mention of this account (or of everyone)
+    // stands out more than a mention of someone else.
+    int layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
+                   const QModelIndex &index, int width) const;
 
     void paintQuote(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
                     const ReplyQuote &quote) const;

@@ -8,6 +8,7 @@
 #include "chat/composer.h"
 #include "chat/composer_context_bar.h"
 #include "chat/history_model.h"
+#include "chat/mention_picker.h"
 #include "chat/message_actions.h"
 #include "chat/message_view.h"
 #include "chat/typing_line.h"
@@ -37,6 +38,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -110,8 +112,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_accountMenu(new QMenu(this))
     , m_unlockButton(new QPushButton(this))
     , m_bannerTimer(new QTimer(this))
-    , m_history(new HistoryModel(m_account->chat(), m_account->identity().id,
-                                 m_account->identity().displayName, this))
+    , m_history(new HistoryModel(m_account->chat(), m_account->identity().id, this))
     , m_contentStack(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_messageView(new MessageView(m_history, m_account->chat(), this))
@@ -119,6 +120,7 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_composer(new Composer(this))
     , m_composerBar(new ComposerContextBar(this))
     , m_typingLine(new TypingLine(this))
+    , m_mentionPicker(new MentionPicker(m_account, m_composer, this))
     , m_messageActions(new MessageActions(m_account->chat(), m_history, m_messageView, m_composer,
                                           m_composerBar, m_typingLine, uiState, this))
     , m_searchPanel(new SearchPanel(m_account, this))
@@ -275,26 +277,31 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
                 preferences->change(
                     workspaceId, NotificationPolicy::unmuted(preferences->settings(workspaceId)));
             });
-    connect(m_composer, &Composer::sendRequested, this, [this](const QString &text) {
-        if (!m_account || m_openConversation.isEmpty())
-            return;
-        if (m_messageActions->submitEdit(text))
-            return;
-        const bool saved = m_account->chat()
-                               ->send(m_openConversation, text, m_messageActions->replyTarget())
-                               .has_value();
-        if (saved)
-            m_messageActions->sent();
-        if (!saved) {
-            // Not written down, so not sent: the text goes back where it was typed.
-            m_composer->setPlainText(text);
-            m_composer->moveCursor(QTextCursor::End);
-        }
-        if (saved != !m_sendNotSaved)
-            return;
-        m_sendNotSaved = !saved;
-        showBannerText();
-    });
+    connect(m_composer, &Composer::sendRequested, this,
+            [this](const QString &text, const QList<moim::protocol::MessageEntity> &mentions) {
+                if (!m_account || m_openConversation.isEmpty())
+                    return;
+                if (m_messageActions->submitEdit(text, mentions))
+                    return;
+                if (!confirmAddressingEveryone(mentions)) {
+                    m_composer->setContent({text, mentions});
+                    return;
+                }
+                const bool saved =
+                    m_account->chat()
+                        ->send(m_openConversation, text, m_messageActions->replyTarget(), mentions)
+                        .has_value();
+                if (saved)
+                    m_messageActions->sent();
+                if (!saved) {
+                    // Not written down, so not sent: the text goes back where it was typed.
+                    m_composer->setContent({text, mentions});
+                }
+                if (saved != !m_sendNotSaved)
+                    return;
+                m_sendNotSaved = !saved;
+                showBannerText();
+            });
     // Messages that wait for a retry while the connection looks fine get a banner with a
     // countdown, so "Sending…" never sits there unexplained.
     connect(m_account->chat()->outbox(), &Outbox::messageChanged, this, [this] {
@@ -770,8 +777,8 @@ void MainWindow::openConversation(const QString &conversationId)
     m_messageActions->setConversation(conversationId);
     m_contentStack->setCurrentIndex(1);
     // The draft of this conversation comes back where it was left.
-    m_composer->setPlainText(m_drafts.take(conversationId));
-    m_composer->moveCursor(QTextCursor::End);
+    m_composer->setContent(m_drafts.take(conversationId));
+    m_mentionPicker->setConversation(conversationId);
     m_composer->setAccessibleName(tr("Message %1").arg(m_conversationTitle->text()));
     m_composer->setPlaceholderText(tr("Message %1").arg(m_conversationTitle->text()));
     m_composer->setFocus(Qt::OtherFocusReason);
@@ -783,13 +790,31 @@ void MainWindow::openConversation(const QString &conversationId)
     }
 }
 
+bool MainWindow::confirmAddressingEveryone(const QList<moim::protocol::MessageEntity> &mentions)
+{
+    // @channel and @here in a big channel notify many people at once: asked first.
+    constexpr int ConfirmAbove = 10;
+    const auto conversation = m_account->conversation(m_openConversation);
+    if (!moim::protocol::entitiesAddressEveryone(mentions) || !conversation ||
+        conversation->memberCount <= ConfirmAbove)
+        return true;
+    QMessageBox ask(QMessageBox::Question, tr("Notify everyone?"),
+                    tr("This message notifies all %n members of the channel.", nullptr,
+                       conversation->memberCount),
+                    QMessageBox::Cancel, this);
+    QAbstractButton *send = ask.addButton(tr("Send and notify"), QMessageBox::AcceptRole);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    return ask.clickedButton() == send;
+}
+
 void MainWindow::closeConversation(bool showEmptyPage)
 {
     // A message being edited gives the composer back to the draft, which is kept below.
     m_messageActions->setConversation(QString());
     if (!m_openConversation.isEmpty()) {
-        const QString draft = m_composer->toPlainText();
-        if (!draft.trimmed().isEmpty())
+        const ComposerText draft = m_composer->content();
+        if (!draft.text.trimmed().isEmpty())
             m_drafts.insert(m_openConversation, draft);
     }
     m_openConversation.clear();

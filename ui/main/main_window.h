@@ -2,6 +2,7 @@
 
 #include "account/account.h"
 #include "account/conversation_model.h"
+#include "chat/composer.h"
 #include "main/conversation_delegate.h"
 
 #include <QMainWindow>
@@ -29,8 +30,8 @@ class Notifier;
 
 namespace moim::ui {
 
-class Composer;
 class ComposerContextBar;
+class MentionPicker;
 class MessageActions;
 class TypingLine;
 class ConversationActions;
@@ -69,6 +70,7 @@ public:
     Composer *composer() const { return m_composer; }
     ComposerContextBar *composerBar() const { return m_composerBar; }
     TypingLine *typingLine() const { return m_typingLine; }
+    MentionPicker *mentionPicker() const { return m_mentionPicker; }
     MessageActions *messageActions() const { return m_messageActions; }
     MessageView *messageView() const { return m_messageView; }
     HistoryModel *history() const { return m_history; }
@@ -133,6 +135,8 @@ private:
     void showWorkspaceWelcome();
     // Closes the open conversation; with showEmptyPage, the pane shows the empty state.
     void closeConversation(bool showEmptyPage = true);
+    // Whether a message with these mentions may go: asked first when it notifies a big channel.
+    bool confirmAddressingEveryone(const QList<moim::protocol::MessageEntity> &mentions);
     void updateWindowTitle();
     void showBannerText();
     void buildMenus();
@@ -202,9 +206,10 @@ private:
     Composer *m_composer;
     ComposerContextBar *m_composerBar;
     TypingLine *m_typingLine;
+    MentionPicker *m_mentionPicker;
     MessageActions *m_messageActions;
     QString m_openConversation;
-    QHash<QString, QString> m_drafts; // unsent text per conversation
+    QHash<QString, ComposerText> m_drafts; // unsent text per conversation
     QString m_removedNotice;
     Notifier *m_notifier = nullptr;
     QHash<QString, QPointer<NotificationSettingsPage>> m_notificationPages;

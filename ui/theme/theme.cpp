@@ -40,6 +40,8 @@ QString Theme::styleSheet(Scheme scheme)
     QString sheet = uR"(
 QWidget#LoginWindow, QWidget#MainArea { background: @window; }
 QFrame#LoginCard { background: @surface; border: 1px solid @border; border-radius: 16px; }
+QFrame#MentionPicker { background: @surface; border: 1px solid @border; border-radius: 8px; }
+QFrame#MentionPicker QListWidget { background: transparent; border: none; }
 QLabel { color: @text; }
 QLabel[role="title"] { font-size: 22px; font-weight: 700; }
 QLabel[role="heading"] { font-size: 17px; font-weight: 700; }
