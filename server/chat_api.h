@@ -15,13 +15,14 @@ class AdminApi;
 class ApiServer;
 class ChatAccess;
 class EventHub;
+class FileStore;
 class MessageStore;
 class AccountStore;
 
 // Chat over REST and the event stream (docs/protocol.md, "Chat"): history pages and windows,
-// sending with a client id (exactly once) and as a reply, read marks, catch-up after a sequence
-// number, message search, and for the demo an admin call to post as anyone plus optional "chatter"
-// from demo members.
+// sending with a client id (exactly once), as a reply and with files, read marks, catch-up after a
+// sequence number, message search, and for the demo an admin call to post as anyone plus optional
+// "chatter" from demo members.
 class ChatApi : public QObject
 {
     Q_OBJECT
@@ -36,6 +37,7 @@ public:
         ChatAccess &access;
         const ApiServer &api;
         const AdminApi &admin;
+        const FileStore &files;
     };
 
     ChatApi(QHttpServer &http, Services services, QObject *parent = nullptr);
@@ -52,7 +54,8 @@ private:
     JsonReply postAsMember(const QHttpServerRequest &request);
     // Stores, then tells everyone who sees the conversation.
     JsonReply deliver(const QString &userId, const QString &conversationId, const QString &clientId,
-                      const QString &body, const QString &replyToId = {});
+                      const QString &body, const QString &replyToId = {},
+                      const QStringList &attachments = {});
     void chatterOnce();
 
     Services m_services;

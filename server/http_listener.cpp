@@ -13,7 +13,9 @@ namespace {
 // transaction (it keeps a request's bytes until the request is complete) never stalls.
 qint64 readBufferSize(const ConnectionGuard::Limits &limits)
 {
-    return limits.maxHeaderBytes + qMax(limits.maxJsonBodyBytes, limits.maxMessageBodyBytes) +
+    return limits.maxHeaderBytes +
+           std::max(
+               {limits.maxJsonBodyBytes, limits.maxMessageBodyBytes, limits.maxUploadPieceBytes}) +
            64 * 1024;
 }
 

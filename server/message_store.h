@@ -48,10 +48,15 @@ public:
 
     // Stores a message, or finds the one the same author stored earlier in the same
     // conversation under the same client id. The answer is as the author sees it.
-    // `replyToId` (may be empty) must be a message canReplyTo() accepts.
+    // `replyToId` (may be empty) must be a message canReplyTo() accepts, and `attachments`
+    // files FileStore::canAttach() accepts.
     std::optional<QJsonObject> post(const QString &userId, const QString &conversationId,
                                     const QString &clientId, const QString &body,
-                                    const QString &replyToId, bool *duplicate);
+                                    const QString &replyToId, const QStringList &attachments,
+                                    bool *duplicate);
+    // Whether the author already stored a message in the conversation under this client id.
+    bool isRepeat(const QString &userId, const QString &conversationId,
+                  const QString &clientId) const;
     // Whether a new message may quote this one: a message of the conversation, not deleted.
     bool canReplyTo(const QString &conversationId, const QString &messageId) const;
 
@@ -75,7 +80,7 @@ public:
     };
     Change edit(const QString &userId, const QString &conversationId, const QString &messageId,
                 const QString &body);
-    // Leaves a tombstone: the body is erased, the quote and the reactions go.
+    // Leaves a tombstone: the body is erased, the quote, the reactions and the files go.
     Change remove(const QString &userId, const QString &conversationId, const QString &messageId);
     Change react(const QString &userId, const QString &conversationId, const QString &messageId,
                  const QString &emoji, bool add);
