@@ -145,14 +145,24 @@ std::optional<QString> fileNameFromContentDisposition(QByteArrayView value)
     constexpr QByteArrayView parameter = "filename*=";
     constexpr QByteArrayView charset = "UTF-8''";
     qsizetype at = -1;
-    // The parameter, not "filename" in a quoted fallback: it follows a ';' and spaces.
-    for (qsizetype from = 0; (from = value.indexOf(parameter, from)) >= 0; ++from) {
-        qsizetype before = from - 1;
-        while (before >= 0 && value[before] == ' ')
-            --before;
-        if (before >= 0 && value[before] == ';') {
-            at = from + parameter.size();
-            break;
+    // The parameter follows a ';' outside any quoted string: a quoted fallback may hold text that
+    // looks like one.
+    bool quoted = false;
+    for (qsizetype i = 0; i < value.size() && at < 0; ++i) {
+        const char c = value[i];
+        if (quoted) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                quoted = false;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ';') {
+            qsizetype next = i + 1;
+            while (next < value.size() && value[next] == ' ')
+                ++next;
+            if (value.sliced(next).startsWith(parameter))
+                at = next + parameter.size();
         }
     }
     if (at < 0 || !value.sliced(at).startsWith(charset))

@@ -127,6 +127,10 @@ private Q_SLOTS:
             << u"x\r\nSet-Cookie: a=b"_s
             << QByteArray("attachment; filename=\"x__Set-Cookie: a=b\"; filename*=UTF-8''"
                           "x%0D%0ASet-Cookie%3A%20a%3Db");
+        QTest::newRow("a parameter inside the name")
+            << u"a; filename*=UTF-8''evil.exe"_s
+            << QByteArray("attachment; filename=\"a; filename*=UTF-8''evil.exe\"; filename*=UTF-8''"
+                          "a%3B%20filename%2A%3DUTF-8%27%27evil.exe");
         QTest::newRow("emoji is one fallback character")
             << u"😀.png"_s
             << QByteArray("attachment; filename=\"_.png\"; filename*=UTF-8''%F0%9F%98%80.png");
