@@ -9,6 +9,7 @@
 #include "mock_server.h"
 #include "mock_server_process.h"
 #include "server_test_client.h"
+#include "server_test_events.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -209,6 +210,10 @@ private Q_SLOTS:
         QCOMPARE(download(m_jimin, fileId).body, bytes);
         QCOMPARE(download(m_daniel, fileId).status, 404);
 
+        EventClient danielStream;
+        QUrl eventsUrl = m_server->url().resolved(QUrl(QString(path::Events)));
+        eventsUrl.setScheme(u"ws"_s);
+        QVERIFY(danielStream.open(eventsUrl, m_daniel.accessToken));
         const HttpResult sent = sendWithFiles(m_jimin, m_room, u"자료입니다"_s, {fileId});
         QCOMPARE(sent.status, 200);
         const QJsonArray attachments =
@@ -217,8 +222,31 @@ private Q_SLOTS:
         QJsonObject expected = file;
         expected.remove("sha256"_L1);
         QCOMPARE(attachments.first().toObject(), expected);
+        QVERIFY(QTest::qWaitFor([&] { return danielStream.messagesIn(m_room) == 1; }, 5000));
+        QCOMPARE(danielStream.ofType(moim::protocol::event::MessageCreated)
+                     .first()
+                     .value("message"_L1)
+                     .toObject()
+                     .value("attachments"_L1)
+                     .toArray(),
+                 attachments);
         const QJsonObject inHistory = lastMessage(m_daniel, m_room);
         QCOMPARE(inHistory.value("attachments"_L1).toArray(), attachments);
+        // The catch-up and search serve it with its files too, as the event did.
+        const qint64 seq = inHistory.value("seq"_L1).toInteger();
+        const QJsonArray caughtUp =
+            m_client
+                ->get(QString(path::Sync), {{u"after_seq"_s, QString::number(seq - 1)}}, m_daniel)
+                .messages();
+        QVERIFY(!caughtUp.isEmpty());
+        QCOMPARE(caughtUp.first().toObject().value("attachments"_L1).toArray(), attachments);
+        const QJsonArray found =
+            m_client
+                ->get(QString(path::Search),
+                      {{u"q"_s, u"자료입니다"_s}, {u"conversation_id"_s, m_room}}, m_daniel)
+                .messages();
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().toObject().value("attachments"_L1).toArray(), attachments);
 
         const RawResult got = download(m_daniel, fileId);
         QCOMPARE(got.status, 200);
