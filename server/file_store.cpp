@@ -246,6 +246,7 @@ FileStore::Appended FileStore::append(const Upload &upload, qint64 offset, QByte
         return result;
     }
     part.close();
+    hashPiece(upload, piece);
     result.upload.received += piece.size();
     result.upload.expiresAt = m_clock.now() + limits::UploadExpirySeconds;
     QSqlQuery update(m_database.handle());
@@ -263,6 +264,22 @@ FileStore::Appended FileStore::append(const Upload &upload, qint64 offset, QByte
     return result;
 }
 
+void FileStore::hashPiece(const Upload &upload, QByteArrayView piece)
+{
+    RunningHash &running = m_hashes[upload.id];
+    if (upload.received == 0) {
+        running.hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+        running.hashed = 0;
+    }
+    // Pieces before a restart were not seen: finishing hashes the part file instead.
+    if (!running.hash || running.hashed != upload.received) {
+        m_hashes.erase(upload.id);
+        return;
+    }
+    running.hash->addData(piece);
+    running.hashed += piece.size();
+}
+
 FileStore::Refusal FileStore::finish(Upload *upload)
 {
     const QString path = partPath(upload->id);
@@ -271,7 +288,11 @@ FileStore::Refusal FileStore::finish(Upload *upload)
         return Refusal::Failed;
     // Hashing 100 MiB takes a while: the bytes received are hashed once, and again only when
     // an image was cleaned into other bytes.
-    const QString received = sha256Of(part);
+    const RunningHash running = std::move(m_hashes[upload->id]);
+    m_hashes.erase(upload->id);
+    const QString received = running.hash && running.hashed == upload->size
+                                 ? QString::fromLatin1(running.hash->result().toHex())
+                                 : sha256Of(part);
     if (received.isEmpty())
         return Refusal::Failed;
     if (!upload->sha256.isEmpty() && received != upload->sha256) {
@@ -362,6 +383,7 @@ bool FileStore::cancel(const Upload &upload)
     if (!execOrWarn(remove))
         return false;
     QFile::remove(partPath(upload.id));
+    m_hashes.erase(upload.id);
     return true;
 }
 
@@ -379,8 +401,10 @@ void FileStore::sweepExpired()
         QSqlQuery remove(m_database.handle());
         remove.prepare(u"DELETE FROM uploads WHERE id = ?"_s);
         remove.addBindValue(id);
-        if (execOrWarn(remove))
+        if (execOrWarn(remove)) {
             QFile::remove(partPath(id));
+            m_hashes.erase(id);
+        }
     }
 }
 

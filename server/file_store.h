@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
+#include <unordered_map>
 
 namespace moim::server {
 
@@ -99,9 +102,20 @@ private:
     QString partPath(const QString &uploadId) const;
     QString blobPath(const QString &sha256) const;
 
+    // The SHA-256 of an upload's confirmed bytes, kept up to date piece by piece so that the
+    // last piece does not wait for 100 MiB to be hashed. Lost with a restart: the part file is
+    // hashed whole then.
+    struct RunningHash
+    {
+        std::unique_ptr<QCryptographicHash> hash;
+        qint64 hashed = 0;
+    };
+    void hashPiece(const Upload &upload, QByteArrayView piece);
+
     Database &m_database;
     const Clock &m_clock;
     QString m_dataDir;
+    std::unordered_map<QString, RunningHash> m_hashes;
 };
 
 } // namespace moim::server
