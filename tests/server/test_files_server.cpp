@@ -17,6 +17,7 @@
 #include <QImage>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -335,10 +336,22 @@ private Q_SLOTS:
         const RawResult done =
             sendPiece(m_jimin, id, limits::UploadPieceBytes, bytes.mid(limits::UploadPieceBytes));
         QCOMPARE(done.status, 200);
-        QCOMPARE(
-            download(m_jimin, done.json().value("file"_L1).toObject().value("id"_L1).toString())
-                .body,
-            bytes);
+        const QString fileId = done.json().value("file"_L1).toObject().value("id"_L1).toString();
+        QCOMPARE(download(m_jimin, fileId).body, bytes);
+
+        // A client that goes away in the middle of a download leaves the server serving.
+        QTcpSocket quitter;
+        quitter.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(quitter.waitForConnected(5000));
+        quitter.write("GET " + (path::FilesBase + fileId).toLatin1() +
+                      " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Moim-Client: moim-desktop/0.1.0\r\n"
+                      "Authorization: Bearer " +
+                      m_jimin.accessToken.toLatin1() + "\r\n\r\n");
+        QSignalSpy readyRead(&quitter, &QIODevice::readyRead);
+        QVERIFY(readyRead.wait(5000));
+        QVERIFY(quitter.readAll().startsWith("HTTP/1.1 200"));
+        quitter.abort();
+        QCOMPARE(download(m_jimin, fileId).body, bytes);
     }
 
     void theTypeIsToldByContent_data()
