@@ -6,6 +6,7 @@
 #include "chat_access.h"
 #include "email_address.h"
 #include "event_hub.h"
+#include "file_store.h"
 #include "message_store.h"
 #include "server_logging.h"
 #include "token_service.h"
@@ -22,6 +23,7 @@ namespace moim::server {
 using namespace Qt::StringLiterals;
 namespace path = moim::protocol::path;
 namespace error = moim::protocol::error;
+namespace limits = moim::protocol::limits;
 namespace event = moim::protocol::event;
 using Method = QHttpServerRequest::Method;
 
@@ -139,10 +141,29 @@ JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest 
     const auto body = ApiServer::jsonBody(request);
     const QString text = body ? body->value("body"_L1).toString() : QString();
     const QString clientId = body ? body->value("client_id"_L1).toString() : QString();
-    if (!body || text.trimmed().isEmpty() || text.size() > MessageStore::MaxBodyLength ||
-        clientId.isEmpty() || clientId.size() > MaxClientIdLength)
+    const QJsonValue attachmentsValue = body ? body->value("attachments"_L1) : QJsonValue();
+    QStringList attachments;
+    for (const QJsonValue &value : attachmentsValue.toArray())
+        attachments.append(value.toString());
+    if (!attachmentsValue.isUndefined() &&
+        (!attachmentsValue.isArray() || attachments.contains(QString()) ||
+         attachments.size() > limits::MaxAttachmentsPerMessage))
+        return badParameter(u"attachments"_s,
+                            u"attachments must be a list of at most %1 file ids."_s.arg(
+                                limits::MaxAttachmentsPerMessage));
+    // With files, the text may be empty.
+    if (!body || (text.trimmed().isEmpty() && (attachments.isEmpty() || !text.isEmpty())) ||
+        text.size() > MessageStore::MaxBodyLength || clientId.isEmpty() ||
+        clientId.size() > MaxClientIdLength)
         return JsonReply::error(error::BadRequest,
                                 u"Expected body (1-10000 characters) and client_id."_s);
+    // A retried send finds its files attached already, to the message it is answered with.
+    if (!attachments.isEmpty() &&
+        !m_services.messages.isRepeat(session->userId, conversationId, clientId) &&
+        !m_services.files.canAttach(session->userId, conversationId, attachments))
+        return badParameter(u"attachments"_s,
+                            u"Each attachment must be a file you uploaded to this conversation "
+                            "and have not attached yet."_s);
     const QJsonValue replyTo = body->value("reply_to"_L1);
     if (!replyTo.isUndefined() && !replyTo.isNull() && !replyTo.isString())
         return badParameter(u"reply_to"_s, u"reply_to must be a message id."_s);
@@ -156,16 +177,18 @@ JsonReply ChatApi::send(const QString &conversationId, const QHttpServerRequest 
         session->userId, conversationId, text, body->value("entities"_L1), &refusedEntities);
     if (!entities)
         return refusedEntities;
-    return deliver(session->userId, conversationId, clientId, text, replyTo.toString(), *entities);
+    return deliver(session->userId, conversationId, clientId, text, replyTo.toString(), *entities,
+                   attachments);
 }
 
 JsonReply ChatApi::deliver(const QString &userId, const QString &conversationId,
                            const QString &clientId, const QString &body, const QString &replyToId,
-                           const QList<moim::protocol::MessageEntity> &entities)
+                           const QList<moim::protocol::MessageEntity> &entities,
+                           const QStringList &attachments)
 {
     bool duplicate = false;
     const auto message = m_services.messages.post(userId, conversationId, clientId, body, replyToId,
-                                                  entities, &duplicate);
+                                                  entities, attachments, &duplicate);
     if (!message)
         return JsonReply::error(error::ServerError, u"Could not store the message."_s);
     // A retried send is answered, not delivered again.

@@ -16,13 +16,14 @@ class AdminApi;
 class ApiServer;
 class ChatAccess;
 class EventHub;
+class FileStore;
 class MessageStore;
 class AccountStore;
 
 // Chat over REST and the event stream (docs/protocol.md, "Chat"): history pages and windows,
-// sending with a client id (exactly once) and as a reply, read marks, catch-up after a sequence
-// number, message search, and for the demo an admin call to post as anyone plus optional "chatter"
-// from demo members.
+// sending with a client id (exactly once), as a reply and with files, read marks, catch-up after a
+// sequence number, message search, and for the demo an admin call to post as anyone plus optional
+// "chatter" from demo members.
 class ChatApi : public QObject
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
         ChatAccess &access;
         const ApiServer &api;
         const AdminApi &admin;
+        const FileStore &files;
     };
 
     ChatApi(QHttpServer &http, Services services, QObject *parent = nullptr);
@@ -54,7 +56,8 @@ private:
     // Stores, then tells everyone who sees the conversation.
     JsonReply deliver(const QString &userId, const QString &conversationId, const QString &clientId,
                       const QString &body, const QString &replyToId = {},
-                      const QList<moim::protocol::MessageEntity> &entities = {});
+                      const QList<moim::protocol::MessageEntity> &entities = {},
+                      const QStringList &attachments = {});
     void chatterOnce();
 
     Services m_services;

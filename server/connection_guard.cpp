@@ -56,7 +56,19 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits)
 
 bool ConnectionGuard::isEvictable() const
 {
-    return m_state != State::Upgraded && !(m_state == State::Idle && m_answerPending);
+    return m_state != State::Upgraded && !(m_state == State::Idle && m_answerPending) &&
+           !m_streaming;
+}
+
+void ConnectionGuard::beginStreamedAnswer()
+{
+    m_streaming = true;
+}
+
+void ConnectionGuard::endStreamedAnswer()
+{
+    m_streaming = false;
+    onBytesWritten();
 }
 
 void ConnectionGuard::evict()
@@ -79,6 +91,11 @@ qint64 ConnectionGuard::bodyLimit(const QByteArray &method, const QByteArray &ta
     const bool editsMessage =
         method == "PATCH" && requestPath.startsWith(QByteArrayView(path::ConversationsBase)) &&
         segments.size() == 3 && "/" + segments.at(1) == QByteArrayView(path::MessagesSuffix);
+    const bool sendsPiece = method == "PATCH" &&
+                            requestPath.startsWith(QByteArrayView(path::UploadsBase)) &&
+                            !requestPath.mid(path::UploadsBase.size()).contains('/');
+    if (sendsPiece)
+        return limits.maxUploadPieceBytes;
     return postsMessage || editsMessage ? limits.maxMessageBodyBytes : limits.maxJsonBodyBytes;
 }
 
@@ -93,6 +110,11 @@ void ConnectionGuard::onReadyRead()
 
 void ConnectionGuard::onBytesWritten()
 {
+    // A client still reading a long answer is not idle.
+    if (m_streaming) {
+        armDeadline(m_limits.idleTimeout);
+        return;
+    }
     // The answer is out: the keep-alive idle time starts now.
     if (m_state == State::Idle && m_answerPending && m_socket->bytesToWrite() == 0) {
         m_answerPending = false;

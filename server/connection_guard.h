@@ -29,6 +29,7 @@ public:
         qint64 maxHeaderBytes = 0;
         qint64 maxJsonBodyBytes = 0;
         qint64 maxMessageBodyBytes = 0;
+        qint64 maxUploadPieceBytes = 0;
         std::chrono::milliseconds headerTimeout{};
         std::chrono::milliseconds bodyTimeout{};
         std::chrono::milliseconds idleTimeout{};
@@ -54,7 +55,14 @@ public:
     // Closes the connection at once (connection caps).
     void evict();
 
-    // The largest body a request may carry: posting a message takes more than other JSON.
+    // An answer written piece by piece as the client reads it (a file download): until it ends
+    // the connection is busy, and it stays open while the client keeps reading, however often
+    // its write buffer empties on the way.
+    void beginStreamedAnswer();
+    void endStreamedAnswer();
+
+    // The largest body a request may carry: posting a message takes more than other JSON, a
+    // piece of an upload more still.
     static qint64 bodyLimit(const QByteArray &method, const QByteArray &target,
                             const Limits &limits);
 
@@ -78,6 +86,7 @@ private:
     bool m_answerPending = false;
     qint64 m_discarded = 0;
     bool m_closeAfterAnswer = false; // the request said "Connection: close"
+    bool m_streaming = false;
     QTimer m_deadline;
 };
 

@@ -254,6 +254,28 @@ const QStringList &migrationStep(int version)
         {
             QStringLiteral("ALTER TABLE messages ADD COLUMN entities TEXT"),
         },
+        // Files. A blob is the content, stored once per SHA-256 in the data folder and kept while
+        // a file names it; a file is one upload of it with its own name, attached to at most one
+        // message (the position orders a message's attachments). An upload is the transfer under
+        // way: `received` bytes are confirmed on disk in its part file.
+        {
+            QStringLiteral("CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                           "type TEXT NOT NULL, width INTEGER, height INTEGER, preview INTEGER "
+                           "NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE files (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL "
+                           "REFERENCES blobs(sha256), name TEXT NOT NULL, uploader TEXT NOT NULL "
+                           "REFERENCES users(id), conversation_id TEXT NOT NULL REFERENCES "
+                           "conversations(id), created_at INTEGER NOT NULL, message_id TEXT "
+                           "REFERENCES messages(id), position INTEGER)"),
+            QStringLiteral("CREATE INDEX files_by_message ON files (message_id)"),
+            QStringLiteral("CREATE INDEX files_by_blob ON files (sha256)"),
+            QStringLiteral("CREATE TABLE uploads (id TEXT PRIMARY KEY, user_id TEXT NOT NULL "
+                           "REFERENCES users(id), conversation_id TEXT NOT NULL REFERENCES "
+                           "conversations(id), name TEXT NOT NULL, size INTEGER NOT NULL, sha256 "
+                           "TEXT, received INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT "
+                           "NULL, file_id TEXT)"),
+            QStringLiteral("CREATE INDEX uploads_by_user ON uploads (user_id, file_id)"),
+        },
     };
     return steps.at(version - 1);
 }

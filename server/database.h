@@ -20,7 +20,7 @@ public:
     bool open(const QString &path, QString *error, int schemaVersion = SchemaVersion);
     QSqlDatabase handle() const;
 
-    static constexpr int SchemaVersion = 13;
+    static constexpr int SchemaVersion = 14;
 
 private:
     bool migrate(int targetVersion, QString *error);

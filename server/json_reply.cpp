@@ -25,16 +25,17 @@ JsonReply::Status statusFor(QLatin1StringView code)
         return S::Gone;
     if (code == error::QrUsed || code == error::PushUsed || code == error::AlreadyLinked ||
         code == error::Conflict || code == error::NotEditable || code == error::TooManyReactions ||
-        code == error::TooLarge)
+        code == error::TooLarge || code == error::OffsetMismatch)
         return S::Conflict;
     if (code == error::NotFound)
         return S::NotFound;
     if (code == error::UpdateRequired)
         return S::UpgradeRequired;
     if (code == error::TooManyAttempts || code == error::TooManyPending ||
-        code == error::PushBlocked)
+        code == error::PushBlocked || code == error::TooManyUploads)
         return S::TooManyRequests;
-    if (code == error::WeakPassword || code == error::InvalidSettings)
+    if (code == error::WeakPassword || code == error::InvalidSettings ||
+        code == error::ChecksumMismatch)
         return S::UnprocessableEntity;
     if (code == error::PayloadTooLarge)
         return S::PayloadTooLarge;
@@ -155,6 +156,20 @@ JsonReply JsonReply::withErrorField(const QString &name, const QJsonValue &value
     return reply;
 }
 
+JsonReply JsonReply::withStatus(Status status) const
+{
+    JsonReply reply = *this;
+    reply.m_status = status;
+    return reply;
+}
+
+JsonReply JsonReply::withHeader(const QByteArray &name, const QByteArray &value) const
+{
+    JsonReply reply = *this;
+    reply.m_headers.append({name, value});
+    return reply;
+}
+
 QString JsonReply::errorCode() const
 {
     return m_body.value(QStringLiteral("error"))
@@ -165,10 +180,16 @@ QString JsonReply::errorCode() const
 
 QHttpServerResponse JsonReply::toResponse() const
 {
-    if (m_status == Status::NoContent)
-        return QHttpServerResponse(Status::NoContent);
+    if (m_status == Status::NoContent) {
+        QHttpServerResponse response(Status::NoContent);
+        for (const auto &[name, value] : m_headers)
+            response.addHeader(name, value);
+        return response;
+    }
     QHttpServerResponse response(QByteArrayLiteral("application/json"),
                                  QJsonDocument(m_body).toJson(QJsonDocument::Compact), m_status);
+    for (const auto &[name, value] : m_headers)
+        response.addHeader(name, value);
     if (m_retryAfter)
         response.addHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(*m_retryAfter));
     // Tokens travel in these bodies; no cache may keep them.

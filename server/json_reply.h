@@ -28,6 +28,11 @@ public:
     JsonReply withErrorField(const QString &name, const QJsonValue &value) const;
     // The same error with "retry_after" in the error object and the Retry-After header.
     JsonReply withRetryAfter(qint64 seconds) const;
+    // The same answer with another status: where a code's usual one does not fit (201 for
+    // something created, 413 for a file over the size limit).
+    JsonReply withStatus(Status status) const;
+    // The same answer with one more header (Upload-Offset).
+    JsonReply withHeader(const QByteArray &name, const QByteArray &value) const;
 
     Status status() const { return m_status; }
     QJsonObject body() const { return m_body; }
@@ -43,6 +48,7 @@ private:
     Status m_status = Status::Ok;
     QJsonObject m_body;
     std::optional<qint64> m_retryAfter;
+    QList<std::pair<QByteArray, QByteArray>> m_headers;
 };
 
 } // namespace moim::server

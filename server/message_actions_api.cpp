@@ -5,6 +5,7 @@
 #include "chat_access.h"
 #include "clock.h"
 #include "event_hub.h"
+#include "file_store.h"
 
 #include <QHttpServer>
 #include <protocol/protocol.h>
@@ -100,7 +101,12 @@ JsonReply MessageActionsApi::remove(const QString &conversationId, const QString
                                                  ChatAccess::Outsiders::AsNoSuchMessage);
     if (!session)
         return refusal;
-    return answer(m_services.messages.remove(session->userId, conversationId, messageId));
+    const MessageStore::Change change =
+        m_services.messages.remove(session->userId, conversationId, messageId);
+    // Its files are gone; content that no other file names leaves the disk.
+    if (change.isNewVersion)
+        m_services.files.removeUnreferencedBlobs();
+    return answer(change);
 }
 
 JsonReply MessageActionsApi::react(const QString &conversationId, const QString &messageId,

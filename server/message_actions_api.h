@@ -15,6 +15,7 @@ class AccountStore;
 class ChatAccess;
 class Clock;
 class EventHub;
+class FileStore;
 class MessageStore;
 
 // What people do to messages already sent and around them (docs/protocol.md, "Chat"): edit and
@@ -32,6 +33,7 @@ public:
         ChatAccess &access;
         EventHub &events;
         const Clock &clock;
+        FileStore &files;
     };
 
     MessageActionsApi(QHttpServer &http, Services services, QObject *parent = nullptr);

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "conversation_store.h"
 #include "database.h"
+#include "file_store.h"
 #include "secure_token.h"
 #include "server_logging.h"
 
@@ -24,17 +25,20 @@ using moim::protocol::MessageEntity;
 
 namespace {
 
-// The message (m, its author u), the message it replies to (rm, its author ru) and its
-// reactions as a JSON array of [order, emoji, user id, display name], and its entities as the
-// wire spells them: what messageFrom() reads.
+// The message (m, its author u), the message it replies to (rm, its author ru), its reactions as
+// a JSON array of [order, emoji, user id, display name], its files as a JSON array of [position,
+// id, name, size, type, width, height, preview], and its entities as the wire spells them: what
+// messageFrom() reads.
 // The quote and the reactions are computed when served, so they follow every later change.
 const auto MessageColumns =
     u"m.id, m.conversation_id, m.author, u.display_name, m.body, m.created_at, m.seq, "
     "COALESCE(m.client_id, ''), m.version, m.edited_at, m.deleted, COALESCE(rm.id, ''), rm.seq, "
     "rm.author, ru.display_name, rm.body, rm.deleted, (SELECT json_group_array(json_array("
     "r.rowid, r.emoji, r.user_id, reu.display_name)) FROM reactions r JOIN users reu ON reu.id = "
-    "r.user_id WHERE r.message_id = m.id), COALESCE(m.entities, '')"_s;
-constexpr int MessageColumnCount = 19;
+    "r.user_id WHERE r.message_id = m.id), (SELECT json_group_array(json_array(f.position, f.id, "
+    "f.name, b.size, b.type, COALESCE(b.width, 0), COALESCE(b.height, 0), b.preview)) FROM files "
+    "f JOIN blobs b ON b.sha256 = f.sha256 WHERE f.message_id = m.id), COALESCE(m.entities, '')"_s;
+constexpr int MessageColumnCount = 20;
 // The tables MessageColumns reads besides m itself.
 const auto MessageJoins =
     u" JOIN users u ON u.id = m.author LEFT JOIN messages rm ON rm.id = m.reply_to_id LEFT JOIN "
@@ -89,6 +93,25 @@ QJsonArray reactionsFrom(const QString &rows)
     return reactions;
 }
 
+// A message's attachments in the order they were given, as FileStore::attachmentJson shapes
+// them.
+QJsonArray attachmentsFrom(const QString &rows)
+{
+    const QJsonArray all = QJsonDocument::fromJson(rows.toUtf8()).array();
+    QList<QJsonArray> ordered;
+    for (const QJsonValue &row : all)
+        ordered.append(row.toArray());
+    std::sort(ordered.begin(), ordered.end(), [](const QJsonArray &a, const QJsonArray &b) {
+        return a.at(0).toInteger() < b.at(0).toInteger();
+    });
+    QJsonArray attachments;
+    for (const QJsonArray &row : std::as_const(ordered))
+        attachments.append(FileStore::attachmentJson(
+            row.at(1).toString(), row.at(2).toString(), row.at(3).toInteger(), row.at(4).toString(),
+            row.at(5).toInt(), row.at(6).toInt(), row.at(7).toInt() != 0));
+    return attachments;
+}
+
 MessageStore::Change refused(MessageStore::Refusal refusal)
 {
     return {refusal, false, QJsonObject()};
@@ -128,8 +151,11 @@ QJsonObject messageFrom(const QSqlQuery &query, const QString &viewerId)
     const QJsonArray reactions = reactionsFrom(query.value(17).toString());
     if (!reactions.isEmpty())
         message.insert(u"reactions"_s, reactions);
+    const QJsonArray attachments = attachmentsFrom(query.value(18).toString());
+    if (!attachments.isEmpty())
+        message.insert(u"attachments"_s, attachments);
     const QJsonArray entities =
-        QJsonDocument::fromJson(query.value(18).toString().toUtf8()).array();
+        QJsonDocument::fromJson(query.value(19).toString().toUtf8()).array();
     if (!entities.isEmpty())
         message.insert(u"entities"_s, entities);
     return MessageStore::asSeenBy(message, viewerId);
@@ -249,7 +275,8 @@ QJsonObject MessageStore::messageJson(const QString &id, const QString &viewerId
 std::optional<QJsonObject> MessageStore::post(const QString &userId, const QString &conversationId,
                                               const QString &clientId, const QString &body,
                                               const QString &replyToId,
-                                              const QList<MessageEntity> &entities, bool *duplicate)
+                                              const QList<MessageEntity> &entities,
+                                              const QStringList &attachments, bool *duplicate)
 {
     *duplicate = false;
     if (!clientId.isEmpty()) {
@@ -266,7 +293,9 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
         }
     }
     const QString id = SecureToken::randomId("m_"_L1);
-    QSqlQuery insert(m_database.handle());
+    QSqlDatabase db = m_database.handle();
+    db.transaction();
+    QSqlQuery insert(db);
     // Both take the same next number: one statement reads the sequence once.
     insert.prepare(u"INSERT INTO messages (id, conversation_id, author, body, created_at, seq, "
                    "version, client_id, reply_to_id, entities) VALUES (?, ?, ?, ?, ?, "_s +
@@ -279,12 +308,41 @@ std::optional<QJsonObject> MessageStore::post(const QString &userId, const QStri
     insert.addBindValue(clientId.isEmpty() ? QVariant() : QVariant(clientId));
     insert.addBindValue(replyToId.isEmpty() ? QVariant() : QVariant(replyToId));
     insert.addBindValue(entitiesColumn(entities));
-    if (!execOrWarn(insert))
+    if (!execOrWarn(insert)) {
+        db.rollback();
         return std::nullopt;
+    }
+    for (qsizetype position = 0; position < attachments.size(); ++position) {
+        QSqlQuery attach(db);
+        attach.prepare(u"UPDATE files SET message_id = ?, position = ? WHERE id = ?"_s);
+        attach.addBindValue(id);
+        attach.addBindValue(position);
+        attach.addBindValue(attachments.at(position));
+        if (!execOrWarn(attach)) {
+            db.rollback();
+            return std::nullopt;
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return std::nullopt;
+    }
     const QJsonObject message = messageJson(id, userId);
     // The author has read what they wrote.
     advanceReadMark(userId, conversationId, message.value("seq"_L1).toInteger());
     return message;
+}
+
+bool MessageStore::isRepeat(const QString &userId, const QString &conversationId,
+                            const QString &clientId) const
+{
+    QSqlQuery query(m_database.handle());
+    query.prepare(u"SELECT 1 FROM messages WHERE author = ? AND conversation_id = ? AND "
+                  "client_id = ?"_s);
+    query.addBindValue(userId);
+    query.addBindValue(conversationId);
+    query.addBindValue(clientId);
+    return execOrWarn(query) && query.next();
 }
 
 bool MessageStore::canReplyTo(const QString &conversationId, const QString &messageId) const
@@ -364,7 +422,12 @@ MessageStore::Change MessageStore::remove(const QString &userId, const QString &
                   "NULL, version = "_s +
                   NextVersion + u" WHERE id = ?"_s);
     erase.addBindValue(messageId);
-    if (!execOrWarn(reactions) || !execOrWarn(erase) || !db.commit()) {
+    // Its files go with it; FileStore::removeUnreferencedBlobs() then drops content no file
+    // names any more.
+    QSqlQuery files(db);
+    files.prepare(u"DELETE FROM files WHERE message_id = ?"_s);
+    files.addBindValue(messageId);
+    if (!execOrWarn(reactions) || !execOrWarn(erase) || !execOrWarn(files) || !db.commit()) {
         db.rollback();
         return refused(Refusal::Failed);
     }

@@ -49,13 +49,17 @@ public:
 
     // Stores a message, or finds the one the same author stored earlier in the same
     // conversation under the same client id. The answer is as the author sees it.
-    // `replyToId` (may be empty) must be a message canReplyTo() accepts; `entities` are checked
-    // against the body already (ChatAccess::admitEntities).
+    // `replyToId` (may be empty) must be a message canReplyTo() accepts, `entities` are checked
+    // against the body already (ChatAccess::admitEntities), and `attachments` are files
+    // FileStore::canAttach() accepts.
     std::optional<QJsonObject> post(const QString &userId, const QString &conversationId,
                                     const QString &clientId, const QString &body,
                                     const QString &replyToId,
                                     const QList<moim::protocol::MessageEntity> &entities,
-                                    bool *duplicate);
+                                    const QStringList &attachments, bool *duplicate);
+    // Whether the author already stored a message in the conversation under this client id.
+    bool isRepeat(const QString &userId, const QString &conversationId,
+                  const QString &clientId) const;
     // Whether a new message may quote this one: a message of the conversation, not deleted.
     bool canReplyTo(const QString &conversationId, const QString &messageId) const;
 
@@ -80,7 +84,7 @@ public:
     // The body and its entities together: the same body with other entities is a change too.
     Change edit(const QString &userId, const QString &conversationId, const QString &messageId,
                 const QString &body, const QList<moim::protocol::MessageEntity> &entities);
-    // Leaves a tombstone: the body is erased, the quote and the reactions go.
+    // Leaves a tombstone: the body is erased, the quote, the reactions and the files go.
     Change remove(const QString &userId, const QString &conversationId, const QString &messageId);
     Change react(const QString &userId, const QString &conversationId, const QString &messageId,
                  const QString &emoji, bool add);

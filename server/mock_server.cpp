@@ -11,6 +11,8 @@
 #include "demo_seeder.h"
 #include "device_proofs.h"
 #include "event_hub.h"
+#include "file_store.h"
+#include "files_api.h"
 #include "http_listener.h"
 #include "invite_store.h"
 #include "json_reply.h"
@@ -142,8 +144,8 @@ bool MockServer::start(QString *error)
     // HttpListener).
     auto *listener = new HttpListener(
         ConnectionGuard::Limits{m_config.maxHeaderBytes, m_config.maxJsonBodyBytes,
-                                m_config.maxMessageBodyBytes, m_config.headerTimeout,
-                                m_config.bodyTimeout, m_config.idleTimeout},
+                                m_config.maxMessageBodyBytes, m_config.maxUploadPieceBytes,
+                                m_config.headerTimeout, m_config.bodyTimeout, m_config.idleTimeout},
         HttpListener::Caps{m_config.connections, m_config.connectionsPerIp}, m_http.get());
     m_events = std::make_unique<EventHub>(
         *m_tokens, *m_accounts, m_clock,
@@ -198,14 +200,18 @@ bool MockServer::start(QString *error)
                                      *m_admin, *m_twoStep, *m_events, *m_mailbox, m_clock});
     m_messages = std::make_unique<MessageStore>(m_database, m_clock);
     m_conversations = std::make_unique<ConversationStore>(m_database, m_clock);
+    m_files = std::make_unique<FileStore>(m_database, m_clock, m_config.dataDir);
     m_chatAccess = std::make_unique<ChatAccess>(ChatAccess::Services{
         *m_messages, *m_conversations, *m_accounts, *m_tokens, *m_events, *m_api});
-    m_chat = std::make_unique<ChatApi>(*m_http, ChatApi::Services{*m_messages, *m_accounts,
-                                                                  *m_tokens, *m_events,
-                                                                  *m_chatAccess, *m_api, *m_admin});
+    m_chat = std::make_unique<ChatApi>(
+        *m_http, ChatApi::Services{*m_messages, *m_accounts, *m_tokens, *m_events, *m_chatAccess,
+                                   *m_api, *m_admin, *m_files});
     m_messageActions = std::make_unique<MessageActionsApi>(
-        *m_http,
-        MessageActionsApi::Services{*m_messages, *m_accounts, *m_chatAccess, *m_events, m_clock});
+        *m_http, MessageActionsApi::Services{*m_messages, *m_accounts, *m_chatAccess, *m_events,
+                                             m_clock, *m_files});
+    m_filesApi =
+        std::make_unique<FilesApi>(*m_http, FilesApi::Services{*m_files, *m_messages, *m_tokens,
+                                                               *m_chatAccess, *listener, *m_api});
     m_conversationApi = std::make_unique<ConversationApi>(
         *m_http, ConversationApi::Services{*m_conversations, *m_messages, *m_accounts, *m_tokens,
                                            *m_events, *m_chatAccess, *m_api});
@@ -286,9 +292,11 @@ bool MockServer::start(QString *error)
     }
 
     // Ends sessions past their absolute limit (telling their sockets), drops stale tokens and
-    // cuts expired links out of the mails that carried them.
+    // cuts expired links out of the mails that carried them, and forgets uploads left unfinished
+    // for a day.
     connect(&m_sweepTimer, &QTimer::timeout, m_tokens.get(), &TokenService::sweepExpired);
     connect(&m_sweepTimer, &QTimer::timeout, this, [this] { m_mailbox->forgetExpiredLinks(); });
+    connect(&m_sweepTimer, &QTimer::timeout, this, [this] { m_files->sweepExpired(); });
     m_sweepTimer.start();
     qCInfo(lcHttp) << "Serving" << m_url.toString() << "from" << m_config.dataDir;
     return true;

@@ -31,6 +31,8 @@ class NotificationSettingsApi;
 class NotificationSettingsStore;
 class ApiServer;
 class EventHub;
+class FileStore;
+class FilesApi;
 class InviteStore;
 class Mailbox;
 class OnboardingApi;
@@ -79,6 +81,7 @@ public:
     QrLoginService &qr() { return *m_qr; }
     PersonalAccountStore &personalAccounts() { return *m_personal; }
     PushRequestService &push() { return *m_push; }
+    FileStore &files() { return *m_files; }
 
     // The default data folder: $XDG_DATA_HOME/moim-mock-server (or ~/.local/share/…).
     static QString defaultDataDir();
@@ -119,9 +122,11 @@ private:
     std::unique_ptr<OnboardingApi> m_onboarding;
     std::unique_ptr<PersonalAccountApi> m_personalApi;
     std::unique_ptr<MessageStore> m_messages;
+    std::unique_ptr<FileStore> m_files;
     std::unique_ptr<ChatAccess> m_chatAccess;
     std::unique_ptr<ChatApi> m_chat;
     std::unique_ptr<MessageActionsApi> m_messageActions;
+    std::unique_ptr<FilesApi> m_filesApi;
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<ConversationApi> m_conversationApi;
     std::unique_ptr<NotificationSettingsStore> m_notificationSettings;

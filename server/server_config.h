@@ -38,6 +38,7 @@ struct ServerConfig
     qint64 maxHeaderBytes = moim::protocol::limits::MaxHeaderBytes;
     qint64 maxJsonBodyBytes = moim::protocol::limits::MaxJsonBodyBytes;
     qint64 maxMessageBodyBytes = moim::protocol::limits::MaxMessageBodyBytes;
+    qint64 maxUploadPieceBytes = moim::protocol::limits::MaxUploadPieceBytes;
     std::chrono::milliseconds headerTimeout{moim::protocol::limits::HeaderTimeoutSeconds * 1000};
     std::chrono::milliseconds bodyTimeout{moim::protocol::limits::BodyTimeoutSeconds * 1000};
     std::chrono::milliseconds idleTimeout{moim::protocol::limits::IdleTimeoutSeconds * 1000};

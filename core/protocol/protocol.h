@@ -10,6 +10,9 @@ namespace moim::protocol {
 using namespace Qt::StringLiterals;
 
 inline constexpr auto ClientHeader = "X-Moim-Client";
+// The confirmed length of an upload (docs/protocol.md "Files").
+inline constexpr auto UploadOffsetHeader = "Upload-Offset";
+inline constexpr auto UploadPieceType = "application/offset+octet-stream";
 inline constexpr int DefaultPort = 8765;
 
 namespace path {
@@ -100,6 +103,13 @@ inline constexpr auto PersonalLinkCancel = "/api/v1/account/personal-link/cancel
 inline constexpr auto PersonalLinkRemove = "/api/v1/account/personal-link/remove"_L1;
 inline constexpr auto PushRedeem = "/api/v1/auth/push/redeem"_L1;
 inline constexpr auto AdminPersonalAccounts = "/api/v1/admin/personal-accounts"_L1;
+// Files (docs/protocol.md "Files"): POST ConversationsBase + <conversation_id> + UploadsSuffix
+// starts an upload; UploadsBase + <upload_id> (GET, PATCH, DELETE) goes on with it; FilesBase +
+// <file_id> (+ PreviewSuffix) downloads.
+inline constexpr auto UploadsSuffix = "/uploads"_L1;
+inline constexpr auto UploadsBase = "/api/v1/uploads/"_L1;
+inline constexpr auto FilesBase = "/api/v1/files/"_L1;
+inline constexpr auto PreviewSuffix = "/preview"_L1;
 } // namespace path
 
 // Deep links: moim://invite/<token>, moim://reset/<token>.
@@ -167,6 +177,12 @@ inline constexpr auto TooManyReactions = "too_many_reactions"_L1;
 // The answer would be too long to list (a conversation's read marks beyond
 // limits::MaxReadsMembers members).
 inline constexpr auto TooLarge = "too_large"_L1;
+// Files: a piece sent for another offset than the confirmed one (`offset` says which), more
+// unfinished uploads than limits::MaxUnfinishedUploads, and a finished upload whose bytes do not
+// have the SHA-256 announced (the upload starts again at 0).
+inline constexpr auto OffsetMismatch = "offset_mismatch"_L1;
+inline constexpr auto TooManyUploads = "too_many_uploads"_L1;
+inline constexpr auto ChecksumMismatch = "checksum_mismatch"_L1;
 } // namespace error
 
 namespace event {
@@ -313,6 +329,15 @@ inline constexpr int ReplySnippetLength = 100;    // characters of the original'
 inline constexpr int TypingIntervalSeconds =
     2;                                      // at most one typing event per user and conversation
 inline constexpr int MaxReadsMembers = 500; // read marks listed per conversation
+// Files (docs/protocol.md "Files").
+inline constexpr qint64 MaxFileBytes = 100 * 1024 * 1024;
+inline constexpr int MaxUploadPieceBytes = 8 * 1024 * 1024; // one PATCH body
+inline constexpr int UploadPieceBytes = 4 * 1024 * 1024;    // what a client sends at a time
+inline constexpr int MaxFileNameLength = 255;               // UTF-16 units
+inline constexpr int MaxUnfinishedUploads = 20;             // per user
+inline constexpr int UploadExpirySeconds = 24 * 3600;       // after the last piece
+inline constexpr int MaxAttachmentsPerMessage = 10;
+inline constexpr int PreviewMaxSide = 320; // pixels, the long side
 } // namespace limits
 
 // The value of a workspace's "locked" field.

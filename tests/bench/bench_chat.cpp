@@ -11,6 +11,7 @@
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "net/authorized_api.h"
+#include "process_memory.h"
 #include "protocol/protocol.h"
 #include "secrets/memory_secret_store.h"
 #include "storage/outbox_store.h"
@@ -18,7 +19,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSettings>
 #include <QTcpServer>
 #include <QtTest>
@@ -27,20 +27,9 @@
 
 using namespace moim;
 using namespace Qt::StringLiterals;
+using moim::test::currentRssKiB;
 
 namespace {
-
-qint64 currentRssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).simplified().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 double percentile(QList<double> values, double p)
 {

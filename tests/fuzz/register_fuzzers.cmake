@@ -17,7 +17,8 @@ endif()
 
 include(ExternalProject)
 set(moim_fuzz_build ${CMAKE_BINARY_DIR}/fuzz)
-set(moim_fuzz_targets links otpauth_uri server_json message_text search message_entities)
+set(moim_fuzz_targets links otpauth_uri server_json message_text search message_entities
+  upload_headers)
 set(moim_fuzz_binaries "")
 foreach(target ${moim_fuzz_targets})
   list(APPEND moim_fuzz_binaries ${moim_fuzz_build}/fuzz_${target})

@@ -60,17 +60,36 @@ struct Member
     QHash<QString, QString> workspaces;
 };
 
+// An answer as it came, for bodies that are not JSON (files) and headers that matter.
+struct RawResult
+{
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString errorCode() const
+    {
+        return json().value("error"_L1).toObject().value("code"_L1).toString();
+    }
+};
+
 class ServerTestClient
 {
 public:
     explicit ServerTestClient(const MockServer &server)
-        : m_server(server)
+        : m_url(server.url())
+    {}
+    // A server in another process.
+    explicit ServerTestClient(QUrl url)
+        : m_url(std::move(url))
     {}
 
     HttpResult call(const QByteArray &verb, const QString &apiPath, const Member &member,
                     const QJsonObject &body = {})
     {
-        QNetworkRequest request(m_server.url().resolved(QUrl(apiPath)));
+        QNetworkRequest request(m_url.resolved(QUrl(apiPath)));
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
         request.setRawHeader(QByteArray(moim::protocol::ClientHeader), "moim-desktop/0.1.0");
@@ -86,6 +105,30 @@ public:
         HttpResult result;
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.json = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        return result;
+    }
+
+    // Any request with its own headers and body bytes, answered as it came.
+    RawResult raw(const QByteArray &verb, const QString &apiPath, const Member &member,
+                  const QList<std::pair<QByteArray, QByteArray>> &headers = {},
+                  const QByteArray &body = {})
+    {
+        QNetworkRequest request(m_url.resolved(QUrl(apiPath)));
+        request.setRawHeader(QByteArray(moim::protocol::ClientHeader), "moim-desktop/0.1.0");
+        if (!member.accessToken.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + member.accessToken.toLatin1());
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(30'000);
+        RawResult result;
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.body = reply->readAll();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            result.headers.insert(name.toLower(), value);
         reply->deleteLater();
         return result;
     }
@@ -141,7 +184,7 @@ public:
     }
 
 private:
-    const MockServer &m_server;
+    QUrl m_url;
     QNetworkAccessManager m_network;
     int m_sent = 0;
 };

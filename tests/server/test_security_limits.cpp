@@ -2,6 +2,7 @@
 // it defends against: huge and unbounded bodies, oversize headers and WebSocket frames, requests
 // that never finish, floods of half-open connections, event streams and password checks. The
 // server runs in-process on port 0; the attacks speak raw TCP on loopback only, bounded in count.
+#include "connection_guard.h"
 #include "event_hub.h"
 #include "mock_server.h"
 
@@ -152,6 +153,45 @@ private Q_SLOTS:
         QCOMPARE(client.error().value("max_bytes"_L1).toInteger(),
                  moim::protocol::limits::MaxJsonBodyBytes);
         QTRY_VERIFY(client.closed);
+    }
+
+    // A piece of an upload is the one body allowed beyond a message's 64 KiB, up to 8 MiB.
+    void anUploadPieceHasItsOwnLimit()
+    {
+        const qint64 limit = moim::protocol::limits::MaxUploadPieceBytes;
+        RawHttp over;
+        QVERIFY(over.open(m_server->port()));
+        over.send("PATCH " + QByteArray(path::UploadsBase.data()) +
+                  "up_1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ClientHeader +
+                  "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+                  "Content-Length: " +
+                  QByteArray::number(limit + 1) + "\r\n\r\nx");
+        QTRY_VERIFY(over.hasResponse());
+        QCOMPARE(over.status(), 413);
+        QCOMPARE(over.error().value("max_bytes"_L1).toInteger(), limit);
+        QTRY_VERIFY(over.closed);
+
+        // A full piece reaches the endpoint, which asks who is sending it.
+        const QByteArray piece(limit, 'x');
+        RawHttp within;
+        QVERIFY(within.open(m_server->port()));
+        within.send("PATCH " + QByteArray(path::UploadsBase.data()) +
+                    "up_1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ClientHeader +
+                    "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+                    "Content-Length: " +
+                    QByteArray::number(piece.size()) + "\r\n\r\n" + piece);
+        QTRY_VERIFY_WITH_TIMEOUT(within.hasResponse(), 30'000);
+        QCOMPARE(within.status(), 401);
+        QCOMPARE(within.error().value("code"_L1).toString(), u"invalid_token"_s);
+        // Anywhere else under the uploads, the usual limit holds.
+        ConnectionGuard::Limits guard;
+        guard.maxJsonBodyBytes = moim::protocol::limits::MaxJsonBodyBytes;
+        guard.maxMessageBodyBytes = moim::protocol::limits::MaxMessageBodyBytes;
+        guard.maxUploadPieceBytes = limit;
+        const QByteArray upload = QByteArray(path::UploadsBase.data()) + "up_1";
+        QCOMPARE(ConnectionGuard::bodyLimit("PATCH", upload, guard), limit);
+        QCOMPARE(ConnectionGuard::bodyLimit("PATCH", upload + "/x", guard), guard.maxJsonBodyBytes);
+        QCOMPARE(ConnectionGuard::bodyLimit("POST", upload, guard), guard.maxJsonBodyBytes);
     }
 
     void realBodyOverLimitIsRefused_data()

@@ -336,12 +336,13 @@ private Q_SLOTS:
         QTRY_COMPARE(names().value(0), u"최민지"_s);
         const QString minjiId = picker->shown().first().userId;
         QVERIFY(!minjiId.isEmpty());
-        // The email tells people apart and finds them too.
-        QVERIFY(picker->list()
-                    ->item(0)
-                    ->data(Qt::AccessibleTextRole)
-                    .toString()
-                    .contains(u"minji.choi@moim.example"_s));
+        // The email tells people apart (once the workspace's members are in) and finds them too.
+        QTRY_VERIFY_WITH_TIMEOUT(picker->list()
+                                     ->item(0)
+                                     ->data(Qt::AccessibleTextRole)
+                                     .toString()
+                                     .contains(u"minji.choi@moim.example"_s),
+                                 10000);
         composer->clear();
         composer->insertPlainText(u"@minji.ch"_s);
         QTRY_COMPARE(names().value(0), u"최민지"_s);
