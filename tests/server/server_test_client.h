@@ -171,6 +171,29 @@ public:
         return {};
     }
 
+    // A channel `creator` makes in a workspace (so the creator is its admin); its id, empty when
+    // the server refused it.
+    QString createChannel(const Member &creator, const QString &workspaceId, const QString &name,
+                          bool isPrivate)
+    {
+        return call("POST",
+                    protocol::path::Workspaces + workspaceId + protocol::path::Conversations,
+                    creator, {{u"name"_s, name}, {u"private"_s, isPrivate}})
+            .json.value("conversation"_L1)
+            .toObject()
+            .value("id"_L1)
+            .toString();
+    }
+
+    // Whether `member` joined the public channel.
+    bool join(const Member &member, const QString &conversationId)
+    {
+        return call("POST",
+                    protocol::path::ConversationsBase + conversationId + protocol::path::JoinSuffix,
+                    member)
+                   .status == 200;
+    }
+
     // The stored message, or an empty object when the server refused it.
     QJsonObject send(const Member &member, const QString &conversationId, const QString &body)
     {

@@ -153,15 +153,9 @@ private Q_SLOTS:
         m_design = m_jimin.workspaces.value(u"Design Studio"_s);
         QVERIFY(!m_design.isEmpty());
         QVERIFY(!m_minji.workspaces.contains(u"Design Studio"_s));
-        const auto created =
-            m_client->call("POST", path::Workspaces + m_design + path::Conversations, m_jimin,
-                           {{u"name"_s, u"files-room"_s}, {u"private"_s, false}});
-        m_room = created.json.value("conversation"_L1).toObject().value("id"_L1).toString();
-        QVERIFY2(!m_room.isEmpty(), created.json.isEmpty() ? "no answer" : "not created");
-        QCOMPARE(
-            m_client->call("POST", path::ConversationsBase + m_room + path::JoinSuffix, m_daniel)
-                .status,
-            200);
+        m_room = m_client->createChannel(m_jimin, m_design, u"files-room"_s, false);
+        QVERIFY(!m_room.isEmpty());
+        QVERIFY(m_client->join(m_daniel, m_room));
     }
 
     void cleanupTestCase()

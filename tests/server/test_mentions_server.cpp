@@ -53,15 +53,9 @@ private Q_SLOTS:
         QVERIFY(!m_design.isEmpty());
         QVERIFY(!m_minji.workspaces.contains(u"Design Studio"_s));
         // Jimin creates the channel, so Jimin is its admin; Daniel joins as a member.
-        const auto created =
-            m_client->call("POST", path::Workspaces + m_design + path::Conversations, m_jimin,
-                           {{u"name"_s, u"mentions-room"_s}, {u"private"_s, false}});
-        m_room = created.json.value("conversation"_L1).toObject().value("id"_L1).toString();
+        m_room = m_client->createChannel(m_jimin, m_design, u"mentions-room"_s, false);
         QVERIFY(!m_room.isEmpty());
-        QCOMPARE(
-            m_client->call("POST", path::ConversationsBase + m_room + path::JoinSuffix, m_daniel)
-                .status,
-            200);
+        QVERIFY(m_client->join(m_daniel, m_room));
     }
 
     void cleanupTestCase()

@@ -70,14 +70,11 @@ private Q_SLOTS:
         m_design = m_jimin.workspaces.value(u"Design Studio"_s);
         QVERIFY(!m_design.isEmpty());
         QVERIFY(!m_minji.workspaces.contains(u"Design Studio"_s));
-        m_room = createChannel(u"actions-room"_s, false);
-        m_other = createChannel(u"actions-other"_s, false);
-        m_secret = createChannel(u"actions-secret"_s, true);
+        m_room = m_client->createChannel(m_jimin, m_design, u"actions-room"_s, false);
+        m_other = m_client->createChannel(m_jimin, m_design, u"actions-other"_s, false);
+        m_secret = m_client->createChannel(m_jimin, m_design, u"actions-secret"_s, true);
         QVERIFY(!m_room.isEmpty() && !m_other.isEmpty() && !m_secret.isEmpty());
-        QCOMPARE(
-            m_client->call("POST", path::ConversationsBase + m_room + path::JoinSuffix, m_daniel)
-                .status,
-            200);
+        QVERIFY(m_client->join(m_daniel, m_room));
     }
 
     void cleanupTestCase()
@@ -574,14 +571,6 @@ private Q_SLOTS:
     }
 
 private:
-    QString createChannel(const QString &name, bool isPrivate)
-    {
-        const auto created =
-            m_client->call("POST", path::Workspaces + m_design + path::Conversations, m_jimin,
-                           {{u"name"_s, name}, {u"private"_s, isPrivate}});
-        return created.json.value("conversation"_L1).toObject().value("id"_L1).toString();
-    }
-
     static QString messagePath(const QString &conversationId, const QString &messageId)
     {
         return path::ConversationsBase + conversationId + path::MessagesSuffix + u'/' + messageId;

@@ -49,14 +49,11 @@ private Q_SLOTS:
         m_design = m_jimin.workspaces.value(u"Design Studio"_s);
         QVERIFY(!m_design.isEmpty());
         QVERIFY(!m_minji.workspaces.contains(u"Design Studio"_s));
-        m_room = createChannel(u"search-room"_s, false);
-        m_secret = createChannel(u"search-secret"_s, true);
+        m_room = m_client->createChannel(m_jimin, m_design, u"search-room"_s, false);
+        m_secret = m_client->createChannel(m_jimin, m_design, u"search-secret"_s, true);
         QVERIFY(!m_room.isEmpty() && !m_secret.isEmpty());
         // Daniel joins the public room; the private one stays Jimin's.
-        QCOMPARE(
-            m_client->call("POST", path::ConversationsBase + m_room + path::JoinSuffix, m_daniel)
-                .status,
-            200);
+        QVERIFY(m_client->join(m_daniel, m_room));
         for (const QString &body :
              {u"내일 회의는 3시에 합니다"_s, u"팀장님께 보고 드렸어요"_s,
               u"Release v2.1 is out: https://docs.moim.example/guide"_s,
@@ -306,14 +303,6 @@ private Q_SLOTS:
     }
 
 private:
-    QString createChannel(const QString &name, bool isPrivate)
-    {
-        const auto created =
-            m_client->call("POST", path::Workspaces + m_design + path::Conversations, m_jimin,
-                           {{u"name"_s, name}, {u"private"_s, isPrivate}});
-        return created.json.value("conversation"_L1).toObject().value("id"_L1).toString();
-    }
-
     HttpResult search(const Member &member, const QUrlQuery &query)
     {
         return m_client->get(QString(path::Search), query, member);
