@@ -14,6 +14,9 @@ constexpr qsizetype MaxNameLength = 200;
 constexpr qsizetype MaxEmojiLength = 32; // UTF-16 units, the server's own limit
 constexpr qsizetype MaxReactions = 20;   // distinct emoji per message, the server's own limit
 constexpr qsizetype MaxReactionUsers = 10000;
+constexpr qsizetype MaxFileNameLength = 255; // UTF-16 units, the server's own limit
+constexpr qsizetype MaxTypeLength = 200;
+constexpr qint64 MaxImageSide = 1 << 16; // a bigger side is no image any decoder would open
 
 QString bounded(const QString &text, qsizetype length)
 {
@@ -63,6 +66,61 @@ QString ReplyQuote::snippetOf(const QString &body)
     const qsizetype lineEnd = body.indexOf(u'\n');
     const QString firstLine = lineEnd < 0 ? body : body.left(lineEnd);
     return bounded(firstLine.trimmed(), SnippetLength);
+}
+
+std::optional<Attachment> Attachment::fromJson(const QJsonObject &object)
+{
+    Attachment attachment;
+    attachment.fileId = object.value("id"_L1).toString();
+    attachment.uploadKey = object.value("upload_key"_L1).toString();
+    attachment.name = bounded(object.value("name"_L1).toString(), MaxFileNameLength);
+    if ((attachment.fileId.isEmpty() && attachment.uploadKey.isEmpty()) ||
+        attachment.name.isEmpty())
+        return std::nullopt;
+    attachment.size = nonNegative(object.value("size"_L1));
+    attachment.type = bounded(object.value("type"_L1).toString(), MaxTypeLength);
+    attachment.hasPreview = object.value("preview"_L1).toBool();
+    const QJsonObject image = object.value("image"_L1).toObject();
+    const qint64 width = nonNegative(image.value("width"_L1));
+    const qint64 height = nonNegative(image.value("height"_L1));
+    if (width > 0 && height > 0 && width <= MaxImageSide && height <= MaxImageSide) {
+        attachment.width = int(width);
+        attachment.height = int(height);
+    }
+    return attachment;
+}
+
+QJsonObject Attachment::toJson() const
+{
+    QJsonObject json{
+        {u"name"_s, name}, {u"size"_s, size}, {u"type"_s, type}, {u"preview"_s, hasPreview}};
+    if (!fileId.isEmpty())
+        json.insert(u"id"_s, fileId);
+    if (!uploadKey.isEmpty())
+        json.insert(u"upload_key"_s, uploadKey);
+    if (isImage())
+        json.insert(u"image"_s, QJsonObject{{u"width"_s, width}, {u"height"_s, height}});
+    return json;
+}
+
+QList<Attachment> Attachment::listFromJson(const QJsonArray &array)
+{
+    QList<Attachment> attachments;
+    for (const QJsonValue &value : array) {
+        if (attachments.size() >= MaxPerMessage)
+            break;
+        if (const auto attachment = fromJson(value.toObject()))
+            attachments.append(*attachment);
+    }
+    return attachments;
+}
+
+QJsonArray Attachment::listToJson(const QList<Attachment> &attachments)
+{
+    QJsonArray array;
+    for (const Attachment &attachment : attachments)
+        array.append(attachment.toJson());
+    return array;
 }
 
 QList<Reaction> Message::reactionsFromJson(const QJsonArray &array)
@@ -133,6 +191,7 @@ Message Message::fromJson(const QJsonObject &object, const QString &ownAccountId
         message.replyTo = ReplyQuote::fromJson(object.value("reply_to"_L1).toObject());
         message.reactions = reactionsFromJson(object.value("reactions"_L1).toArray());
         message.entities = entitiesFromJson(object.value("entities"_L1), message.body);
+        message.attachments = Attachment::listFromJson(object.value("attachments"_L1).toArray());
     }
     message.localId = message.id;
     return message;

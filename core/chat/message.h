@@ -39,6 +39,31 @@ struct ReplyQuote
     static QString snippetOf(const QString &body);
 };
 
+// A file a message carries, as the server describes it. A message written here carries its files
+// before they are uploaded too: then `fileId` is empty and `uploadKey` names the upload that is
+// under way (UploadManager), and type and image size are what this computer read of the file.
+struct Attachment
+{
+    QString fileId;
+    QString uploadKey;
+    QString name;
+    qint64 size = 0;
+    QString type; // the MIME type the server read from the content
+    bool hasPreview = false;
+    int width = 0; // an image's upright size; 0 for other files
+    int height = 0;
+    bool operator==(const Attachment &) const = default;
+
+    bool isImage() const { return width > 0 && height > 0; }
+    // The most a message carries, the server's own limit.
+    static constexpr int MaxPerMessage = 10;
+    // Nothing without an id (or a name).
+    static std::optional<Attachment> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+    static QList<Attachment> listFromJson(const QJsonArray &array);
+    static QJsonArray listToJson(const QList<Attachment> &attachments);
+};
+
 // One message as the client keeps it: from the server, or written here and still on its way.
 struct Message
 {
@@ -73,6 +98,7 @@ struct Message
     QList<Reaction> reactions;
     // Mentions bound to members' ids, @channel and @here, where they stand in `body`.
     QList<moim::protocol::MessageEntity> entities;
+    QList<Attachment> attachments;
 
     // A message from the server. Its client id is kept only when `ownAccountId` wrote it: a
     // client id on anyone else's message is never trusted to match a row of ours. Whatever is

@@ -65,6 +65,51 @@ private Q_SLOTS:
                  message.reactions);
     }
 
+    void attachmentsAreReadBoundedAndWrittenBack()
+    {
+        const Message message = Message::fromJson(parse(R"({
+            "id": "m_8", "conversation_id": "c_1", "seq": 8, "body": "",
+            "author": {"id": "u_kim", "display_name": "김지민"},
+            "attachments": [
+                {"id": "f_1", "name": "보고서.hwp", "size": 48213, "type": "application/x-hwp",
+                 "preview": false},
+                {"id": "f_2", "name": "현장.jpg", "size": 812000, "type": "image/jpeg",
+                 "preview": true, "image": {"width": 3024, "height": 4032}},
+                {"id": "f_3", "name": "", "size": 1},
+                {"name": "no-id.txt", "size": 1},
+                {"id": "f_4", "name": "huge.png", "size": -5, "type": "image/png",
+                 "image": {"width": 70000, "height": 10}}
+            ]})"),
+                                                  Me);
+        QCOMPARE(message.attachments.size(), 3);
+        const Attachment &report = message.attachments.at(0);
+        QCOMPARE(report.fileId, u"f_1"_s);
+        QCOMPARE(report.name, u"보고서.hwp"_s);
+        QCOMPARE(report.size, 48213);
+        QVERIFY(!report.isImage());
+        const Attachment &photo = message.attachments.at(1);
+        QVERIFY(photo.isImage());
+        QVERIFY(photo.hasPreview);
+        QCOMPARE(photo.width, 3024);
+        QCOMPARE(photo.height, 4032);
+        // An impossible image size is no image, a negative size nothing.
+        QVERIFY(!message.attachments.at(2).isImage());
+        QCOMPARE(message.attachments.at(2).size, 0);
+        QCOMPARE(Attachment::listFromJson(Attachment::listToJson(message.attachments)),
+                 message.attachments);
+
+        // A deleted message has no files left, whatever a server sent along.
+        QJsonObject tombstone = parse(R"({"id": "m_8", "seq": 8, "deleted": true,
+            "attachments": [{"id": "f_1", "name": "a.txt", "size": 1}]})");
+        QVERIFY(Message::fromJson(tombstone, Me).attachments.isEmpty());
+
+        // At most as many as the server allows on one message.
+        QJsonArray many;
+        for (int i = 0; i < Attachment::MaxPerMessage + 5; ++i)
+            many.append(QJsonObject{{u"id"_s, u"f_%1"_s.arg(i)}, {u"name"_s, u"a.txt"_s}});
+        QCOMPARE(Attachment::listFromJson(many).size(), Attachment::MaxPerMessage);
+    }
+
     void aPlainMessageFromAnOlderServer()
     {
         const Message message = Message::fromJson(
