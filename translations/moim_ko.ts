@@ -17,6 +17,102 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::AttachmentChip</name>
+    <message>
+        <source>Waiting for the network…</source>
+        <translation>네트워크 연결을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 삭제</translation>
+    </message>
+    <message>
+        <source>%1, %2, uploading %3%</source>
+        <extracomment>An attached file uploading, for a screen reader: &quot;보고서.hwp, 한글 문서, 업로드 중 42%&quot;.</extracomment>
+        <translation>%1, %2, 업로드 중 %3%</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::AttachmentStrip</name>
+    <message>
+        <source>Attached files</source>
+        <translation>첨부한 파일</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::AttachmentTiles</name>
+    <message>
+        <source>Download failed</source>
+        <translation>다운로드하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>Hangul document</source>
+        <translation>한글 문서</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 문서</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 통합 문서</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 문서</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentation</source>
+        <translation>PowerPoint 프레젠테이션</translation>
+    </message>
+    <message>
+        <source>ZIP archive</source>
+        <translation>ZIP 압축 파일</translation>
+    </message>
+    <message>
+        <source>Text file</source>
+        <translation>텍스트 파일</translation>
+    </message>
+    <message>
+        <source>Image (%1)</source>
+        <translation>이미지 (%1)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <extracomment>A file in a message, for a screen reader: name, kind, size.</extracomment>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>A file moving: &quot;1.2 MB of 4.5 MB&quot;.</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::BrowseChannelsDialog</name>
     <message>
         <source>Browse channels</source>

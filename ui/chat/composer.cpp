@@ -2,6 +2,7 @@
 
 #include "theme/theme.h"
 
+#include <QImage>
 #include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -155,8 +156,45 @@ void Composer::inputMethodEvent(QInputMethodEvent *event)
         Q_EMIT userEdited();
 }
 
+namespace {
+
+QStringList localFilesOf(const QMimeData *source)
+{
+    QStringList paths;
+    if (!source->hasUrls())
+        return paths;
+    for (const QUrl &url : source->urls()) {
+        // Only files of this computer: a web address is text to paste, not a file to send.
+        if (!url.isLocalFile())
+            return {};
+        paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+} // namespace
+
+bool Composer::canInsertFromMimeData(const QMimeData *source) const
+{
+    return !localFilesOf(source).isEmpty() || source->hasImage() ||
+           QPlainTextEdit::canInsertFromMimeData(source);
+}
+
 void Composer::insertFromMimeData(const QMimeData *source)
 {
+    if (const QStringList paths = localFilesOf(source); !paths.isEmpty()) {
+        Q_EMIT filesDropped(paths);
+        return;
+    }
+    // A screenshot comes as an image alone; copied web content carries text beside its
+    // pictures, and the text is what was meant.
+    if (source->hasImage() && !source->hasText()) {
+        const QImage image = qvariant_cast<QImage>(source->imageData());
+        if (!image.isNull()) {
+            Q_EMIT imagePasted(image);
+            return;
+        }
+    }
     QPlainTextEdit::insertFromMimeData(source);
     Q_EMIT userEdited();
 }
@@ -172,9 +210,9 @@ void Composer::keyPressEvent(QKeyEvent *event)
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const ComposerText written = content();
         const QString text = written.text.trimmed();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() || m_hasAttachments) {
             // Trimming moves every mention back by the white space it took from the start.
-            const int lead = int(written.text.indexOf(text.at(0)));
+            const int lead = text.isEmpty() ? 0 : int(written.text.indexOf(text.at(0)));
             QList<MessageEntity> mentions = written.mentions;
             for (MessageEntity &mention : mentions)
                 mention.offset -= lead;

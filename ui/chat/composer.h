@@ -28,6 +28,8 @@ public:
     explicit Composer(QWidget *parent = nullptr);
 
     bool isComposing() const { return m_composing; }
+    // Files are attached to the message being written: Enter sends them without words too.
+    void setHasAttachments(bool has) { m_hasAttachments = has; }
     QSize sizeHint() const override;
 
     // The text with its mentions, as a draft is kept; setContent() puts one back (mentions
@@ -52,10 +54,15 @@ Q_SIGNALS:
     // The user changed the text (typing, input method, paste, cut), as opposed to a draft or an
     // edited message put here by the program: what "is typing" is told from.
     void userEdited();
+    // Files dropped or pasted here (local paths), and an image pasted from the clipboard (a
+    // screenshot): attachments, not text.
+    void filesDropped(const QStringList &paths);
+    void imagePasted(const QImage &image);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void inputMethodEvent(QInputMethodEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
 private:
@@ -66,6 +73,7 @@ private:
     void applyMentionFormat(int from, int length, const moim::protocol::MessageEntity &mention);
 
     bool m_composing = false;
+    bool m_hasAttachments = false;
 };
 
 } // namespace moim::ui

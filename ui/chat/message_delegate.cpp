@@ -295,7 +295,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     const bool mine = index.data(HistoryModel::MineRole).toBool();
     const int bodyWidth = mine ? std::max(60, width - ReadCountWidth) : width;
     QTextLayout body;
-    const int bodyHeight = layoutBody(body, option, index, bodyWidth);
+    // Files sent without words have no empty line above them.
+    const bool filesOnly =
+        !message.deleted && message.body.isEmpty() && !message.attachments.isEmpty();
+    const int bodyHeight = filesOnly ? 0 : layoutBody(body, option, index, bodyWidth);
     layout.body = QRect(left + TextLeft, y, bodyWidth, bodyHeight);
     const int firstLine = body.lineCount() > 0 ? int(std::ceil(body.lineAt(0).height()))
                                                : QFontMetrics(option.font).height();
@@ -321,6 +324,13 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         const int lineTop = lastLine.isValid() ? layout.body.top() + int(lastLine.y()) : y;
         const int lineHeight = lastLine.isValid() ? int(std::ceil(lastLine.height())) : firstLine;
         layout.readCount = QRect(layout.body.right() + 1, lineTop, width - bodyWidth, lineHeight);
+    }
+    if (!message.deleted && !message.attachments.isEmpty()) {
+        layout.attachments = AttachmentTiles(message.attachments);
+        if (!filesOnly)
+            y += 2 * LineGap;
+        y += layout.attachments.layout(option.font, QPoint(left + TextLeft, y), bodyWidth);
+        y += LineGap;
     }
     const QList<ReactionChip> chips = message.deleted ? QList<ReactionChip>() : chipsFor(message);
     if (!chips.isEmpty()) {
@@ -486,6 +496,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                               QString::number(unread));
         }
     }
+    if (!layout.attachments.attachments().isEmpty()) {
+        const QPoint mouse = opt.widget ? opt.widget->mapFromGlobal(QCursor::pos()) : QPoint();
+        layout.attachments.paint(painter, m_attachmentSources,
+                                 hovered ? layout.attachments.hitAt(mouse, m_attachmentSources)
+                                         : AttachmentTiles::Hit());
+    }
     if (!layout.reactions.chips().isEmpty()) {
         const QPoint mouse = opt.widget ? opt.widget->mapFromGlobal(QCursor::pos()) : QPoint();
         layout.reactions.paint(painter, hovered ? layout.reactions.chipAt(mouse) : -1);
@@ -546,6 +562,15 @@ MessageDelegate::Hit MessageDelegate::hitAt(const QStyleOptionViewItem &option,
             hit.rect = layout.quote;
             hit.quote = *message.replyTo;
         }
+        return hit;
+    }
+    const AttachmentTiles::Hit tile = layout.attachments.hitAt(position, m_attachmentSources);
+    if (tile.index >= 0) {
+        hit.kind = Hit::Kind::Attachment;
+        hit.rect = tile.rect;
+        hit.attachment = tile.index;
+        hit.attachmentPart = tile.part;
+        hit.file = layout.attachments.attachments().at(tile.index);
         return hit;
     }
     const int chip = layout.reactions.chipAt(position);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachment_tiles.h"
 #include "chat/message.h"
 #include "reaction_chips.h"
 
@@ -65,13 +66,18 @@ public:
             Quote,
             Reaction,
             AddReaction,
-            ReadCount
+            ReadCount,
+            Attachment
         };
         Kind kind = Kind::None;
         QRect rect;
         ReplyQuote quote;
         ReactionChip chip;
         ReactionChips::Toggle toggle;
+        // An attachment hit: which one, and which part of its tile.
+        int attachment = -1;
+        AttachmentTiles::Part attachmentPart = AttachmentTiles::Part::None;
+        moim::Attachment file;
     };
     Hit hitAt(const QStyleOptionViewItem &option, const QModelIndex &index,
               const QPoint &position) const;
@@ -86,6 +92,12 @@ public:
     // How many members have not read one of the user's messages, -1 when unknown (or not the
     // user's).
     int unreadCount(const QModelIndex &index) const;
+    // Where attachments' previews and transfers come from (nothing is fetched without).
+    void setAttachmentSources(AttachmentTiles::Sources sources)
+    {
+        m_attachmentSources = std::move(sources);
+    }
+    const AttachmentTiles::Sources &attachmentSources() const { return m_attachmentSources; }
     // The chips a message's reactions make, the user's own marked.
     QList<ReactionChip> chipsFor(const Message &message) const;
 
@@ -103,6 +115,7 @@ private:
         QRect edited;
         QRect readCount;
         QRect state;
+        AttachmentTiles attachments;
         ReactionChips reactions;
         int height = 0;
     };
@@ -122,6 +135,7 @@ private:
 
     const Chat *m_chat;
     QString m_highlighted;
+    AttachmentTiles::Sources m_attachmentSources;
 };
 
 } // namespace moim::ui

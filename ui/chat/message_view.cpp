@@ -626,6 +626,10 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
             QToolTip::showText(viewport()->mapToGlobal(hit.rect.bottomLeft()),
                                plainToolTip(hitToolTip(index, hit)), viewport(), hit.rect);
             return;
+        case MessageDelegate::Hit::Kind::Attachment:
+            Q_EMIT attachmentActivated(index.data(HistoryModel::MessageRole).value<Message>(),
+                                       hit.attachment, hit.attachmentPart);
+            return;
         case MessageDelegate::Hit::Kind::None:
             break;
         }
@@ -670,6 +674,18 @@ QString MessageView::hitToolTip(const QModelIndex &index, const MessageDelegate:
         return ReactionChips::addChipText();
     case MessageDelegate::Hit::Kind::ReadCount:
         return readersText(index);
+    case MessageDelegate::Hit::Kind::Attachment:
+        switch (hit.attachmentPart) {
+        case AttachmentTiles::Part::Open:
+        case AttachmentTiles::Part::Save:
+        case AttachmentTiles::Part::Cancel:
+            return {}; // the words on the button say it
+        case AttachmentTiles::Part::Image:
+        case AttachmentTiles::Part::Card:
+        case AttachmentTiles::Part::None:
+            break;
+        }
+        return AttachmentTiles::accessibleText(hit.file);
     case MessageDelegate::Hit::Kind::None:
         break;
     }

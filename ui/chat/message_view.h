@@ -78,6 +78,10 @@ Q_SIGNALS:
     void editRequested(const QString &localId);
     // `anchor`: where the picker should open, in global coordinates.
     void reactionPickerRequested(const QString &localId, const QRect &anchor);
+    // A file of a message was clicked: its image or card (to open it), Open, Save as… or the
+    // Cancel of its transfer.
+    void attachmentActivated(const moim::Message &message, int attachment,
+                             moim::ui::AttachmentTiles::Part part);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;

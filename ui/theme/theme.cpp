@@ -205,6 +205,16 @@ QToolButton#ComposerContextClose {
 QToolButton#ComposerContextClose:hover { background: @border; color: @text; }
 QToolButton#ComposerContextClose:focus { border: 2px solid @primary; }
 QLabel#TypingLine { color: @muted; font-size: 12px; }
+QToolButton#AttachmentChipRemove {
+  border: none; border-radius: 12px; color: @muted; font-size: 12px; background: transparent;
+}
+QToolButton#AttachmentChipRemove:hover { background: @sunken; color: @text; }
+QToolButton#AttachmentChipRemove:focus { border: 2px solid @primary; }
+QToolButton#AttachButton {
+  border: none; border-radius: 8px; background: transparent; padding: 4px;
+}
+QToolButton#AttachButton:hover { background: @sunken; }
+QToolButton#AttachButton:focus { border: 2px solid @primary; }
 )"_s;
     const QList<QPair<QString, QString>> tokens{
         {u"@window"_s, n(c.window)},
