@@ -3,7 +3,9 @@
 #include "net/authorized_api.h"
 #include "protocol/protocol.h"
 #include "storage/local_cache.h"
+#include "storage/outbox_store.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QUrl>
@@ -24,6 +26,10 @@ Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QStr
     , m_cache(cache)
     , m_myId(std::move(myId))
     , m_myName(std::move(myName))
+    , m_uploads(api, outboxStore,
+                outboxStore && !outboxStore->filePath().isEmpty()
+                    ? QFileInfo(outboxStore->filePath()).absolutePath() + u"/outgoing"_s
+                    : QString())
     , m_outbox(api, outboxStore, m_myId, m_myName)
     , m_clock([] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -265,6 +271,7 @@ void Chat::setOnline(bool online)
         m_syncRetryTimer.stop();
         m_outbox.setOnline(false);
     }
+    m_uploads.setOnline(online);
 }
 
 void Chat::sync()

@@ -3,6 +3,7 @@
 #include "account/workspace.h"
 #include "chat/message.h"
 #include "chat/outbox.h"
+#include "chat/upload_manager.h"
 #include "net/authorized_api.h"
 
 #include <QHash>
@@ -42,6 +43,9 @@ public:
          QString myName, QObject *parent = nullptr);
 
     Outbox *outbox() { return &m_outbox; }
+    // The account's files on their way out, kept in the outbox store beside its messages;
+    // pasted data waits in an "outgoing" folder beside that store.
+    UploadManager *uploads() { return &m_uploads; }
     QString myId() const { return m_myId; }
 
     // The message as queued; nothing when it could not be saved (then it is not sent either:
@@ -240,6 +244,7 @@ private:
     LocalCache *m_cache;
     QString m_myId;
     QString m_myName;
+    UploadManager m_uploads; // before the outbox, which waits for it
     Outbox m_outbox;
     QHash<QString, ReadInfo> m_read; // by conversation
     QString m_active;
