@@ -30,7 +30,7 @@ Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QStr
                 outboxStore && !outboxStore->filePath().isEmpty()
                     ? QFileInfo(outboxStore->filePath()).absolutePath() + u"/outgoing"_s
                     : QString())
-    , m_outbox(api, outboxStore, m_myId, m_myName)
+    , m_outbox(api, outboxStore, m_myId, m_myName, &m_uploads)
     , m_clock([] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::steady_clock::now().time_since_epoch())
@@ -118,8 +118,22 @@ QString Chat::messagePath(const Message &message) const
 
 std::optional<Message> Chat::send(const QString &conversationId, const QString &body,
                                   const QString &replyToId,
-                                  const QList<moim::protocol::MessageEntity> &entities)
+                                  const QList<moim::protocol::MessageEntity> &entities,
+                                  const QStringList &attachments)
 {
+    QList<Attachment> files;
+    for (const QString &name : attachments) {
+        if (const std::optional<Upload> upload = m_uploads.find(name)) {
+            files.append(upload->attachment());
+            files.last().uploadKey = upload->key;
+        } else {
+            // A file the server has: the server's copy of the message describes it.
+            Attachment file;
+            file.fileId = name;
+            file.name = name;
+            files.append(file);
+        }
+    }
     std::optional<ReplyQuote> quote;
     if (!replyToId.isEmpty()) {
         // What the reply shows until the server's copy brings the quote as it works it out.
@@ -133,7 +147,7 @@ std::optional<Message> Chat::send(const QString &conversationId, const QString &
             quote->snippet = original->deleted ? QString() : ReplyQuote::snippetOf(original->body);
         }
     }
-    return m_outbox.queue(conversationId, body, quote, entities);
+    return m_outbox.queue(conversationId, body, quote, entities, files);
 }
 
 std::optional<Message> Chat::findMessage(const QString &localId)

@@ -51,9 +51,13 @@ public:
     // The message as queued; nothing when it could not be saved (then it is not sent either:
     // the caller keeps the text and says so). A reply names the message it answers, whose quote
     // it shows while it waits. `entities` are the mentions in `body`, bound to members' ids.
+    // `attachments` name uploads (UploadManager keys) or files the server has (file ids), at
+    // most Attachment::MaxPerMessage: the message goes once every upload is done, and `body`
+    // may then be empty.
     std::optional<Message> send(const QString &conversationId, const QString &body,
                                 const QString &replyToId = {},
-                                const QList<moim::protocol::MessageEntity> &entities = {});
+                                const QList<moim::protocol::MessageEntity> &entities = {},
+                                const QStringList &attachments = {});
     void retry(const QString &localId) { m_outbox.retry(localId); }
     // Gives up a message that was not sent.
     void discard(const QString &localId) { m_outbox.discard(localId); }

@@ -1,8 +1,9 @@
 // Files on their way out, with a real desktop and a real server: a file goes up in pieces and the
 // server serves back the same bytes; an upload stopped half-way goes on from the server's offset
 // in a new manager over the same store and completes once; a cancelled upload is forgotten on
-// both sides with its pasted data; and files that cannot be sent are refused before any network
-// use.
+// both sides with its pasted data; files that cannot be sent are refused before any network use;
+// and a message with files, sent while they are still going up (and across a restart), arrives
+// once with all of them, before the message written after it.
 #include "chat/upload_manager.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
@@ -25,6 +26,7 @@ namespace path = moim::protocol::path;
 
 namespace {
 const auto Jimin = u"jimin.kim@moim.example"_s;
+const auto Minji = u"minji.choi@moim.example"_s;
 const auto Password = u"seoul-spring-gathering"_s;
 constexpr qint64 SmallPiece = 64 * 1024;
 
@@ -67,6 +69,19 @@ RawAnswer rawGet(const test::SignedInClient &client, const QString &path)
     return answer;
 }
 
+// The newest messages of a conversation as the server serves them.
+QList<Message> serverMessages(const test::SignedInClient &client, const QString &conversationId)
+{
+    const RawAnswer answer =
+        rawGet(client, path::ConversationsBase + conversationId + path::MessagesSuffix);
+    QList<Message> messages;
+    const QJsonArray array =
+        QJsonDocument::fromJson(answer.body).object().value("messages"_L1).toArray();
+    for (const QJsonValue &value : array)
+        messages.append(Message::fromJson(value.toObject(), client.account()->identity().id));
+    return messages;
+}
+
 // Runs the event loop only until `reached` holds after a change of an upload, so that what
 // follows happens with the upload half-way (waiting by polling could find it done already).
 bool runUntil(UploadManager *uploads, const std::function<bool()> &reached)
@@ -77,6 +92,16 @@ bool runUntil(UploadManager *uploads, const std::function<bool()> &reached)
             return false;
     }
     return true;
+}
+
+QList<Message> withBody(const QList<Message> &messages, const QString &body)
+{
+    QList<Message> found;
+    for (const Message &message : messages) {
+        if (message.body == body)
+            found.append(message);
+    }
+    return found;
 }
 
 } // namespace
@@ -273,6 +298,86 @@ private Q_SLOTS:
         // The limit itself is allowed.
         QVERIFY(huge.resize(UploadManager::MaxFileBytes));
         QVERIFY(uploads.start(u"c_1"_s, huge.fileName()).ok());
+    }
+
+    void aMessageWithFilesArrivesOnceWithThemBeforeTheNextOne()
+    {
+        test::SignedInClient jimin = signIn(Jimin, u"jimin"_s);
+        test::SignedInClient minji = signIn(Minji, u"minji"_s);
+        QVERIFY(!QTest::currentTestFailed());
+        const QString conversation = channel(jimin);
+        QVERIFY(!conversation.isEmpty());
+        UploadManager *uploads = jimin.chat()->uploads();
+        uploads->setPieceSize(SmallPiece);
+
+        const QByteArray report = noise(300 * 1024, 4);
+        const QByteArray sheet = noise(200 * 1024, 5);
+        QVERIFY(writeFile(m_home->path() + u"/보고서.bin"_s, report));
+        QVERIFY(writeFile(m_home->path() + u"/표.bin"_s, sheet));
+        const QString first = uploads->start(conversation, m_home->path() + u"/보고서.bin"_s).key;
+        const QString second = uploads->start(conversation, m_home->path() + u"/표.bin"_s).key;
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+
+        // Written while the files are still going up, then a text after it.
+        const std::optional<Message> withFiles =
+            jimin.chat()->send(conversation, u"자료 두 개입니다"_s, {}, {}, {first, second});
+        QVERIFY(withFiles);
+        QCOMPARE(withFiles->state, Message::State::Pending);
+        QCOMPARE(withFiles->attachments.size(), 2);
+        QCOMPARE(withFiles->attachments.at(0).uploadKey, first);
+        QVERIFY(withFiles->attachments.at(0).fileId.isEmpty());
+        QVERIFY(jimin.chat()->send(conversation, u"위 자료 확인 부탁해요"_s));
+        QVERIFY(uploads->find(first)->state != Upload::State::Done);
+
+        QList<Message> kept;
+        QTRY_VERIFY_WITH_TIMEOUT((kept = serverMessages(minji, conversation),
+                                  withBody(kept, u"위 자료 확인 부탁해요"_s).size() == 1),
+                                 30000);
+        const QList<Message> carried = withBody(kept, u"자료 두 개입니다"_s);
+        QCOMPARE(carried.size(), 1);
+        QVERIFY(carried.first().seq < withBody(kept, u"위 자료 확인 부탁해요"_s).first().seq);
+        QCOMPARE(carried.first().attachments.size(), 2);
+        QCOMPARE(carried.first().attachments.at(0).name, u"보고서.bin"_s);
+        QCOMPARE(carried.first().attachments.at(1).name, u"표.bin"_s);
+        QCOMPARE(served(minji, carried.first().attachments.at(0).fileId), report);
+        QCOMPARE(served(minji, carried.first().attachments.at(1).fileId), sheet);
+        // Sent: the uploads are let go, and the message holds the server's files.
+        QTRY_VERIFY_WITH_TIMEOUT(uploads->uploads(conversation).isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(jimin.chat()->outbox()->unsent(conversation).isEmpty(), 5000);
+    }
+
+    void aMessageWithFilesSurvivesARestartInTheMiddle()
+    {
+        QString conversation;
+        const QByteArray bytes = noise(700 * 1024, 6);
+        const QString path = m_home->path() + u"/발표.bin"_s;
+        QVERIFY(writeFile(path, bytes));
+        {
+            test::SignedInClient jimin = signIn(Jimin, u"jimin"_s);
+            QVERIFY(!QTest::currentTestFailed());
+            conversation = channel(jimin);
+            QVERIFY(!conversation.isEmpty());
+            UploadManager *uploads = jimin.chat()->uploads();
+            uploads->setPieceSize(SmallPiece);
+            const QString key = uploads->start(conversation, path).key;
+            QVERIFY(jimin.chat()->send(conversation, u"발표 자료"_s, {}, {}, {key}));
+            QVERIFY(jimin.chat()->send(conversation, u"발표 뒤에"_s));
+            QVERIFY(runUntil(uploads, [&] { return uploads->find(key)->sent >= 2 * SmallPiece; }));
+            QVERIFY(uploads->find(key)->state != Upload::State::Done);
+        } // the client quits with the upload half-way
+
+        test::SignedInClient jimin = test::restartSignedIn(m_server.url(), &m_secrets, u"jimin"_s);
+        QVERIFY(!QTest::currentTestFailed());
+        QList<Message> kept;
+        QTRY_VERIFY_WITH_TIMEOUT((kept = serverMessages(jimin, conversation),
+                                  withBody(kept, u"발표 뒤에"_s).size() == 1),
+                                 30000);
+        const QList<Message> carried = withBody(kept, u"발표 자료"_s);
+        QCOMPARE(carried.size(), 1);
+        QVERIFY(carried.first().seq < withBody(kept, u"발표 뒤에"_s).first().seq);
+        QCOMPARE(carried.first().attachments.size(), 1);
+        QCOMPARE(served(jimin, carried.first().attachments.first().fileId), bytes);
+        QTRY_VERIFY_WITH_TIMEOUT(jimin.chat()->uploads()->uploads(conversation).isEmpty(), 5000);
     }
 };
 
