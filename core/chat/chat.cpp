@@ -3,7 +3,9 @@
 #include "net/authorized_api.h"
 #include "protocol/protocol.h"
 #include "storage/local_cache.h"
+#include "storage/outbox_store.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QUrl>
@@ -24,7 +26,11 @@ Chat::Chat(AuthorizedApi *api, LocalCache *cache, OutboxStore *outboxStore, QStr
     , m_cache(cache)
     , m_myId(std::move(myId))
     , m_myName(std::move(myName))
-    , m_outbox(api, outboxStore, m_myId, m_myName)
+    , m_uploads(api, outboxStore,
+                outboxStore && !outboxStore->filePath().isEmpty()
+                    ? QFileInfo(outboxStore->filePath()).absolutePath() + u"/outgoing"_s
+                    : QString())
+    , m_outbox(api, outboxStore, m_myId, m_myName, &m_uploads)
     , m_clock([] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::steady_clock::now().time_since_epoch())
@@ -112,8 +118,22 @@ QString Chat::messagePath(const Message &message) const
 
 std::optional<Message> Chat::send(const QString &conversationId, const QString &body,
                                   const QString &replyToId,
-                                  const QList<moim::protocol::MessageEntity> &entities)
+                                  const QList<moim::protocol::MessageEntity> &entities,
+                                  const QStringList &attachments)
 {
+    QList<Attachment> files;
+    for (const QString &name : attachments) {
+        if (const std::optional<Upload> upload = m_uploads.find(name)) {
+            files.append(upload->attachment());
+            files.last().uploadKey = upload->key;
+        } else {
+            // A file the server has: the server's copy of the message describes it.
+            Attachment file;
+            file.fileId = name;
+            file.name = name;
+            files.append(file);
+        }
+    }
     std::optional<ReplyQuote> quote;
     if (!replyToId.isEmpty()) {
         // What the reply shows until the server's copy brings the quote as it works it out.
@@ -127,7 +147,7 @@ std::optional<Message> Chat::send(const QString &conversationId, const QString &
             quote->snippet = original->deleted ? QString() : ReplyQuote::snippetOf(original->body);
         }
     }
-    return m_outbox.queue(conversationId, body, quote, entities);
+    return m_outbox.queue(conversationId, body, quote, entities, files);
 }
 
 std::optional<Message> Chat::findMessage(const QString &localId)
@@ -265,6 +285,7 @@ void Chat::setOnline(bool online)
         m_syncRetryTimer.stop();
         m_outbox.setOnline(false);
     }
+    m_uploads.setOnline(online);
 }
 
 void Chat::sync()

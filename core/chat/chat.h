@@ -3,6 +3,7 @@
 #include "account/workspace.h"
 #include "chat/message.h"
 #include "chat/outbox.h"
+#include "chat/upload_manager.h"
 #include "net/authorized_api.h"
 
 #include <QHash>
@@ -42,14 +43,21 @@ public:
          QString myName, QObject *parent = nullptr);
 
     Outbox *outbox() { return &m_outbox; }
+    // The account's files on their way out, kept in the outbox store beside its messages;
+    // pasted data waits in an "outgoing" folder beside that store.
+    UploadManager *uploads() { return &m_uploads; }
     QString myId() const { return m_myId; }
 
     // The message as queued; nothing when it could not be saved (then it is not sent either:
     // the caller keeps the text and says so). A reply names the message it answers, whose quote
     // it shows while it waits. `entities` are the mentions in `body`, bound to members' ids.
+    // `attachments` name uploads (UploadManager keys) or files the server has (file ids), at
+    // most Attachment::MaxPerMessage: the message goes once every upload is done, and `body`
+    // may then be empty.
     std::optional<Message> send(const QString &conversationId, const QString &body,
                                 const QString &replyToId = {},
-                                const QList<moim::protocol::MessageEntity> &entities = {});
+                                const QList<moim::protocol::MessageEntity> &entities = {},
+                                const QStringList &attachments = {});
     void retry(const QString &localId) { m_outbox.retry(localId); }
     // Gives up a message that was not sent.
     void discard(const QString &localId) { m_outbox.discard(localId); }
@@ -240,6 +248,7 @@ private:
     LocalCache *m_cache;
     QString m_myId;
     QString m_myName;
+    UploadManager m_uploads; // before the outbox, which waits for it
     Outbox m_outbox;
     QHash<QString, ReadInfo> m_read; // by conversation
     QString m_active;

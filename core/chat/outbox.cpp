@@ -1,10 +1,12 @@
 #include "outbox.h"
 
+#include "chat/upload_manager.h"
 #include "net/authorized_api.h"
 #include "protocol/protocol.h"
 #include "storage/outbox_store.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QUrl>
 #include <QUuid>
@@ -31,10 +33,11 @@ bool isPermanentSendRefusal(const ApiError &error)
 }
 
 Outbox::Outbox(AuthorizedApi *api, OutboxStore *store, QString authorId, QString authorName,
-               QObject *parent)
+               UploadManager *uploads, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_store(store)
+    , m_uploads(uploads)
     , m_authorId(std::move(authorId))
     , m_authorName(std::move(authorName))
     // A pending message is in front of the user: retries stay frequent (one small request
@@ -50,6 +53,14 @@ Outbox::Outbox(AuthorizedApi *api, OutboxStore *store, QString authorId, QString
     });
     // Any answer from the server means it can be reached: what waits need not wait longer.
     connect(m_api, &AuthorizedApi::serverReached, this, &Outbox::tryNow);
+    if (m_uploads) {
+        connect(m_uploads, &UploadManager::uploadChanged, this, &Outbox::onUpload);
+        // Cancelled: the message that waits for it fails.
+        connect(m_uploads, &UploadManager::uploadRemoved, this, [this] {
+            if (m_inFlightId.isEmpty() && !m_retryTimer.isActive())
+                sendNext();
+        });
+    }
     if (pendingCount() > 0)
         QTimer::singleShot(0, this, &Outbox::sendNext);
 }
@@ -100,8 +111,11 @@ qsizetype Outbox::indexOf(const QString &clientId) const
 
 std::optional<Message> Outbox::queue(const QString &conversationId, const QString &body,
                                      const std::optional<ReplyQuote> &replyTo,
-                                     const QList<moim::protocol::MessageEntity> &entities)
+                                     const QList<moim::protocol::MessageEntity> &entities,
+                                     const QList<Attachment> &attachments)
 {
+    if (attachments.size() > Attachment::MaxPerMessage)
+        return std::nullopt;
     Message message;
     message.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     message.localId = message.clientId;
@@ -113,6 +127,7 @@ std::optional<Message> Outbox::queue(const QString &conversationId, const QStrin
     message.state = Message::State::Pending;
     message.replyTo = replyTo;
     message.entities = entities;
+    message.attachments = attachments;
     // Written down before the first attempt: a crash from here on still sends it, once. A
     // message that cannot be written down is not sent at all: one that went out unrecorded
     // could neither be shown truthfully nor retried safely after a restart.
@@ -135,7 +150,7 @@ void Outbox::confirm(const Message &sent)
     const qsizetype index = indexOf(sent.clientId);
     if (index < 0 || m_line.at(index).conversationId != sent.conversationId)
         return;
-    m_line.removeAt(index);
+    releaseUploads(m_line.takeAt(index));
     if (canStore())
         m_store->remove(sent.clientId);
     // Still on its way? Its answer finds nothing left to do.
@@ -185,6 +200,10 @@ void Outbox::retry(const QString &localId)
     Message &message = m_line[index];
     message.state = Message::State::Pending;
     message.failure.clear();
+    for (const Attachment &attachment : std::as_const(message.attachments)) {
+        if (attachment.fileId.isEmpty() && m_uploads)
+            m_uploads->retry(attachment.uploadKey);
+    }
     if (canStore())
         m_store->store(message);
     Q_EMIT messageChanged(message);
@@ -200,6 +219,13 @@ bool Outbox::discard(const QString &localId)
     const Message gone = m_line.takeAt(index);
     if (canStore())
         m_store->remove(gone.clientId);
+    // Its files go with it: an upload nobody will send is stopped, a finished one forgotten.
+    if (m_uploads) {
+        for (const Attachment &attachment : gone.attachments) {
+            if (!attachment.uploadKey.isEmpty())
+                m_uploads->cancel(attachment.uploadKey);
+        }
+    }
     Q_EMIT messageDiscarded(gone.conversationId, gone.localId);
     return true;
 }
@@ -221,16 +247,71 @@ bool Outbox::edit(const QString &localId, const QString &body,
     return true;
 }
 
+void Outbox::onUpload(const Upload &upload)
+{
+    if (upload.state != Upload::State::Done && upload.state != Upload::State::Failed)
+        return;
+    if (m_inFlightId.isEmpty() && !m_retryTimer.isActive())
+        sendNext();
+}
+
+Outbox::Readiness Outbox::readiness(Message &message)
+{
+    bool changed = false;
+    for (Attachment &attachment : message.attachments) {
+        if (!attachment.fileId.isEmpty())
+            continue;
+        const std::optional<Upload> upload =
+            m_uploads ? m_uploads->find(attachment.uploadKey) : std::nullopt;
+        if (!upload || upload->state == Upload::State::Failed)
+            return Readiness::Failed;
+        if (upload->state != Upload::State::Done)
+            return Readiness::Waiting;
+        // The server's description, keeping the key so the upload is let go once sent.
+        attachment = *upload->file;
+        attachment.uploadKey = upload->key;
+        changed = true;
+    }
+    if (changed && canStore())
+        m_store->store(message);
+    return Readiness::Ready;
+}
+
+void Outbox::releaseUploads(const Message &message)
+{
+    if (!m_uploads)
+        return;
+    for (const Attachment &attachment : message.attachments) {
+        if (!attachment.uploadKey.isEmpty())
+            m_uploads->release(attachment.uploadKey);
+    }
+}
+
 void Outbox::sendNext()
 {
     if (!m_inFlightId.isEmpty())
         return;
-    const auto next = std::find_if(m_line.cbegin(), m_line.cend(), [](const Message &message) {
-        return message.state == Message::State::Pending;
-    });
-    if (next == m_line.cend())
-        return;
-    const Message message = *next;
+    qsizetype next = 0;
+    for (;; ++next) {
+        while (next < m_line.size() && m_line.at(next).state != Message::State::Pending)
+            ++next;
+        if (next == m_line.size())
+            return;
+        const Readiness ready = readiness(m_line[next]);
+        if (ready == Readiness::Ready)
+            break;
+        // Later messages wait behind one whose files are still going up: order is kept.
+        if (ready == Readiness::Waiting)
+            return;
+        qCWarning(lcOutbox) << "a message's file could not be uploaded; the message failed";
+        Message &failed = m_line[next];
+        failed.state = Message::State::Failed;
+        failed.failure = UploadFailed;
+        if (canStore())
+            m_store->store(failed);
+        Q_EMIT messageChanged(Message(failed));
+    }
+    const Message message = m_line.at(next);
     m_inFlightId = message.clientId;
     const QString path = protocol::path::ConversationsBase +
                          QString::fromLatin1(QUrl::toPercentEncoding(message.conversationId)) +
@@ -240,6 +321,12 @@ void Outbox::sendNext()
         request.insert(u"reply_to"_s, message.replyTo->id);
     if (!message.entities.isEmpty())
         request.insert(u"entities"_s, moim::protocol::messageEntitiesToJson(message.entities));
+    if (!message.attachments.isEmpty()) {
+        QJsonArray files;
+        for (const Attachment &attachment : message.attachments)
+            files.append(attachment.fileId);
+        request.insert(u"attachments"_s, files);
+    }
     m_api->post(path, request, this, [this, clientId = message.clientId](const ApiResult &result) {
         onAnswer(clientId, result);
     });
@@ -259,7 +346,7 @@ void Outbox::onAnswer(const QString &clientId, const ApiResult &result)
             sent.clientId = clientId;
             sent.state = Message::State::Sent;
             if (index >= 0)
-                m_line.removeAt(index);
+                releaseUploads(m_line.takeAt(index));
             // Not written down as gone? Then it is sent again at the next start, and the
             // server, knowing its client id, answers with this same message: still once.
             if (canStore())

@@ -5,6 +5,7 @@
 #include "net/backoff.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <optional>
 
@@ -12,7 +13,9 @@ namespace moim {
 
 class AuthorizedApi;
 class OutboxStore;
+class UploadManager;
 struct ApiResult;
+struct Upload;
 
 // Messages written here, on their way out. Each gets a client id and is written to the outbox
 // store before the first attempt, so a lost connection or a crash loses nothing; they are sent
@@ -24,24 +27,35 @@ struct ApiResult;
 // jitter (a 429 or 503 waits at least as long as the server asked). Being told the account is
 // online, or that any call reached the server, only makes it try at once. A message the server
 // refuses for good is marked failed with the reason and the rest go on.
+//
+// A message with files goes once every upload it names is done (UploadManager), with the file
+// ids the server gave them; until then it waits, and so do the messages written after it, so
+// that they arrive in the order written. A message whose upload failed for good or was cancelled
+// fails with UploadFailed; retrying it retries its failed uploads.
 class Outbox : public QObject
 {
     Q_OBJECT
 
 public:
+    // Why a message with files failed: one of its uploads failed for good or was cancelled.
+    static constexpr auto UploadFailed = QLatin1StringView("upload_failed");
+
+    // `uploads` carries the files of messages that have any; without it such messages fail.
     Outbox(AuthorizedApi *api, OutboxStore *store, QString authorId, QString authorName,
-           QObject *parent = nullptr);
+           UploadManager *uploads = nullptr, QObject *parent = nullptr);
     ~Outbox() override;
 
     // Writes the message down and sends it as soon as it can. Nothing when it cannot be
     // written down (disk full, read-only folder): then it is not sent either, and the caller
     // keeps the text and says so.
     // A reply carries the quote of what it answers, shown while it waits; the server is sent
-    // only the original's id.
+    // only the original's id. `attachments` are files of the server (a file id) or uploads
+    // under way (an upload key, no file id yet), at most Attachment::MaxPerMessage.
     std::optional<Message> queue(const QString &conversationId, const QString &body,
                                  const std::optional<ReplyQuote> &replyTo = std::nullopt,
-                                 const QList<moim::protocol::MessageEntity> &entities = {});
-    // Puts a failed message back in line, in its old place.
+                                 const QList<moim::protocol::MessageEntity> &entities = {},
+                                 const QList<Attachment> &attachments = {});
+    // Puts a failed message back in line, in its old place, with its failed uploads started again.
     void retry(const QString &localId);
     // Gives up a message that was not sent (failed, or still pending). False when there is no
     // such message or it is on its way: then its answer decides.
@@ -88,12 +102,25 @@ Q_SIGNALS:
 
 private:
     void sendNext();
+    // Whether the message's uploads are all done (their file ids are then filled in); false
+    // while one is under way. A failed or unknown one fails the message.
+    enum class Readiness
+    {
+        Ready,
+        Waiting,
+        Failed
+    };
+    Readiness readiness(Message &message);
+    void onUpload(const moim::Upload &upload);
+    // The uploads a message carried are done with: released once sent, cancelled when given up.
+    void releaseUploads(const Message &message);
     void onAnswer(const QString &clientId, const ApiResult &result);
     void waitAndRetry(std::chrono::milliseconds atLeast);
     qsizetype indexOf(const QString &clientId) const;
 
     AuthorizedApi *m_api;
     OutboxStore *m_store;
+    QPointer<UploadManager> m_uploads;
     QString m_authorId;
     QString m_authorName;
     QList<Message> m_line; // pending and failed, in the order written

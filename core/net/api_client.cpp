@@ -1,6 +1,7 @@
 #include "api_client.h"
 
 #include "protocol/protocol.h"
+#include "protocol/upload_headers.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -112,6 +113,37 @@ void ApiClient::send(Method method, const QString &path, const QJsonObject &body
     track(reply, context, std::move(done));
 }
 
+void ApiClient::sendPiece(const QString &path, qint64 offset, const QByteArray &bytes,
+                          const QString &accessToken, QObject *context, ProgressCallback progress,
+                          PieceCallback done)
+{
+    QNetworkRequest request = makeRequest(path, accessToken);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray(protocol::UploadPieceType));
+    request.setRawHeader(protocol::UploadOffsetHeader, QByteArray::number(offset));
+    QNetworkReply *reply = m_network->sendCustomRequest(request, "PATCH", bytes);
+    // The abort below reports progress once more, from inside the context's destructor: the
+    // guard (already null then) keeps that from reaching a half-destroyed owner.
+    const QPointer<QObject> guard(context);
+    if (progress) {
+        connect(reply, &QNetworkReply::uploadProgress, reply,
+                [guard, progress = std::move(progress)](qint64 sent, qint64 total) {
+                    if (guard)
+                        progress(sent, total);
+                });
+    }
+    connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
+    auto confirmed = std::make_shared<std::optional<qint64>>();
+    track(
+        reply, context,
+        [confirmed, done = std::move(done)](const ApiResult &result) {
+            done(PieceResult{result, *confirmed});
+        },
+        [confirmed](const QNetworkReply *finished) {
+            *confirmed =
+                protocol::parseUploadOffset(finished->rawHeader(protocol::UploadOffsetHeader));
+        });
+}
+
 namespace {
 
 // Why the client ended a reply itself; the reply then only says "canceled".
@@ -124,7 +156,8 @@ enum class Cutoff
 
 } // namespace
 
-void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
+void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done,
+                      std::function<void(const QNetworkReply *)> inspect)
 {
     const QPointer<QObject> guard(context);
     const auto cutoff = std::make_shared<Cutoff>(Cutoff::None);
@@ -155,7 +188,8 @@ void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
 
     connect(
         reply, &QNetworkReply::finished, this,
-        [reply, guard, cutoff, limit, deadlineTime = m_deadline, done = std::move(done)] {
+        [reply, guard, cutoff, limit, deadlineTime = m_deadline, done = std::move(done),
+         inspect = std::move(inspect)] {
             reply->deleteLater();
             ApiResult result;
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -195,8 +229,11 @@ void ApiClient::track(QNetworkReply *reply, QObject *context, Callback done)
                 qCInfo(lcApi) << reply->request().url().path()
                               << "failed:" << errorName(result.error.code) << result.error.message;
             }
-            if (guard)
-                done(result);
+            if (!guard)
+                return;
+            if (inspect)
+                inspect(reply);
+            done(result);
         });
 }
 

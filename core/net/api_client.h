@@ -7,6 +7,7 @@
 #include <QObject>
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -22,6 +23,14 @@ struct ApiResult
     bool ok() const { return !error.isError(); }
 };
 
+// The answer to one piece of an upload: as any call's, plus the offset the server confirmed in
+// its Upload-Offset header (nothing when it sent none, or one that is not a plain number).
+struct PieceResult
+{
+    ApiResult result;
+    std::optional<qint64> uploadOffset;
+};
+
 // Speaks the REST half of docs/protocol.md. One-shot calls take a context object and a callback;
 // the callback never runs after the context is destroyed, and always runs from the event loop
 // (never from inside the call), so callers may start further work from it.
@@ -31,6 +40,9 @@ class ApiClient : public QObject
 
 public:
     using Callback = std::function<void(const ApiResult &)>;
+    using PieceCallback = std::function<void(const PieceResult &)>;
+    // Bytes of the request body sent so far, of `total`.
+    using ProgressCallback = std::function<void(qint64 sent, qint64 total)>;
     enum class Method
     {
         Get,
@@ -60,6 +72,15 @@ public:
     virtual void send(Method method, const QString &path, const QJsonObject &body,
                       const QString &accessToken, QObject *context, Callback done);
 
+    // One piece of an upload (docs/protocol.md "Files"): PATCH `path` with `bytes` as the body,
+    // to be written at `offset`. Its answer and timeouts are those of any call; the default idle
+    // timeout and deadline leave a 4 MiB piece room on any link the server itself accepts it
+    // from (its body timeout, 30 s, is the tighter one). Unlike other calls, a piece ends on the
+    // wire when `context` is destroyed: a cancelled upload stops sending at once.
+    virtual void sendPiece(const QString &path, qint64 offset, const QByteArray &bytes,
+                           const QString &accessToken, QObject *context, ProgressCallback progress,
+                           PieceCallback done);
+
     // The network changed, the system resumed or the event stream found its socket dead: the
     // connections kept open for reuse may be as dead, so later calls open new ones (a catch-up
     // sent over a dead one would wait out the whole timeout). Calls in flight end as before,
@@ -84,7 +105,9 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QString &accessToken) const;
-    void track(QNetworkReply *reply, QObject *context, Callback done);
+    // `inspect` sees the finished reply (its headers) just before `done` runs.
+    void track(QNetworkReply *reply, QObject *context, Callback done,
+               std::function<void(const QNetworkReply *)> inspect = {});
 
     ServerAddress m_server;
     QString m_product;

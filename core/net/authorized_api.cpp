@@ -37,7 +37,41 @@ void AuthorizedApi::refreshFailed(const ApiError &error)
 void AuthorizedApi::call(Method method, const QString &path, const QJsonObject &body,
                          QObject *context, Callback done)
 {
-    Call call{method, path, body, context, std::move(done)};
+    const QPointer<ApiClient> api(m_api);
+    Call call{
+        [api, method, path, body](const QString &token, QObject *callContext, Callback answered) {
+            if (api)
+                api->send(method, path, body, token, callContext, std::move(answered));
+        },
+        context, std::move(done)};
+    enqueue(std::move(call));
+}
+
+void AuthorizedApi::sendPiece(const QString &path, qint64 offset, const QByteArray &bytes,
+                              QObject *context, ProgressCallback progress, PieceCallback done)
+{
+    // The call path speaks ApiResult; the confirmed offset of the last answer rides beside it.
+    auto confirmed = std::make_shared<std::optional<qint64>>();
+    const QPointer<ApiClient> api(m_api);
+    Call call{[api, path, offset, bytes, progress,
+               confirmed](const QString &token, QObject *callContext, Callback answered) {
+                  if (!api)
+                      return;
+                  api->sendPiece(path, offset, bytes, token, callContext, progress,
+                                 [confirmed, answered](const PieceResult &result) {
+                                     *confirmed = result.uploadOffset;
+                                     answered(result.result);
+                                 });
+              },
+              context,
+              [confirmed, done = std::move(done)](const ApiResult &result) {
+                  done(PieceResult{result, *confirmed});
+              }};
+    enqueue(std::move(call));
+}
+
+void AuthorizedApi::enqueue(Call call)
+{
     if (m_refreshing) {
         // The token in hand is known to be stale: wait for the fresh one instead of
         // collecting another refusal.
@@ -71,13 +105,12 @@ void AuthorizedApi::start(Call call)
     const QString usedToken = m_accessToken;
     QObject *context = call.context;
     const QPointer<AuthorizedApi> self(this);
-    m_api->send(call.method, call.path, call.body, usedToken, context,
-                [self, call, usedToken](const ApiResult &result) {
-                    if (self)
-                        self->onAnswer(call, usedToken, result);
-                    else
-                        call.done(result);
-                });
+    call.issue(usedToken, context, [self, call, usedToken](const ApiResult &result) {
+        if (self)
+            self->onAnswer(call, usedToken, result);
+        else
+            call.done(result);
+    });
 }
 
 void AuthorizedApi::onAnswer(Call call, const QString &usedToken, const ApiResult &result)

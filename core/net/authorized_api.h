@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 
 namespace moim {
 
@@ -22,6 +23,8 @@ class AuthorizedApi : public QObject
 public:
     using Method = ApiClient::Method;
     using Callback = ApiClient::Callback;
+    using PieceCallback = ApiClient::PieceCallback;
+    using ProgressCallback = ApiClient::ProgressCallback;
 
     explicit AuthorizedApi(ApiClient *api, QObject *parent = nullptr);
     ~AuthorizedApi() override;
@@ -40,6 +43,11 @@ public:
     void get(const QString &path, QObject *context, Callback done);
     void post(const QString &path, const QJsonObject &body, QObject *context, Callback done);
     void put(const QString &path, const QJsonObject &body, QObject *context, Callback done);
+    // One piece of an upload (ApiClient::sendPiece), with the same token handling as a call: a
+    // piece replayed after a refresh starts again from its first byte. Destroying `context`
+    // ends the piece on the wire.
+    void sendPiece(const QString &path, qint64 offset, const QByteArray &bytes, QObject *context,
+                   ProgressCallback progress, PieceCallback done);
 
 Q_SIGNALS:
     // A call met an expired or revoked token; emitted once per refresh, however many calls met it.
@@ -51,14 +59,15 @@ Q_SIGNALS:
 private:
     struct Call
     {
-        Method method;
-        QString path;
-        QJsonObject body;
+        // Sends the request once with the token given; the answer goes to the callback.
+        std::function<void(const QString &token, QObject *context, Callback answered)> issue;
         QPointer<QObject> context;
         Callback done;
         bool replayed = false;
     };
 
+    // Starts the call, or holds it for the refresh under way.
+    void enqueue(Call call);
     void start(Call call);
     void onAnswer(Call call, const QString &usedToken, const ApiResult &result);
 

@@ -116,6 +116,10 @@ const QList<QStringList> &migrations()
         {
             u"ALTER TABLE messages ADD COLUMN entities TEXT NOT NULL DEFAULT ''"_s,
         },
+        // The files a message carries, as the wire spells them.
+        {
+            u"ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return steps;
 }
@@ -588,7 +592,7 @@ Message::State stateFrom(const QString &name)
 const auto UnsentColumns = u"local_id, id, conversation_id, client_id, seq, author_id,"
                            " author_name, body, created_at, state"_s;
 const auto MessageColumns =
-    UnsentColumns + u", version, edited_at, deleted, reply_to, reactions, entities"_s;
+    UnsentColumns + u", version, edited_at, deleted, reply_to, reactions, entities, attachments"_s;
 
 QString jsonText(const QJsonObject &object)
 {
@@ -606,6 +610,14 @@ QString entitiesText(const Message &message)
         return u""_s;
     return QString::fromUtf8(QJsonDocument(moim::protocol::messageEntitiesToJson(message.entities))
                                  .toJson(QJsonDocument::Compact));
+}
+
+QString attachmentsText(const Message &message)
+{
+    if (message.attachments.isEmpty() || message.deleted)
+        return u""_s;
+    return QString::fromUtf8(
+        QJsonDocument(Attachment::listToJson(message.attachments)).toJson(QJsonDocument::Compact));
 }
 
 QString reactionsText(const Message &message)
@@ -641,6 +653,8 @@ Message messageFrom(const QSqlQuery &query)
         Message::reactionsFromJson(QJsonDocument::fromJson(query.value(14).toByteArray()).array());
     message.entities = Message::entitiesFromJson(
         QJsonDocument::fromJson(query.value(15).toByteArray()).array(), message.body);
+    message.attachments =
+        Attachment::listFromJson(QJsonDocument::fromJson(query.value(16).toByteArray()).array());
     return message;
 }
 
@@ -670,16 +684,17 @@ bool LocalCache::storeMessage(const Message &message)
     // (Message::supersedes): events and pages arrive in any order, and the newest one stays.
     query.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
                   " author_id, author_name, body, created_at, state, queued_at, version,"
-                  " edited_at, deleted, reply_to, reactions, entities)"
+                  " edited_at, deleted, reply_to, reactions, entities, attachments)"
                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                   " CASE WHEN ? = 'pending' THEN (SELECT COALESCE(MAX(queued_at), 0) + 1"
-                  " FROM messages WHERE state = 'pending') ELSE 0 END, ?, ?, ?, ?, ?, ?)"
+                  " FROM messages WHERE state = 'pending') ELSE 0 END, ?, ?, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (local_id) DO UPDATE SET id = excluded.id, seq = excluded.seq,"
                   " author_name = excluded.author_name, body = excluded.body,"
                   " created_at = excluded.created_at, state = excluded.state,"
                   " version = excluded.version, edited_at = excluded.edited_at,"
                   " deleted = excluded.deleted, reply_to = excluded.reply_to,"
-                  " reactions = excluded.reactions, entities = excluded.entities"
+                  " reactions = excluded.reactions, entities = excluded.entities,"
+                  " attachments = excluded.attachments"
                   " WHERE messages.id = '' OR excluded.version > messages.version"_s);
     query.addBindValue(text(message.localId));
     query.addBindValue(text(message.id));
@@ -701,6 +716,7 @@ bool LocalCache::storeMessage(const Message &message)
     query.addBindValue(replyText(message));
     query.addBindValue(reactionsText(message));
     query.addBindValue(entitiesText(message));
+    query.addBindValue(attachmentsText(message));
     if (!query.exec()) {
         qCWarning(lcCache) << "cannot store a message:" << query.lastError().text();
         return false;
@@ -714,7 +730,7 @@ bool LocalCache::updateMessages(const QList<Message> &messages)
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"UPDATE messages SET author_name = ?, body = ?, version = ?, edited_at = ?,"
-                  " deleted = ?, reply_to = ?, reactions = ?, entities = ?"
+                  " deleted = ?, reply_to = ?, reactions = ?, entities = ?, attachments = ?"
                   " WHERE local_id = ? AND id <> '' AND version < ?"_s);
     bool ok = true;
     for (const Message &message : messages) {
@@ -728,6 +744,7 @@ bool LocalCache::updateMessages(const QList<Message> &messages)
         query.addBindValue(replyText(message));
         query.addBindValue(reactionsText(message));
         query.addBindValue(entitiesText(message));
+        query.addBindValue(attachmentsText(message));
         query.addBindValue(message.id);
         query.addBindValue(message.version);
         ok = query.exec() && (query.numRowsAffected() == 0 || refreshQuotesOf(message));

@@ -46,7 +46,7 @@ public:
         Failed
     };
 
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     LocalCache();
     ~LocalCache();

@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int SchemaVersion = 3;
+constexpr int SchemaVersion = 4;
 
 bool exec(QSqlDatabase &db, const QString &statement)
 {
@@ -38,12 +38,20 @@ QString text(const QString &value)
     return value.isNull() ? QString(u""_s) : value;
 }
 
-// Version 1 had no replies, version 2 no mentions; their rows read as messages that answer or
-// mention nobody.
+// Version 1 had no replies, version 2 no mentions, version 3 no files; their rows read as messages
+// that answer or mention nobody and carry no file.
 const auto Version1Columns =
     u"client_id, conversation_id, author_id, author_name, body, created_at, state, failure"_s;
 const auto Version2Columns = Version1Columns + u", reply_to"_s;
-const auto MessageColumns = Version2Columns + u", entities"_s;
+const auto Version3Columns = Version2Columns + u", entities"_s;
+const auto MessageColumns = Version3Columns + u", attachments"_s;
+const auto UploadColumns = u"key, conversation_id, local_path, name, size, type, width, height,"
+                           " upload_id, confirmed_offset, file, failure, created_at"_s;
+
+QString jsonText(const QJsonDocument &document)
+{
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
 
 Message messageFrom(const QSqlQuery &query)
 {
@@ -66,7 +74,42 @@ Message messageFrom(const QSqlQuery &query)
         message.entities = Message::entitiesFromJson(
             QJsonDocument::fromJson(query.value(9).toByteArray()).array(), message.body);
     }
+    if (query.record().count() > 10) {
+        message.attachments = Attachment::listFromJson(
+            QJsonDocument::fromJson(query.value(10).toByteArray()).array());
+    }
     return message;
+}
+
+StoredUpload uploadFrom(const QSqlQuery &query)
+{
+    StoredUpload upload;
+    upload.key = query.value(0).toString();
+    upload.conversationId = query.value(1).toString();
+    upload.localPath = query.value(2).toString();
+    upload.name = query.value(3).toString();
+    upload.size = query.value(4).toLongLong();
+    upload.type = query.value(5).toString();
+    upload.width = query.value(6).toInt();
+    upload.height = query.value(7).toInt();
+    upload.uploadId = query.value(8).toString();
+    upload.offset = query.value(9).toLongLong();
+    upload.file =
+        Attachment::fromJson(QJsonDocument::fromJson(query.value(10).toByteArray()).object());
+    upload.failure = query.value(11).toString();
+    upload.createdAt = query.value(12).toLongLong();
+    return upload;
+}
+
+QList<StoredUpload> readUploads(const QSqlDatabase &db)
+{
+    QList<StoredUpload> uploads;
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT "_s + UploadColumns + u" FROM uploads ORDER BY position"_s))
+        return uploads;
+    while (query.next())
+        uploads.append(uploadFrom(query));
+    return uploads;
 }
 
 // The unsent messages of a file of either version, in the order they were written.
@@ -75,6 +118,7 @@ QList<Message> readMessages(const QSqlDatabase &db)
     QList<Message> messages;
     QSqlQuery query(db);
     if (!query.exec(u"SELECT "_s + MessageColumns + u" FROM messages ORDER BY position"_s) &&
+        !query.exec(u"SELECT "_s + Version3Columns + u" FROM messages ORDER BY position"_s) &&
         !query.exec(u"SELECT "_s + Version2Columns + u" FROM messages ORDER BY position"_s) &&
         !query.exec(u"SELECT "_s + Version1Columns + u" FROM messages ORDER BY position"_s))
         return messages;
@@ -84,11 +128,12 @@ QList<Message> readMessages(const QSqlDatabase &db)
 }
 
 // Reads whatever rows a damaged file still gives, before it is moved aside.
-void rescue(const QString &filePath, QList<Message> *messages,
+void rescue(const QString &filePath, QList<Message> *messages, QList<StoredUpload> *uploads,
             QHash<QString, NotificationSettings> *settings)
 {
     readDamagedDatabase(filePath, [&](QSqlDatabase &db) {
         *messages = readMessages(db);
+        *uploads = readUploads(db);
         QSqlQuery query(db);
         if (query.exec(u"SELECT workspace_id, settings FROM settings"_s)) {
             while (query.next()) {
@@ -148,8 +193,9 @@ OutboxStore::OpenResult OutboxStore::open(const QString &filePath)
         return OpenResult::Failed; // could not even be created (e.g. a read-only folder)
 
     QList<Message> messages;
+    QList<StoredUpload> uploads;
     QHash<QString, NotificationSettings> settings;
-    rescue(filePath, &messages, &settings);
+    rescue(filePath, &messages, &uploads, &settings);
     const QString aside =
         filePath + u".corrupt-"_s + QString::number(QDateTime::currentSecsSinceEpoch());
     qCWarning(lcOutboxStore) << "outbox damaged; kept" << messages.size() << "messages and"
@@ -165,6 +211,8 @@ OutboxStore::OpenResult OutboxStore::open(const QString &filePath)
     }
     for (const Message &message : std::as_const(messages))
         store(message);
+    for (const StoredUpload &upload : std::as_const(uploads))
+        storeUpload(upload);
     for (auto it = settings.cbegin(); it != settings.cend(); ++it)
         storeSettings(it.key(), it.value());
     return OpenResult::Recovered;
@@ -244,6 +292,21 @@ bool OutboxStore::migrate()
     if (current < 3)
         ok = ok && exec(m_db, u"ALTER TABLE messages ADD COLUMN entities TEXT NOT NULL"
                               " DEFAULT ''"_s);
+    // Version 4: files. A message keeps the files it carries (as the wire spells them, with the
+    // upload's key while one is under way); uploads keep where they are read from and how far
+    // the server has confirmed them.
+    if (current < 4) {
+        ok = ok &&
+             exec(m_db, u"ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL"
+                        " DEFAULT ''"_s) &&
+             exec(m_db, u"CREATE TABLE uploads (key TEXT PRIMARY KEY, position INTEGER NOT NULL,"
+                        " conversation_id TEXT NOT NULL, local_path TEXT NOT NULL,"
+                        " name TEXT NOT NULL, size INTEGER NOT NULL, type TEXT NOT NULL,"
+                        " width INTEGER NOT NULL, height INTEGER NOT NULL,"
+                        " upload_id TEXT NOT NULL, confirmed_offset INTEGER NOT NULL,"
+                        " file TEXT NOT NULL, failure TEXT NOT NULL,"
+                        " created_at INTEGER NOT NULL)"_s);
+    }
     ok = ok && exec(m_db, u"PRAGMA user_version = %1"_s.arg(SchemaVersion));
     return ok ? m_db.commit() : (m_db.rollback(), false);
 }
@@ -259,12 +322,13 @@ bool OutboxStore::store(const Message &message)
         return false;
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO messages (client_id, position, conversation_id, author_id,"
-                  " author_name, body, created_at, state, failure, reply_to, entities)"
+                  " author_name, body, created_at, state, failure, reply_to, entities,"
+                  " attachments)"
                   " VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM messages),"
-                  " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (client_id) DO UPDATE SET state = excluded.state,"
                   " failure = excluded.failure, body = excluded.body,"
-                  " entities = excluded.entities"_s);
+                  " entities = excluded.entities, attachments = excluded.attachments"_s);
     query.addBindValue(message.clientId);
     query.addBindValue(text(message.conversationId));
     query.addBindValue(text(message.authorId));
@@ -283,6 +347,9 @@ bool OutboxStore::store(const Message &message)
                            : QString::fromUtf8(QJsonDocument(moim::protocol::messageEntitiesToJson(
                                                                  message.entities))
                                                    .toJson(QJsonDocument::Compact)));
+    query.addBindValue(message.attachments.isEmpty()
+                           ? u""_s
+                           : jsonText(QJsonDocument(Attachment::listToJson(message.attachments))));
     if (query.exec())
         return true;
     qCWarning(lcOutboxStore) << "cannot store an unsent message:" << query.lastError().text();
@@ -299,6 +366,54 @@ bool OutboxStore::remove(const QString &clientId)
     if (query.exec())
         return true;
     qCWarning(lcOutboxStore) << "cannot remove a sent message:" << query.lastError().text();
+    return false;
+}
+
+QList<StoredUpload> OutboxStore::uploads() const
+{
+    return readUploads(m_db);
+}
+
+bool OutboxStore::storeUpload(const StoredUpload &upload)
+{
+    if (!isWritable() || upload.key.isEmpty())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO uploads (position, "_s + UploadColumns +
+                  u") VALUES ((SELECT COALESCE(MAX(position), 0) + 1 FROM uploads),"
+                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (key) DO UPDATE SET upload_id = excluded.upload_id,"
+                  " confirmed_offset = excluded.confirmed_offset, file = excluded.file,"
+                  " failure = excluded.failure"_s);
+    query.addBindValue(upload.key);
+    query.addBindValue(text(upload.conversationId));
+    query.addBindValue(text(upload.localPath));
+    query.addBindValue(text(upload.name));
+    query.addBindValue(upload.size);
+    query.addBindValue(text(upload.type));
+    query.addBindValue(upload.width);
+    query.addBindValue(upload.height);
+    query.addBindValue(text(upload.uploadId));
+    query.addBindValue(upload.offset);
+    query.addBindValue(upload.file ? jsonText(QJsonDocument(upload.file->toJson())) : u""_s);
+    query.addBindValue(text(upload.failure));
+    query.addBindValue(upload.createdAt);
+    if (query.exec())
+        return true;
+    qCWarning(lcOutboxStore) << "cannot store an upload:" << query.lastError().text();
+    return false;
+}
+
+bool OutboxStore::removeUpload(const QString &key)
+{
+    if (!isWritable())
+        return false;
+    QSqlQuery query(m_db);
+    query.prepare(u"DELETE FROM uploads WHERE key = ?"_s);
+    query.addBindValue(key);
+    if (query.exec())
+        return true;
+    qCWarning(lcOutboxStore) << "cannot remove an upload:" << query.lastError().text();
     return false;
 }
 

@@ -9,8 +9,30 @@
 
 namespace moim {
 
+// A file on its way to the server, as kept across restarts: where it is read from, what this
+// computer read of it, and how far the server has confirmed it (uploadId empty: not started
+// there yet). `file` is the server's description once the last piece is in.
+struct StoredUpload
+{
+    QString key;
+    QString conversationId;
+    QString localPath;
+    QString name;
+    qint64 size = 0;
+    QString type;
+    int width = 0;
+    int height = 0;
+    QString uploadId;
+    qint64 offset = 0;
+    std::optional<Attachment> file;
+    QString failure; // why it failed for good; empty while it goes on
+    qint64 createdAt = 0;
+    bool operator==(const StoredUpload &) const = default;
+};
+
 // What this account has written and the server does not have yet: unsent messages (pending or
-// refused) and notification settings changed here. It lives in a small SQLite file of its own,
+// refused) with the files they carry, uploads under way, and notification settings changed
+// here. It lives in a small SQLite file of its own,
 // apart from the local cache, because the cache may be thrown away and rebuilt from the server at
 // any time and this may not: nothing here exists anywhere else. A damaged file is read for what
 // can still be read, moved aside and started afresh with those rows.
@@ -43,6 +65,12 @@ public:
     // reason and words: an unsent message can still be edited) keeping its place.
     bool store(const Message &message);
     bool remove(const QString &clientId);
+
+    // Uploads not yet carried by a sent message, in the order they were started.
+    QList<StoredUpload> uploads() const;
+    // Writes a new upload at the end of the line, or updates one already here.
+    bool storeUpload(const StoredUpload &upload);
+    bool removeUpload(const QString &key);
 
     // Notification settings changed here and not yet accepted by the server, by workspace.
     QHash<QString, NotificationSettings> settings() const;

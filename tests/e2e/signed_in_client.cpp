@@ -51,4 +51,22 @@ QList<Conversation> fetchedConversations(const SignedInClient &client, const QSt
     return client.account()->conversations(workspaceId);
 }
 
+QString channelNamed(const SignedInClient &client, const QString &workspaceNameEn,
+                     const QString &channelName, QString *workspaceId)
+{
+    for (const Workspace &workspace : client.account()->workspaces()->workspaces()) {
+        if (workspace.nameEn != workspaceNameEn)
+            continue;
+        for (const Conversation &conversation : fetchedConversations(client, workspace.id)) {
+            if (conversation.kind == Conversation::Kind::Channel &&
+                conversation.name == channelName) {
+                if (workspaceId)
+                    *workspaceId = workspace.id;
+                return conversation.id;
+            }
+        }
+    }
+    return {};
+}
+
 } // namespace moim::test

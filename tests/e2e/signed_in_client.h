@@ -36,4 +36,9 @@ SignedInClient restartSignedIn(const QUrl &server, SecretStore *secrets, const Q
 // The conversations of a workspace as the server lists them.
 QList<Conversation> fetchedConversations(const SignedInClient &client, const QString &workspaceId);
 
+// The id of the channel `channelName` of the workspace named `workspaceNameEn` in English, as
+// `client` finds it; empty when there is none. `workspaceId` receives its workspace's id.
+QString channelNamed(const SignedInClient &client, const QString &workspaceNameEn,
+                     const QString &channelName, QString *workspaceId = nullptr);
+
 } // namespace moim::test

@@ -72,20 +72,7 @@ class TestE2eMentions : public QObject
     // A channel of Moim HQ that everyone of the test sees, as `client` finds it.
     static QString hqChannel(const test::SignedInClient &client, QString *workspaceId = nullptr)
     {
-        for (const Workspace &workspace : client.account()->workspaces()->workspaces()) {
-            if (workspace.nameEn != u"Moim HQ"_s)
-                continue;
-            for (const Conversation &conversation :
-                 test::fetchedConversations(client, workspace.id)) {
-                if (conversation.kind == Conversation::Kind::Channel &&
-                    conversation.name == u"일반"_s) {
-                    if (workspaceId)
-                        *workspaceId = workspace.id;
-                    return conversation.id;
-                }
-            }
-        }
-        return {};
+        return test::channelNamed(client, u"Moim HQ"_s, u"일반"_s, workspaceId);
     }
 
     // The message as the device keeps it.

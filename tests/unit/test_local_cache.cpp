@@ -73,10 +73,18 @@ class TestLocalCache : public QObject
         return true;
     }
 
+    // Takes a current file back to version 8, before messages carried files.
+    static bool downgradeToVersionEight(QSqlDatabase &db)
+    {
+        return moim::search::registerTokenizer(db) &&
+               execAll(db, {u"ALTER TABLE messages DROP COLUMN attachments"_s,
+                            u"PRAGMA user_version = 8"_s});
+    }
+
     // Takes a current file back to version 6, before messages changed after they were written.
     static bool downgradeToVersionSix(QSqlDatabase &db)
     {
-        return moim::search::registerTokenizer(db) &&
+        return downgradeToVersionEight(db) &&
                execAll(db, {u"ALTER TABLE messages DROP COLUMN entities"_s,
                             u"ALTER TABLE messages DROP COLUMN version"_s,
                             u"ALTER TABLE messages DROP COLUMN edited_at"_s,
@@ -338,6 +346,56 @@ private Q_SLOTS:
         QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"4시로"_s}))), QList<qint64>{7});
     }
 
+    void versionEightMessagesGainTheirFiles()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QTRY_VERIFY(cache.isSearchIndexComplete());
+            QVERIFY(cache.storeMessage(sentMessage(7, u"회의록"_s)));
+        }
+        {
+            auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v8"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(downgradeToVersionEight(db));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v8"_s);
+
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
+        QCOMPARE(cache.message(u"m_7"_s).value(), sentMessage(7, u"회의록"_s));
+
+        // A newer copy carries files, which the cache keeps as the server described them.
+        Message withFiles = sentMessage(7, u"회의록"_s);
+        withFiles.version = 9;
+        Attachment report;
+        report.fileId = u"f_1"_s;
+        report.name = u"보고서.hwp"_s;
+        report.size = 48213;
+        report.type = u"application/x-hwp"_s;
+        Attachment photo;
+        photo.fileId = u"f_2"_s;
+        photo.name = u"사진.jpg"_s;
+        photo.size = 1'200'000;
+        photo.type = u"image/jpeg"_s;
+        photo.hasPreview = true;
+        photo.width = 3024;
+        photo.height = 4032;
+        withFiles.attachments = {report, photo};
+        QVERIFY(cache.storeMessage(withFiles));
+        QCOMPARE(cache.message(u"m_7"_s).value(), withFiles);
+        Message later = withFiles;
+        later.version = 10;
+        later.attachments = {photo};
+        QVERIFY(cache.updateMessages({later}));
+        QCOMPARE(cache.message(u"m_7"_s)->attachments, QList<Attachment>{photo});
+    }
+
     void theHighestVersionStays()
     {
         QTemporaryDir dir;
@@ -402,12 +460,17 @@ private Q_SLOTS:
         deleted.deleted = true;
         deleted.reactions = {{u"👍"_s, {u"u_kim"_s}, {u"김"_s}}};
         deleted.entities = {{moim::protocol::MessageEntity::Type::Here, 0, 2, {}}};
+        Attachment file;
+        file.fileId = u"f_1"_s;
+        file.name = u"계획.pdf"_s;
+        deleted.attachments = {file};
         QVERIFY(cache.storeMessage(deleted));
         const Message tombstone = cache.message(u"m_5"_s).value();
         QVERIFY(tombstone.deleted);
         QVERIFY(tombstone.body.isEmpty());
         QVERIFY(tombstone.reactions.isEmpty());
         QVERIFY(tombstone.entities.isEmpty());
+        QVERIFY(tombstone.attachments.isEmpty());
         QCOMPARE(tombstone.version, 8);
         QVERIFY(cache.searchMessages(searchFor({u"계획"_s})).isEmpty());
         QVERIFY(cache.searchMessages(searchFor({u"비밀"_s})).isEmpty());

@@ -406,6 +406,84 @@ private Q_SLOTS:
         QCOMPARE(m_store->messages().last().entities, reply.entities);
     }
 
+    void aVersionThreeStoreGainsFiles()
+    {
+        m_outbox.reset();
+        m_store.reset();
+        QFile::remove(m_storePath);
+        {
+            // The line as the release before files kept it.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v3"_s);
+            db.setDatabaseName(m_storePath);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"CREATE TABLE messages (client_id TEXT PRIMARY KEY,"
+                               " position INTEGER NOT NULL, conversation_id TEXT NOT NULL,"
+                               " author_id TEXT NOT NULL, author_name TEXT NOT NULL,"
+                               " body TEXT NOT NULL, created_at INTEGER NOT NULL,"
+                               " state TEXT NOT NULL, failure TEXT NOT NULL,"
+                               " reply_to TEXT NOT NULL DEFAULT '',"
+                               " entities TEXT NOT NULL DEFAULT '')"_s));
+            QVERIFY(query.exec(u"CREATE TABLE settings (workspace_id TEXT PRIMARY KEY,"
+                               " settings TEXT NOT NULL)"_s));
+            QVERIFY(query.exec(u"INSERT INTO messages VALUES ('uuid-1', 1, 'c_a', 'u_me', '나',"
+                               " 'from before', 1795710285, 'pending', '', '', '')"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = 3"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v3"_s);
+        m_store = std::make_unique<OutboxStore>();
+        QCOMPARE(m_store->open(m_storePath), OutboxStore::OpenResult::Opened);
+        QCOMPARE(m_store->messages().size(), 1);
+        QCOMPARE(m_store->messages().first().body, u"from before"_s);
+        QVERIFY(m_store->messages().first().attachments.isEmpty());
+        QVERIFY(m_store->uploads().isEmpty());
+
+        // A message with a file the server has and one still going up, and that upload.
+        Message withFiles = m_store->messages().first();
+        withFiles.clientId = u"uuid-2"_s;
+        withFiles.body.clear();
+        Attachment sent;
+        sent.fileId = u"f_1"_s;
+        sent.name = u"보고서.hwp"_s;
+        sent.size = 48213;
+        sent.type = u"application/x-hwp"_s;
+        Attachment going;
+        going.uploadKey = u"key-1"_s;
+        going.name = u"사진.png"_s;
+        going.size = 300'000;
+        going.type = u"image/png"_s;
+        going.width = 640;
+        going.height = 480;
+        withFiles.attachments = {sent, going};
+        QVERIFY(m_store->store(withFiles));
+        QCOMPARE(m_store->messages().last().attachments, withFiles.attachments);
+
+        StoredUpload upload{u"key-1"_s,
+                            u"c_a"_s,
+                            u"/home/me/사진.png"_s,
+                            u"사진.png"_s,
+                            300'000,
+                            u"image/png"_s,
+                            640,
+                            480,
+                            {},
+                            0,
+                            std::nullopt,
+                            {},
+                            1795710285};
+        QVERIFY(m_store->storeUpload(upload));
+        upload.uploadId = u"up_1"_s;
+        upload.offset = 65536;
+        QVERIFY(m_store->storeUpload(upload));
+        QCOMPARE(m_store->uploads(), QList<StoredUpload>{upload});
+        upload.file = sent;
+        QVERIFY(m_store->storeUpload(upload));
+        QCOMPARE(m_store->uploads().first().file, std::optional<Attachment>(sent));
+        QVERIFY(m_store->removeUpload(u"key-1"_s));
+        QVERIFY(m_store->uploads().isEmpty());
+    }
+
     void aMessageThatCannotBeSavedIsNotSent()
     {
         OutboxStore unopened;
