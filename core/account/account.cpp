@@ -164,6 +164,7 @@ void Account::resumeWithRefreshToken(const QString &refreshToken)
 void Account::retryNow()
 {
     m_chat->outbox()->tryNow();
+    m_chat->uploads()->tryNow();
     if (m_events->state() == EventStream::State::WaitingToRetry) {
         m_events->retryNow();
     } else if (m_retryTimer.isActive()) {

@@ -289,7 +289,9 @@ void UploadManager::cancel(const QString &key)
     if (index < 0)
         return;
     if (key == m_inFlightKey) {
-        delete m_callContext; // aborts the piece
+        // Aborts the piece. A create on its way is only not listened to: the upload it makes
+        // there, never told of, expires by itself.
+        delete m_callContext;
         m_inFlightKey.clear();
     }
     const StoredUpload &stored = m_entries.at(index).stored;

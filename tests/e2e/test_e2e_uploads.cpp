@@ -1,9 +1,11 @@
 // Files on their way out, with a real desktop and a real server: a file goes up in pieces and the
 // server serves back the same bytes; an upload stopped half-way goes on from the server's offset
 // in a new manager over the same store and completes once; a cancelled upload is forgotten on
-// both sides with its pasted data; files that cannot be sent are refused before any network use;
+// both sides with its pasted data; files that cannot be sent are refused before any network use,
+// and those that can show their type and upright image size before the server answers;
 // and a message with files, sent while they are still going up (and across a restart), arrives
-// once with all of them, before the message written after it.
+// once with all of them, before the message written after it; an upload cut off by a killed
+// server goes on once it is back.
 #include "chat/upload_manager.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
@@ -13,7 +15,9 @@
 #include "signed_in_client.h"
 #include "storage/outbox_store.h"
 
+#include <QBuffer>
 #include <QDirIterator>
+#include <QImage>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
@@ -300,6 +304,51 @@ private Q_SLOTS:
         QVERIFY(uploads.start(u"c_1"_s, huge.fileName()).ok());
     }
 
+    void aFileShowsItsTypeAndUprightSizeBeforeTheServerAnswers()
+    {
+        QTemporaryDir dir;
+        OutboxStore store;
+        QCOMPARE(store.open(dir.filePath(u"outbox.sqlite"_s)), OutboxStore::OpenResult::Opened);
+        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
+        AuthorizedApi authorized(&api);
+        UploadManager uploads(&authorized, &store, dir.filePath(u"outgoing"_s));
+
+        QImage landscape(40, 30, QImage::Format_RGB32);
+        landscape.fill(Qt::darkCyan);
+        // Named as nothing in particular: the type is read from the content.
+        QVERIFY(landscape.save(dir.filePath(u"photo.dat"_s), "PNG"));
+        const QString png = uploads.start(u"c_1"_s, dir.filePath(u"photo.dat"_s)).key;
+        QCOMPARE(uploads.find(png)->type, u"image/png"_s);
+        QCOMPARE(uploads.find(png)->imageSize, QSize(40, 30));
+        const Attachment shown = uploads.find(png)->attachment();
+        QCOMPARE(shown.uploadKey, png);
+        QVERIFY(shown.fileId.isEmpty());
+        QCOMPARE(shown.width, 40);
+        QCOMPARE(shown.height, 30);
+
+        // A photo taken sideways: its EXIF orientation (6, turn 90°) makes it 30 × 40 upright.
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(landscape.save(&buffer, "JPEG"));
+        const QByteArray exif = QByteArray("Exif\0\0MM\0\x2a\0\0\0\x08\0\x01"
+                                           "\x01\x12\0\x03\0\0\0\x01\0\x06\0\0"
+                                           "\0\0\0\0",
+                                           32);
+        QByteArray jpeg = buffer.data();
+        jpeg.insert(2, QByteArray("\xff\xe1\0\x22", 4) + exif); // APP1, 34 bytes long
+        QVERIFY(writeFile(dir.filePath(u"sideways.jpg"_s), jpeg));
+        const QString photo = uploads.start(u"c_1"_s, dir.filePath(u"sideways.jpg"_s)).key;
+        QCOMPARE(uploads.find(photo)->type, u"image/jpeg"_s);
+        QCOMPARE(uploads.find(photo)->imageSize, QSize(30, 40));
+
+        // Anything else has no image size.
+        QVERIFY(writeFile(dir.filePath(u"notes.txt"_s), "회의 메모\n"));
+        const QString text = uploads.start(u"c_1"_s, dir.filePath(u"notes.txt"_s)).key;
+        QVERIFY(uploads.find(text)->type.startsWith(u"text/plain"_s));
+        QVERIFY(uploads.find(text)->imageSize.isEmpty());
+        QCOMPARE(uploads.uploads(u"c_1"_s).size(), 3);
+    }
+
     void aMessageWithFilesArrivesOnceWithThemBeforeTheNextOne()
     {
         test::SignedInClient jimin = signIn(Jimin, u"jimin"_s);
@@ -378,6 +427,29 @@ private Q_SLOTS:
         QCOMPARE(carried.first().attachments.size(), 1);
         QCOMPARE(served(jimin, carried.first().attachments.first().fileId), bytes);
         QTRY_VERIFY_WITH_TIMEOUT(jimin.chat()->uploads()->uploads(conversation).isEmpty(), 5000);
+    }
+
+    void anUploadGoesOnAfterTheServerWasKilled()
+    {
+        test::SignedInClient jimin = signIn(Jimin, u"jimin"_s);
+        QVERIFY(!QTest::currentTestFailed());
+        const QString conversation = channel(jimin);
+        QVERIFY(!conversation.isEmpty());
+        UploadManager *uploads = jimin.chat()->uploads();
+        uploads->setPieceSize(SmallPiece);
+        const QByteArray bytes = noise(2 * 1024 * 1024 + 3, 7);
+        QVERIFY(writeFile(m_home->path() + u"/계약서.bin"_s, bytes));
+        const QString key = uploads->start(conversation, m_home->path() + u"/계약서.bin"_s).key;
+        QVERIFY(!key.isEmpty());
+        QVERIFY(runUntil(uploads, [&] { return uploads->find(key)->sent >= 2 * SmallPiece; }));
+
+        m_server.kill(); // a crash, likely with a piece half-received
+        QTRY_COMPARE_WITH_TIMEOUT(uploads->find(key)->state, Upload::State::WaitingForNetwork,
+                                  10000);
+        QVERIFY2(m_server.restart(), qPrintable(m_server.output()));
+        uploads->setOnline(true);
+        QTRY_COMPARE_WITH_TIMEOUT(uploads->find(key)->state, Upload::State::Done, 30000);
+        QCOMPARE(served(jimin, uploads->find(key)->file->fileId), bytes);
     }
 };
 

@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 #include <QPointer>
+#include <memory>
+#include <optional>
 
 namespace moim::test {
 
@@ -21,6 +23,12 @@ public:
         QPointer<QObject> context;
         Callback done;
         bool answered = false;
+        // A piece of an upload: where it starts, its bytes, and the Upload-Offset its answer
+        // carries (set by answerPiece).
+        qint64 offset = -1;
+        QByteArray bytes = {};
+        std::shared_ptr<std::optional<qint64>> confirmed = {};
+        ProgressCallback progress = {};
     };
 
     FakeApiClient()
@@ -32,6 +40,35 @@ public:
               const QString &accessToken, QObject *context, Callback done) override
     {
         calls.append({method, path, body, accessToken, context, std::move(done)});
+    }
+
+    void sendPiece(const QString &path, qint64 offset, const QByteArray &bytes,
+                   const QString &accessToken, QObject *context, ProgressCallback progress,
+                   PieceCallback done) override
+    {
+        auto confirmed = std::make_shared<std::optional<qint64>>();
+        Call call{Method::Patch,
+                  path,
+                  {},
+                  accessToken,
+                  context,
+                  [confirmed, done = std::move(done)](const ApiResult &result) {
+                      done(PieceResult{result, *confirmed});
+                  }};
+        call.offset = offset;
+        call.bytes = bytes;
+        call.confirmed = confirmed;
+        call.progress = std::move(progress);
+        calls.append(std::move(call));
+    }
+
+    // Answers piece `index` with the offset the server confirmed (its Upload-Offset header),
+    // and an HTTP answer as answerHttp() takes it.
+    void answerPiece(qsizetype index, qint64 confirmedOffset, int status = 204,
+                     const QByteArray &body = {})
+    {
+        *calls[index].confirmed = confirmedOffset;
+        answerHttp(index, status, body);
     }
 
     // Answers call `index` as the real client would: only while its context lives.

@@ -86,6 +86,33 @@ private Q_SLOTS:
         QCOMPARE(refreshNeeded.size(), 1);
     }
 
+    void aPieceThatMetAnExpiredTokenIsReplayedWithItsBytes()
+    {
+        FakeApiClient api;
+        AuthorizedApi authorized(&api);
+        authorized.setAccessToken(u"token-1"_s);
+        QSignalSpy refreshNeeded(&authorized, &AuthorizedApi::refreshNeeded);
+        std::optional<PieceResult> answer;
+        const QByteArray piece(100, 'x');
+        authorized.sendPiece(u"/api/v1/uploads/up_1"_s, 65536, piece, this, {},
+                             [&](const PieceResult &result) { answer = result; });
+        QCOMPARE(api.calls.size(), 1);
+        QCOMPARE(api.calls.first().method, ApiClient::Method::Patch);
+        QCOMPARE(api.calls.first().offset, 65536);
+        api.answerError(0, ApiError::Code::InvalidToken, 401, u"invalid_token"_s);
+        QCOMPARE(refreshNeeded.size(), 1);
+        QVERIFY(!answer);
+
+        authorized.setAccessToken(u"token-2"_s);
+        QCOMPARE(api.calls.size(), 2);
+        QCOMPARE(api.calls.at(1).accessToken, u"token-2"_s);
+        QCOMPARE(api.calls.at(1).offset, 65536);
+        QCOMPARE(api.calls.at(1).bytes, piece);
+        api.answerPiece(1, 65636);
+        QVERIFY(answer && answer->result.ok());
+        QCOMPARE(answer->uploadOffset, std::optional<qint64>(65636));
+    }
+
     void aCallIsReplayedAtMostOnce()
     {
         FakeApiClient api;
