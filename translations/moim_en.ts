@@ -1880,6 +1880,10 @@ Messages arrive here.</source>
         <source>The original message was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a file it carries could not be uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageView</name>
@@ -1999,6 +2003,10 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2682,6 +2690,66 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>The server did not accept this change, so the settings are as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::OutgoingFiles</name>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders cannot be sent; compress it into a ZIP file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files can be at most %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be kept for sending: the disk may be full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed while it was being sent. Attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was moved or deleted before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screenshot %1.png</source>
+        <extracomment>The name of a pasted screenshot; %1 is the date and time, written for a file name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A message can carry at most %n files.</source>
+        <translation>
+            <numerusform>A message can carry at most %n file.</numerusform>
+            <numerusform>A message can carry at most %n files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Why a file could not be attached: &quot;보고서.hwp: The file is empty.&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be uploaded: %2 Remove it to send the message.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1870,6 +1870,10 @@ Messages arrive here.</source>
         <source>The original message was deleted.</source>
         <translation>원본 메시지가 삭제되었습니다.</translation>
     </message>
+    <message>
+        <source>a file it carries could not be uploaded.</source>
+        <translation>첨부한 파일을 올리지 못했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MessageView</name>
@@ -1987,6 +1991,10 @@ Messages arrive here.</source>
     <message>
         <source>Delete</source>
         <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Attachment: %1.</source>
+        <translation>첨부 파일: %1.</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2674,65 @@ Messages arrive here.</source>
     <message>
         <source>The server did not accept this change, so the settings are as they were.</source>
         <translation>서버가 이 변경을 받아들이지 않아 설정을 이전대로 되돌렸습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::OutgoingFiles</name>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>파일을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Folders cannot be sent; compress it into a ZIP file first.</source>
+        <translation>폴더는 보낼 수 없습니다. 먼저 ZIP 파일로 압축해 주세요.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>빈 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Files can be at most %1 MB.</source>
+        <translation>파일은 %1MB까지 보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file could not be kept for sending: the disk may be full.</source>
+        <translation>보낼 파일을 저장하지 못했습니다. 디스크가 가득 찼을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file changed while it was being sent. Attach it again.</source>
+        <translation>보내는 동안 파일이 바뀌었습니다. 다시 첨부해 주세요.</translation>
+    </message>
+    <message>
+        <source>The file was moved or deleted before it was sent.</source>
+        <translation>보내기 전에 파일이 옮겨지거나 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the file.</source>
+        <translation>서버가 파일을 받지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Screenshot %1.png</source>
+        <extracomment>The name of a pasted screenshot; %1 is the date and time, written for a file name.</extracomment>
+        <translation>스크린샷 %1.png</translation>
+    </message>
+    <message numerus="yes">
+        <source>A message can carry at most %n files.</source>
+        <translation>
+            <numerusform>메시지 하나에 파일을 %n개까지 첨부할 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Why a file could not be attached: &quot;보고서.hwp: The file is empty.&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be uploaded: %2 Remove it to send the message.</source>
+        <translation>%1 파일을 올리지 못했습니다: %2 메시지를 보내려면 이 파일을 빼 주세요.</translation>
     </message>
 </context>
 <context>

@@ -156,15 +156,12 @@ void Composer::inputMethodEvent(QInputMethodEvent *event)
         Q_EMIT userEdited();
 }
 
-namespace {
-
-QStringList localFilesOf(const QMimeData *source)
+QStringList Composer::localFiles(const QMimeData *data)
 {
     QStringList paths;
-    if (!source->hasUrls())
+    if (!data || !data->hasUrls())
         return paths;
-    for (const QUrl &url : source->urls()) {
-        // Only files of this computer: a web address is text to paste, not a file to send.
+    for (const QUrl &url : data->urls()) {
         if (!url.isLocalFile())
             return {};
         paths.append(url.toLocalFile());
@@ -172,17 +169,15 @@ QStringList localFilesOf(const QMimeData *source)
     return paths;
 }
 
-} // namespace
-
 bool Composer::canInsertFromMimeData(const QMimeData *source) const
 {
-    return !localFilesOf(source).isEmpty() || source->hasImage() ||
+    return !localFiles(source).isEmpty() || source->hasImage() ||
            QPlainTextEdit::canInsertFromMimeData(source);
 }
 
 void Composer::insertFromMimeData(const QMimeData *source)
 {
-    if (const QStringList paths = localFilesOf(source); !paths.isEmpty()) {
+    if (const QStringList paths = localFiles(source); !paths.isEmpty()) {
         Q_EMIT filesDropped(paths);
         return;
     }

@@ -28,6 +28,9 @@ public:
     explicit Composer(QWidget *parent = nullptr);
 
     bool isComposing() const { return m_composing; }
+    // The files of this computer that dragged or pasted data names; empty when it names
+    // anything else (a web address is text, not a file).
+    static QStringList localFiles(const QMimeData *data);
     // Files are attached to the message being written: Enter sends them without words too.
     void setHasAttachments(bool has) { m_hasAttachments = has; }
     QSize sizeHint() const override;

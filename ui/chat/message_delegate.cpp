@@ -255,6 +255,8 @@ QString MessageDelegate::failureText(const QString &failure)
         return tr("this workspace requires 2-step verification.");
     if (failure == "payload_too_large"_L1)
         return tr("the message is too long.");
+    if (failure == "upload_failed"_L1)
+        return tr("a file it carries could not be uploaded.");
     if (failure == "bad_request"_L1)
         return tr("the server does not accept this message (it may be too long).");
     return tr("the server refused it.");

@@ -64,6 +64,8 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
         }
         if (message.editedAt > 0 && !message.deleted)
             parts << MessageDelegate::editedText();
+        for (const Attachment &attachment : message.attachments)
+            parts << tr("Attachment: %1.").arg(AttachmentTiles::accessibleText(attachment));
         for (const ReactionChip &chip : delegate->chipsFor(message))
             parts << ReactionChips::accessibleText(chip);
         if (message.authorId == chat->myId() && !message.deleted && message.seq > 0) {

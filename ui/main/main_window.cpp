@@ -4,6 +4,7 @@
 #include "account/my_account_page.h"
 #include "account/personal_link.h"
 #include "auth/session_manager.h"
+#include "chat/attachment_strip.h"
 #include "chat/chat.h"
 #include "chat/composer.h"
 #include "chat/composer_context_bar.h"
@@ -11,6 +12,7 @@
 #include "chat/mention_picker.h"
 #include "chat/message_actions.h"
 #include "chat/message_view.h"
+#include "chat/outgoing_files.h"
 #include "chat/typing_line.h"
 #include "common/notice.h"
 #include "common/plain_text.h"
@@ -123,6 +125,8 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_mentionPicker(new MentionPicker(m_account, m_composer, this))
     , m_messageActions(new MessageActions(m_account->chat(), m_history, m_messageView, m_composer,
                                           m_composerBar, m_typingLine, uiState, this))
+    , m_attachmentStrip(new AttachmentStrip(this))
+    , m_attachButton(new QToolButton(this))
     , m_searchPanel(new SearchPanel(m_account, this))
 {
     // Read before anything below selects a workspace and records it.
@@ -213,8 +217,23 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     composerRow->setSpacing(4);
     composerRow->addWidget(m_typingLine);
     composerRow->addWidget(m_composerBar);
-    composerRow->addWidget(m_composer);
+    composerRow->addWidget(m_attachmentStrip);
+    auto *writingRow = new QHBoxLayout;
+    writingRow->setContentsMargins(0, 0, 0, 0);
+    writingRow->setSpacing(6);
+    m_attachButton->setObjectName(u"AttachButton"_s);
+    m_attachButton->setIcon(QIcon(u":/moim/icons/paperclip.svg"_s));
+    m_attachButton->setIconSize(QSize(22, 22));
+    m_attachButton->setCursor(Qt::PointingHandCursor);
+    writingRow->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    writingRow->addWidget(m_composer, 1);
+    composerRow->addLayout(writingRow);
     chatLayout->addLayout(composerRow);
+    // Files dropped anywhere on the conversation are attached to the message being written.
+    m_outgoingFiles = new OutgoingFiles(m_account->chat(), m_composer, m_attachmentStrip,
+                                        m_attachButton, chatPanel, this);
+    connect(m_outgoingFiles, &OutgoingFiles::failed, m_messageView, &MessageView::showNote);
+
     m_contentStack->addWidget(emptyPanel);
     m_contentStack->addWidget(chatPanel);
     m_contentStack->addWidget(m_searchPanel);
@@ -283,16 +302,19 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
                     return;
                 if (m_messageActions->submitEdit(text, mentions))
                     return;
-                if (!confirmAddressingEveryone(mentions)) {
+                if (!confirmAddressingEveryone(mentions) || !m_outgoingFiles->readyToSend()) {
                     m_composer->setContent({text, mentions});
                     return;
                 }
                 const bool saved =
                     m_account->chat()
-                        ->send(m_openConversation, text, m_messageActions->replyTarget(), mentions)
+                        ->send(m_openConversation, text, m_messageActions->replyTarget(), mentions,
+                               m_outgoingFiles->attachedKeys())
                         .has_value();
-                if (saved)
+                if (saved) {
                     m_messageActions->sent();
+                    m_outgoingFiles->sent();
+                }
                 if (!saved) {
                     // Not written down, so not sent: the text goes back where it was typed.
                     m_composer->setContent({text, mentions});
@@ -775,6 +797,7 @@ void MainWindow::openConversation(const QString &conversationId)
     m_history->setConversation(conversationId);
     m_account->chat()->setActiveConversation(conversationId);
     m_messageActions->setConversation(conversationId);
+    m_outgoingFiles->setConversation(conversationId);
     m_contentStack->setCurrentIndex(1);
     // The draft of this conversation comes back where it was left.
     m_composer->setContent(m_drafts.take(conversationId));
@@ -812,6 +835,7 @@ void MainWindow::closeConversation(bool showEmptyPage)
 {
     // A message being edited gives the composer back to the draft, which is kept below.
     m_messageActions->setConversation(QString());
+    m_outgoingFiles->setConversation(QString());
     if (!m_openConversation.isEmpty()) {
         const ComposerText draft = m_composer->content();
         if (!draft.text.trimmed().isEmpty())

@@ -16,6 +16,7 @@ class QPushButton;
 class QSettings;
 class QSplitter;
 class QTimer;
+class QToolButton;
 
 namespace moim {
 class SessionManager;
@@ -30,9 +31,11 @@ class Notifier;
 
 namespace moim::ui {
 
+class AttachmentStrip;
 class ComposerContextBar;
 class MentionPicker;
 class MessageActions;
+class OutgoingFiles;
 class TypingLine;
 class ConversationActions;
 class MessageView;
@@ -69,6 +72,9 @@ public:
     QPushButton *unlockButton() const { return m_unlockButton; }
     Composer *composer() const { return m_composer; }
     ComposerContextBar *composerBar() const { return m_composerBar; }
+    AttachmentStrip *attachmentStrip() const { return m_attachmentStrip; }
+    QToolButton *attachButton() const { return m_attachButton; }
+    OutgoingFiles *outgoingFiles() const { return m_outgoingFiles; }
     TypingLine *typingLine() const { return m_typingLine; }
     MentionPicker *mentionPicker() const { return m_mentionPicker; }
     MessageActions *messageActions() const { return m_messageActions; }
@@ -208,6 +214,9 @@ private:
     TypingLine *m_typingLine;
     MentionPicker *m_mentionPicker;
     MessageActions *m_messageActions;
+    AttachmentStrip *m_attachmentStrip;
+    QToolButton *m_attachButton;
+    OutgoingFiles *m_outgoingFiles;
     QString m_openConversation;
     QHash<QString, ComposerText> m_drafts; // unsent text per conversation
     QString m_removedNotice;
