@@ -112,6 +112,16 @@ void ApiClient::send(Method method, const QString &path, const QJsonObject &body
     track(reply, context, std::move(done));
 }
 
+QNetworkReply *ApiClient::openDownload(const QString &path, const QString &accessToken,
+                                       qint64 fromByte)
+{
+    QNetworkRequest request = makeRequest(path, accessToken);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
+    if (fromByte > 0)
+        request.setRawHeader("Range", "bytes=" + QByteArray::number(fromByte) + '-');
+    return m_network->get(request);
+}
+
 namespace {
 
 // Why the client ended a reply itself; the reply then only says "canceled".

@@ -6,7 +6,11 @@
 #include <QObject>
 #include <QPointer>
 
+class QFile;
+
 namespace moim {
+
+class ApiDownload;
 
 // The one way calls are made on behalf of a signed-in account. It attaches the access token;
 // when the server says the token is no longer good, it asks for a fresh one once — every call
@@ -41,6 +45,11 @@ public:
     void post(const QString &path, const QJsonObject &body, QObject *context, Callback done);
     void put(const QString &path, const QJsonObject &body, QObject *context, Callback done);
 
+    // A GET of a file's body into `target` (open for writing; what it holds already is continued
+    // with a Range), written as it arrives: see ApiDownload. The download is a child of `parent`
+    // and starts from the event loop, after the refresh under way if there is one.
+    ApiDownload *download(const QString &path, QFile *target, QObject *parent);
+
 Q_SIGNALS:
     // A call met an expired or revoked token; emitted once per refresh, however many calls met it.
     void refreshNeeded();
@@ -49,6 +58,10 @@ Q_SIGNALS:
     void serverReached();
 
 private:
+    friend class ApiDownload;
+    // A download met an expired token: it starts again when the refresh brings a new one.
+    void waitForToken(ApiDownload *download);
+
     struct Call
     {
         Method method;
@@ -66,6 +79,7 @@ private:
     QString m_accessToken;
     bool m_refreshing = false;
     QList<Call> m_waiting; // for the refresh under way
+    QList<QPointer<ApiDownload>> m_waitingDownloads;
 };
 
 } // namespace moim
