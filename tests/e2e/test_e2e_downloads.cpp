@@ -1,11 +1,15 @@
-// Files coming down to a desktop from the real mock server in this process: streamed into a
-// file, continued from what the file holds with a Range, and carried through a token refresh.
-#include "chat/message.h"
+// Files coming down to a desktop from the real mock server in this process: saved whole and
+// byte-identical with a free name in the download folder, cancelled without a trace, refused to a
+// member of another workspace, continued from a part file with a Range, and image previews
+// fetched once, then served from memory and, for the next start, from the disk cache.
+#include "chat/file_downloads.h"
+#include "fault_proxy.h"
 #include "net/api_client.h"
 #include "net/api_download.h"
 #include "net/authorized_api.h"
 #include "server_test_client.h"
 
+#include <QImage>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -22,6 +26,17 @@ QByteArray randomBytes(qsizetype size)
     QRandomGenerator generator(20261204);
     for (char &byte : bytes)
         byte = char(generator.bounded(256));
+    return bytes;
+}
+
+QByteArray pngOf(int width, int height, QColor color)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(color);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
     return bytes;
 }
 
@@ -86,6 +101,125 @@ private Q_SLOTS:
         m_server.reset();
     }
 
+    void aSavedFileArrivesWholeUnderAFreeName()
+    {
+        const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 17);
+        const Attachment attachment = upload(u"보고서.hwp"_s, bytes);
+        QVERIFY(!attachment.fileId.isEmpty());
+
+        Desktop desktop(m_server->url(), m_jimin.accessToken);
+        FileDownloads downloads(&desktop.authorized, m_home.filePath(u"cache"_s));
+        // Not there yet: the folder is made for the first file.
+        const QString folder = m_home.filePath(u"다운로드/new"_s);
+        downloads.setDownloadFolder(folder);
+        QSignalSpy changed(&downloads, &FileDownloads::downloadChanged);
+        QSignalSpy finished(&downloads, &FileDownloads::downloadFinished);
+        QSignalSpy failed(&downloads, &FileDownloads::downloadFailed);
+
+        const QString key = downloads.saveToDownloads(attachment);
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(finished.first().at(0).toString(), key);
+        QCOMPARE(finished.first().at(1).toString(), attachment.fileId);
+        const QString path = finished.first().at(2).toString();
+        QCOMPARE(path, folder + u"/보고서.hwp"_s);
+        QCOMPARE(contentOf(path), bytes);
+        QVERIFY(!QFile::exists(path + u".part"_s));
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(changed.last().at(2).toLongLong(), bytes.size());
+        QCOMPARE(changed.last().at(3).toLongLong(), bytes.size());
+        QVERIFY(!downloads.isActive(key));
+
+        // The same file again does not overwrite the first.
+        downloads.saveToDownloads(attachment);
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finished.last().at(2).toString(), folder + u"/보고서 (1).hwp"_s);
+        QCOMPARE(contentOf(folder + u"/보고서 (1).hwp"_s), bytes);
+
+        // Saved where the user chose, replacing what was there.
+        const QString chosen = m_home.filePath(u"chosen.bin"_s);
+        QFile old(chosen);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old content");
+        old.close();
+        downloads.save(attachment, chosen);
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(contentOf(chosen), bytes);
+    }
+
+    void namesAreMadeSafe()
+    {
+        QCOMPARE(FileDownloads::safeFileName(u"../../.bashrc"_s), u"_.._.bashrc"_s);
+        QCOMPARE(FileDownloads::safeFileName(u"..hidden"_s), u"hidden"_s);
+        QCOMPARE(FileDownloads::safeFileName(u"a/b\\c.txt"_s), u"a_b_c.txt"_s);
+        QCOMPARE(FileDownloads::safeFileName(u"tab\there.txt"_s), u"tab_here.txt"_s);
+        QCOMPARE(FileDownloads::safeFileName(u"..."_s), u"file"_s);
+        QCOMPARE(FileDownloads::safeFileName(QString()), u"file"_s);
+        // 255 Korean characters are 765 bytes of UTF-8; a file system takes 255.
+        const QString longName = QString(255 - 4, QChar(u'가')) + u".hwp"_s;
+        const QString safe = FileDownloads::safeFileName(longName);
+        QVERIFY(safe.toUtf8().size() <= 240);
+        QVERIFY(safe.endsWith(u"가.hwp"_s));
+    }
+
+    void aCancelledDownloadLeavesNothing()
+    {
+        const QByteArray bytes = randomBytes(24 * 1024 * 1024);
+        const Attachment attachment = upload(u"big.bin"_s, bytes);
+        QVERIFY(!attachment.fileId.isEmpty());
+
+        Desktop desktop(m_server->url(), m_jimin.accessToken);
+        FileDownloads downloads(&desktop.authorized, m_home.filePath(u"cache"_s));
+        const QString folder = m_home.filePath(u"cancelled"_s);
+        downloads.setDownloadFolder(folder);
+        QSignalSpy finished(&downloads, &FileDownloads::downloadFinished);
+        QSignalSpy failed(&downloads, &FileDownloads::downloadFailed);
+        QString key;
+        qint64 receivedWhenCancelled = -1;
+        connect(&downloads, &FileDownloads::downloadChanged, this,
+                [&](const QString &changedKey, const QString &, qint64 received, qint64) {
+                    if (changedKey == key && received > 0 && receivedWhenCancelled < 0) {
+                        receivedWhenCancelled = received;
+                        // The part file exists while it comes.
+                        QVERIFY(QFile::exists(folder + u"/big.bin.part"_s));
+                        downloads.cancel(key);
+                    }
+                });
+        key = downloads.saveToDownloads(attachment);
+        QVERIFY(QTest::qWaitFor([&] { return receivedWhenCancelled > 0; }, 30'000));
+        QVERIFY(receivedWhenCancelled < bytes.size());
+        QTest::qWait(300);
+        QVERIFY(!downloads.isActive(key));
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList());
+    }
+
+    void aMemberOfAnotherWorkspaceGetsNotFound()
+    {
+        const Attachment attachment = upload(u"비밀.txt"_s, "우리끼리만\n");
+        QVERIFY(!attachment.fileId.isEmpty());
+
+        Desktop desktop(m_server->url(), m_minji.accessToken);
+        FileDownloads downloads(&desktop.authorized, m_home.filePath(u"minji-cache"_s));
+        const QString folder = m_home.filePath(u"minji"_s);
+        downloads.setDownloadFolder(folder);
+        QSignalSpy failed(&downloads, &FileDownloads::downloadFailed);
+        QSignalSpy finished(&downloads, &FileDownloads::downloadFinished);
+        const QString key = downloads.saveToDownloads(attachment);
+        QVERIFY(failed.wait(10'000));
+        QCOMPARE(failed.first().at(0).toString(), key);
+        QCOMPARE(failed.first().at(2).value<ApiError::Code>(), ApiError::Code::NotFound);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList());
+
+        // The same answer for a file that does not exist at all, and for its preview.
+        QSignalSpy previewFailed(&downloads, &FileDownloads::previewFailed);
+        QVERIFY(downloads.preview(attachment.fileId).isNull());
+        QVERIFY(previewFailed.wait(10'000));
+        QCOMPARE(previewFailed.first().at(1).value<ApiError::Code>(), ApiError::Code::NotFound);
+    }
+
     void anExpiredTokenIsRefreshedOnceAndTheDownloadGoesOn()
     {
         const QByteArray bytes = randomBytes(100'000);
@@ -109,10 +243,7 @@ private Q_SLOTS:
         delete download;
     }
 
-    // The streaming GET on its own: a target that holds the first half gets the rest with a
-    // Range, one that holds all of it gets nothing more, and one that holds more than the file
-    // (damaged) is written again from the start.
-    void aMemberOfAnotherWorkspaceGetsNotFound()
+    void theStreamRefusedToAnotherWorkspaceWritesNothing()
     {
         const Attachment attachment = upload(u"비밀.txt"_s, "우리끼리만\n");
         QVERIFY(!attachment.fileId.isEmpty());
@@ -131,6 +262,9 @@ private Q_SLOTS:
         delete download;
     }
 
+    // The streaming GET on its own: a target that holds the first half gets the rest with a
+    // Range, one that holds all of it gets nothing more, and one that holds more than the file
+    // (damaged) is written again from the start.
     void aTargetIsContinuedWhereItStops()
     {
         const QByteArray bytes = randomBytes(1024 * 1024 + 5);
@@ -172,6 +306,131 @@ private Q_SLOTS:
         QCOMPARE(downloadOver(bytes + "damaged tail", &progress).code, ApiError::Code::None);
         QCOMPARE(contentOf(path), bytes);
         QCOMPARE(progress.first(), 0);
+    }
+
+    void aPartFileIsContinuedWithARange()
+    {
+        const QByteArray bytes = randomBytes(2 * 1024 * 1024 + 3);
+        const Attachment attachment = upload(u"이어받기.pdf"_s, bytes);
+        QVERIFY(!attachment.fileId.isEmpty());
+
+        Desktop desktop(m_server->url(), m_jimin.accessToken);
+        FileDownloads downloads(&desktop.authorized, m_home.filePath(u"resume-cache"_s));
+        const QString path = downloads.cachedPath(attachment);
+        QVERIFY(path.startsWith(m_home.filePath(u"resume-cache"_s)));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        const qsizetype half = bytes.size() / 2;
+        QFile part(path + u".part"_s);
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(bytes.first(half));
+        part.close();
+
+        QSignalSpy changed(&downloads, &FileDownloads::downloadChanged);
+        QSignalSpy ready(&downloads, &FileDownloads::readyToOpen);
+        downloads.open(attachment);
+        QVERIFY(ready.wait(30'000));
+        QCOMPARE(ready.first().at(0).toString(), attachment.fileId);
+        QCOMPARE(ready.first().at(1).toString(), path);
+        QCOMPARE(contentOf(path), bytes);
+        QVERIFY(!QFile::exists(path + u".part"_s));
+        // It went on from the half it had: the first progress already counts it.
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(changed.first().at(2).toLongLong(), half);
+        QCOMPARE(changed.first().at(3).toLongLong(), bytes.size());
+
+        // Whole in the cache, it opens without a download.
+        changed.clear();
+        downloads.open(attachment);
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(ready.last().at(1).toString(), path);
+        QCOMPARE(changed.size(), 0);
+
+        // The viewer's full image is the same cached file.
+        QSignalSpy fullImage(&downloads, &FileDownloads::fullImageReady);
+        downloads.fullImage(attachment);
+        QVERIFY(fullImage.wait(5000));
+        QCOMPARE(fullImage.first().at(1).toString(), path);
+    }
+
+    void aPreviewIsFetchedOnceThenServedFromMemoryAndDisk()
+    {
+        const Attachment red = upload(u"빨강.png"_s, pngOf(800, 600, Qt::red));
+        const Attachment blue = upload(u"파랑.png"_s, pngOf(600, 900, Qt::blue));
+        QVERIFY(red.hasPreview && blue.hasPreview);
+
+        moim::test::FaultProxy proxy(m_server->url());
+        QVERIFY(proxy.listen());
+        const auto previewRequests = [&] {
+            int count = 0;
+            for (const QByteArray &request : proxy.requests())
+                count += request.endsWith("/preview") ? 1 : 0;
+            return count;
+        };
+        const QString cache = m_home.filePath(u"preview-cache"_s);
+        {
+            Desktop desktop(proxy.url(), m_jimin.accessToken);
+            FileDownloads downloads(&desktop.authorized, cache);
+            QSignalSpy ready(&downloads, &FileDownloads::previewReady);
+            QVERIFY(downloads.preview(red.fileId).isNull());
+            // Asked again while it comes: the same fetch.
+            QVERIFY(downloads.preview(red.fileId).isNull());
+            QVERIFY(downloads.preview(blue.fileId).isNull());
+            QVERIFY(QTest::qWaitFor([&] { return ready.size() == 2; }, 10'000));
+            QCOMPARE(previewRequests(), 2);
+            const QImage image = downloads.preview(red.fileId);
+            QCOMPARE(image.size(), QSize(320, 240));
+            QVERIFY(QColor(image.pixel(10, 10)).red() > 240); // a JPEG preview, nearly exact
+            QCOMPARE(downloads.preview(blue.fileId).size(), QSize(213, 320));
+            QCOMPARE(previewRequests(), 2);
+            QCOMPARE(ready.size(), 2);
+        }
+        {
+            // The next start reads them from disk.
+            Desktop desktop(proxy.url(), m_jimin.accessToken);
+            FileDownloads downloads(&desktop.authorized, cache);
+            QSignalSpy ready(&downloads, &FileDownloads::previewReady);
+            QVERIFY(downloads.preview(red.fileId).isNull());
+            QVERIFY(ready.wait(10'000));
+            QCOMPARE(downloads.preview(red.fileId).size(), QSize(320, 240));
+            QCOMPARE(previewRequests(), 2);
+
+            // A file without a preview fails once and is not asked for again.
+            const Attachment text = upload(u"메모.txt"_s, "메모\n");
+            QSignalSpy failed(&downloads, &FileDownloads::previewFailed);
+            QVERIFY(downloads.preview(text.fileId).isNull());
+            QVERIFY(failed.wait(10'000));
+            QCOMPARE(failed.first().at(1).value<ApiError::Code>(), ApiError::Code::NotFound);
+            QCOMPARE(previewRequests(), 3);
+            QVERIFY(downloads.preview(text.fileId).isNull());
+            QTest::qWait(200);
+            QCOMPARE(previewRequests(), 3);
+            QCOMPARE(failed.size(), 1);
+        }
+    }
+
+    void previewsBeyondTheDiskBudgetAreEvictedOldestFirst()
+    {
+        QList<Attachment> images;
+        for (int i = 0; i < 3; ++i)
+            images.append(upload(u"%1.png"_s.arg(i), pngOf(400, 400, QColor(40 * i, 90, 200))));
+        Desktop desktop(m_server->url(), m_jimin.accessToken);
+        const QString cache = m_home.filePath(u"small-cache"_s);
+        FileDownloads downloads(&desktop.authorized, cache);
+        QSignalSpy ready(&downloads, &FileDownloads::previewReady);
+        QVERIFY(downloads.preview(images[0].fileId).isNull());
+        QVERIFY(ready.wait(10'000));
+        const qint64 one = QFileInfo(cache + u"/previews/"_s + images[0].fileId).size();
+        QVERIFY(one > 0);
+        // Room for two: the third pushes the oldest out.
+        downloads.setDiskCacheBytes(one * 2 + one / 2);
+        QTest::qWait(1100); // file times have a second's resolution on some file systems
+        QVERIFY(downloads.preview(images[1].fileId).isNull());
+        QVERIFY(ready.wait(10'000));
+        QTest::qWait(1100);
+        QVERIFY(downloads.preview(images[2].fileId).isNull());
+        QVERIFY(ready.wait(10'000));
+        QVERIFY(!QFile::exists(cache + u"/previews/"_s + images[0].fileId));
+        QVERIFY(QFile::exists(cache + u"/previews/"_s + images[2].fileId));
     }
 };
 
