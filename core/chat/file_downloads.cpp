@@ -327,8 +327,11 @@ QImage FileDownloads::preview(const QString &fileId)
     m_previewsBusy.insert(fileId);
     const QString path = previewPath(fileId);
     if (QFileInfo::exists(path)) {
-        // Touched, so that eviction takes the previews seen longest ago first.
-        QFile(path).setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+        // Touched (which needs it open), so that eviction takes the previews seen longest ago
+        // first.
+        QFile file(path);
+        if (file.open(QIODevice::ReadWrite))
+            file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
         decodePreview(fileId, path);
         return {};
     }

@@ -408,29 +408,44 @@ private Q_SLOTS:
         }
     }
 
+    // The disk cache keeps what was seen last: a preview read again from disk counts as new.
     void previewsBeyondTheDiskBudgetAreEvictedOldestFirst()
     {
         QList<Attachment> images;
         for (int i = 0; i < 3; ++i)
             images.append(upload(u"%1.png"_s.arg(i), pngOf(400, 400, QColor(40 * i, 90, 200))));
-        Desktop desktop(m_server->url(), m_jimin.accessToken);
         const QString cache = m_home.filePath(u"small-cache"_s);
-        FileDownloads downloads(&desktop.authorized, cache);
-        QSignalSpy ready(&downloads, &FileDownloads::previewReady);
-        QVERIFY(downloads.preview(images[0].fileId).isNull());
-        QVERIFY(ready.wait(10'000));
-        const qint64 one = QFileInfo(cache + u"/previews/"_s + images[0].fileId).size();
+        const auto onDisk = [&](int i) { return cache + u"/previews/"_s + images[i].fileId; };
+        const auto seenAgo = [&](int i, int hours) {
+            QFile file(onDisk(i));
+            return file.open(QIODevice::ReadWrite) &&
+                   file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-hours * 3600),
+                                    QFileDevice::FileModificationTime);
+        };
+        Desktop desktop(m_server->url(), m_jimin.accessToken);
+        {
+            FileDownloads downloads(&desktop.authorized, cache);
+            QSignalSpy ready(&downloads, &FileDownloads::previewReady);
+            QVERIFY(downloads.preview(images[0].fileId).isNull());
+            QVERIFY(downloads.preview(images[1].fileId).isNull());
+            QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, 10'000);
+        }
+        QVERIFY(seenAgo(0, 2));
+        QVERIFY(seenAgo(1, 1));
+        const qint64 one = std::max(QFileInfo(onDisk(0)).size(), QFileInfo(onDisk(1)).size());
         QVERIFY(one > 0);
-        // Room for two: the third pushes the oldest out.
+
+        FileDownloads downloads(&desktop.authorized, cache);
+        // Room for two: the third pushes out the one seen longest ago.
         downloads.setDiskCacheBytes(one * 2 + one / 2);
-        QTest::qWait(1100); // file times have a second's resolution on some file systems
-        QVERIFY(downloads.preview(images[1].fileId).isNull());
+        QSignalSpy ready(&downloads, &FileDownloads::previewReady);
+        QVERIFY(downloads.preview(images[0].fileId).isNull()); // from disk: seen now
         QVERIFY(ready.wait(10'000));
-        QTest::qWait(1100);
         QVERIFY(downloads.preview(images[2].fileId).isNull());
         QVERIFY(ready.wait(10'000));
-        QVERIFY(!QFile::exists(cache + u"/previews/"_s + images[0].fileId));
-        QVERIFY(QFile::exists(cache + u"/previews/"_s + images[2].fileId));
+        QVERIFY(QFile::exists(onDisk(0)));
+        QVERIFY(!QFile::exists(onDisk(1)));
+        QVERIFY(QFile::exists(onDisk(2)));
     }
 };
 
