@@ -1272,6 +1272,85 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ImageViewer</name>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous image (←)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next image (→)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the image as a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the image in another app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the image viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download of the original image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original image could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original image could not be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom %1 percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::InvitePage</name>
     <message>
         <source>Back to sign in</source>

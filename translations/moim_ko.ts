@@ -1266,6 +1266,85 @@
     </message>
 </context>
 <context>
+    <name>moim::ui::ImageViewer</name>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation>이미지 뷰어</translation>
+    </message>
+    <message>
+        <source>Previous image (←)</source>
+        <translation>이전 이미지 (←)</translation>
+    </message>
+    <message>
+        <source>Previous image</source>
+        <translation>이전 이미지</translation>
+    </message>
+    <message>
+        <source>Next image (→)</source>
+        <translation>다음 이미지 (→)</translation>
+    </message>
+    <message>
+        <source>Next image</source>
+        <translation>다음 이미지</translation>
+    </message>
+    <message>
+        <source>Save the image as a file</source>
+        <translation>이미지를 파일로 저장</translation>
+    </message>
+    <message>
+        <source>Open the image in another app</source>
+        <translation>다른 앱에서 이미지 열기</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the image viewer</source>
+        <translation>이미지 뷰어 닫기</translation>
+    </message>
+    <message>
+        <source>Download of the original image</source>
+        <translation>원본 이미지 내려받기</translation>
+    </message>
+    <message>
+        <source>The original image could not be loaded.</source>
+        <translation>원본 이미지를 불러오지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The original image could not be shown.</source>
+        <translation>원본 이미지를 표시하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Image %1 of %2</source>
+        <translation>%2개 중 %1번째 이미지</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Zoom %1 percent</source>
+        <translation>배율 %1퍼센트</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>이미지 저장</translation>
+    </message>
+</context>
+<context>
     <name>moim::ui::InvitePage</name>
     <message>
         <source>Back to sign in</source>

@@ -2,6 +2,7 @@
 
 #include "account_security.h"
 #include "chat/chat.h"
+#include "chat/file_downloads.h"
 #include "net/api_client.h"
 #include "net/authorized_api.h"
 #include "net/connectivity_monitor.h"
@@ -33,6 +34,7 @@ Account::Account(AccountIdentity identity, ApiClient *api, std::unique_ptr<Local
     , m_security(new AccountSecurity(m_authorized, this))
     , m_chat(new Chat(m_authorized, m_cache.get(), m_outboxStore.get(), m_identity.id,
                       m_identity.displayName, this))
+    , m_downloads(new FileDownloads(m_authorized, FileDownloads::cacheDirFor(m_identity.id), this))
     , m_notificationSettings(
           new NotificationPreferences(m_authorized, m_cache.get(), m_outboxStore.get(), this))
 {
@@ -250,11 +252,13 @@ void Account::onStreamState(EventStream::State state)
     case EventStream::State::Connected:
         setConnection(Connection::Online);
         m_chat->setOnline(true);
+        m_downloads->setOnline(true);
         m_notificationSettings->setOnline(true);
         break;
     case EventStream::State::WaitingToRetry:
         setConnection(Connection::Offline);
         m_chat->setOnline(false);
+        m_downloads->setOnline(false);
         m_notificationSettings->setOnline(false);
         break;
     case EventStream::State::Connecting:

@@ -21,6 +21,7 @@ class AccountSecurity;
 class ApiClient;
 class AuthorizedApi;
 class Chat;
+class FileDownloads;
 class ConnectivityMonitor;
 class NotificationPreferences;
 
@@ -73,6 +74,8 @@ public:
     AccountSecurity *security() const { return m_security; }
     // Messages, unread counts, sending.
     Chat *chat() const { return m_chat; }
+    // Files of its messages coming to this computer: saves, opens, previews and full images.
+    FileDownloads *downloads() const { return m_downloads; }
     // Notification settings per workspace, on the server and cached.
     NotificationPreferences *notificationSettings() const { return m_notificationSettings; }
     LocalCache *cache() { return m_cache.get(); }
@@ -165,6 +168,7 @@ private:
     ConnectivityMonitor *m_connectivity;             // a child
     AccountSecurity *m_security;                     // a child
     Chat *m_chat;                                    // a child
+    FileDownloads *m_downloads;                      // a child
     NotificationPreferences *m_notificationSettings; // a child
     QString m_sessionId;
     QString m_refreshToken;

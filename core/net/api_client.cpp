@@ -144,6 +144,16 @@ void ApiClient::sendPiece(const QString &path, qint64 offset, const QByteArray &
         });
 }
 
+QNetworkReply *ApiClient::openDownload(const QString &path, const QString &accessToken,
+                                       qint64 fromByte)
+{
+    QNetworkRequest request = makeRequest(path, accessToken);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
+    if (fromByte > 0)
+        request.setRawHeader("Range", "bytes=" + QByteArray::number(fromByte) + '-');
+    return m_network->get(request);
+}
+
 namespace {
 
 // Why the client ended a reply itself; the reply then only says "canceled".

@@ -81,6 +81,12 @@ public:
                            const QString &accessToken, QObject *context, ProgressCallback progress,
                            PieceCallback done);
 
+    // A GET whose answer the caller reads as it arrives (a file's bytes, see ApiDownload): no size
+    // limit and no deadline, since a big file that keeps flowing takes as long as it takes; the
+    // idle timeout still ends one that stops. `fromByte` > 0 asks for the rest from there
+    // (`Range: bytes=N-`). The reply belongs to the caller.
+    QNetworkReply *openDownload(const QString &path, const QString &accessToken, qint64 fromByte);
+
     // The network changed, the system resumed or the event stream found its socket dead: the
     // connections kept open for reuse may be as dead, so later calls open new ones (a catch-up
     // sent over a dead one would wait out the whole timeout). Calls in flight end as before,

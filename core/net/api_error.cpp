@@ -261,6 +261,8 @@ QString errorName(ApiError::Code code)
         return wire::HeadersTooLarge;
     case ApiError::Code::LengthRequired:
         return wire::LengthRequired;
+    case ApiError::Code::LocalFile:
+        return u"local_file"_s;
     case ApiError::Code::Unknown:
         return u"unknown"_s;
     }

@@ -67,6 +67,8 @@ public:
         PayloadTooLarge, // 413: the request body is over the endpoint's limit
         HeadersTooLarge, // 431: the request line and headers are over the limit
         LengthRequired,  // 411: a body without Content-Length
+        // A file on this computer could not be written or read (a download's target, a full disk)
+        LocalFile,
         Unknown,
     };
     Q_ENUM(Code)

@@ -1,5 +1,7 @@
 #include "authorized_api.h"
 
+#include "net/api_download.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcAuthorized, "moim.core.authorized")
@@ -22,6 +24,11 @@ void AuthorizedApi::setAccessToken(const QString &token)
     const QList<Call> waiting = std::exchange(m_waiting, {});
     for (const Call &call : waiting)
         start(call);
+    const QList<QPointer<ApiDownload>> downloads = std::exchange(m_waitingDownloads, {});
+    for (const QPointer<ApiDownload> &download : downloads) {
+        if (download)
+            download->start();
+    }
 }
 
 void AuthorizedApi::refreshFailed(const ApiError &error)
@@ -31,6 +38,11 @@ void AuthorizedApi::refreshFailed(const ApiError &error)
     for (const Call &call : waiting) {
         if (call.context)
             call.done(ApiResult{{}, error});
+    }
+    const QList<QPointer<ApiDownload>> downloads = std::exchange(m_waitingDownloads, {});
+    for (const QPointer<ApiDownload> &download : downloads) {
+        if (download)
+            download->fail(error);
     }
 }
 
@@ -96,6 +108,32 @@ void AuthorizedApi::put(const QString &path, const QJsonObject &body, QObject *c
                         Callback done)
 {
     call(Method::Put, path, body, context, std::move(done));
+}
+
+ApiDownload *AuthorizedApi::download(const QString &path, QFile *target, QObject *parent)
+{
+    auto *download = new ApiDownload(this, path, target, parent);
+    const QPointer<AuthorizedApi> self(this);
+    QMetaObject::invokeMethod(
+        download,
+        [self, download] {
+            if (self && self->m_refreshing)
+                self->m_waitingDownloads.append(download);
+            else
+                download->start();
+        },
+        Qt::QueuedConnection);
+    return download;
+}
+
+void AuthorizedApi::waitForToken(ApiDownload *download)
+{
+    m_waitingDownloads.append(download);
+    if (!m_refreshing) {
+        m_refreshing = true;
+        qCInfo(lcAuthorized) << "access token refused; refreshing once for every waiting call";
+        Q_EMIT refreshNeeded();
+    }
 }
 
 void AuthorizedApi::start(Call call)

@@ -7,7 +7,11 @@
 #include <QPointer>
 #include <functional>
 
+class QFile;
+
 namespace moim {
+
+class ApiDownload;
 
 // The one way calls are made on behalf of a signed-in account. It attaches the access token;
 // when the server says the token is no longer good, it asks for a fresh one once — every call
@@ -49,6 +53,11 @@ public:
     void sendPiece(const QString &path, qint64 offset, const QByteArray &bytes, QObject *context,
                    ProgressCallback progress, PieceCallback done);
 
+    // A GET of a file's body into `target` (open for writing; what it holds already is continued
+    // with a Range), written as it arrives: see ApiDownload. The download is a child of `parent`
+    // and starts from the event loop, after the refresh under way if there is one.
+    ApiDownload *download(const QString &path, QFile *target, QObject *parent);
+
 Q_SIGNALS:
     // A call met an expired or revoked token; emitted once per refresh, however many calls met it.
     void refreshNeeded();
@@ -57,6 +66,10 @@ Q_SIGNALS:
     void serverReached();
 
 private:
+    friend class ApiDownload;
+    // A download met an expired token: it starts again when the refresh brings a new one.
+    void waitForToken(ApiDownload *download);
+
     struct Call
     {
         // Sends the request once with the token given; the answer goes to the callback.
@@ -75,6 +88,7 @@ private:
     QString m_accessToken;
     bool m_refreshing = false;
     QList<Call> m_waiting; // for the refresh under way
+    QList<QPointer<ApiDownload>> m_waitingDownloads;
 };
 
 } // namespace moim

@@ -206,6 +206,33 @@ public:
             .toObject();
     }
 
+    // A file uploaded whole to a conversation in the client's pieces, as the server answered its
+    // last piece (the file object), or an empty object when it was refused.
+    QJsonObject uploadWhole(const Member &member, const QString &conversationId,
+                            const QString &name, const QByteArray &bytes)
+    {
+        const RawResult started =
+            raw("POST",
+                protocol::path::ConversationsBase + conversationId + protocol::path::UploadsSuffix,
+                member, {{"Content-Type", "application/json"}},
+                QJsonDocument(QJsonObject{{u"name"_s, name}, {u"size"_s, bytes.size()}}).toJson());
+        const QString uploadId =
+            started.json().value("upload"_L1).toObject().value("id"_L1).toString();
+        if (started.status != 201)
+            qWarning() << "upload refused:" << started.status << started.body;
+        RawResult answer;
+        for (qsizetype offset = 0; offset < bytes.size();
+             offset += protocol::limits::UploadPieceBytes) {
+            answer = raw("PATCH", protocol::path::UploadsBase + uploadId, member,
+                         {{"Content-Type", protocol::UploadPieceType},
+                          {"Upload-Offset", QByteArray::number(offset)}},
+                         bytes.mid(offset, protocol::limits::UploadPieceBytes));
+        }
+        if (answer.status != 200)
+            qWarning() << "upload not complete:" << answer.status << answer.body;
+        return answer.json().value("file"_L1).toObject();
+    }
+
 private:
     QUrl m_url;
     QNetworkAccessManager m_network;

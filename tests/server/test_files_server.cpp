@@ -412,7 +412,7 @@ private Q_SLOTS:
         const QByteArray photo = sidewaysPhotoWithGps(400, 200);
         QVERIFY(photo.contains("Exif"));
         QCOMPARE(QImage::fromData(photo).size(), QSize(400, 200));
-        const QJsonObject file = uploadWholeJson(m_jimin, m_room, u"IMG_0001.jpg"_s, photo);
+        const QJsonObject file = m_client->uploadWhole(m_jimin, m_room, u"IMG_0001.jpg"_s, photo);
         QCOMPARE(file.value("type"_L1).toString(), u"image/jpeg"_s);
         QCOMPARE(file.value("image"_L1).toObject(),
                  (QJsonObject{{u"width"_s, 200}, {u"height"_s, 400}}));
@@ -449,7 +449,7 @@ private Q_SLOTS:
         translucent.setText(u"Comment"_s, u"Seoul 37.5665 N"_s);
         translucent.save(&buffer, "PNG");
         QVERIFY(png.contains("Seoul"));
-        const QJsonObject pngFile = uploadWholeJson(m_jimin, m_room, u"화면.png"_s, png);
+        const QJsonObject pngFile = m_client->uploadWhole(m_jimin, m_room, u"화면.png"_s, png);
         const RawResult stored = download(m_jimin, pngFile.value("id"_L1).toString());
         QVERIFY(!stored.body.contains("Seoul"));
         const RawResult pngPreview = m_client->raw(
@@ -831,22 +831,10 @@ private:
         return m_client->call("GET", path::UploadsBase + uploadId, member);
     }
 
-    // The file of a whole upload in one piece, as the server answered it.
-    QJsonObject uploadWholeJson(const Member &member, const QString &conversationId,
-                                const QString &name, const QByteArray &bytes)
-    {
-        const QString id =
-            startUpload(member, conversationId, name, bytes.size()).value("id"_L1).toString();
-        const RawResult answer = sendPiece(member, id, 0, bytes);
-        if (answer.status != 200)
-            qWarning() << "upload not complete:" << answer.status << answer.body;
-        return answer.json().value("file"_L1).toObject();
-    }
-
     QString uploadWhole(const Member &member, const QString &conversationId, const QString &name,
                         const QByteArray &bytes)
     {
-        return uploadWholeJson(member, conversationId, name, bytes).value("id"_L1).toString();
+        return m_client->uploadWhole(member, conversationId, name, bytes).value("id"_L1).toString();
     }
 
     HttpResult sendWithFiles(const Member &member, const QString &conversationId,

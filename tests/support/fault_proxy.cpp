@@ -189,6 +189,7 @@ private:
             connectUpstream(m_buffer);
             return;
         }
+        m_proxy->m_requests.append(head.method + ' ' + head.target);
         m_isSend = isSend(head);
         if (m_isSend) {
             m_sendOpen = true;

@@ -48,6 +48,8 @@ public:
     void setSchedule(int every, int offset, QList<Fault> cycle);
     void setStallDuration(int milliseconds) { m_stallMs = milliseconds; }
 
+    // Every plain HTTP request seen, as "METHOD /path?query", in order.
+    QList<QByteArray> requests() const { return m_requests; }
     // Sends seen (POST to a conversation's messages), including the client's retries.
     int sendAttempts() const { return m_sendAttempts; }
     // Sends that reached the server (with their answer passed on or not).
@@ -81,6 +83,7 @@ private:
     QList<Fault> m_cycle;
     int m_nextInCycle = 0;
     int m_stallMs = 20000;
+    QList<QByteArray> m_requests;
     int m_sendAttempts = 0;
     int m_forwardedSends = 0;
     int m_sendsInFlight = 0;

@@ -42,6 +42,9 @@ QWidget#LoginWindow, QWidget#MainArea { background: @window; }
 QFrame#LoginCard { background: @surface; border: 1px solid @border; border-radius: 16px; }
 QFrame#MentionPicker { background: @surface; border: 1px solid @border; border-radius: 8px; }
 QFrame#MentionPicker QListWidget { background: transparent; border: none; }
+QFrame#ImageViewerBar { background: @surface; border-bottom: 1px solid @border; }
+QLabel#ImageViewerName { font-weight: 600; }
+QLabel#ImageViewerStatus { color: #ffffff; padding: 16px; }
 QLabel { color: @text; }
 QLabel[role="title"] { font-size: 22px; font-weight: 700; }
 QLabel[role="heading"] { font-size: 17px; font-weight: 700; }
