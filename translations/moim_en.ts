@@ -1345,10 +1345,6 @@
         <source>Zoom %1 percent</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Save image</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>moim::ui::InvitePage</name>
@@ -1961,6 +1957,46 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>a file it carries could not be uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MessageFiles</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be downloaded: %2</source>
+        <extracomment>&quot;보고서.hwp: the file is no longer on the server.&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is no longer on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workspace requires 2-step verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it could not be written to the disk, or the server refused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moim could not tell what kind of file this is. It may be a program that can change your computer. Open it only if you trust %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

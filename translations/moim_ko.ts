@@ -1339,10 +1339,6 @@
         <source>Zoom %1 percent</source>
         <translation>배율 %1퍼센트</translation>
     </message>
-    <message>
-        <source>Save image</source>
-        <translation>이미지 저장</translation>
-    </message>
 </context>
 <context>
     <name>moim::ui::InvitePage</name>
@@ -1952,6 +1948,46 @@ Messages arrive here.</source>
     <message>
         <source>a file it carries could not be uploaded.</source>
         <translation>첨부한 파일을 올리지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::MessageFiles</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>%1 could not be downloaded: %2</source>
+        <extracomment>&quot;보고서.hwp: the file is no longer on the server.&quot;</extracomment>
+        <translation>%1 파일을 내려받지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>the file is no longer on the server.</source>
+        <translation>서버에 더 이상 없는 파일입니다.</translation>
+    </message>
+    <message>
+        <source>this workspace requires 2-step verification.</source>
+        <translation>이 워크스페이스는 2단계 인증이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>the connection was lost.</source>
+        <translation>연결이 끊어졌습니다.</translation>
+    </message>
+    <message>
+        <source>it could not be written to the disk, or the server refused it.</source>
+        <translation>디스크에 쓰지 못했거나 서버가 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>Open %1?</source>
+        <translation>%1 파일을 열까요?</translation>
+    </message>
+    <message>
+        <source>Moim could not tell what kind of file this is. It may be a program that can change your computer. Open it only if you trust %1.</source>
+        <translation>어떤 종류의 파일인지 알 수 없습니다. 컴퓨터를 바꿀 수 있는 프로그램일 수도 있습니다. %1 파일을 믿을 수 있을 때만 여세요.</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>파일 저장</translation>
     </message>
 </context>
 <context>

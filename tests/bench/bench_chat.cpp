@@ -3,6 +3,7 @@
 //  2. event-loop lag while 2,000 messages a second arrive for 10 seconds;
 //  3. resident memory after scrolling back through 100,000 messages.
 #include "auth/session_manager.h"
+#include "bench_measures.h"
 #include "chat/chat.h"
 #include "chat/history_model.h"
 #include "first_paint_probe.h"
@@ -29,15 +30,9 @@ using namespace moim;
 using namespace Qt::StringLiterals;
 using moim::test::currentRssKiB;
 
-namespace {
+using moim::test::percentile;
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty()
-               ? 0
-               : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * values.size())));
-}
+namespace {
 
 Message synthetic(const QString &conversationId, qint64 seq, const QString &author)
 {

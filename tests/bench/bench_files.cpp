@@ -3,8 +3,8 @@
 // client does. Prints the throughput each way and how much the process's resident memory grew
 // meanwhile (server and client together: the server must stream, never hold a whole file). It
 // asserts only that the file came back as it went.
+#include "bench_measures.h"
 #include "mock_server.h"
-#include "process_memory.h"
 #include "server_test_client.h"
 
 #include <QCryptographicHash>
@@ -20,33 +20,13 @@
 using namespace moim::server;
 using namespace moim::server::test;
 using namespace Qt::StringLiterals;
-using moim::test::currentRssKiB;
+using moim::test::RssWatch;
 namespace path = moim::protocol::path;
 namespace limits = moim::protocol::limits;
 
 namespace {
 
 constexpr qint64 FileBytes = 100 * 1024 * 1024;
-
-// The peak of the resident set while it runs, sampled often.
-class RssWatch
-{
-public:
-    RssWatch()
-        : m_before(currentRssKiB())
-        , m_peak(m_before)
-    {
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { sample(); });
-        m_timer.start(5);
-    }
-    void sample() { m_peak = std::max(m_peak, currentRssKiB()); }
-    double growthMiB() const { return double(m_peak - m_before) / 1024.0; }
-
-private:
-    qint64 m_before;
-    qint64 m_peak;
-    QTimer m_timer;
-};
 
 // One keep-alive HTTP/1.1 connection written to as a client would: the request whole, then its
 // answer read; with nothing between the bytes and the server, the figure is the server's.

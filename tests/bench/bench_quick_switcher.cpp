@@ -2,6 +2,7 @@
 // conversations x 2,000 people in the real widget over a window; each keystroke as the keyboard
 // sends it (Latin keys, or a Korean input method's pre-edit and commit), timed from the event to
 // the switcher painted with its results. A frame is 16.7 ms.
+#include "bench_measures.h"
 #include "search/composing_line_edit.h"
 #include "search/quick_switcher.h"
 #include "search/switcher_model.h"
@@ -22,19 +23,13 @@ using namespace moim;
 using namespace moim::ui;
 using namespace Qt::StringLiterals;
 
+using moim::test::percentile;
+
 namespace {
 
 constexpr int Workspaces = 20;
 constexpr int ConversationsPerWorkspace = 200;
 constexpr int PeoplePerWorkspace = 2000;
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty()
-               ? 0
-               : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * values.size())));
-}
 
 // One keystroke: Latin keys arrive as key presses, Hangul as an input method's events.
 struct Keystroke

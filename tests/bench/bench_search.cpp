@@ -6,6 +6,7 @@
 //  3. the index's size against the messages table's.
 // 100,000 generated messages by default, so the suite stays quick; the figure is for
 // 1,000,000: MOIM_BENCH_SEARCH_MESSAGES=1000000.
+#include "bench_measures.h"
 #include "search/search_text.h"
 #include "storage/local_cache.h"
 
@@ -25,15 +26,9 @@
 using namespace moim;
 using namespace Qt::StringLiterals;
 
-namespace {
+using moim::test::percentile;
 
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty()
-               ? 0
-               : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * values.size())));
-}
+namespace {
 
 // Work chat as a Korean company writes it: Korean with particles glued on, English and product
 // words, times, versions, links and the odd emoji, from one word to a paragraph.

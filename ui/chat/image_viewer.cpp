@@ -2,8 +2,6 @@
 
 #include "chat/file_downloads.h"
 
-#include <QDesktopServices>
-#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHideEvent>
@@ -14,7 +12,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
-#include <QUrl>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
@@ -215,8 +212,16 @@ ImageViewer::ImageViewer(FileDownloads *downloads, QWidget *window)
 
     connect(m_previous, &QPushButton::clicked, this, &ImageViewer::previous);
     connect(m_next, &QPushButton::clicked, this, &ImageViewer::next);
-    connect(m_save, &QPushButton::clicked, this, &ImageViewer::saveAs);
-    connect(m_open, &QPushButton::clicked, this, &ImageViewer::openExternally);
+    // Saving and opening are the timeline's, so that they say where a file went and open it
+    // once, wherever they were asked for.
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (!current().fileId.isEmpty())
+            Q_EMIT saveRequested(current());
+    });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (!current().fileId.isEmpty())
+            Q_EMIT openRequested(current());
+    });
     connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
 
     // Shortcuts rather than key presses: they work whichever button of the bar has the focus.
@@ -250,8 +255,6 @@ ImageViewer::ImageViewer(FileDownloads *downloads, QWidget *window)
                     m_status->setText(tr("The original image could not be loaded."));
                     m_status->show();
                 }
-                if (fileId == m_openFileId)
-                    m_openFileId.clear();
             });
     connect(m_downloads, &FileDownloads::fullImageReady, this,
             [this](const QString &fileId, const QString &path) {
@@ -262,13 +265,6 @@ ImageViewer::ImageViewer(FileDownloads *downloads, QWidget *window)
         if (fileId == current().fileId && !m_full)
             setImage(m_downloads->preview(fileId), false);
     });
-    connect(m_downloads, &FileDownloads::readyToOpen, this,
-            [this](const QString &fileId, const QString &path) {
-                if (fileId != m_openFileId)
-                    return;
-                m_openFileId.clear();
-                QDesktopServices::openUrl(QUrl::fromLocalFile(path));
-            });
 
     window->installEventFilter(this);
     setGeometry(window->rect());
@@ -426,27 +422,6 @@ void ImageViewer::updateTexts()
     m_next->setEnabled(m_index + 1 < count());
 }
 
-void ImageViewer::saveAs()
-{
-    const Attachment image = current();
-    if (image.fileId.isEmpty())
-        return;
-    const QString suggested =
-        m_downloads->downloadFolder() + u'/' + FileDownloads::safeFileName(image.name);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), suggested);
-    if (!path.isEmpty())
-        m_downloads->save(image, path);
-}
-
-void ImageViewer::openExternally()
-{
-    const Attachment image = current();
-    if (image.fileId.isEmpty())
-        return;
-    m_openFileId = image.fileId;
-    m_downloads->open(image);
-}
-
 bool ImageViewer::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == parentWidget() && event->type() == QEvent::Resize)
@@ -467,7 +442,6 @@ void ImageViewer::hideEvent(QHideEvent *event)
     if (event->spontaneous())
         return;
     stopDownload();
-    m_openFileId.clear();
     if (parentWidget())
         parentWidget()->setFocus(Qt::OtherFocusReason);
     Q_EMIT closed();

@@ -57,6 +57,9 @@ public:
 
 Q_SIGNALS:
     void closed();
+    // The bar's Save as… and Open, for the image shown.
+    void saveRequested(const moim::Attachment &image);
+    void openRequested(const moim::Attachment &image);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -71,14 +74,11 @@ private:
     void updateTexts();
     void loadFullImage(const QString &fileId, const QString &path);
     void stopDownload();
-    void saveAs();
-    void openExternally();
 
     FileDownloads *m_downloads;
     QList<Attachment> m_images;
     int m_index = -1;
     QString m_downloadKey;
-    QString m_openFileId; // Open was asked for this file: open it once it is here
     QImage m_image;
     bool m_full = false;
     bool m_fitted = true;

@@ -11,6 +11,7 @@
 #include "chat/history_model.h"
 #include "chat/mention_picker.h"
 #include "chat/message_actions.h"
+#include "chat/message_files.h"
 #include "chat/message_view.h"
 #include "chat/outgoing_files.h"
 #include "chat/typing_line.h"
@@ -232,7 +233,10 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     // Files dropped anywhere on the conversation are attached to the message being written.
     m_outgoingFiles = new OutgoingFiles(m_account->chat(), m_composer, m_attachmentStrip,
                                         m_attachButton, chatPanel, this);
+    m_messageFiles =
+        new MessageFiles(m_account->chat(), m_account->downloads(), m_history, m_messageView, this);
     connect(m_outgoingFiles, &OutgoingFiles::failed, m_messageView, &MessageView::showNote);
+    connect(m_messageFiles, &MessageFiles::note, m_messageView, &MessageView::showNote);
 
     m_contentStack->addWidget(emptyPanel);
     m_contentStack->addWidget(chatPanel);

@@ -35,6 +35,7 @@ class AttachmentStrip;
 class ComposerContextBar;
 class MentionPicker;
 class MessageActions;
+class MessageFiles;
 class OutgoingFiles;
 class TypingLine;
 class ConversationActions;
@@ -75,6 +76,7 @@ public:
     AttachmentStrip *attachmentStrip() const { return m_attachmentStrip; }
     QToolButton *attachButton() const { return m_attachButton; }
     OutgoingFiles *outgoingFiles() const { return m_outgoingFiles; }
+    MessageFiles *messageFiles() const { return m_messageFiles; }
     TypingLine *typingLine() const { return m_typingLine; }
     MentionPicker *mentionPicker() const { return m_mentionPicker; }
     MessageActions *messageActions() const { return m_messageActions; }
@@ -217,6 +219,7 @@ private:
     AttachmentStrip *m_attachmentStrip;
     QToolButton *m_attachButton;
     OutgoingFiles *m_outgoingFiles;
+    MessageFiles *m_messageFiles;
     QString m_openConversation;
     QHash<QString, ComposerText> m_drafts; // unsent text per conversation
     QString m_removedNotice;
