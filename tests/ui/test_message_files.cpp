@@ -317,6 +317,7 @@ private Q_SLOTS:
             const QString draft = m_files.filePath(u"2026 예산안.pdf"_s);
             QVERIFY(writeFile(draft, "%PDF-1.4\n" + QByteArray(180'000, ' ') + "\n%%EOF\n"));
             m_main->outgoingFiles()->attach({draft});
+            m_main->messageView()->notFoundLabel()->hide();
             m_main->resize(1180, 820);
             m_main->messageView()->scrollToBottom();
             QTest::qWait(400);
