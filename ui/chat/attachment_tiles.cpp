@@ -2,6 +2,7 @@
 
 #include "common/date_text.h"
 #include "theme/theme.h"
+#include "timeline_fonts.h"
 
 #include <QFileInfo>
 #include <QFontMetrics>
@@ -28,20 +29,6 @@ constexpr int BadgeSize = 36;
 constexpr int ButtonGap = 10;
 constexpr int ProgressHeight = 3;
 constexpr qreal Radius = 8;
-
-QFont boldFont(const QFont &font)
-{
-    QFont bold = font;
-    bold.setWeight(QFont::DemiBold);
-    return bold;
-}
-
-QFont smallFont(const QFont &font)
-{
-    QFont small = font;
-    small.setPointSizeF(std::max(7.0, font.pointSizeF() - 1.5));
-    return small;
-}
 
 int cardHeight(const QFont &font)
 {

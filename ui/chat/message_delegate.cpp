@@ -6,6 +6,7 @@
 #include "chat/text_link.h"
 #include "common/date_text.h"
 #include "theme/theme.h"
+#include "timeline_fonts.h"
 
 #include <QApplication>
 #include <QCursor>
@@ -36,20 +37,6 @@ constexpr int ReadCountWidth = 30;
 constexpr int QuoteMaxWidth = 520;
 constexpr int QuotePadding = 6;
 constexpr int QuoteBar = 3;
-
-QFont boldFont(const QFont &font)
-{
-    QFont bold = font;
-    bold.setWeight(QFont::DemiBold);
-    return bold;
-}
-
-QFont smallFont(const QFont &font)
-{
-    QFont small = font;
-    small.setPointSizeF(std::max(7.0, font.pointSizeF() - 1.5));
-    return small;
-}
 
 int textWidth(const QRect &row)
 {
