@@ -8,10 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcFiles, "moim.core.files")
@@ -60,20 +58,12 @@ std::pair<QString, QString> splitExtension(const QString &name)
     return {name.left(dot), name.mid(dot)};
 }
 
-QImage decodeImage(const QString &path)
-{
-    QImage image;
-    image.load(path);
-    return image;
-}
-
 } // namespace
 
 FileDownloads::FileDownloads(AuthorizedApi *api, QString cacheDir, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_cacheDir(std::move(cacheDir))
-    , m_previews(int(MemoryCacheBytes / 1024))
 {}
 
 FileDownloads::~FileDownloads()
@@ -312,10 +302,8 @@ void FileDownloads::setOnline(bool online)
     pumpPreviews();
 }
 
-QImage FileDownloads::preview(const QString &fileId)
+QString FileDownloads::preview(const QString &fileId)
 {
-    if (const QImage *image = m_previews.object(fileId))
-        return *image;
     if (m_previewsBusy.contains(fileId) || !isSafeFileId(fileId))
         return {};
     const auto failure = m_previewFailures.constFind(fileId);
@@ -324,7 +312,6 @@ QImage FileDownloads::preview(const QString &fileId)
             return {};
         m_previewFailures.remove(fileId);
     }
-    m_previewsBusy.insert(fileId);
     const QString path = previewPath(fileId);
     if (QFileInfo::exists(path)) {
         // Touched (which needs it open), so that eviction takes the previews seen longest ago
@@ -332,12 +319,21 @@ QImage FileDownloads::preview(const QString &fileId)
         QFile file(path);
         if (file.open(QIODevice::ReadWrite))
             file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
-        decodePreview(fileId, path);
-        return {};
+        return path;
     }
+    m_previewsBusy.insert(fileId);
     m_previewQueue.append(fileId);
     pumpPreviews();
     return {};
+}
+
+void FileDownloads::previewUnreadable(const QString &fileId)
+{
+    if (!isSafeFileId(fileId))
+        return;
+    QFile::remove(previewPath(fileId));
+    m_diskCacheUsed = -1;
+    previewFailedWith(fileId, ApiError::Code::InvalidResponse);
 }
 
 void FileDownloads::pumpPreviews()
@@ -368,7 +364,8 @@ void FileDownloads::fetchPreview(const QString &fileId)
                 if (m_diskCacheUsed >= 0)
                     m_diskCacheUsed += size;
                 trimDiskCache();
-                decodePreview(fileId, path);
+                m_previewsBusy.remove(fileId);
+                Q_EMIT previewReady(fileId, path);
             } else {
                 part->remove();
                 previewFailedWith(fileId, error.isError() ? error.code : ApiError::Code::LocalFile);
@@ -376,32 +373,6 @@ void FileDownloads::fetchPreview(const QString &fileId)
             part->deleteLater();
             pumpPreviews();
         });
-}
-
-void FileDownloads::decodePreview(const QString &fileId, const QString &path)
-{
-    // Decoding a JPEG takes milliseconds; a timeline full of them would stall painting.
-    auto *watcher = new QFutureWatcher<QImage>(this);
-    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, fileId, path] {
-        const QImage image = watcher->result();
-        watcher->deleteLater();
-        if (image.isNull()) {
-            QFile::remove(path);
-            m_diskCacheUsed = -1;
-            return previewFailedWith(fileId, ApiError::Code::InvalidResponse);
-        }
-        previewDone(fileId, image);
-    });
-    watcher->setFuture(QtConcurrent::run(decodeImage, path));
-}
-
-void FileDownloads::previewDone(const QString &fileId, const QImage &image)
-{
-    m_previewsBusy.remove(fileId);
-    // The cache counts in KiB so that its int cost cannot overflow.
-    m_previews.insert(fileId, new QImage(image),
-                      int(std::max<qint64>(1, image.sizeInBytes() / 1024)));
-    Q_EMIT previewReady(fileId);
 }
 
 void FileDownloads::previewFailedWith(const QString &fileId, ApiError::Code code)

@@ -3,10 +3,8 @@
 #include "chat/message.h"
 #include "net/api_error.h"
 
-#include <QCache>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QImage>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
@@ -59,10 +57,13 @@ public:
     QString cachedPath(const Attachment &attachment) const;
     bool isActive(const QString &key) const { return m_transfers.contains(key); }
 
-    // The preview of an image when it is in memory; otherwise a null image, and the preview is
-    // fetched (from the disk cache, else the server) and previewReady() follows, or
+    // The preview file of an image when it is on disk (it counts as seen now); otherwise an empty
+    // path, and the preview is fetched from the server and previewReady() follows, or
     // previewFailed(). Asking again while it comes, or soon after it failed, costs nothing.
-    QImage preview(const QString &fileId);
+    // Decoding it is the UI's business.
+    QString preview(const QString &fileId);
+    // The UI could not decode the preview: it is removed and not asked for again for a while.
+    void previewUnreadable(const QString &fileId);
 
     // Offline, no preview is fetched from the server (the disk cache still serves); online again,
     // previews that failed for want of a network are asked for again.
@@ -75,7 +76,6 @@ public:
     QString freeFileName(const QString &folder, const QString &name) const;
 
     static constexpr int MaxPreviewFetches = 4;
-    static constexpr qint64 MemoryCacheBytes = 24 * 1024 * 1024;
     static constexpr qint64 DefaultDiskCacheBytes = 256 * 1024 * 1024;
     // How long a failed preview is not asked for again (a lost network: until back online).
     static constexpr qint64 PreviewRetryMs = 10 * 60 * 1000;
@@ -87,7 +87,7 @@ Q_SIGNALS:
     void downloadFailed(const QString &key, const QString &fileId, moim::ApiError::Code code);
     void readyToOpen(const QString &fileId, const QString &path);
     void fullImageReady(const QString &fileId, const QString &path);
-    void previewReady(const QString &fileId);
+    void previewReady(const QString &fileId, const QString &path);
     void previewFailed(const QString &fileId, moim::ApiError::Code code);
 
 private:
@@ -115,8 +115,6 @@ private:
     QString previewPath(const QString &fileId) const;
     void pumpPreviews();
     void fetchPreview(const QString &fileId);
-    void decodePreview(const QString &fileId, const QString &path);
-    void previewDone(const QString &fileId, const QImage &image);
     void previewFailedWith(const QString &fileId, ApiError::Code code);
     void trimDiskCache();
 
@@ -127,9 +125,8 @@ private:
     int m_nextKey = 0;
     QHash<QString, Transfer> m_transfers;
 
-    QCache<QString, QImage> m_previews;
     QStringList m_previewQueue;   // waiting for a fetch slot, oldest request first
-    QSet<QString> m_previewsBusy; // queued, read from disk, fetched or decoded
+    QSet<QString> m_previewsBusy; // queued or being fetched
     int m_previewFetches = 0;
     QHash<QString, PreviewFailure> m_previewFailures;
     qint64 m_diskCacheBytes = DefaultDiskCacheBytes;

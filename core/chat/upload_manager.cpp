@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QLoggingCategory>
 #include <QMimeDatabase>
 #include <QSaveFile>
@@ -57,19 +56,6 @@ QString acceptableName(const QString &name, const QString &fallback)
             c = u'_';
     }
     return wire::isAcceptableFileName(cleaned) ? cleaned : fallback;
-}
-
-// The upright size of an image, read from its header without decoding its pixels; empty for
-// anything that is not an image this computer can read.
-QSize uprightImageSize(const QString &path)
-{
-    QImageReader reader(path);
-    if (!reader.canRead())
-        return {};
-    QSize size = reader.size();
-    if (reader.transformation() & QImageIOHandler::TransformationRotate90)
-        size.transpose();
-    return size.isValid() && !size.isEmpty() ? size : QSize();
 }
 
 } // namespace
@@ -153,6 +139,7 @@ Upload UploadManager::snapshot(const Entry &entry) const
     upload.key = stored.key;
     upload.conversationId = stored.conversationId;
     upload.name = stored.name;
+    upload.localPath = stored.localPath;
     upload.size = stored.size;
     upload.sent =
         stored.file ? stored.size
@@ -196,7 +183,8 @@ QList<Upload> UploadManager::uploads(const QString &conversationId) const
     return result;
 }
 
-UploadManager::Started UploadManager::start(const QString &conversationId, const QString &localPath)
+UploadManager::Started UploadManager::start(const QString &conversationId, const QString &localPath,
+                                            QSize imageSize)
 {
     // Every refusal comes before anything is written down or sent.
     const QFileInfo info(localPath);
@@ -224,9 +212,10 @@ UploadManager::Started UploadManager::start(const QString &conversationId, const
     stored.size = info.size();
     // What the composer shows until the server's answer; the server reads the type itself.
     stored.type = QMimeDatabase().mimeTypeForFile(localPath, QMimeDatabase::MatchContent).name();
-    const QSize image = uprightImageSize(localPath);
-    stored.width = image.width();
-    stored.height = image.height();
+    if (imageSize.isValid() && !imageSize.isEmpty()) {
+        stored.width = imageSize.width();
+        stored.height = imageSize.height();
+    }
     stored.createdAt = QDateTime::currentSecsSinceEpoch();
     entry.offsetKnown = true;
     // No sha256 is sent on create: it would take a whole extra read of up to 100 MiB before the
@@ -242,7 +231,7 @@ UploadManager::Started UploadManager::start(const QString &conversationId, const
 
 UploadManager::Started UploadManager::startFromData(const QString &conversationId,
                                                     const QByteArray &bytes,
-                                                    const QString &suggestedName)
+                                                    const QString &suggestedName, QSize imageSize)
 {
     if (bytes.isEmpty())
         return {{}, UploadError::Empty};
@@ -262,7 +251,7 @@ UploadManager::Started UploadManager::startFromData(const QString &conversationI
         QDir(folder).removeRecursively();
         return {{}, UploadError::NotSaved};
     }
-    const Started started = start(conversationId, path);
+    const Started started = start(conversationId, path, imageSize);
     if (!started.ok())
         QDir(folder).removeRecursively();
     return started;

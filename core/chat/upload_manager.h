@@ -50,6 +50,7 @@ struct Upload
     QString key;
     QString conversationId;
     QString name;
+    QString localPath; // the file being read (a pasted image's copy in the outgoing folder)
     qint64 size = 0;
     qint64 sent = 0; // bytes the server confirmed, plus those of the piece on the wire
     QString type;    // read from the content here, until the server's word
@@ -96,11 +97,13 @@ public:
 
     // Starts uploading a file to a conversation. Refused before any network use when the file
     // cannot be read, is a folder, is empty or is over MaxFileBytes, or cannot be written down.
-    Started start(const QString &conversationId, const QString &localPath);
+    // `imageSize` is the image's upright size when the caller read one (images are the UI's to
+    // read), so that the message can be laid out before the server answers.
+    Started start(const QString &conversationId, const QString &localPath, QSize imageSize = {});
     // Pasted data (a screenshot): written to the outgoing folder first, so that it survives a
     // restart, and removed once sent or cancelled.
     Started startFromData(const QString &conversationId, const QByteArray &bytes,
-                          const QString &suggestedName);
+                          const QString &suggestedName, QSize imageSize = {});
     // Stops the upload (its piece on the wire too), asks the server to forget it and forgets it
     // here. Nothing for an unknown key.
     void cancel(const QString &key);

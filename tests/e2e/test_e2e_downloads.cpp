@@ -215,7 +215,7 @@ private Q_SLOTS:
 
         // The same answer for a file that does not exist at all, and for its preview.
         QSignalSpy previewFailed(&downloads, &FileDownloads::previewFailed);
-        QVERIFY(downloads.preview(attachment.fileId).isNull());
+        QVERIFY(downloads.preview(attachment.fileId).isEmpty());
         QVERIFY(previewFailed.wait(10'000));
         QCOMPARE(previewFailed.first().at(1).value<ApiError::Code>(), ApiError::Code::NotFound);
     }
@@ -371,40 +371,55 @@ private Q_SLOTS:
             Desktop desktop(proxy.url(), m_jimin.accessToken);
             FileDownloads downloads(&desktop.authorized, cache);
             QSignalSpy ready(&downloads, &FileDownloads::previewReady);
-            QVERIFY(downloads.preview(red.fileId).isNull());
+            QVERIFY(downloads.preview(red.fileId).isEmpty());
             // Asked again while it comes: the same fetch.
-            QVERIFY(downloads.preview(red.fileId).isNull());
-            QVERIFY(downloads.preview(blue.fileId).isNull());
+            QVERIFY(downloads.preview(red.fileId).isEmpty());
+            QVERIFY(downloads.preview(blue.fileId).isEmpty());
             QVERIFY(QTest::qWaitFor([&] { return ready.size() == 2; }, 10'000));
             QCOMPARE(previewRequests(), 2);
-            const QImage image = downloads.preview(red.fileId);
+            const QString redPath = downloads.preview(red.fileId);
+            // Now on disk: its path comes at once, the one previewReady() named.
+            const auto announced =
+                std::find_if(ready.cbegin(), ready.cend(),
+                             [&](const auto &args) { return args.at(0).toString() == red.fileId; });
+            QVERIFY(announced != ready.cend());
+            QCOMPARE(announced->at(1).toString(), redPath);
+            const QImage image(redPath);
             QCOMPARE(image.size(), QSize(320, 240));
             QVERIFY(QColor(image.pixel(10, 10)).red() > 240); // a JPEG preview, nearly exact
-            QCOMPARE(downloads.preview(blue.fileId).size(), QSize(213, 320));
+            QCOMPARE(QImage(downloads.preview(blue.fileId)).size(), QSize(213, 320));
             QCOMPARE(previewRequests(), 2);
             QCOMPARE(ready.size(), 2);
         }
         {
-            // The next start reads them from disk.
+            // The next start reads them from disk, without asking the server.
             Desktop desktop(proxy.url(), m_jimin.accessToken);
             FileDownloads downloads(&desktop.authorized, cache);
-            QSignalSpy ready(&downloads, &FileDownloads::previewReady);
-            QVERIFY(downloads.preview(red.fileId).isNull());
-            QVERIFY(ready.wait(10'000));
-            QCOMPARE(downloads.preview(red.fileId).size(), QSize(320, 240));
+            QCOMPARE(QImage(downloads.preview(red.fileId)).size(), QSize(320, 240));
             QCOMPARE(previewRequests(), 2);
 
             // A file without a preview fails once and is not asked for again.
             const Attachment text = upload(u"메모.txt"_s, "메모\n");
             QSignalSpy failed(&downloads, &FileDownloads::previewFailed);
-            QVERIFY(downloads.preview(text.fileId).isNull());
+            QVERIFY(downloads.preview(text.fileId).isEmpty());
             QVERIFY(failed.wait(10'000));
             QCOMPARE(failed.first().at(1).value<ApiError::Code>(), ApiError::Code::NotFound);
             QCOMPARE(previewRequests(), 3);
-            QVERIFY(downloads.preview(text.fileId).isNull());
+            QVERIFY(downloads.preview(text.fileId).isEmpty());
             QTest::qWait(200);
             QCOMPARE(previewRequests(), 3);
             QCOMPARE(failed.size(), 1);
+
+            // A preview the UI cannot decode is dropped from the disk and not asked for again.
+            const QString bluePath = downloads.preview(blue.fileId);
+            QVERIFY(!bluePath.isEmpty());
+            downloads.previewUnreadable(blue.fileId);
+            QCOMPARE(failed.size(), 2);
+            QCOMPARE(failed.last().at(1).value<ApiError::Code>(), ApiError::Code::InvalidResponse);
+            QVERIFY(!QFile::exists(bluePath));
+            QVERIFY(downloads.preview(blue.fileId).isEmpty());
+            QTest::qWait(200);
+            QCOMPARE(previewRequests(), 3);
         }
     }
 
@@ -426,8 +441,8 @@ private Q_SLOTS:
         {
             FileDownloads downloads(&desktop.authorized, cache);
             QSignalSpy ready(&downloads, &FileDownloads::previewReady);
-            QVERIFY(downloads.preview(images[0].fileId).isNull());
-            QVERIFY(downloads.preview(images[1].fileId).isNull());
+            QVERIFY(downloads.preview(images[0].fileId).isEmpty());
+            QVERIFY(downloads.preview(images[1].fileId).isEmpty());
             QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, 10'000);
         }
         QVERIFY(seenAgo(0, 2));
@@ -439,9 +454,8 @@ private Q_SLOTS:
         // Room for two: the third pushes out the one seen longest ago.
         downloads.setDiskCacheBytes(one * 2 + one / 2);
         QSignalSpy ready(&downloads, &FileDownloads::previewReady);
-        QVERIFY(downloads.preview(images[0].fileId).isNull()); // from disk: seen now
-        QVERIFY(ready.wait(10'000));
-        QVERIFY(downloads.preview(images[2].fileId).isNull());
+        QVERIFY(!downloads.preview(images[0].fileId).isEmpty()); // from disk: seen now
+        QVERIFY(downloads.preview(images[2].fileId).isEmpty());
         QVERIFY(ready.wait(10'000));
         QVERIFY(QFile::exists(onDisk(0)));
         QVERIFY(!QFile::exists(onDisk(1)));

@@ -304,49 +304,51 @@ private Q_SLOTS:
         QVERIFY(uploads.start(u"c_1"_s, huge.fileName()).ok());
     }
 
-    void aFileShowsItsTypeAndUprightSizeBeforeTheServerAnswers()
+    // The UI reads an image's upright size (images are its to decode) and hands it over.
+    void aFileShowsItsTypeAndImageSizeBeforeTheServerAnswers()
     {
         QTemporaryDir dir;
         OutboxStore store;
         QCOMPARE(store.open(dir.filePath(u"outbox.sqlite"_s)), OutboxStore::OpenResult::Opened);
         ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
         AuthorizedApi authorized(&api);
-        UploadManager uploads(&authorized, &store, dir.filePath(u"outgoing"_s));
+        QString png;
+        {
+            UploadManager uploads(&authorized, &store, dir.filePath(u"outgoing"_s));
+            QImage landscape(40, 30, QImage::Format_RGB32);
+            landscape.fill(Qt::darkCyan);
+            // Named as nothing in particular: the type is read from the content.
+            QVERIFY(landscape.save(dir.filePath(u"photo.dat"_s), "PNG"));
+            png = uploads.start(u"c_1"_s, dir.filePath(u"photo.dat"_s), QSize(40, 30)).key;
+            QCOMPARE(uploads.find(png)->type, u"image/png"_s);
+            QCOMPARE(uploads.find(png)->imageSize, QSize(40, 30));
+            QCOMPARE(uploads.find(png)->localPath, dir.filePath(u"photo.dat"_s));
+            const Attachment shown = uploads.find(png)->attachment();
+            QCOMPARE(shown.uploadKey, png);
+            QVERIFY(shown.fileId.isEmpty());
+            QCOMPARE(shown.width, 40);
+            QCOMPARE(shown.height, 30);
 
-        QImage landscape(40, 30, QImage::Format_RGB32);
-        landscape.fill(Qt::darkCyan);
-        // Named as nothing in particular: the type is read from the content.
-        QVERIFY(landscape.save(dir.filePath(u"photo.dat"_s), "PNG"));
-        const QString png = uploads.start(u"c_1"_s, dir.filePath(u"photo.dat"_s)).key;
-        QCOMPARE(uploads.find(png)->type, u"image/png"_s);
-        QCOMPARE(uploads.find(png)->imageSize, QSize(40, 30));
-        const Attachment shown = uploads.find(png)->attachment();
-        QCOMPARE(shown.uploadKey, png);
-        QVERIFY(shown.fileId.isEmpty());
-        QCOMPARE(shown.width, 40);
-        QCOMPARE(shown.height, 30);
+            // Pasted data too.
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            QVERIFY(landscape.save(&buffer, "PNG"));
+            const QString pasted =
+                uploads.startFromData(u"c_1"_s, buffer.data(), u"붙여넣기.png"_s, QSize(40, 30))
+                    .key;
+            QCOMPARE(uploads.find(pasted)->imageSize, QSize(40, 30));
 
-        // A photo taken sideways: its EXIF orientation (6, turn 90°) makes it 30 × 40 upright.
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        QVERIFY(landscape.save(&buffer, "JPEG"));
-        const QByteArray exif = QByteArray("Exif\0\0MM\0\x2a\0\0\0\x08\0\x01"
-                                           "\x01\x12\0\x03\0\0\0\x01\0\x06\0\0"
-                                           "\0\0\0\0",
-                                           32);
-        QByteArray jpeg = buffer.data();
-        jpeg.insert(2, QByteArray("\xff\xe1\0\x22", 4) + exif); // APP1, 34 bytes long
-        QVERIFY(writeFile(dir.filePath(u"sideways.jpg"_s), jpeg));
-        const QString photo = uploads.start(u"c_1"_s, dir.filePath(u"sideways.jpg"_s)).key;
-        QCOMPARE(uploads.find(photo)->type, u"image/jpeg"_s);
-        QCOMPARE(uploads.find(photo)->imageSize, QSize(30, 40));
-
-        // Anything else has no image size.
-        QVERIFY(writeFile(dir.filePath(u"notes.txt"_s), "회의 메모\n"));
-        const QString text = uploads.start(u"c_1"_s, dir.filePath(u"notes.txt"_s)).key;
-        QVERIFY(uploads.find(text)->type.startsWith(u"text/plain"_s));
-        QVERIFY(uploads.find(text)->imageSize.isEmpty());
-        QCOMPARE(uploads.uploads(u"c_1"_s).size(), 3);
+            // Anything else has no image size.
+            QVERIFY(writeFile(dir.filePath(u"notes.txt"_s), "회의 메모\n"));
+            const QString text = uploads.start(u"c_1"_s, dir.filePath(u"notes.txt"_s)).key;
+            QVERIFY(uploads.find(text)->type.startsWith(u"text/plain"_s));
+            QVERIFY(uploads.find(text)->imageSize.isEmpty());
+            QCOMPARE(uploads.uploads(u"c_1"_s).size(), 3);
+        }
+        // Written down with the upload: after a restart the size is there before any answer.
+        UploadManager restarted(&authorized, &store, dir.filePath(u"outgoing"_s));
+        QCOMPARE(restarted.find(png)->imageSize, QSize(40, 30));
+        QCOMPARE(restarted.uploads(u"c_1"_s).size(), 3);
     }
 
     void aMessageWithFilesArrivesOnceWithThemBeforeTheNextOne()

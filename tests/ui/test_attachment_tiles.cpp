@@ -5,11 +5,13 @@
 #include "chat/attachment_strip.h"
 #include "chat/attachment_tiles.h"
 #include "chat/composer.h"
+#include "chat/outgoing_files.h"
 #include "common/date_text.h"
 #include "language.h"
 #include "theme/theme.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QImage>
 #include <QMimeData>
 #include <QPainter>
@@ -327,6 +329,42 @@ private Q_SLOTS:
         QTest::keyClick(&composer, Qt::Key_Return);
         QCOMPARE(sent.size(), 1);
         QCOMPARE(sent.at(0).at(0).toString(), QString());
+    }
+
+    // What the message is laid out with before the server answers: the size upright.
+    void anImageFilesUprightSizeIsReadFromItsHeader()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QImage landscape(40, 30, QImage::Format_RGB32);
+        landscape.fill(Qt::darkCyan);
+        // Named as nothing in particular: the content decides.
+        QVERIFY(landscape.save(dir.filePath(u"photo.dat"_s), "PNG"));
+        QCOMPARE(OutgoingFiles::uprightImageSize(dir.filePath(u"photo.dat"_s)), QSize(40, 30));
+
+        // A photo taken sideways: its EXIF orientation (6, turn 90°) makes it 30 × 40 upright.
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(landscape.save(&buffer, "JPEG"));
+        const QByteArray exif = QByteArray("Exif\0\0MM\0\x2a\0\0\0\x08\0\x01"
+                                           "\x01\x12\0\x03\0\0\0\x01\0\x06\0\0"
+                                           "\0\0\0\0",
+                                           32);
+        QByteArray jpeg = buffer.data();
+        jpeg.insert(2, QByteArray("\xff\xe1\0\x22", 4) + exif); // APP1, 34 bytes long
+        QFile sideways(dir.filePath(u"sideways.jpg"_s));
+        QVERIFY(sideways.open(QIODevice::WriteOnly));
+        QCOMPARE(sideways.write(jpeg), jpeg.size());
+        sideways.close();
+        QCOMPARE(OutgoingFiles::uprightImageSize(sideways.fileName()), QSize(30, 40));
+
+        // Anything else has none.
+        QFile notes(dir.filePath(u"notes.txt"_s));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("회의 메모\n");
+        notes.close();
+        QVERIFY(OutgoingFiles::uprightImageSize(notes.fileName()).isEmpty());
+        QVERIFY(OutgoingFiles::uprightImageSize(dir.filePath(u"missing.png"_s)).isEmpty());
     }
 };
 

@@ -3,6 +3,7 @@
 // scale, Esc closes, and the bar says what it shows in words a screen reader reads.
 #include "chat/file_downloads.h"
 #include "chat/image_viewer.h"
+#include "chat/preview_images.h"
 #include "net/api_client.h"
 #include "net/authorized_api.h"
 #include "server_test_client.h"
@@ -78,6 +79,7 @@ class TestImageViewer : public QObject
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<AuthorizedApi> m_authorized;
     std::unique_ptr<FileDownloads> m_downloads;
+    std::unique_ptr<PreviewImages> m_previews;
     QList<Attachment> m_images;
 
 private Q_SLOTS:
@@ -107,15 +109,65 @@ private Q_SLOTS:
         m_authorized = std::make_unique<AuthorizedApi>(m_api.get());
         m_authorized->setAccessToken(jimin.accessToken);
         m_downloads = std::make_unique<FileDownloads>(m_authorized.get(), m_cache.path());
+        m_previews = std::make_unique<PreviewImages>(m_downloads.get());
     }
 
     void cleanupTestCase()
     {
+        m_previews.reset();
         m_downloads.reset();
         m_authorized.reset();
         m_api.reset();
         m_client.reset();
         m_server.reset();
+    }
+
+    // Previews are decoded once, kept in memory, and read from the disk by the next cache; one
+    // that cannot be decoded is dropped from the disk instead of being shown broken.
+    void previewsAreDecodedOnceAndKept()
+    {
+        QTemporaryDir cache;
+        FileDownloads downloads(m_authorized.get(), cache.path());
+        const QString fileId = m_images.at(0).fileId;
+        {
+            PreviewImages previews(&downloads);
+            QSignalSpy ready(&previews, &PreviewImages::imageReady);
+            QSignalSpy fetched(&downloads, &FileDownloads::previewReady);
+            QVERIFY(previews.image(fileId).isNull());
+            QVERIFY(previews.image(fileId).isNull()); // asked again while it comes: nothing more
+            QVERIFY(ready.wait(10'000));
+            QCOMPARE(ready.size(), 1);
+            QCOMPARE(fetched.size(), 1);
+            QVERIFY(previews.isDecoded(fileId));
+            const QImage image = previews.image(fileId);
+            QCOMPARE(image.size(), QSize(320, 200));
+            QCOMPARE(fetched.size(), 1);
+        }
+        {
+            // Another run: from the disk, decoded again, not fetched.
+            PreviewImages previews(&downloads);
+            QSignalSpy ready(&previews, &PreviewImages::imageReady);
+            QSignalSpy fetched(&downloads, &FileDownloads::previewReady);
+            QVERIFY(previews.image(fileId).isNull());
+            QVERIFY(ready.wait(10'000));
+            QCOMPARE(previews.image(fileId).size(), QSize(320, 200));
+            QCOMPARE(fetched.size(), 0);
+        }
+        {
+            // Damaged on the disk: dropped, and reported as failed rather than painted.
+            const QString path = downloads.preview(fileId);
+            QVERIFY(!path.isEmpty());
+            QFile damaged(path);
+            QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            damaged.write("not an image");
+            damaged.close();
+            PreviewImages previews(&downloads);
+            QSignalSpy failed(&downloads, &FileDownloads::previewFailed);
+            QVERIFY(previews.image(fileId).isNull());
+            QVERIFY(failed.wait(10'000));
+            QVERIFY(!QFile::exists(path));
+            QVERIFY(!previews.isDecoded(fileId));
+        }
     }
 
     void browsesZoomsAndCloses()
@@ -126,7 +178,7 @@ private Q_SLOTS:
         layout->addWidget(new QLabel(u"#photos"_s));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        ImageViewer viewer(m_downloads.get(), &window);
+        ImageViewer viewer(m_downloads.get(), m_previews.get(), &window);
         QSignalSpy closed(&viewer, &ImageViewer::closed);
 
         viewer.show(m_images, 1);
@@ -218,7 +270,7 @@ private Q_SLOTS:
         QWidget window;
         window.resize(800, 500);
         window.show();
-        ImageViewer viewer(m_downloads.get(), &window);
+        ImageViewer viewer(m_downloads.get(), m_previews.get(), &window);
         viewer.show(m_images, 0);
         window.resize(1000, 700);
         QCoreApplication::processEvents();

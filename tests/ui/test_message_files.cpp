@@ -15,6 +15,7 @@
 #include "chat/message_files.h"
 #include "chat/message_view.h"
 #include "chat/outgoing_files.h"
+#include "chat/preview_images.h"
 #include "login/login_window.h"
 #include "main/main_window.h"
 #include "mock_server_process.h"
@@ -198,10 +199,9 @@ private Q_SLOTS:
             m_main->history()->index(rowWithBody(u"오늘 현장 자료입니다"_s), 0);
         QVERIFY(index.data(Qt::AccessibleTextRole).toString().contains(u"회의록.txt"_s));
         // The photo's preview comes from the server and is kept.
-        FileDownloads *downloads = m_main->messageFiles()->downloads();
-        downloads->preview(sent.attachments.at(0).fileId);
-        QTRY_VERIFY_WITH_TIMEOUT(!downloads->preview(sent.attachments.at(0).fileId).isNull(),
-                                 10000);
+        PreviewImages *previews = m_main->messageFiles()->previews();
+        previews->image(sent.attachments.at(0).fileId);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews->image(sent.attachments.at(0).fileId).isNull(), 10000);
     }
 
     // A screenshot pasted into the composer is a PNG; Enter sends it without words.

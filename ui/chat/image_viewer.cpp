@@ -1,6 +1,7 @@
 #include "image_viewer.h"
 
 #include "chat/file_downloads.h"
+#include "preview_images.h"
 
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -139,9 +140,10 @@ private:
     bool m_dragging = false;
 };
 
-ImageViewer::ImageViewer(FileDownloads *downloads, QWidget *window)
+ImageViewer::ImageViewer(FileDownloads *downloads, PreviewImages *previews, QWidget *window)
     : QWidget(window)
     , m_downloads(downloads)
+    , m_previews(previews)
     , m_name(new QLabel(this))
     , m_counter(new QLabel(this))
     , m_zoom(new QLabel(this))
@@ -261,9 +263,9 @@ ImageViewer::ImageViewer(FileDownloads *downloads, QWidget *window)
                 if (fileId == current().fileId && !m_full)
                     loadFullImage(fileId, path);
             });
-    connect(m_downloads, &FileDownloads::previewReady, this, [this](const QString &fileId) {
+    connect(m_previews, &PreviewImages::imageReady, this, [this](const QString &fileId) {
         if (fileId == current().fileId && !m_full)
-            setImage(m_downloads->preview(fileId), false);
+            setImage(m_previews->image(fileId), false);
     });
 
     window->installEventFilter(this);
@@ -300,7 +302,7 @@ void ImageViewer::showIndex(int index)
     m_progress->setRange(0, 0);
     m_progress->show();
     const Attachment image = current();
-    setImage(m_downloads->preview(image.fileId), false);
+    setImage(m_previews->image(image.fileId), false);
     m_downloadKey = m_downloads->fullImage(image);
     updateTexts();
 }

@@ -17,6 +17,7 @@ class FileDownloads;
 
 namespace moim::ui {
 
+class PreviewImages;
 class ImageCanvas;
 
 // The images of a conversation full size, one at a time, over the main window: a dark backdrop
@@ -31,7 +32,7 @@ class ImageViewer : public QWidget
     Q_OBJECT
 
 public:
-    ImageViewer(FileDownloads *downloads, QWidget *window);
+    ImageViewer(FileDownloads *downloads, PreviewImages *previews, QWidget *window);
     ~ImageViewer() override;
 
     using QWidget::show;
@@ -76,6 +77,7 @@ private:
     void stopDownload();
 
     FileDownloads *m_downloads;
+    PreviewImages *m_previews;
     QList<Attachment> m_images;
     int m_index = -1;
     QString m_downloadKey;

@@ -5,6 +5,7 @@
 #include "chat/history_model.h"
 #include "image_viewer.h"
 #include "message_view.h"
+#include "preview_images.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -22,6 +23,7 @@ MessageFiles::MessageFiles(Chat *chat, FileDownloads *downloads, HistoryModel *h
     : QObject(window)
     , m_chat(chat)
     , m_downloads(downloads)
+    , m_previews(new PreviewImages(downloads, this))
     , m_history(history)
     , m_view(view)
     , m_window(window)
@@ -29,7 +31,7 @@ MessageFiles::MessageFiles(Chat *chat, FileDownloads *downloads, HistoryModel *h
     auto *delegate = qobject_cast<MessageDelegate *>(view->itemDelegate());
     AttachmentTiles::Sources sources;
     sources.preview = [this](const Attachment &file) {
-        return file.fileId.isEmpty() ? QImage() : m_downloads->preview(file.fileId);
+        return file.fileId.isEmpty() ? QImage() : m_previews->image(file.fileId);
     };
     sources.transfer = [this](const Attachment &file) -> std::optional<TransferProgress> {
         if (!file.uploadKey.isEmpty() && file.fileId.isEmpty()) {
@@ -45,8 +47,12 @@ MessageFiles::MessageFiles(Chat *chat, FileDownloads *downloads, HistoryModel *h
     connect(view, &MessageView::attachmentActivated, this, &MessageFiles::activate);
     // A preview, an upload's progress or a download's changes only what is painted: no row
     // changes its height, so the viewport is repainted, never laid out again.
-    connect(downloads, &FileDownloads::previewReady, this, &MessageFiles::repaint);
-    connect(chat->uploads(), &UploadManager::uploadChanged, this, &MessageFiles::repaint);
+    connect(m_previews, &PreviewImages::imageReady, this, &MessageFiles::repaint);
+    connect(chat->uploads(), &UploadManager::uploadChanged, this, [this](const Upload &upload) {
+        // Uploads to other conversations go on behind the scenes: nothing here shows them.
+        if (upload.conversationId == m_history->conversationId())
+            repaint();
+    });
     connect(downloads, &FileDownloads::downloadChanged, this,
             [this](const QString &key, const QString &, qint64 received, qint64 total) {
                 if (!m_active.contains(key))
@@ -145,7 +151,7 @@ void MessageFiles::activate(const Message &message, int attachment, AttachmentTi
         if (at == images.cend())
             return;
         if (!m_viewer) {
-            m_viewer = new ImageViewer(m_downloads, m_window);
+            m_viewer = new ImageViewer(m_downloads, m_previews, m_window);
             connect(m_viewer, &ImageViewer::saveRequested, this, &MessageFiles::saveAs);
             connect(m_viewer, &ImageViewer::openRequested, this, &MessageFiles::open);
         }

@@ -17,6 +17,7 @@ struct Message;
 
 namespace moim::ui {
 
+class PreviewImages;
 class ImageViewer;
 class MessageView;
 
@@ -43,6 +44,7 @@ public:
     // The image viewer, once an image was opened.
     ImageViewer *viewer() const;
     FileDownloads *downloads() const { return m_downloads; }
+    PreviewImages *previews() const { return m_previews; }
     // The download of a file under way, if any.
     std::optional<TransferProgress> downloadOf(const QString &fileId) const;
 
@@ -66,6 +68,7 @@ private:
 
     Chat *m_chat;
     FileDownloads *m_downloads;
+    PreviewImages *m_previews;
     HistoryModel *m_history;
     MessageView *m_view;
     QWidget *m_window;

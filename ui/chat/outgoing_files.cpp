@@ -58,7 +58,10 @@ OutgoingFiles::OutgoingFiles(Chat *chat, Composer *composer, AttachmentStrip *st
             [this] { m_composer->setHasAttachments(!m_strip->isEmpty()); });
     UploadManager *uploads = m_chat->uploads();
     connect(uploads, &UploadManager::uploadChanged, this, &OutgoingFiles::onUploadChanged);
-    connect(uploads, &UploadManager::uploadRemoved, strip, &AttachmentStrip::removeFile);
+    connect(uploads, &UploadManager::uploadRemoved, this, [this](const QString &key) {
+        m_thumbnails.remove(key);
+        m_strip->removeFile(key);
+    });
     dropArea->setAcceptDrops(true);
     dropArea->installEventFilter(this);
 }
@@ -146,16 +149,25 @@ QList<Upload> OutgoingFiles::attachedUploads() const
 
 void OutgoingFiles::refreshComposer()
 {
-    // Thumbnails made this run survive a switch of conversation.
-    QHash<QString, QImage> thumbnails;
-    for (const OutgoingFile &file : m_strip->files())
-        thumbnails.insert(file.key, file.thumbnail);
     m_strip->clear();
     for (const Upload &upload : attachedUploads()) {
         OutgoingFile chip = chipFor(upload);
-        chip.thumbnail = thumbnails.value(upload.key, m_thumbnails.value(upload.key));
+        chip.thumbnail = thumbnailFor(upload);
         m_strip->setFile(chip);
     }
+}
+
+QImage OutgoingFiles::thumbnailFor(const Upload &upload)
+{
+    if (const auto made = m_thumbnails.constFind(upload.key); made != m_thumbnails.constEnd())
+        return *made;
+    // An image attached before a restart: its thumbnail is made again from the file.
+    if (!upload.imageSize.isValid() || upload.localPath.isEmpty())
+        return {};
+    const QImage thumbnail = thumbnailOf(upload.localPath);
+    if (!thumbnail.isNull())
+        m_thumbnails.insert(upload.key, thumbnail);
+    return thumbnail;
 }
 
 void OutgoingFiles::onUploadChanged(const Upload &upload)
@@ -163,7 +175,7 @@ void OutgoingFiles::onUploadChanged(const Upload &upload)
     if (upload.conversationId != m_conversationId || !m_strip->chip(upload.key))
         return;
     OutgoingFile chip = chipFor(upload);
-    chip.thumbnail = m_strip->chip(upload.key)->file().thumbnail;
+    chip.thumbnail = m_thumbnails.value(upload.key);
     m_strip->setFile(chip);
 }
 
@@ -175,12 +187,24 @@ bool OutgoingFiles::hasRoom(int adding)
     return false;
 }
 
+QSize OutgoingFiles::uprightImageSize(const QString &path)
+{
+    QImageReader reader(path);
+    if (!reader.canRead())
+        return {};
+    QSize size = reader.size();
+    if (reader.transformation() & QImageIOHandler::TransformationRotate90)
+        size.transpose();
+    return size.isValid() && !size.isEmpty() ? size : QSize();
+}
+
 void OutgoingFiles::attach(const QStringList &paths)
 {
     if (m_conversationId.isEmpty() || paths.isEmpty() || !hasRoom(int(paths.size())))
         return;
     for (const QString &path : paths) {
-        const UploadManager::Started started = m_chat->uploads()->start(m_conversationId, path);
+        const UploadManager::Started started =
+            m_chat->uploads()->start(m_conversationId, path, uprightImageSize(path));
         if (!started.ok()) {
             //: Why a file could not be attached: "보고서.hwp: The file is empty."
             Q_EMIT failed(tr("%1: %2").arg(QFileInfo(path).fileName(), errorText(started.error)));
@@ -209,7 +233,7 @@ void OutgoingFiles::attachImage(const QImage &image)
         return;
     }
     const UploadManager::Started started = m_chat->uploads()->startFromData(
-        m_conversationId, png, screenshotName(QDateTime::currentDateTime()));
+        m_conversationId, png, screenshotName(QDateTime::currentDateTime()), image.size());
     if (!started.ok()) {
         Q_EMIT failed(errorText(started.error));
         return;

@@ -56,6 +56,9 @@ public:
     static OutgoingFile chipFor(const moim::Upload &upload);
     // The name a pasted screenshot is given: "Screenshot 2026-12-03 15.57.12.png".
     static QString screenshotName(const QDateTime &when);
+    // The upright size of an image file (its EXIF orientation applied), read from its header
+    // without decoding the pixels; empty for anything that is not an image Qt can read.
+    static QSize uprightImageSize(const QString &path);
 
 Q_SIGNALS:
     // Something attached could not be: why, in the UI language.
@@ -67,6 +70,7 @@ protected:
 private:
     void onUploadChanged(const moim::Upload &upload);
     void refreshComposer();
+    QImage thumbnailFor(const moim::Upload &upload);
     // Uploads of the conversation that no queued message carries yet: those in the composer.
     QList<moim::Upload> attachedUploads() const;
     bool hasRoom(int adding);
@@ -78,7 +82,7 @@ private:
     QString m_conversationId;
     QString m_lastFolder;
     // Small copies of the images attached this run, by upload key, until their message goes.
-    QHash<QString, QImage> m_thumbnails;
+    QHash<QString, QImage> m_thumbnails; // of the chips, made once, by upload key
 };
 
 } // namespace moim::ui
