@@ -341,7 +341,24 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.rect.setTop(0);
-    return {option.rect.width(), layoutFor(opt, index).height};
+    RowHeight row;
+    row.message = messageOf(index);
+    row.width = option.rect.width();
+    row.font = opt.font;
+    row.marks = (index.data(HistoryModel::DayStartRole).toBool() ? 1 : 0) |
+                (index.data(HistoryModel::FirstUnreadRole).toBool() ? 2 : 0) |
+                (index.data(HistoryModel::GroupStartRole).toBool() ? 4 : 0);
+    if (row.message.deleted)
+        row.words = deletedText();
+    else if (row.message.editedAt > 0)
+        row.words = editedText();
+    const QString key = row.message.localId;
+    if (const RowHeight *known = m_rowHeights.object(key); known && known->sameInputs(row))
+        return {row.width, known->height};
+    row.height = layoutFor(opt, index).height;
+    const QSize size(row.width, row.height);
+    m_rowHeights.insert(key, new RowHeight(std::move(row)));
+    return size;
 }
 
 QString MessageDelegate::timeText(const QModelIndex &index)

@@ -4,7 +4,9 @@
 #include "chat/message.h"
 #include "reaction_chips.h"
 
+#include <QCache>
 #include <QColor>
+#include <QFont>
 #include <QStyledItemDelegate>
 #include <QUrl>
 
@@ -132,6 +134,31 @@ private:
 
     void paintQuote(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
                     const ReplyQuote &quote) const;
+
+    // A row's height with everything it was worked out from. The list asks every row's height
+    // whenever it lays itself out (a page of history arriving, the oldest rows let go), and laying
+    // each body's text out again — an emoji's glyph decoded anew every time — held the GUI thread
+    // for several frames per page.
+    struct RowHeight
+    {
+        Message message;
+        int width = 0;
+        QFont font;
+        // The day separator, the "new messages" line and the author's header above it.
+        int marks = 0;
+        // "(edited)" or the deleted message's words, in the language shown.
+        QString words;
+        int height = 0;
+
+        bool sameInputs(const RowHeight &other) const
+        {
+            return width == other.width && marks == other.marks && words == other.words &&
+                   font == other.font && message == other.message;
+        }
+    };
+    // Rows of a window and the window scrolled away from, then the oldest asked go.
+    static constexpr int RowHeightsKept = 1000;
+    mutable QCache<QString, RowHeight> m_rowHeights{RowHeightsKept};
 
     const Chat *m_chat;
     QString m_highlighted;
