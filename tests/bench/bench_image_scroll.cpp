@@ -367,7 +367,7 @@ private Q_SLOTS:
         // arrival came from the server and every later one from the disk cache.
         QHash<QString, int> arrivals;
         connect(downloads, &FileDownloads::previewReady, this,
-                [&](const QString &fileId) { ++arrivals[fileId]; });
+                [&](const QString &fileId, const QString &) { ++arrivals[fileId]; });
 
         QScrollBar *bar = view->verticalScrollBar();
         QList<double> frames;
