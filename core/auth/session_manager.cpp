@@ -3,6 +3,7 @@
 #include "auth/device_proof_store.h"
 #include "auth/session_grant.h"
 #include "chat/chat.h"
+#include "chat/file_downloads.h"
 #include "net/api_client.h"
 #include "protocol/protocol.h"
 #include "secrets/secret_store.h"
@@ -93,15 +94,22 @@ void SessionManager::markForDeletion(const QString &accountId)
 
 bool SessionManager::deleteAccountData(const QString &accountId)
 {
-    const QString dir = m_profile.accountDir(accountId);
-    QDir(dir).removeRecursively();
-    if (QFileInfo::exists(dir)) {
-        qCWarning(lcSession) << "could not delete the account's local data in" << dir
-                             << (accountsMarkedForDeletion().contains(accountId)
-                                     ? "; trying again at the next start"
-                                     : "");
-        return false;
+    // The account's folder holds its cache and outbox; the cache folder holds the files it
+    // opened and the image previews it kept, which are as private.
+    const QStringList dirs{m_profile.accountDir(accountId), FileDownloads::cacheDirFor(accountId)};
+    bool deleted = true;
+    for (const QString &dir : dirs) {
+        QDir(dir).removeRecursively();
+        if (QFileInfo::exists(dir)) {
+            qCWarning(lcSession) << "could not delete the account's local data in" << dir
+                                 << (accountsMarkedForDeletion().contains(accountId)
+                                         ? "; trying again at the next start"
+                                         : "");
+            deleted = false;
+        }
     }
+    if (!deleted)
+        return false;
     QStringList marked = accountsMarkedForDeletion();
     if (marked.removeAll(accountId) > 0) {
         if (marked.isEmpty())

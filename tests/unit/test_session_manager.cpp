@@ -3,6 +3,7 @@
 #include "auth/device_proof_store.h"
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
+#include "chat/file_downloads.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "protocol/protocol.h"
@@ -267,8 +268,15 @@ private Q_SLOTS:
         const QString accountId = sessions.account()->identity().id;
         const QString cacheFile = sessions.cacheFile(accountId);
         QVERIFY(QFile::exists(cacheFile));
+        const QString opened = FileDownloads::cacheDirFor(accountId) + u"/files/report.pdf"_s;
+        QVERIFY(QDir().mkpath(QFileInfo(opened).path()));
+        QFile file(opened);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("%PDF-1.7");
+        file.close();
         sessions.logout();
         QVERIFY(!QFile::exists(cacheFile));
+        QVERIFY(!QDir(FileDownloads::cacheDirFor(accountId)).exists());
         QVERIFY(!QDir(sessions.profile().accountDir(accountId)).exists());
         QVERIFY(secrets.contents().isEmpty());
     }
@@ -276,7 +284,7 @@ private Q_SLOTS:
     void sharedComputerDeletesItsDataAtQuit()
     {
         MemorySecretStore secrets;
-        QString accountDir, cacheFile;
+        QString accountDir, cacheFile, fileCacheDir;
         {
             auto api = makeApi();
             SessionManager sessions(Profile(), api.get(), &secrets);
@@ -296,7 +304,15 @@ private Q_SLOTS:
             QVERIFY(other.open(QIODevice::WriteOnly));
             other.write("pending");
             other.close();
+            // And the files it opened and the previews it kept, in the cache folder.
+            fileCacheDir = FileDownloads::cacheDirFor(accountId);
+            QVERIFY(QDir().mkpath(fileCacheDir + u"/previews"_s));
+            QFile preview(fileCacheDir + u"/previews/f_1.jpg"_s);
+            QVERIFY(preview.open(QIODevice::WriteOnly));
+            preview.write("jpeg");
+            preview.close();
         } // Quit: the session manager goes without a logout.
+        QVERIFY(!QDir(fileCacheDir).exists());
         QVERIFY(!QFile::exists(cacheFile));
         QVERIFY(!QFileInfo::exists(cacheFile + u"-wal"_s));
         QVERIFY(!QDir(accountDir).exists());
