@@ -266,6 +266,17 @@ void FileDownloads::cancel(const QString &key)
         dropTransfer(key, true);
 }
 
+void FileDownloads::stopFullImage(const QString &key)
+{
+    const auto transfer = m_transfers.find(key);
+    if (transfer == m_transfers.end())
+        return;
+    if (transfer->thenOpen)
+        transfer->thenShow = false;
+    else
+        dropTransfer(key, true);
+}
+
 void FileDownloads::dropTransfer(const QString &key, bool removePart)
 {
     const Transfer transfer = m_transfers.take(key);

@@ -53,6 +53,9 @@ public:
     QString open(const Attachment &attachment);
     // Fetches an image whole into the cache for the viewer and emits fullImageReady().
     QString fullImage(const Attachment &attachment);
+    // The viewer has moved on from the image fetched under `key`: its download stops, unless an
+    // Open of the same file joined it, which then goes on alone.
+    void stopFullImage(const QString &key);
     // Where open() and fullImage() keep the file; a part file beside it is continued.
     QString cachedPath(const Attachment &attachment) const;
     bool isActive(const QString &key) const { return m_transfers.contains(key); }

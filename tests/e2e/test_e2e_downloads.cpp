@@ -195,6 +195,39 @@ private Q_SLOTS:
         QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList());
     }
 
+    // The viewer moving on stops its full image, but not an Open that joined the same download.
+    void aViewerMovingOnLeavesAJoinedOpenGoing()
+    {
+        const QByteArray bytes = randomBytes(3 * 1024 * 1024);
+        const Attachment attachment = upload(u"원본.bin"_s, bytes);
+        QVERIFY(!attachment.fileId.isEmpty());
+
+        Desktop desktop(m_server->url(), m_jimin.accessToken);
+        FileDownloads downloads(&desktop.authorized, m_home.filePath(u"joined-cache"_s));
+        QSignalSpy shown(&downloads, &FileDownloads::fullImageReady);
+        QSignalSpy opened(&downloads, &FileDownloads::readyToOpen);
+        const QString viewerKey = downloads.fullImage(attachment);
+        QVERIFY(downloads.isActive(viewerKey));
+        QCOMPARE(downloads.open(attachment), viewerKey); // one download for both
+        downloads.stopFullImage(viewerKey);
+        QVERIFY(downloads.isActive(viewerKey));
+        QVERIFY(opened.wait(30'000));
+        QCOMPARE(opened.first().at(1).toString(), downloads.cachedPath(attachment));
+        QCOMPARE(contentOf(downloads.cachedPath(attachment)), bytes);
+        QCOMPARE(shown.size(), 0);
+
+        // Alone, the viewer's download stops and leaves no part file.
+        const Attachment other = upload(u"다른 원본.bin"_s, randomBytes(3 * 1024 * 1024));
+        const QString alone = downloads.fullImage(other);
+        QVERIFY(downloads.isActive(alone));
+        downloads.stopFullImage(alone);
+        QVERIFY(!downloads.isActive(alone));
+        QTest::qWait(200);
+        QCOMPARE(shown.size(), 0);
+        QVERIFY(!QFile::exists(downloads.cachedPath(other) + u".part"_s));
+        QVERIFY(!QFile::exists(downloads.cachedPath(other)));
+    }
+
     void aMemberOfAnotherWorkspaceGetsNotFound()
     {
         const Attachment attachment = upload(u"비밀.txt"_s, "우리끼리만\n");

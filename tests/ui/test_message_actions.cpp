@@ -355,6 +355,18 @@ private Q_SLOTS:
         composer->clear();
         composer->insertPlainText(u"@ㅊㅁ"_s);
         QTRY_VERIFY(picker->isVisible());
+        // Leaving the composer closes it; coming back to the "@" opens it again.
+        m_main->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_main));
+        composer->setFocus();
+        QTRY_VERIFY(composer->hasFocus());
+        QVERIFY(picker->isVisible());
+        m_main->messageView()->setFocus();
+        QTRY_VERIFY(!composer->hasFocus());
+        QVERIFY(!picker->isVisible());
+        composer->setFocus();
+        QTRY_VERIFY(picker->isVisible());
+        QCOMPARE(names().value(0), u"최민지"_s);
         QTest::keyClick(composer, Qt::Key_Return);
         QVERIFY(!picker->isVisible());
         QCOMPARE(composer->toPlainText(), u"@최민지 "_s);

@@ -406,7 +406,7 @@ void ImageViewer::loadFullImage(const QString &fileId, const QString &path)
 void ImageViewer::stopDownload()
 {
     if (!m_downloadKey.isEmpty())
-        m_downloads->cancel(m_downloadKey);
+        m_downloads->stopFullImage(m_downloadKey);
     m_downloadKey.clear();
 }
 

@@ -317,6 +317,17 @@ void MentionPicker::acceptCurrent()
 
 bool MentionPicker::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_composer && event->type() == QEvent::FocusOut) {
+        // A list left open over the timeline while typing goes on elsewhere would take a later
+        // Enter or click by surprise. A context menu of the composer's own keeps it.
+        if (static_cast<QFocusEvent *>(event)->reason() != Qt::PopupFocusReason)
+            close();
+        return false;
+    }
+    if (watched == m_composer && event->type() == QEvent::FocusIn) {
+        update(); // back in an "@…": the list again, unless Esc closed it for this "@"
+        return false;
+    }
     if (watched != m_composer || event->type() != QEvent::KeyPress || !isVisible())
         return QFrame::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);

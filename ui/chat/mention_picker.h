@@ -20,6 +20,7 @@ class Composer;
 // initial consonants (ㄱㅈㅁ for 김지민) or by email, each shown with their email so that two
 // people of the same name can be told apart; and, for a channel's admins, @channel and @here.
 // The composer keeps the focus: ↑/↓ choose, Enter or Tab insert, Esc closes; a click inserts.
+// Leaving the composer closes the list; coming back into an "@…" opens it again.
 class MentionPicker : public QFrame
 {
     Q_OBJECT
