@@ -315,7 +315,14 @@ void FileDownloads::setOnline(bool online)
 
 QString FileDownloads::preview(const QString &fileId)
 {
-    if (m_previewsBusy.contains(fileId) || !isSafeFileId(fileId))
+    if (m_previewsBusy.contains(fileId)) {
+        // Painted again while it waits for a slot: it is on screen now, so it goes first.
+        if (m_previewQueue.size() > 1 && m_previewQueue.constFirst() != fileId &&
+            m_previewQueue.removeOne(fileId))
+            m_previewQueue.prepend(fileId);
+        return {};
+    }
+    if (!isSafeFileId(fileId))
         return {};
     const auto failure = m_previewFailures.constFind(fileId);
     if (failure != m_previewFailures.constEnd()) {
@@ -333,7 +340,7 @@ QString FileDownloads::preview(const QString &fileId)
         return path;
     }
     m_previewsBusy.insert(fileId);
-    m_previewQueue.append(fileId);
+    m_previewQueue.prepend(fileId);
     pumpPreviews();
     return {};
 }

@@ -63,8 +63,11 @@ public:
     // The preview file of an image when it is on disk (it counts as seen now); otherwise an empty
     // path, and the preview is fetched from the server and previewReady() follows, or
     // previewFailed(). Asking again while it comes, or soon after it failed, costs nothing.
-    // Decoding it is the UI's business.
+    // The preview asked for last is fetched first: the timeline asks for what it paints, so
+    // what is on screen now goes before what was scrolled past. Decoding it is the UI's business.
     QString preview(const QString &fileId);
+    // The previews waiting for a fetch slot, the next one first.
+    QStringList previewQueue() const { return m_previewQueue; }
     // The UI could not decode the preview: it is removed and not asked for again for a while.
     void previewUnreadable(const QString &fileId);
 
@@ -128,7 +131,7 @@ private:
     int m_nextKey = 0;
     QHash<QString, Transfer> m_transfers;
 
-    QStringList m_previewQueue;   // waiting for a fetch slot, oldest request first
+    QStringList m_previewQueue;   // waiting for a fetch slot, latest request first
     QSet<QString> m_previewsBusy; // queued or being fetched
     int m_previewFetches = 0;
     QHash<QString, PreviewFailure> m_previewFailures;

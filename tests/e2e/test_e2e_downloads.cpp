@@ -456,6 +456,34 @@ private Q_SLOTS:
         }
     }
 
+    // Scrolling fast asks for many previews; what was asked for last (on screen now) goes first.
+    void theLatestPreviewAskedForIsFetchedFirst()
+    {
+        QStringList ids;
+        for (int i = 0; i < 6; ++i) {
+            const Attachment image =
+                upload(u"순서 %1.png"_s.arg(i), pngOf(300, 200, QColor(30 * i, 120, 60)));
+            QVERIFY(image.hasPreview);
+            ids.append(image.fileId);
+        }
+        Desktop desktop(m_server->url(), m_jimin.accessToken);
+        FileDownloads downloads(&desktop.authorized, m_home.filePath(u"order-cache"_s));
+        QSignalSpy ready(&downloads, &FileDownloads::previewReady);
+        downloads.setOnline(false); // nothing leaves, so the queue can be read as it is
+        for (const QString &id : ids)
+            QVERIFY(downloads.preview(id).isEmpty());
+        QCOMPARE(downloads.previewQueue(),
+                 (QStringList{ids[5], ids[4], ids[3], ids[2], ids[1], ids[0]}));
+        // The first one is painted again: scrolled back to, it is the next.
+        QVERIFY(downloads.preview(ids[0]).isEmpty());
+        QCOMPARE(downloads.previewQueue().constFirst(), ids[0]);
+        downloads.setOnline(true);
+        // As many as there are slots went at once, the latest asked first; the rest wait.
+        QCOMPARE(downloads.previewQueue(), (QStringList{ids[2], ids[1]}));
+        QVERIFY(QTest::qWaitFor([&] { return ready.size() == ids.size(); }, 10'000));
+        QVERIFY(downloads.previewQueue().isEmpty());
+    }
+
     // The disk cache keeps what was seen last: a preview read again from disk counts as new.
     void previewsBeyondTheDiskBudgetAreEvictedOldestFirst()
     {
