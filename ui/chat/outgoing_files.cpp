@@ -164,9 +164,9 @@ QImage OutgoingFiles::thumbnailFor(const Upload &upload)
     // An image attached before a restart: its thumbnail is made again from the file.
     if (!upload.imageSize.isValid() || upload.localPath.isEmpty())
         return {};
+    // Kept even when null, so that a file that cannot be read is not decoded at every refresh.
     const QImage thumbnail = thumbnailOf(upload.localPath);
-    if (!thumbnail.isNull())
-        m_thumbnails.insert(upload.key, thumbnail);
+    m_thumbnails.insert(upload.key, thumbnail);
     return thumbnail;
 }
 

@@ -81,8 +81,9 @@ private:
     QWidget *m_window;
     QString m_conversationId;
     QString m_lastFolder;
-    // Small copies of the images attached this run, by upload key, until their message goes.
-    QHash<QString, QImage> m_thumbnails; // of the chips, made once, by upload key
+    // The chips' small copies of their images, by upload key, made once (a null image for one
+    // that could not be read) until the upload goes.
+    QHash<QString, QImage> m_thumbnails;
 };
 
 } // namespace moim::ui
