@@ -60,16 +60,16 @@ void quitOnTerminationSignals(moim::ui::WindowController *windows)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"moim"_s);
-    QApplication::setApplicationDisplayName(u"Moim"_s);
-    QApplication::setApplicationVersion(QStringLiteral(MOIM_VERSION));
-    QApplication::setDesktopFileName(u"moim"_s);
+    QCoreApplication::setApplicationName(u"moim"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(MOIM_VERSION));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Moim, a desktop messenger for work."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption serverOption(
         u"server"_s,
         u"Server URL (default %1). Plain http only to this computer."_s.arg(
@@ -92,6 +92,17 @@ int main(int argc, char *argv[])
                                  u"An invitation or password reset link: moim://invite/… or "
                                  "moim://reset/…"_s,
                                  u"[link]"_s);
+    // Help and version need no display: answer them before QApplication connects to one. The
+    // full parse comes after it, once Qt has taken its own options (-platform, -style…) out.
+    if (parser.parse(arguments) && (parser.isSet(helpOption) || parser.isSet(versionOption))) {
+        QCoreApplication terminalOnly(argc, argv);
+        if (parser.isSet(versionOption))
+            parser.showVersion();
+        parser.showHelp(0);
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(u"Moim"_s);
+    QApplication::setDesktopFileName(u"moim"_s);
     parser.process(app);
     if (parser.positionalArguments().size() > 1) {
         QTextStream(stderr) << "moim: give at most one link." << Qt::endl;
