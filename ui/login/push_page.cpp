@@ -1,6 +1,7 @@
 #include "push_page.h"
 
 #include "common/error_text.h"
+#include "common/korean_particles.h"
 #include "common/notice.h"
 
 #include <QAccessible>
@@ -326,9 +327,9 @@ void PushPage::render()
         for (const QChar digit : digits)
             spelled.append(QString(digit));
         m_checkCode->setAccessibleName(tr("Enter on your phone: %1").arg(spelled.join(u' ')));
-        m_checkCode->setAccessibleDescription(
+        m_checkCode->setAccessibleDescription(withKoreanParticles(
             tr("On the phone signed in to %1, open the sign-in request and enter %2.")
-                .arg(account, digits));
+                .arg(account, digits)));
         m_confirmHint->setText(
             tr("On the phone signed in to %1, open the sign-in request from this computer and "
                "enter this number.")

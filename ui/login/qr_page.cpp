@@ -1,6 +1,7 @@
 #include "qr_page.h"
 
 #include "common/error_text.h"
+#include "common/korean_particles.h"
 #include "common/notice.h"
 #include "qr_code_view.h"
 
@@ -229,7 +230,8 @@ void QrPage::render()
             spelled.append(QString(digit));
         m_checkCode->setAccessibleName(tr("Confirm on your phone: %1").arg(spelled.join(u' ')));
         m_checkCode->setAccessibleDescription(
-            tr("Enter the number %1 on your phone to finish signing in.").arg(digits));
+            withKoreanParticles(
+                tr("Enter the number %1 on your phone to finish signing in.").arg(digits)));
         m_status->setText(tr("Scanned. Confirm on your phone."));
         break;
     }

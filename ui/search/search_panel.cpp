@@ -1,6 +1,7 @@
 #include "search_panel.h"
 
 #include "account/account.h"
+#include "common/korean_particles.h"
 #include "common/notice.h"
 #include "conversations/conversation_dialogs.h"
 #include "search_result_delegate.h"
@@ -178,17 +179,19 @@ void SearchPanel::searchNow()
     if (query.error.isEmpty() && !query.from.isEmpty()) {
         request.authorId = resolveMember(query.from);
         if (request.authorId.isEmpty())
-            m_filterProblem = m_scopeKind == Scope::Conversation
-                                  ? tr("No one called “%1” is in this workspace.").arg(query.from)
-                                  : tr("No one called “%1” is in your workspaces.").arg(query.from);
+            m_filterProblem = withKoreanParticles(
+                m_scopeKind == Scope::Conversation
+                    ? tr("No one called “%1” is in this workspace.").arg(query.from)
+                    : tr("No one called “%1” is in your workspaces.").arg(query.from));
     }
     if (query.error.isEmpty() && m_filterProblem.isEmpty() && !query.in.isEmpty()) {
         request.conversationId = resolveConversation(query.in);
         if (request.conversationId.isEmpty())
-            m_filterProblem = tr("There is no conversation called “%1”.").arg(query.in);
+            m_filterProblem = withKoreanParticles(
+                tr("There is no conversation called “%1”.").arg(query.in));
     }
     if (!query.error.isEmpty())
-        m_filterProblem = query.error;
+        m_filterProblem = withKoreanParticles(query.error);
     else if (m_filterProblem.isEmpty() && query.terms.isEmpty() && !query.isEmpty())
         m_filterProblem = tr("Add a word to find as well as the filters.");
     if (!m_filterProblem.isEmpty() || query.isEmpty()) {
