@@ -223,13 +223,6 @@
 </context>
 <context>
     <name>moim::ui::CodePage</name>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many attempts. Try again in %n second.</numerusform>
-            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Use a recovery code</source>
         <translation type="unfinished"></translation>
@@ -319,6 +312,10 @@
     </message>
     <message>
         <source>Your phone approved. Open your authenticator app and enter the 6-digit code for your Moim work account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -498,6 +495,32 @@
     <message>
         <source>%1 at %2</source>
         <comment>a day, then a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An hour count and a minute count, as in &quot;1 hour 5 minutes&quot; / &quot;1시간 5분&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1197,20 +1220,6 @@
 </context>
 <context>
     <name>moim::ui::ErrorText</name>
-    <message numerus="yes">
-        <source>The server is busy. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>The server is busy. Try again in %n second.</numerusform>
-            <numerusform>The server is busy. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server is getting too many requests. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>The server is getting too many requests. Try again in %n second.</numerusform>
-            <numerusform>The server is getting too many requests. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The server is getting too many requests. Try again in a moment.</source>
         <translation type="unfinished"></translation>
@@ -1233,6 +1242,14 @@
     </message>
     <message>
         <source>The server could not accept Moim&apos;s request (%1). If this keeps happening, update Moim or tell your admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is getting too many requests. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1632,13 +1649,6 @@ This invitation is valid until %4 and works once.</source>
         <source>That password is not right for this account. Try again, or reset it from the sign-in page.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many attempts. Try again in %n second.</numerusform>
-            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation type="unfinished"></translation>
@@ -1673,6 +1683,10 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message>
         <source>That code has expired. Use the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2362,13 +2376,6 @@ Messages arrive here.</source>
         <source>Choose a new password of at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many attempts. Try again in %n second.</numerusform>
-            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation type="unfinished"></translation>
@@ -2493,18 +2500,19 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Three requests already wait on that phone. Answer them there, or try again in %n second(s).</source>
-        <translation>
-            <numerusform>Three requests already wait on that phone. Answer them there, or try again in %n second.</numerusform>
-            <numerusform>Three requests already wait on that phone. Answer them there, or try again in %n seconds.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Requests to that personal account are paused after a report. Try again in %n minute(s).</source>
         <translation>
             <numerusform>Requests to that personal account are paused after a report. Try again in %n minute.</numerusform>
             <numerusform>Requests to that personal account are paused after a report. Try again in %n minutes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three requests already wait on that phone. Answer them there, or try again in %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2926,13 +2934,6 @@ Messages arrive here.</source>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many attempts. Try again in %n second.</numerusform>
-            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Enter your work email and password.</source>
         <translation type="unfinished"></translation>
@@ -3007,6 +3008,10 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Approve on the phone signed in to your linked personal account; no password on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3368,13 +3373,6 @@ Messages arrive here.</source>
         <source>Requests are already waiting</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Three requests already wait on your phone. Approve or deny them there, or try again in %n second(s).</source>
-        <translation>
-            <numerusform>Three requests already wait on your phone. Approve or deny them there, or try again in %n second.</numerusform>
-            <numerusform>Three requests already wait on your phone. Approve or deny them there, or try again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Push sign-in is paused</source>
         <translation type="unfinished"></translation>
@@ -3389,13 +3387,6 @@ Messages arrive here.</source>
     <message>
         <source>Too many attempts</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Try again in %n second.</numerusform>
-            <numerusform>Try again in %n seconds.</numerusform>
-        </translation>
     </message>
     <message>
         <source>2-step verification ended</source>
@@ -3419,6 +3410,14 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Something went wrong (%1). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three requests already wait on your phone. Approve or deny them there, or try again in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3544,19 +3543,16 @@ Messages arrive here.</source>
         <source>Sign-in failed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many attempts. Try again in %n second.</numerusform>
-            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This version of Moim is no longer supported by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong (%1). Try a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -222,12 +222,6 @@
 </context>
 <context>
     <name>moim::ui::CodePage</name>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Use a recovery code</source>
         <translation>복구 코드 사용</translation>
@@ -317,6 +311,10 @@
     <message>
         <source>Your phone approved. Open your authenticator app and enter the 6-digit code for your Moim work account.</source>
         <translation>휴대폰에서 승인했습니다. 인증 앱을 열고 모임 업무 계정의 6자리 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -494,6 +492,29 @@
     <message>
         <source>%1 at %2</source>
         <comment>a day, then a time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n초</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n분</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n시간</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>An hour count and a minute count, as in &quot;1 hour 5 minutes&quot; / &quot;1시간 5분&quot;.</extracomment>
         <translation>%1 %2</translation>
     </message>
 </context>
@@ -1193,18 +1214,6 @@
 </context>
 <context>
     <name>moim::ui::ErrorText</name>
-    <message numerus="yes">
-        <source>The server is busy. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>서버가 바쁩니다. %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server is getting too many requests. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>서버에 요청이 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The server is getting too many requests. Try again in a moment.</source>
         <translation>서버에 요청이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
@@ -1228,6 +1237,14 @@
     <message>
         <source>The server could not accept Moim&apos;s request (%1). If this keeps happening, update Moim or tell your admin.</source>
         <translation>서버가 모임의 요청을 받을 수 없습니다(%1). 이 문제가 계속되면 모임을 업데이트하거나 관리자에게 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in %1.</source>
+        <translation>서버가 바쁩니다. %1 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server is getting too many requests. Try again in %1.</source>
+        <translation>서버에 요청이 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -1627,12 +1644,6 @@ This invitation is valid until %4 and works once.</source>
         <source>That password is not right for this account. Try again, or reset it from the sign-in page.</source>
         <translation>이 계정의 비밀번호가 아닙니다. 다시 시도하거나 로그인 화면에서 비밀번호를 재설정하세요.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
@@ -1668,6 +1679,10 @@ This invitation is valid until %4 and works once.</source>
     <message>
         <source>That code has expired. Use the current one.</source>
         <translation>만료된 코드입니다. 지금 표시된 코드를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -2349,12 +2364,6 @@ Messages arrive here.</source>
         <source>Choose a new password of at least 12 characters.</source>
         <translation>12자 이상의 새 비밀번호를 정하세요.</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Moim can&apos;t reach the server. Check your connection and try again.</source>
         <translation>서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
@@ -2478,16 +2487,18 @@ Messages arrive here.</source>
         <translation>이 업무 계정에는 이미 연결된 개인 계정이 있습니다. 먼저 연결을 해제하세요.</translation>
     </message>
     <message numerus="yes">
-        <source>Three requests already wait on that phone. Answer them there, or try again in %n second(s).</source>
-        <translation>
-            <numerusform>그 휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 응답하거나 %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Requests to that personal account are paused after a report. Try again in %n minute(s).</source>
         <translation>
             <numerusform>신고로 인해 이 개인 계정으로 보내는 요청이 일시 중지되었습니다. %n분 후에 다시 시도하세요.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Three requests already wait on that phone. Answer them there, or try again in %1.</source>
+        <translation>그 휴대폰에 이미 요청 3개가 기다리고 있습니다. 휴대폰에서 응답하거나 %1 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -2908,12 +2919,6 @@ Messages arrive here.</source>
         <source>Server: %1</source>
         <translation>서버: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Enter your work email and password.</source>
         <translation>업무용 이메일과 비밀번호를 입력하세요.</translation>
@@ -2989,6 +2994,10 @@ Messages arrive here.</source>
     <message>
         <source>Approve on the phone signed in to your linked personal account; no password on this computer.</source>
         <translation>연결된 개인 계정으로 로그인한 휴대폰에서 승인하세요. 이 컴퓨터에서는 비밀번호가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -3348,12 +3357,6 @@ Messages arrive here.</source>
         <source>Requests are already waiting</source>
         <translation>이미 대기 중인 요청이 있습니다</translation>
     </message>
-    <message numerus="yes">
-        <source>Three requests already wait on your phone. Approve or deny them there, or try again in %n second(s).</source>
-        <translation>
-            <numerusform>휴대폰에 이미 요청 3개가 대기 중입니다. 휴대폰에서 승인하거나 거부하고, 또는 %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Push sign-in is paused</source>
         <translation>휴대폰 승인 로그인이 일시 중지되었습니다</translation>
@@ -3367,12 +3370,6 @@ Messages arrive here.</source>
     <message>
         <source>Too many attempts</source>
         <translation>시도 횟수가 너무 많습니다</translation>
-    </message>
-    <message numerus="yes">
-        <source>Try again in %n second(s).</source>
-        <translation>
-            <numerusform>%n초 후에 다시 시도하세요.</numerusform>
-        </translation>
     </message>
     <message>
         <source>2-step verification ended</source>
@@ -3397,6 +3394,14 @@ Messages arrive here.</source>
     <message>
         <source>Something went wrong (%1). Try again.</source>
         <translation>문제가 발생했습니다(%1). 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Three requests already wait on your phone. Approve or deny them there, or try again in %1.</source>
+        <translation>휴대폰에 이미 요청 3개가 기다리고 있습니다. 휴대폰에서 승인하거나 거부하거나, %1 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Try again in %1.</source>
+        <translation>%1 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -3521,12 +3526,6 @@ Messages arrive here.</source>
         <source>Sign-in failed</source>
         <translation>로그인하지 못했습니다</translation>
     </message>
-    <message numerus="yes">
-        <source>Too many attempts. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>시도 횟수가 너무 많습니다. %n초 후에 다시 시도하세요.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This version of Moim is no longer supported by the server.</source>
         <translation>이 버전의 모임은 서버에서 더 이상 지원되지 않습니다.</translation>
@@ -3534,6 +3533,10 @@ Messages arrive here.</source>
     <message>
         <source>Something went wrong (%1). Try a new code.</source>
         <translation>문제가 발생했습니다(%1). 새 코드로 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>

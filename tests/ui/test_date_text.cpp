@@ -119,6 +119,36 @@ private Q_SLOTS:
             shown = DateText::date(moment.date());
         QCOMPARE(shown, expected);
     }
+
+    // Long waits read as minutes and hours, never "897초".
+    void waitLengths_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("seconds");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ko 1 s") << u"ko"_s << 1 << u"1초"_s;
+        QTest::newRow("ko 45 s") << u"ko"_s << 45 << u"45초"_s;
+        QTest::newRow("ko 60 s") << u"ko"_s << 60 << u"1분"_s;
+        QTest::newRow("ko 897 s") << u"ko"_s << 897 << u"15분"_s;
+        QTest::newRow("ko 3600 s") << u"ko"_s << 3600 << u"1시간"_s;
+        QTest::newRow("ko 3900 s") << u"ko"_s << 3900 << u"1시간 5분"_s;
+        QTest::newRow("en 1 s") << u"en"_s << 1 << u"1 second"_s;
+        QTest::newRow("en 45 s") << u"en"_s << 45 << u"45 seconds"_s;
+        QTest::newRow("en 61 s") << u"en"_s << 61 << u"2 minutes"_s;
+        QTest::newRow("en 897 s") << u"en"_s << 897 << u"15 minutes"_s;
+        QTest::newRow("en 7200 s") << u"en"_s << 7200 << u"2 hours"_s;
+        QTest::newRow("en 3660 s") << u"en"_s << 3660 << u"1 hour 1 minute"_s;
+        QTest::newRow("zero is not now") << u"en"_s << 0 << u"1 second"_s;
+    }
+
+    void waitLengths()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, seconds);
+        QFETCH(QString, expected);
+        useLanguage(language);
+        QCOMPARE(DateText::waitLength(seconds), expected);
+    }
 };
 
 QTEST_MAIN(TestDateText)

@@ -885,8 +885,8 @@ QString MyAccountPage::describe(const ApiError &error) const
     case ApiError::Code::WeakPassword:
         return tr("Choose a new password of at least 12 characters.");
     case ApiError::Code::TooManyAttempts:
-        return tr("Too many attempts. Try again in %n second(s).", nullptr,
-                  error.retryAfterSeconds);
+        return tr("Too many attempts. Try again in %1.")
+            .arg(DateText::waitLength(error.retryAfterSeconds));
     case ApiError::Code::Network:
     case ApiError::Code::Tls:
         return tr("Moim can't reach the server. Check your connection and try again.");
@@ -898,8 +898,8 @@ QString MyAccountPage::describe(const ApiError &error) const
         return tr("This work account already has a linked personal account. Unlink it first.");
     case ApiError::Code::TooManyPending:
         return tr("Three requests already wait on that phone. Answer them there, or try again "
-                  "in %n second(s).",
-                  nullptr, std::max(1, error.retryAfterSeconds));
+                  "in %1.")
+            .arg(DateText::waitLength(error.retryAfterSeconds));
     case ApiError::Code::PushBlocked:
         return tr("Requests to that personal account are paused after a report. Try again in %n "
                   "minute(s).",

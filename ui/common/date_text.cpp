@@ -1,5 +1,7 @@
 #include "date_text.h"
 
+#include <algorithm>
+
 namespace moim::ui {
 
 using namespace Qt::StringLiterals;
@@ -118,6 +120,23 @@ QString DateText::full(const QDateTime &moment)
     if (korean())
         return words.toString(local, u"yyyy년 M월 d일 (ddd) AP h:mm:ss"_s);
     return words.toString(local, u"ddd d MMM yyyy, h:mm:ss AP"_s);
+}
+
+QString DateText::waitLength(int seconds)
+{
+    seconds = std::max(1, seconds);
+    if (seconds < 60)
+        return tr("%n second(s)", nullptr, seconds);
+    const int minutes = (seconds + 59) / 60;
+    if (minutes < 60)
+        return tr("%n minute(s)", nullptr, minutes);
+    const int hours = minutes / 60;
+    const int minutesLeft = minutes % 60;
+    if (minutesLeft == 0)
+        return tr("%n hour(s)", nullptr, hours);
+    //: An hour count and a minute count, as in "1 hour 5 minutes" / "1시간 5분".
+    return tr("%1 %2").arg(tr("%n hour(s)", nullptr, hours),
+                           tr("%n minute(s)", nullptr, minutesLeft));
 }
 
 } // namespace moim::ui

@@ -36,6 +36,10 @@ public:
     static QString moment(const QDateTime &moment, const QDateTime &now);
     // Everything, for a tooltip: 2026년 11월 30일 (월) 오후 3:57:12 / Mon 30 Nov 2026, 3:57:12 PM.
     static QString full(const QDateTime &moment);
+    // How long to wait, as people say it: 45초 / 45 seconds under a minute, 15분 / 15 minutes
+    // under an hour (rounded up: a wait is never shorter than said), then 1시간 5분 / 1 hour
+    // 5 minutes. For "Try again in %1" and the like, never "897초".
+    static QString waitLength(int seconds);
 
 private:
     static bool korean();

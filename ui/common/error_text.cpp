@@ -1,5 +1,7 @@
 #include "error_text.h"
 
+#include "date_text.h"
+
 #include <algorithm>
 
 namespace moim::ui {
@@ -8,12 +10,12 @@ QString ErrorText::forServerAnswer(const ApiError &error)
 {
     switch (error.code) {
     case ApiError::Code::ServerBusy:
-        return tr("The server is busy. Try again in %n second(s).", nullptr,
-                  std::max(1, error.retryAfterSeconds));
+        return tr("The server is busy. Try again in %1.")
+            .arg(DateText::waitLength(error.retryAfterSeconds));
     case ApiError::Code::RateLimited:
         if (error.retryAfterSeconds > 0)
-            return tr("The server is getting too many requests. Try again in %n second(s).",
-                      nullptr, error.retryAfterSeconds);
+            return tr("The server is getting too many requests. Try again in %1.")
+                .arg(DateText::waitLength(error.retryAfterSeconds));
         return tr("The server is getting too many requests. Try again in a moment.");
     case ApiError::Code::ServerError:
         return tr("The server ran into a problem. Try again in a moment.");

@@ -6,7 +6,12 @@ namespace moim::ui {
 
 namespace {
 
-enum class Ending { Vowel, Consonant, Rieul };
+enum class Ending
+{
+    Vowel,
+    Consonant,
+    Rieul
+};
 
 struct ParticlePair
 {
@@ -18,10 +23,10 @@ struct ParticlePair
 };
 
 constexpr std::array pairs = {
-    ParticlePair{u"을(를)", u"을", u"를"},   ParticlePair{u"를(을)", u"을", u"를"},
-    ParticlePair{u"이(가)", u"이", u"가"},   ParticlePair{u"가(이)", u"이", u"가"},
-    ParticlePair{u"은(는)", u"은", u"는"},   ParticlePair{u"는(은)", u"은", u"는"},
-    ParticlePair{u"과(와)", u"과", u"와"},   ParticlePair{u"와(과)", u"과", u"와"},
+    ParticlePair{u"을(를)", u"을", u"를"},         ParticlePair{u"를(을)", u"을", u"를"},
+    ParticlePair{u"이(가)", u"이", u"가"},         ParticlePair{u"가(이)", u"이", u"가"},
+    ParticlePair{u"은(는)", u"은", u"는"},         ParticlePair{u"는(은)", u"은", u"는"},
+    ParticlePair{u"과(와)", u"과", u"와"},         ParticlePair{u"와(과)", u"과", u"와"},
     ParticlePair{u"(으)로", u"으로", u"로", true}, ParticlePair{u"(이)라", u"이라", u"라"},
     ParticlePair{u"(이)나", u"이나", u"나"},
 };
@@ -105,8 +110,8 @@ QString withKoreanParticles(const QString &text)
             if (!QStringView(text).sliced(i).startsWith(pair.marker))
                 continue;
             const Ending ending = endingBefore(text, i);
-            const bool vowelForm = ending == Ending::Vowel
-                                   || (ending == Ending::Rieul && pair.rieulTakesVowelForm);
+            const bool vowelForm =
+                ending == Ending::Vowel || (ending == Ending::Rieul && pair.rieulTakesVowelForm);
             result += QStringView(text).sliced(copiedUpTo, i - copiedUpTo);
             result += vowelForm ? pair.afterVowel : pair.afterConsonant;
             copiedUpTo = i + pair.marker.size();

@@ -1,5 +1,6 @@
 #include "code_page.h"
 
+#include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
 
@@ -81,8 +82,8 @@ CodePage::CodePage(QWidget *parent)
             m_throttleTimer.stop();
             m_error->hide();
         } else {
-            m_error->setMessage(tr("Too many attempts. Try again in %n second(s).", nullptr,
-                                   m_throttleSecondsLeft));
+            m_error->setMessage(tr("Too many attempts. Try again in %1.")
+                                    .arg(DateText::waitLength(m_throttleSecondsLeft)));
         }
         updateVerifyEnabled();
     });
@@ -229,7 +230,8 @@ void CodePage::showError(const ApiError &error)
     case ApiError::Code::TooManyAttempts:
         m_throttleSecondsLeft = std::max(1, error.retryAfterSeconds);
         m_throttleTimer.start();
-        text = tr("Too many attempts. Try again in %n second(s).", nullptr, m_throttleSecondsLeft);
+        text = tr("Too many attempts. Try again in %1.")
+                   .arg(DateText::waitLength(m_throttleSecondsLeft));
         break;
     case ApiError::Code::Network:
     case ApiError::Code::Tls:

@@ -2,6 +2,7 @@
 
 #include "auth/session_manager.h"
 #include "code_page.h"
+#include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
 #include "info_page.h"
@@ -480,8 +481,8 @@ QString LoginWindow::submitErrorText(const ApiError &error) const
         return tr("That password is not right for this account. Try again, or reset it from the "
                   "sign-in page.");
     case ApiError::Code::TooManyAttempts:
-        return tr("Too many attempts. Try again in %n second(s).", nullptr,
-                  std::max(1, error.retryAfterSeconds));
+        return tr("Too many attempts. Try again in %1.")
+            .arg(DateText::waitLength(std::max(1, error.retryAfterSeconds)));
     case ApiError::Code::Network:
     case ApiError::Code::Tls:
         return tr("Moim can't reach the server. Check your connection and try again.");

@@ -1,5 +1,6 @@
 #include "password_page.h"
 
+#include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
 
@@ -277,8 +278,8 @@ void PasswordPage::showInfo(const QString &message)
 void PasswordPage::updateThrottleText()
 {
     if (m_throttleSecondsLeft > 0) {
-        m_error->setMessage(
-            tr("Too many attempts. Try again in %n second(s).", nullptr, m_throttleSecondsLeft));
+        m_error->setMessage(tr("Too many attempts. Try again in %1.")
+                                .arg(DateText::waitLength(m_throttleSecondsLeft)));
     }
 }
 

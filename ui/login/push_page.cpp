@@ -1,5 +1,6 @@
 #include "push_page.h"
 
+#include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/korean_particles.h"
 #include "common/notice.h"
@@ -394,8 +395,8 @@ void PushPage::render()
         case ApiError::Code::TooManyPending:
             title = tr("Requests are already waiting");
             body = tr("Three requests already wait on your phone. Approve or deny them there, or "
-                      "try again in %n second(s).",
-                      nullptr, std::max(1, error.retryAfterSeconds));
+                      "try again in %1.")
+                       .arg(DateText::waitLength(error.retryAfterSeconds));
             break;
         case ApiError::Code::PushBlocked:
             icon = u":/moim/icons/shield-off.svg"_s;
@@ -408,7 +409,7 @@ void PushPage::render()
             break;
         case ApiError::Code::TooManyAttempts:
             title = tr("Too many attempts");
-            body = tr("Try again in %n second(s).", nullptr, std::max(1, error.retryAfterSeconds));
+            body = tr("Try again in %1.").arg(DateText::waitLength(error.retryAfterSeconds));
             break;
         case ApiError::Code::ChallengeEnded:
             title = tr("2-step verification ended");

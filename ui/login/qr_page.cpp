@@ -1,5 +1,6 @@
 #include "qr_page.h"
 
+#include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/korean_particles.h"
 #include "common/notice.h"
@@ -229,9 +230,8 @@ void QrPage::render()
         for (const QChar digit : digits)
             spelled.append(QString(digit));
         m_checkCode->setAccessibleName(tr("Confirm on your phone: %1").arg(spelled.join(u' ')));
-        m_checkCode->setAccessibleDescription(
-            withKoreanParticles(
-                tr("Enter the number %1 on your phone to finish signing in.").arg(digits)));
+        m_checkCode->setAccessibleDescription(withKoreanParticles(
+            tr("Enter the number %1 on your phone to finish signing in.").arg(digits)));
         m_status->setText(tr("Scanned. Confirm on your phone."));
         break;
     }
@@ -276,8 +276,8 @@ void QrPage::render()
         const ApiError error = m_login->error();
         outcomeTitle = tr("Sign-in failed");
         if (error.code == ApiError::Code::TooManyAttempts)
-            outcomeBody = tr("Too many attempts. Try again in %n second(s).", nullptr,
-                             std::max(1, error.retryAfterSeconds));
+            outcomeBody = tr("Too many attempts. Try again in %1.")
+                              .arg(DateText::waitLength(std::max(1, error.retryAfterSeconds)));
         else if (error.code == ApiError::Code::UpdateRequired)
             outcomeBody = tr("This version of Moim is no longer supported by the server.");
         else if (const QString text = ErrorText::forServerAnswer(error); !text.isEmpty())

@@ -187,8 +187,8 @@ void SearchPanel::searchNow()
     if (query.error.isEmpty() && m_filterProblem.isEmpty() && !query.in.isEmpty()) {
         request.conversationId = resolveConversation(query.in);
         if (request.conversationId.isEmpty())
-            m_filterProblem = withKoreanParticles(
-                tr("There is no conversation called “%1”.").arg(query.in));
+            m_filterProblem =
+                withKoreanParticles(tr("There is no conversation called “%1”.").arg(query.in));
     }
     if (!query.error.isEmpty())
         m_filterProblem = withKoreanParticles(query.error);
