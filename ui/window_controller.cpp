@@ -119,6 +119,7 @@ LoginWindow *WindowController::ensureLoginWindow()
         connect(m_login, &LoginWindow::landingWorkspace, this, [this](const QString &id) {
             m_uiState->setValue(QStringLiteral("ui/lastWorkspace"), id);
         });
+        connect(m_login, &LoginWindow::quitRequested, this, &WindowController::quit);
     }
     return m_login;
 }

@@ -208,6 +208,55 @@ private Q_SLOTS:
         QVERIFY(help.contains(u"24 hours"_s));
     }
 
+    void escapeGoesBackAndCtrlQQuits()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        login->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(login));
+        for (QPushButton *opener :
+             {login->passwordPage()->helpButton(), login->passwordPage()->qrButton(),
+              login->passwordPage()->pushButton()}) {
+            opener->click();
+            QVERIFY(login->currentPage() != LoginWindow::Page::Password);
+            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : login,
+                            Qt::Key_Escape);
+            QCOMPARE(login->currentPage(), LoginWindow::Page::Password);
+        }
+        // On the first page there is nowhere to go back to: Escape leaves it as it is.
+        QTest::keyClick(login, Qt::Key_Escape);
+        QCOMPARE(login->currentPage(), LoginWindow::Page::Password);
+        QVERIFY(login->isVisible());
+
+        QSignalSpy quit(login, &LoginWindow::quitRequested);
+        QTest::keyClick(login, Qt::Key_Q, Qt::ControlModifier);
+        QCOMPARE(quit.size(), 1);
+    }
+
+    void codeFieldSubmitsAWholeCodeByItself()
+    {
+        CodePage page;
+        page.start(u"alex@moim.example"_s);
+        QSignalSpy codes(&page, &CodePage::codeSubmitted);
+        QSignalSpy recoveryCodes(&page, &CodePage::recoveryCodeSubmitted);
+        QTest::keyClicks(page.codeField(), u"12345"_s);
+        QCOMPARE(codes.size(), 0);
+        QTest::keyClicks(page.codeField(), u"6"_s);
+        QCOMPARE(codes.size(), 1);
+        QCOMPARE(codes.at(0).at(0).toString(), u"123456"_s);
+        // Grouped as authenticators show it, too.
+        page.codeField()->clear();
+        QTest::keyClicks(page.codeField(), u"123 457"_s);
+        QCOMPARE(codes.size(), 2);
+
+        page.recoveryButton()->click();
+        QTest::keyClicks(page.codeField(), u"ABCD-EFGH-IJKL-MNO"_s);
+        QCOMPARE(recoveryCodes.size(), 0);
+        QTest::keyClicks(page.codeField(), u"P"_s);
+        QCOMPARE(recoveryCodes.size(), 1);
+        QCOMPARE(codes.size(), 2);
+    }
+
     void throttlingCountsDownAndBlocksTheButton()
     {
         auto f = open(m_server.url());
@@ -389,8 +438,8 @@ private Q_SLOTS:
         CodePage *codes = login->codePage();
         QTRY_COMPARE(QApplication::focusWidget(), codes->codeField());
         QVERIFY(!codes->codeField()->accessibleName().isEmpty());
+        // The sixth digit sends the code by itself: no Return needed.
         QTest::keyClicks(codes->codeField(), u"000000"_s);
-        QTest::keyClick(codes->codeField(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(codes->isErrorVisible(), 10000);
         QVERIFY2(codes->errorText().contains(u"not right"_s), qPrintable(codes->errorText()));
         QVERIFY(codes->errorText().contains(u"4 attempt"_s));

@@ -212,6 +212,14 @@ QWidget *MyAccountPage::buildTwoStepTab()
     connect(m_enable, &QPushButton::clicked, this, &MyAccountPage::startTwoStepSetup);
     connect(m_confirm, &QPushButton::clicked, this, &MyAccountPage::confirmSetup);
     connect(m_setupCode, &QLineEdit::returnPressed, this, &MyAccountPage::confirmSetup);
+    // Six digits typed or pasted confirm by themselves, like the sign-in code field.
+    connect(m_setupCode, &QLineEdit::textEdited, this, [this](const QString &text) {
+        QString digits = text;
+        digits.remove(u' ');
+        if (digits.size() == 6 &&
+            std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); }))
+            confirmSetup();
+    });
     connect(m_cancelSetup, &QPushButton::clicked, this,
             [this] { m_twoStepPages->setCurrentIndex(int(TwoStepView::Overview)); });
     connect(m_disable, &QPushButton::clicked, this, &MyAccountPage::disableTwoStep);

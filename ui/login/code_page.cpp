@@ -70,11 +70,20 @@ CodePage::CodePage(QWidget *parent)
 
     connect(m_verify, &QPushButton::clicked, this, &CodePage::submit);
     connect(m_code, &QLineEdit::returnPressed, this, &CodePage::submit);
+    // A complete code submits itself, as authenticator users expect: six digits, or a recovery
+    // code's sixteen characters. Only typing or pasting does, so a refused code that stays in
+    // the field is not sent again.
+    connect(m_code, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (isComplete(text))
+            submit();
+    });
     connect(m_switchMode, &QPushButton::clicked, this, [this] {
         setRecoveryMode(!m_recovery);
         focusField();
     });
     connect(m_back, &QPushButton::clicked, this, &CodePage::backRequested);
+    // Escape finds it by this name: it goes back the way the button does.
+    m_back->setObjectName(QStringLiteral("backButton"));
 
     m_throttleTimer.setInterval(1000);
     connect(&m_throttleTimer, &QTimer::timeout, this, [this] {
@@ -169,6 +178,19 @@ void CodePage::setBusy(bool busy)
 void CodePage::updateVerifyEnabled()
 {
     m_verify->setEnabled(!m_busy && m_throttleSecondsLeft <= 0);
+}
+
+bool CodePage::isComplete(const QString &text) const
+{
+    qsizetype significant = 0;
+    for (const QChar c : text) {
+        if (c == u'-' || c == u' ')
+            continue;
+        if (!(m_recovery ? c.isLetterOrNumber() : c.isDigit()))
+            return false;
+        ++significant;
+    }
+    return significant == (m_recovery ? RecoveryCodeLength : TotpCodeLength);
 }
 
 void CodePage::submit()

@@ -48,7 +48,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static constexpr qsizetype TotpCodeLength = 6;
+    static constexpr qsizetype RecoveryCodeLength = 16;
+
     void retranslate();
+    // Whether `text` holds a whole code of the current mode, ignoring spaces and dashes.
+    bool isComplete(const QString &text) const;
     void submit();
     void setRecoveryMode(bool recovery);
     void updateVerifyEnabled();

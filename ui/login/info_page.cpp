@@ -42,6 +42,8 @@ InfoPage::InfoPage(const QString &iconPath, QWidget *parent)
     layout->addWidget(m_back);
     layout->addStretch(1);
     connect(m_back, &QPushButton::clicked, this, &InfoPage::backRequested);
+    // Escape finds it by this name: it goes back the way the button does.
+    m_back->setObjectName(QStringLiteral("backButton"));
 }
 
 void InfoPage::setContent(const QString &title, const QString &body, const QStringList &steps,

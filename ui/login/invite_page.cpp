@@ -119,6 +119,8 @@ InvitePage::InvitePage(QWidget *parent)
     connect(m_name, &QLineEdit::returnPressed, m_newPassword->passwordField(),
             qOverload<>(&QWidget::setFocus));
     connect(m_back, &QPushButton::clicked, this, &InvitePage::backRequested);
+    // Escape finds it by this name: it goes back the way the button does.
+    m_back->setObjectName(QStringLiteral("backButton"));
     connect(m_linkPersonal, &QCheckBox::toggled, this, [this](bool link) {
         m_personalId->setVisible(link);
         if (link)

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -93,6 +94,11 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     outer->addStretch(1);
     outer->addLayout(column);
     outer->addStretch(1);
+
+    auto *quit = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q), this);
+    connect(quit, &QShortcut::activated, this, &LoginWindow::quitRequested);
+    auto *back = new QShortcut(QKeySequence::Cancel, this);
+    connect(back, &QShortcut::activated, this, &LoginWindow::goBack);
 
     // After a shared-computer session the next person most likely sits at the same shared
     // computer: the choice stays, so nobody is remembered by the default.
@@ -180,6 +186,14 @@ void LoginWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void LoginWindow::goBack()
+{
+    QWidget *page = m_pages->currentWidget();
+    auto *back = page->findChild<QPushButton *>(u"backButton"_s);
+    if (back && back->isVisibleTo(page) && back->isEnabled())
+        back->click();
 }
 
 void LoginWindow::retranslate()

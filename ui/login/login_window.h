@@ -83,11 +83,15 @@ public:
 Q_SIGNALS:
     // An accepted invitation is about to sign in: the workspace to show first.
     void landingWorkspace(const QString &workspaceId);
+    // Ctrl+Q: quit Moim from the sign-in window too.
+    void quitRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // Escape: what the shown page's Back button does, when it shows one that can be pressed.
+    void goBack();
     void retranslate();
     void onLoginState(PasswordLogin::State state);
     void onInviteState(InviteFlow::State state);

@@ -203,6 +203,8 @@ PushPage::PushPage(PushLogin *login, QWidget *parent)
         focusField();
     });
     connect(m_back, &QPushButton::clicked, this, &PushPage::backRequested);
+    // Escape finds it by this name: it goes back the way the button does.
+    m_back->setObjectName(QStringLiteral("backButton"));
     connect(m_id, &QLineEdit::textEdited, this, [this] { m_error->hide(); });
     connect(m_login, &PushLogin::stateChanged, this, &PushPage::render);
     m_countdownTimer.setInterval(1000);

@@ -148,6 +148,8 @@ QrPage::QrPage(QrLogin *login, QWidget *parent)
 
     connect(m_newCode, &QPushButton::clicked, this, &QrPage::newCodeRequested);
     connect(m_back, &QPushButton::clicked, this, &QrPage::backRequested);
+    // Escape finds it by this name: it goes back the way the button does.
+    m_back->setObjectName(QStringLiteral("backButton"));
     connect(m_login, &QrLogin::stateChanged, this, &QrPage::render);
     connect(m_login, &QrLogin::uriChanged, m_code, &QrCodeView::setText);
 

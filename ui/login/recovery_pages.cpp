@@ -69,6 +69,8 @@ ForgotPasswordPage::ForgotPasswordPage(QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, [this] { Q_EMIT submitted(m_email->text()); });
     connect(m_email, &QLineEdit::returnPressed, m_send, &QPushButton::click);
     connect(m_back, &QPushButton::clicked, this, &ForgotPasswordPage::backRequested);
+    // Escape finds it by this name: it goes back the way the button does.
+    m_back->setObjectName(QStringLiteral("backButton"));
     retranslate();
 }
 
@@ -148,6 +150,7 @@ ResetPasswordPage::ResetPasswordPage(QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &ResetPasswordPage::submit);
     connect(m_newPassword, &NewPasswordFields::submitted, this, &ResetPasswordPage::submit);
     connect(m_back, &QPushButton::clicked, this, &ResetPasswordPage::backRequested);
+    m_back->setObjectName(QStringLiteral("backButton"));
     retranslate();
 }
 
@@ -239,6 +242,7 @@ PasteLinkPage::PasteLinkPage(QWidget *parent)
     });
     connect(m_link, &QLineEdit::returnPressed, m_open, &QPushButton::click);
     connect(m_back, &QPushButton::clicked, this, &PasteLinkPage::backRequested);
+    m_back->setObjectName(QStringLiteral("backButton"));
     retranslate();
 }
 

@@ -493,7 +493,8 @@ void MainWindow::buildMenus()
     m_moimMenu->addAction(m_logoutWipeAction);
     m_moimMenu->addSeparator();
     m_quitAction = m_moimMenu->addAction(QString());
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q on every desktop: the generic platform theme maps QKeySequence::Quit to nothing.
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_logoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
 
     m_notificationSettingsAction = m_workspaceMenu->addAction(QString());
@@ -545,10 +546,14 @@ void MainWindow::buildMenus()
         action->setShortcutContext(Qt::WindowShortcut);
     connect(m_nextAction, &QAction::triggered, this, [this] { m_sidebar->step(1); });
     connect(m_previousAction, &QAction::triggered, this, [this] { m_sidebar->step(-1); });
-    for (int i = 0; i < 9; ++i) {
+    for (int i = 0; i < 8; ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, i] { m_sidebar->selectIndex(i); });
     }
+    // Ctrl+9 is the last workspace however many there are, as in web browsers.
+    auto *lastWorkspace = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_9), this);
+    connect(lastWorkspace, &QShortcut::activated, this,
+            [this] { m_sidebar->selectIndex(m_sidebar->count() - 1); });
 
     connect(m_logoutAction, &QAction::triggered, this, [this] { Q_EMIT logoutRequested(false); });
     connect(m_logoutWipeAction, &QAction::triggered, this,
