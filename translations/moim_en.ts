@@ -149,6 +149,10 @@
         <source>There are no public channels yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ChannelDialog</name>
@@ -1217,6 +1221,10 @@
         <source>Emoji picker</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ErrorText</name>
@@ -1452,6 +1460,10 @@ This invitation is valid until %4 and works once.</source>
     </message>
     <message>
         <source>Enter the ID of the personal account to link (at least 3 characters, without spaces), or untick the option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2514,6 +2526,10 @@ Messages arrive here.</source>
         <source>Three requests already wait on that phone. Answer them there, or try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::NewDirectDialog</name>
@@ -2535,6 +2551,10 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3014,6 +3034,10 @@ Messages arrive here.</source>
         <source>Too many attempts. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear email</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasteLinkPage</name>
@@ -3420,6 +3444,10 @@ Messages arrive here.</source>
         <source>Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::QrPage</name>
@@ -3589,6 +3617,10 @@ Messages arrive here.</source>
         <source>Quick switcher</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ReactionChips</name>
@@ -3721,6 +3753,10 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Add a word to find as well as the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -148,6 +148,10 @@
         <source>There are no public channels yet.</source>
         <translation>아직 공개 채널이 없습니다.</translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ChannelDialog</name>
@@ -1211,6 +1215,10 @@
         <source>Emoji picker</source>
         <translation>이모지 선택</translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>검색어 지우기</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ErrorText</name>
@@ -1448,6 +1456,10 @@ This invitation is valid until %4 and works once.</source>
     <message>
         <source>Enter the ID of the personal account to link (at least 3 characters, without spaces), or untick the option.</source>
         <translation>연결할 개인 계정 ID를 입력하세요(공백 없이 3자 이상). 연결하지 않으려면 선택을 해제하세요.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2512,10 @@ Messages arrive here.</source>
         <source>Three requests already wait on that phone. Answer them there, or try again in %1.</source>
         <translation>그 휴대폰에 이미 요청 3개가 기다리고 있습니다. 휴대폰에서 응답하거나 %1 후에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::NewDirectDialog</name>
@@ -2522,6 +2538,10 @@ Messages arrive here.</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
     </message>
 </context>
 <context>
@@ -2999,6 +3019,10 @@ Messages arrive here.</source>
         <source>Too many attempts. Try again in %1.</source>
         <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Clear email</source>
+        <translation>이메일 지우기</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PasteLinkPage</name>
@@ -3403,6 +3427,10 @@ Messages arrive here.</source>
         <source>Try again in %1.</source>
         <translation>%1 후에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::QrPage</name>
@@ -3571,6 +3599,10 @@ Messages arrive here.</source>
         <source>Quick switcher</source>
         <translation>빠른 전환</translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ReactionChips</name>
@@ -3699,6 +3731,10 @@ Messages arrive here.</source>
     <message>
         <source>Add a word to find as well as the filters.</source>
         <translation>필터와 함께 찾을 단어도 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>검색어 지우기</translation>
     </message>
 </context>
 <context>

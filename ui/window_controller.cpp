@@ -1,5 +1,6 @@
 #include "window_controller.h"
 
+#include "common/accessible_fields.h"
 #include "desktop/appearance_controller.h"
 #include "desktop/preferences_dialog.h"
 #include "desktop/tray_icon.h"
@@ -27,6 +28,7 @@ WindowController::WindowController(SessionManager *sessions, Preferences *prefer
     , m_preferences(preferences ? preferences : m_ownPreferences.get())
     , m_autostart(sessions->profile().name(), QCoreApplication::applicationFilePath())
 {
+    installPasswordEventMask();
     connect(m_sessions, &SessionManager::stateChanged, this, &WindowController::onStateChanged);
     connect(m_sessions, &SessionManager::signedOut, this, &WindowController::onSignedOut);
     connect(m_sessions, &SessionManager::accountChanged, this, &WindowController::showMain);

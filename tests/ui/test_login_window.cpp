@@ -2,6 +2,7 @@
 // meet, in English and Korean, and sign-in with the keyboard alone.
 #include "account/my_account_page.h"
 #include "auth/session_manager.h"
+#include "common/accessible_fields.h"
 #include "common/notice.h"
 #include "language.h"
 #include "login/code_page.h"
@@ -14,10 +15,12 @@
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "otp/totp.h"
+#include "screen_reader_on.h"
 #include "secrets/memory_secret_store.h"
 #include "theme/theme.h"
 #include "window_controller.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateTime>
@@ -25,6 +28,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTcpServer>
+#include <QToolButton>
 #include <QTranslator>
 #include <QtTest>
 
@@ -37,6 +41,32 @@ const auto Jimin = u"jimin.kim@moim.example"_s;
 const auto Seojun = u"seojun.lee@moim.example"_s;
 const auto Alex = u"alex.park@moim.example"_s;
 const auto Password = u"seoul-spring-gathering"_s;
+} // namespace
+
+namespace {
+
+// Stands where Qt's AT-SPI bridge would: every text that text events carry, as sent.
+QStringList textsSentToScreenReaders;
+void recordTextEvents(QAccessibleEvent *event)
+{
+    switch (event->type()) {
+    case QAccessible::TextInserted:
+        textsSentToScreenReaders
+            << static_cast<QAccessibleTextInsertEvent *>(event)->textInserted();
+        break;
+    case QAccessible::TextRemoved:
+        textsSentToScreenReaders << static_cast<QAccessibleTextRemoveEvent *>(event)->textRemoved();
+        break;
+    case QAccessible::TextUpdated: {
+        auto *updated = static_cast<QAccessibleTextUpdateEvent *>(event);
+        textsSentToScreenReaders << updated->textRemoved() << updated->textInserted();
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 } // namespace
 
 class TestLoginWindow : public QObject
@@ -91,6 +121,73 @@ private Q_SLOTS:
     {
         Theme::apply(*qApp, Theme::Scheme::Light);
         QVERIFY2(m_server.start(), qPrintable(m_server.output()));
+        // The recorder first, so that Moim's mask (installed by the first window controller
+        // otherwise) passes its events on to it as it would to the platform's bridge.
+        QAccessible::installUpdateHandler(recordTextEvents);
+        installPasswordEventMask();
+    }
+
+    void thePasswordNeverReachesScreenReaders()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        PasswordPage *page = login->passwordPage();
+        test::turnScreenReaderOn();
+        textsSentToScreenReaders.clear();
+        const QString secret = u"hunter2-비밀"_s;
+        QTest::keyClicks(page->passwordField(), u"hunter2-"_s);
+        page->passwordField()->insert(u"비밀"_s); // as an input method commits it
+        page->passwordField()->clear();           // Qt sends the whole old text in one event here
+        QVERIFY(textsSentToScreenReaders.size() >= secret.size());
+        for (const QString &text : std::as_const(textsSentToScreenReaders))
+            QVERIFY2(text.count(u'*') == text.size(), qPrintable(text));
+        QVERIFY(textsSentToScreenReaders.join(QString()).size() >= 2 * secret.size());
+
+        // The field itself exposes the count, not the characters.
+        page->passwordField()->insert(secret);
+        QAccessibleInterface *field = QAccessible::queryAccessibleInterface(page->passwordField());
+        QCOMPARE(field->text(QAccessible::Value), QString(secret.size(), u'*'));
+        if (QAccessibleTextInterface *text = field->textInterface())
+            QVERIFY(!text->text(0, int(secret.size())).contains(u"hunter"_s));
+
+        // Other fields keep their text: a screen reader must read back the email typed.
+        textsSentToScreenReaders.clear();
+        QTest::keyClicks(page->emailField(), u"jimin"_s);
+        QCOMPARE(textsSentToScreenReaders.join(QString()), u"jimin"_s);
+        test::turnScreenReaderOn(false);
+
+        // The buttons inside the fields have names and are reached with Tab.
+        const auto buttons = page->passwordField()->findChildren<QToolButton *>();
+        QVERIFY(!buttons.isEmpty());
+        for (QToolButton *button : buttons) {
+            QCOMPARE(button->accessibleName(), u"Show password"_s);
+            QVERIFY(button->focusPolicy() & Qt::TabFocus);
+        }
+        bool clearNamed = false;
+        for (QToolButton *button : page->emailField()->findChildren<QToolButton *>())
+            clearNamed = clearNamed || button->accessibleName() == u"Clear email"_s;
+        QVERIFY(clearNamed);
+    }
+
+    void busyAndErrorsAreSaidNotOnlyPainted()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        PasswordPage *page = login->passwordPage();
+        page->emailField()->setText(u"nobody@moim.example"_s);
+        page->passwordField()->setText(u"wrong password"_s);
+        page->signInButton()->click();
+        QCOMPARE(page->signInButton()->accessibleName(), page->signInButton()->text());
+        QTRY_VERIFY_WITH_TIMEOUT(page->isErrorVisible(), 10000);
+        QCOMPARE(page->signInButton()->accessibleName(), u"Sign in"_s);
+        QCOMPARE(page->passwordField()->accessibleDescription(), page->errorText());
+        auto *notice = page->findChild<Notice *>();
+        QVERIFY(notice);
+        QAccessibleInterface *alert = QAccessible::queryAccessibleInterface(notice);
+        QCOMPARE(alert->role(), QAccessible::AlertMessage);
+        QCOMPARE(alert->text(QAccessible::Name), page->errorText());
+        page->clearError();
+        QVERIFY(page->passwordField()->accessibleDescription().isEmpty());
     }
 
     void init() { m_home = std::make_unique<test::IsolatedHome>(); }

@@ -2,6 +2,7 @@
 
 #include "account/account.h"
 #include "account/personal_link.h"
+#include "common/accessible_fields.h"
 #include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
@@ -584,6 +585,7 @@ void MyAccountPage::changeEvent(QEvent *event)
 
 void MyAccountPage::retranslate()
 {
+    makeFieldButtonsAccessible(m_personalId, tr("Clear"));
     setWindowTitle(tr("My account"));
     m_tabs->setTabText(0, tr("2-step verification"));
     m_tabs->setTabText(1, tr("Password"));

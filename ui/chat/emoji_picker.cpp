@@ -1,5 +1,6 @@
 #include "emoji_picker.h"
 
+#include "common/accessible_fields.h"
 #include "common/emoji_font.h"
 #include "common/notice.h"
 #include "emoji_catalogue.h"
@@ -295,6 +296,7 @@ void EmojiPicker::changeEvent(QEvent *event)
 
 void EmojiPicker::retranslate()
 {
+    makeFieldButtonsAccessible(m_field, tr("Clear the search"));
     m_field->setPlaceholderText(tr("Search emoji"));
     m_field->setAccessibleName(tr("Search emoji"));
     m_grid->setAccessibleName(tr("Emoji"));

@@ -1,5 +1,7 @@
 #include "notice.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -9,6 +11,32 @@
 namespace moim::ui {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// An error notice is an alert to assistive technology; the others are status lines.
+class NoticeAccessible : public QAccessibleWidget
+{
+public:
+    explicit NoticeAccessible(Notice *notice)
+        : QAccessibleWidget(notice)
+    {}
+    QAccessible::Role role() const override
+    {
+        return static_cast<Notice *>(widget())->kind() == Notice::Kind::Error
+                   ? QAccessible::AlertMessage
+                   : QAccessible::StatusBar;
+    }
+};
+
+QAccessibleInterface *noticeAccessible(const QString &className, QObject *object)
+{
+    if (className == QLatin1StringView(Notice::staticMetaObject.className()))
+        return new NoticeAccessible(static_cast<Notice *>(object));
+    return nullptr;
+}
+
+} // namespace
 
 void setRole(QWidget *widget, const char *role)
 {
@@ -23,6 +51,11 @@ Notice::Notice(Kind kind, QWidget *parent)
     , m_text(new QLabel(this))
     , m_action(new QPushButton(this))
 {
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(noticeAccessible);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled)
     setKind(kind);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
@@ -42,6 +75,7 @@ Notice::Notice(Kind kind, QWidget *parent)
 
 void Notice::setKind(Kind kind)
 {
+    m_kind = kind;
     setRole(this, kind == Kind::Error ? "errorBox" : kind == Kind::Info ? "infoBox" : "banner");
     const QString icon = kind == Kind::Error  ? u":/moim/icons/alert.svg"_s
                          : kind == Kind::Info ? u":/moim/icons/shield-check.svg"_s
@@ -56,8 +90,25 @@ void Notice::setKind(Kind kind)
 
 void Notice::setMessage(const QString &text)
 {
+    const bool changed = m_text->text() != text;
     m_text->setText(text);
     setAccessibleName(text);
+    if (changed && isVisible())
+        announce();
+}
+
+void Notice::showEvent(QShowEvent *event)
+{
+    QFrame::showEvent(event);
+    announce();
+}
+
+void Notice::announce()
+{
+    if (m_kind != Kind::Error || m_text->text().isEmpty())
+        return;
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
 }
 
 QString Notice::message() const

@@ -1,6 +1,7 @@
 #include "conversation_dialogs.h"
 
 #include "account/account.h"
+#include "common/accessible_fields.h"
 #include "common/error_text.h"
 #include "common/notice.h"
 
@@ -175,6 +176,7 @@ BrowseChannelsDialog::BrowseChannelsDialog(Account *account, const QString &work
     resize(460, 420);
     m_filter->setPlaceholderText(tr("Search channels"));
     m_filter->setClearButtonEnabled(true);
+    makeFieldButtonsAccessible(m_filter, tr("Clear"));
     m_list->setWordWrap(true);
     m_list->setSpacing(4);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Join"));
@@ -272,6 +274,7 @@ NewDirectDialog::NewDirectDialog(Account *account, const QString &workspaceId, Q
     m_filter->setPlaceholderText(tr("Search people"));
     m_list->setSpacing(2);
     m_filter->setClearButtonEnabled(true);
+    makeFieldButtonsAccessible(m_filter, tr("Clear"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Start"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -1,6 +1,7 @@
 #include "invite_page.h"
 
 #include "auth/push_login.h"
+#include "common/accessible_fields.h"
 #include "common/date_text.h"
 #include "common/notice.h"
 #include "new_password_fields.h"
@@ -144,6 +145,7 @@ void InvitePage::changeEvent(QEvent *event)
 
 void InvitePage::retranslate()
 {
+    makeFieldButtonsAccessible(m_personalId, tr("Clear"));
     m_back->setText(tr("Back to sign in"));
     m_back->setAccessibleName(m_back->text());
     m_nameLabel->setText(tr("Your name"));

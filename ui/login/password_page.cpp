@@ -1,5 +1,6 @@
 #include "password_page.h"
 
+#include "common/accessible_fields.h"
 #include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
@@ -172,6 +173,7 @@ void PasswordPage::changeEvent(QEvent *event)
 
 void PasswordPage::retranslate()
 {
+    makeFieldButtonsAccessible(m_email, tr("Clear email"));
     m_title->setText(tr("Sign in to Moim"));
     m_subtitle->setText(tr("Use the work email address your workspace invited."));
     m_emailLabel->setText(tr("Work email"));
@@ -184,6 +186,7 @@ void PasswordPage::retranslate()
         QIcon(hidden ? u":/moim/icons/eye.svg"_s : u":/moim/icons/eye-off.svg"_s));
     m_revealAction->setText(hidden ? tr("Show password") : tr("Hide password"));
     m_revealAction->setToolTip(m_revealAction->text());
+    makeFieldButtonsAccessible(m_password);
     m_keepSignedIn->setText(tr("Keep me signed in"));
     m_keepSignedIn->setAccessibleName(m_keepSignedIn->text());
     m_sharedComputer->setText(tr("This is a shared computer"));
@@ -191,7 +194,8 @@ void PasswordPage::retranslate()
     m_sharedComputer->setToolTip(
         tr("Moim will not remember you and deletes its local data when you log out or quit."));
     m_signIn->setText(m_busy ? tr("Signing in…") : tr("Sign in"));
-    m_signIn->setAccessibleName(tr("Sign in"));
+    // Busy is said, not only painted: the name follows the text.
+    m_signIn->setAccessibleName(m_signIn->text());
     m_otherWays->setText(tr("Or sign in with your phone"));
     m_qr->setText(tr("QR code"));
     m_qr->setAccessibleName(tr("Sign in with QR code"));
@@ -235,6 +239,7 @@ void PasswordPage::setBusy(bool busy)
     m_email->setReadOnly(busy);
     m_password->setReadOnly(busy);
     m_signIn->setText(busy ? tr("Signing in…") : tr("Sign in"));
+    m_signIn->setAccessibleName(m_signIn->text());
     updateSignInEnabled();
 }
 
@@ -255,6 +260,8 @@ void PasswordPage::clearError()
 {
     m_lastError = {};
     m_error->hide();
+    m_email->setAccessibleDescription(QString());
+    m_password->setAccessibleDescription(QString());
 }
 
 QString PasswordPage::errorText() const
@@ -345,6 +352,9 @@ void PasswordPage::showError(const ApiError &error)
     }
     m_error->setMessage(text);
     m_error->show();
+    // The error belongs to the fields: a screen reader reads it again on either of them.
+    m_email->setAccessibleDescription(text);
+    m_password->setAccessibleDescription(text);
     disconnect(m_error, &Notice::actionTriggered, this, nullptr);
     connect(m_error, &Notice::actionTriggered, this, &PasswordPage::submit);
 }

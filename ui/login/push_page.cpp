@@ -1,5 +1,6 @@
 #include "push_page.h"
 
+#include "common/accessible_fields.h"
 #include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/korean_particles.h"
@@ -222,6 +223,7 @@ void PushPage::changeEvent(QEvent *event)
 
 void PushPage::retranslate()
 {
+    makeFieldButtonsAccessible(m_id, tr("Clear"));
     m_title->setText(tr("Sign in with personal account"));
     m_subtitle->setText(tr("No password on this computer: approve the sign-in on the phone "
                            "signed in to your linked personal account."));

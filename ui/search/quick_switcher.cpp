@@ -1,6 +1,7 @@
 #include "quick_switcher.h"
 
 #include "account/account.h"
+#include "common/accessible_fields.h"
 #include "common/notice.h"
 #include "composing_line_edit.h"
 #include "conversations/conversation_dialogs.h"
@@ -341,6 +342,7 @@ void QuickSwitcher::changeEvent(QEvent *event)
 
 void QuickSwitcher::retranslate()
 {
+    makeFieldButtonsAccessible(m_field, tr("Clear"));
     m_field->setPlaceholderText(tr("Jump to a conversation, person or workspace"));
     m_field->setAccessibleName(tr("Jump to"));
     m_card->setAccessibleName(tr("Quick switcher"));

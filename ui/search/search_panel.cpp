@@ -1,6 +1,7 @@
 #include "search_panel.h"
 
 #include "account/account.h"
+#include "common/accessible_fields.h"
 #include "common/korean_particles.h"
 #include "common/notice.h"
 #include "conversations/conversation_dialogs.h"
@@ -457,6 +458,7 @@ void SearchPanel::changeEvent(QEvent *event)
 
 void SearchPanel::retranslate()
 {
+    makeFieldButtonsAccessible(m_field, tr("Clear the search"));
     QString conversationName;
     bool direct = false;
     if (m_account && !m_conversationId.isEmpty()) {
