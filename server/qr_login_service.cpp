@@ -182,8 +182,10 @@ QrLoginService::Outcome QrLoginService::scan(const TokenService::SessionRef &pho
 }
 
 bool QrLoginService::approvalAllowed(const TokenService::SessionRef &approvingSession,
-                                     const AccountStore::Account &account, JsonReply *refusal) const
+                                     const AccountStore::Account &account, JsonReply *refusal,
+                                     QLatin1StringView *desktopReason) const
 {
+    *desktopReason = endReason::Refused;
     if (account.deactivated || m_accounts.activeWorkspaces(account.id).isEmpty()) {
         *refusal =
             JsonReply::error(error::UnauthorizedUser,
@@ -198,6 +200,7 @@ bool QrLoginService::approvalAllowed(const TokenService::SessionRef &approvingSe
     // A QR approval stands in for the whole sign-in, so the approving phone must itself have
     // passed 2-step verification where the account has it (docs/protocol.md, "QR sign-in").
     if (!m_twoStep.sessionMayApprove(approvingSession.sessionId, account.id)) {
+        *desktopReason = endReason::TwoStepRequired;
         *refusal = JsonReply::error(error::TwoStepRequired,
                                     QStringLiteral("This phone's session has not passed 2-step "
                                                    "verification; sign in on the phone again."));
@@ -220,10 +223,11 @@ QrLoginService::Outcome QrLoginService::approve(const TokenService::SessionRef &
         return Outcome::Expired;
     }
     const auto account = m_accounts.findById(phone.userId);
-    if (!account || !approvalAllowed(phone, *account, refusal)) {
+    QLatin1StringView reason = endReason::Refused;
+    if (!account || !approvalAllowed(phone, *account, refusal, &reason)) {
         if (!account)
             *refusal = JsonReply::error(error::InvalidToken, QStringLiteral("Sign in again."));
-        end(*session, endReason::Refused);
+        end(*session, reason);
         return Outcome::Refused;
     }
     // Counted before the comparison, like every code; a right one is taken back.

@@ -99,9 +99,11 @@ public:
     // active (has an active membership), the phone's session is not throttled for wrong check
     // codes (its own count: failures from elsewhere never block the owner's phone), and it
     // passed 2-step where the account has it (docs/protocol.md, "QR sign-in"). On false,
-    // *refusal is the answer for the phone.
+    // *refusal is the answer for the phone and *desktopReason what the desktop is told
+    // (qr.ended).
     bool approvalAllowed(const TokenService::SessionRef &approvingSession,
-                         const AccountStore::Account &account, JsonReply *refusal) const;
+                         const AccountStore::Account &account, JsonReply *refusal,
+                         QLatin1StringView *desktopReason) const;
 
     static QString makeUri(const QString &sessionId, const QString &nonce);
 

@@ -3583,6 +3583,14 @@ Messages arrive here.</source>
         <source>Too many attempts. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The phone must finish 2-step verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account uses 2-step verification, and Moim on your phone has not passed it yet. Sign in on the phone again with your verification code, then scan a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::QuickSwitcher</name>

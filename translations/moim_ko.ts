@@ -3566,6 +3566,14 @@ Messages arrive here.</source>
         <source>Too many attempts. Try again in %1.</source>
         <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>The phone must finish 2-step verification</source>
+        <translation>휴대폰에서 2단계 인증을 먼저 완료해야 합니다</translation>
+    </message>
+    <message>
+        <source>This account uses 2-step verification, and Moim on your phone has not passed it yet. Sign in on the phone again with your verification code, then scan a new code.</source>
+        <translation>이 계정은 2단계 인증을 사용하는데, 휴대폰의 모임 앱이 아직 2단계 인증을 거치지 않았습니다. 휴대폰에서 인증 코드로 다시 로그인한 뒤 새 코드를 스캔하세요.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::QuickSwitcher</name>

@@ -182,7 +182,9 @@ void QrLogin::onFrame(const QString &frame)
         }
         m_endReason = reason == protocol::qrEndReason::WrongCode ? EndReason::WrongCode
                       : reason == protocol::qrEndReason::Denied  ? EndReason::Denied
-                                                                 : EndReason::Refused;
+                      : reason == protocol::qrEndReason::TwoStepRequired
+                          ? EndReason::PhoneNeedsTwoStep
+                          : EndReason::Refused;
         setState(State::Denied);
     } else if (type == event::Error) {
         ApiError error;

@@ -42,7 +42,8 @@ public:
         None,
         Denied,
         WrongCode,
-        Refused
+        Refused,          // the account may not sign in (inactive, throttled)
+        PhoneNeedsTwoStep // the phone has not passed the account's 2-step verification
     };
     Q_ENUM(EndReason)
 

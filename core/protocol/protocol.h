@@ -227,6 +227,8 @@ inline constexpr auto Denied = "denied"_L1;
 inline constexpr auto WrongCode = "wrong_code"_L1;
 inline constexpr auto Expired = "expired"_L1;
 inline constexpr auto Refused = "refused"_L1;
+// The approving phone has not passed 2-step verification on an account that has it.
+inline constexpr auto TwoStepRequired = "two_step_required"_L1;
 } // namespace qrEndReason
 
 // Why a push request (sign-in or link) ended (push.ended, personal_link.ended).

@@ -307,11 +307,14 @@ private Q_SLOTS:
         const auto account = m_server->accounts().findById(userId);
         QVERIFY(account.has_value());
         JsonReply refusal = JsonReply::noContent();
+        QLatin1StringView desktopReason;
         QVERIFY(!m_server->qr().approvalAllowed({before.value("session_id"_L1).toString(), userId},
-                                                *account, &refusal));
+                                                *account, &refusal, &desktopReason));
         QCOMPARE(refusal.errorCode(), u"two_step_required"_s);
+        // The desktop is told why, so that it does not blame the account.
+        QCOMPARE(desktopReason, "two_step_required"_L1);
         QVERIFY(m_server->qr().approvalAllowed({enroller.value("session_id"_L1).toString(), userId},
-                                               *account, &refusal));
+                                               *account, &refusal, &desktopReason));
 
         const QString challenge = login(email).errorField("challenge_id"_L1).toString();
         m_server->clock().advance(30);

@@ -250,6 +250,12 @@ void QrPage::render()
             outcomeBody = tr("The phone entered a different number, so this sign-in was "
                              "stopped.");
             break;
+        case QrLogin::EndReason::PhoneNeedsTwoStep:
+            outcomeTitle = tr("The phone must finish 2-step verification");
+            outcomeBody = tr("This account uses 2-step verification, and Moim on your phone has "
+                             "not passed it yet. Sign in on the phone again with your "
+                             "verification code, then scan a new code.");
+            break;
         case QrLogin::EndReason::Refused:
             outcomeTitle = tr("Sign-in not allowed");
             outcomeBody = tr("The server did not accept this approval. Ask your admin whether "
