@@ -2238,10 +2238,6 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Setup key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Code from the app</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2528,6 +2524,30 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setup key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the setup key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy setup link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the setup link (otpauth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a password manager or an authenticator that takes a link instead of a QR code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2227,10 +2227,6 @@ Messages arrive here.</source>
         <translation>스캔할 수 없나요? 이 키를 입력하세요:</translation>
     </message>
     <message>
-        <source>Setup key</source>
-        <translation>설정 키</translation>
-    </message>
-    <message>
         <source>Code from the app</source>
         <translation>앱에 표시된 코드</translation>
     </message>
@@ -2515,6 +2511,30 @@ Messages arrive here.</source>
     <message>
         <source>Clear</source>
         <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Setup key: %1</source>
+        <translation>설정 키: %1</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>키 복사</translation>
+    </message>
+    <message>
+        <source>Copy the setup key</source>
+        <translation>설정 키 복사</translation>
+    </message>
+    <message>
+        <source>Copy setup link</source>
+        <translation>설정 링크 복사</translation>
+    </message>
+    <message>
+        <source>Copy the setup link (otpauth)</source>
+        <translation>설정 링크(otpauth) 복사</translation>
+    </message>
+    <message>
+        <source>For a password manager or an authenticator that takes a link instead of a QR code.</source>
+        <translation>QR 코드 대신 링크를 받는 비밀번호 관리자나 인증 앱에 붙여 넣을 때 쓰세요.</translation>
     </message>
 </context>
 <context>

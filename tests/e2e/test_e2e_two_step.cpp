@@ -16,8 +16,10 @@
 #include "secrets/keychain_secret_store.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDateTime>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -118,6 +120,26 @@ class TestE2eTwoStep : public QObject
             QCOMPARE(code.first, 0);
             // moim-phone's code is for real time; the server is ahead: use its own clock.
             secret = page.setupSecret().remove(u' ');
+            // Without sight: the key is text in the label's name, and both it and the
+            // otpauth link can be copied.
+            QVERIFY2(page.setupKeyLabel()->accessibleName().contains(secret.left(4) + u' ' +
+                                                                     secret.mid(4, 4)),
+                     qPrintable(page.setupKeyLabel()->accessibleName()));
+            page.copyKeyButton()->click();
+            QCOMPARE(QGuiApplication::clipboard()->text(), secret);
+            page.copySetupLinkButton()->click();
+            QVERIFY(QGuiApplication::clipboard()->text().startsWith(u"otpauth://totp/"_s));
+            QVERIFY(QGuiApplication::clipboard()->text().contains(secret));
+            if (startSetup) {
+                // A typo keeps the scanned key: the page stays, says why, and the same key
+                // confirms afterwards (no dead entry in the app).
+                QTest::keyClicks(page.setupCodeField(), u"000000"_s);
+                QTRY_VERIFY_WITH_TIMEOUT(!page.setupNotice()->isHidden(), 10000);
+                QCOMPARE(page.twoStepView(), ui::MyAccountPage::TwoStepView::Setup);
+                QCOMPARE(page.setupSecret().remove(u' '), secret);
+                QVERIFY(page.setupCodeField()->text().isEmpty());
+                QTest::qWait(1100); // the one-second pause after a counted wrong code
+            }
             page.setupCodeField()->setText(
                 oathtool(secret, QDateTime::currentSecsSinceEpoch() + m_clockOffset));
             // The phone agrees with oathtool (either side of a step boundary).

@@ -132,6 +132,12 @@ QWidget *MyAccountPage::buildTwoStepTab()
     m_setupCode = new QLineEdit(setup);
     m_confirm = new QPushButton(setup);
     m_cancelSetup = new QPushButton(setup);
+    m_setupNotice = new Notice(Notice::Kind::Error, setup);
+    m_setupNotice->hide();
+    m_copyKey = new QPushButton(setup);
+    m_copySetupLink = new QPushButton(setup);
+    setRole(m_copyKey, "secondary");
+    setRole(m_copySetupLink, "link");
     setRole(m_setupTitle, "heading");
     setRole(m_setupSteps, "muted");
     setRole(m_qrLabel, "qr");
@@ -156,6 +162,14 @@ QWidget *MyAccountPage::buildTwoStepTab()
     secretColumn->addSpacing(8);
     secretColumn->addWidget(m_secretCaption);
     secretColumn->addWidget(m_secretText);
+    // The key and the otpauth link as text to copy: the QR is an image that a screen reader
+    // cannot pass on, and a password manager takes the link whole.
+    auto *copyRow = new QHBoxLayout;
+    copyRow->setSpacing(12);
+    copyRow->addWidget(m_copyKey);
+    copyRow->addWidget(m_copySetupLink);
+    copyRow->addStretch(1);
+    secretColumn->addLayout(copyRow);
     secretColumn->addStretch(1);
     auto *qrRow = new QHBoxLayout;
     qrRow->setSpacing(20);
@@ -170,6 +184,7 @@ QWidget *MyAccountPage::buildTwoStepTab()
     setupLayout->addSpacing(8);
     setupLayout->addWidget(m_setupCodeLabel);
     setupLayout->addWidget(m_setupCode);
+    setupLayout->addWidget(m_setupNotice);
     auto *confirmRow = new QHBoxLayout;
     confirmRow->addWidget(m_confirm);
     confirmRow->addWidget(m_cancelSetup);
@@ -213,6 +228,10 @@ QWidget *MyAccountPage::buildTwoStepTab()
     connect(m_enable, &QPushButton::clicked, this, &MyAccountPage::startTwoStepSetup);
     connect(m_confirm, &QPushButton::clicked, this, &MyAccountPage::confirmSetup);
     connect(m_setupCode, &QLineEdit::returnPressed, this, &MyAccountPage::confirmSetup);
+    connect(m_copyKey, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_setup.secret); });
+    connect(m_copySetupLink, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_setup.uri); });
     // Six digits typed or pasted confirm by themselves, like the sign-in code field.
     connect(m_setupCode, &QLineEdit::textEdited, this, [this](const QString &text) {
         QString digits = text;
@@ -620,7 +639,14 @@ void MyAccountPage::retranslate()
                              "3. Enter the 6-digit code the app shows."));
     m_qrLabel->setAccessibleName(tr("QR code for your authenticator app"));
     m_secretCaption->setText(tr("Can't scan? Enter this key:"));
-    m_secretText->setAccessibleName(tr("Setup key"));
+    // The key itself is in the name, grouped as shown: "Setup key: ABCD EFGH …".
+    m_secretText->setAccessibleName(tr("Setup key: %1").arg(m_secretText->text()));
+    m_copyKey->setText(tr("Copy key"));
+    m_copyKey->setAccessibleName(tr("Copy the setup key"));
+    m_copySetupLink->setText(tr("Copy setup link"));
+    m_copySetupLink->setAccessibleName(tr("Copy the setup link (otpauth)"));
+    m_copySetupLink->setToolTip(
+        tr("For a password manager or an authenticator that takes a link instead of a QR code."));
     m_setupCodeLabel->setText(tr("Code from the app"));
     m_setupCode->setAccessibleName(m_setupCodeLabel->text());
     m_setupCode->setPlaceholderText(u"123456"_s);
@@ -738,6 +764,8 @@ void MyAccountPage::showSetup(const AccountSecurity::Setup &setup)
     for (qsizetype i = 0; i < setup.secret.size(); i += 4)
         groups.append(setup.secret.mid(i, 4));
     m_secretText->setText(groups.join(u' '));
+    m_setupNotice->hide();
+    m_secretText->setAccessibleName(tr("Setup key: %1").arg(m_secretText->text()));
     m_setupCode->clear();
     m_twoStepPages->setCurrentIndex(int(TwoStepView::Setup));
     m_setupCode->setFocus(Qt::OtherFocusReason);
@@ -748,15 +776,22 @@ void MyAccountPage::confirmSetup()
     if (!m_account || m_setupCode->text().trimmed().isEmpty())
         return;
     m_confirm->setEnabled(false);
-    m_account->security()->enable(
-        m_setupCode->text(), this, [this](const QStringList &codes, const ApiError &error) {
-            m_confirm->setEnabled(true);
-            if (error.isError()) {
-                m_twoStepPages->setCurrentIndex(int(TwoStepView::Overview));
-                return showError(m_twoStepNotice, error);
-            }
-            showRecoveryCodes(codes);
-        });
+    m_account->security()->enable(m_setupCode->text(), this,
+                                  [this](const QStringList &codes, const ApiError &error) {
+                                      m_confirm->setEnabled(true);
+                                      if (error.isError()) {
+                                          // The app has scanned this key: a typo must not throw it
+                                          // away, or the next try would issue another and leave a
+                                          // dead entry in the app. The server keeps the pending key
+                                          // until the setup succeeds or is cancelled.
+                                          showError(m_setupNotice, error);
+                                          m_setupCode->clear();
+                                          m_setupCode->setFocus(Qt::OtherFocusReason);
+                                          return;
+                                      }
+                                      m_setupNotice->hide();
+                                      showRecoveryCodes(codes);
+                                  });
 }
 
 void MyAccountPage::showRecoveryCodes(const QStringList &codes)

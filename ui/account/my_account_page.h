@@ -53,6 +53,10 @@ public:
     QString setupSecret() const { return m_setup.secret; }
     QStringList recoveryCodes() const { return m_recoveryCodes; }
     QLineEdit *setupCodeField() const { return m_setupCode; }
+    QLabel *setupKeyLabel() const { return m_secretText; }
+    QPushButton *copyKeyButton() const { return m_copyKey; }
+    Notice *setupNotice() const { return m_setupNotice; }
+    QPushButton *copySetupLinkButton() const { return m_copySetupLink; }
     QPushButton *confirmButton() const { return m_confirm; }
     QPushButton *enableButton() const { return m_enable; }
     QLineEdit *currentCodeField() const { return m_currentCode; }
@@ -134,6 +138,9 @@ private:
     QLabel *m_secretText;
     QLabel *m_setupCodeLabel;
     QLineEdit *m_setupCode;
+    Notice *m_setupNotice;
+    QPushButton *m_copyKey;
+    QPushButton *m_copySetupLink;
     QPushButton *m_confirm;
     QPushButton *m_cancelSetup;
     QLabel *m_codesTitle;
