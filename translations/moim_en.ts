@@ -3935,9 +3935,12 @@ Messages arrive here.</source>
         <source>Moim</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1 (%n unread)</numerusform>
+            <numerusform>%1 (%n unread)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4051,6 +4054,13 @@ Messages arrive here.</source>
     <message>
         <source>Until I turn them back on</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unread message(s)</source>
+        <translation>
+            <numerusform>, %n unread message</numerusform>
+            <numerusform>, %n unread messages</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

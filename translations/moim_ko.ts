@@ -3908,9 +3908,11 @@ Messages arrive here.</source>
         <source>Moim</source>
         <translation>모임</translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+    <message numerus="yes">
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1 (읽지 않음 %n개)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4023,6 +4025,12 @@ Messages arrive here.</source>
     <message>
         <source>Until I turn them back on</source>
         <translation>다시 켤 때까지</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unread message(s)</source>
+        <translation>
+            <numerusform>, 읽지 않은 메시지 %n개</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

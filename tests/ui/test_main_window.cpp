@@ -20,6 +20,7 @@
 #include "theme/theme.h"
 #include "window_controller.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDesktopServices>
 #include <QLabel>
@@ -428,6 +429,18 @@ private Q_SLOTS:
         for (const QString &body : {u"안 읽은 하나"_s, u"안 읽은 둘"_s, u"안 읽은 셋"_s})
             QVERIFY(post(minji, unreadConversation, body));
         QTRY_VERIFY_WITH_TIMEOUT(chat->unread(unreadConversation) >= 3, 10000);
+        // The workspace's tile says the count to a screen reader, not only in its badge, and
+        // its description is the tooltip's plain text, not its markup.
+        WorkspaceTile *tile = nullptr;
+        for (WorkspaceTile *candidate : main->sidebar()->tiles())
+            if (candidate->isChecked())
+                tile = candidate;
+        QVERIFY(tile);
+        QTRY_VERIFY2(tile->accessibleName().contains(u"unread message"_s),
+                     qPrintable(tile->accessibleName()));
+        const QString description =
+            QAccessible::queryAccessibleInterface(tile)->text(QAccessible::Description);
+        QVERIFY2(!description.isEmpty() && !description.contains(u'<'), qPrintable(description));
         main->openConversation(unreadConversation);
         HistoryModel *history = main->history();
         MessageView *view = main->messageView();

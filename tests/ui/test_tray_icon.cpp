@@ -280,7 +280,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!(iconPixmaps() == iconBefore));
         // The workspace's entry counts up in place: a panel showing the menu can still click it.
         QTRY_VERIFY(
-            visibleLabels().contains(u"%1 (%2)"_s.arg(workspaceName).arg(workspaceUnread + 1)));
+            visibleLabels().contains(u"%1 (%2 unread)"_s.arg(workspaceName).arg(workspaceUnread + 1)));
         QCOMPARE(entryIds(), entriesBefore);
     }
 

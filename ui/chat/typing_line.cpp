@@ -71,7 +71,7 @@ void TypingLine::refresh()
     const QString whole = typingText(m_names);
     QLabel::setText(fontMetrics().elidedText(whole, Qt::ElideRight,
                                              std::max(0, contentsRect().width() - indent())));
-    setToolTip(plainToolTip(whole));
+    setPlainToolTip(this, whole);
     setVisible(!whole.isEmpty());
     if (accessibleName() != whole) {
         setAccessibleName(whole);

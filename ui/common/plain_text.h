@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QWidget;
+
 namespace moim::ui {
 
 // Text from the server must never be read as markup. Labels get Qt::PlainText; these cover the
@@ -9,6 +11,9 @@ namespace moim::ui {
 
 // A tooltip that shows `text` literally, even if it looks like HTML.
 QString plainToolTip(const QString &text);
+// Sets such a tooltip on a widget, and the same text, plain, as its accessible description:
+// without it, Qt gives screen readers the tooltip's markup ("<p style=…>").
+void setPlainToolTip(QWidget *widget, const QString &text);
 // Menu and button text that shows `text` literally: '&' is not a mnemonic marker.
 QString literalActionText(const QString &text);
 

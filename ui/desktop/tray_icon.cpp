@@ -123,9 +123,11 @@ void TrayIcon::rebuildMenu()
     // Each with its unread count.
     for (qsizetype i = 0; i < shown.size(); ++i) {
         const Workspace &workspace = shown.at(i);
-        const QString label = workspace.unread > 0
-                                  ? tr("%1 (%2)").arg(workspace.name).arg(workspace.unread)
-                                  : workspace.name;
+        // Worded, not "(4)": the menu is read aloud by the desktop's screen reader too.
+        const QString label =
+            workspace.unread > 0
+                ? tr("%1 (%n unread)", nullptr, workspace.unread).arg(workspace.name)
+                : workspace.name;
         m_workspaceActions.at(i)->setText(literalActionText(label));
     }
 }

@@ -603,7 +603,7 @@ void MainWindow::retranslate()
     QToolButton *account = m_sidebar->accountButton();
     const QString name = identity.displayName.isEmpty() ? identity.email : identity.displayName;
     account->setIcon(avatarIcon(name, devicePixelRatioF()));
-    account->setToolTip(plainToolTip(tr("Account: %1").arg(name)));
+    setPlainToolTip(account, tr("Account: %1").arg(name));
     account->setAccessibleName(tr("Account menu for %1").arg(name));
     m_conversationList->setAccessibleName(tr("Conversations"));
     m_emptyText->setText(tr("Pick a conversation on the left.\nMessages arrive here."));

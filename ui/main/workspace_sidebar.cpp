@@ -122,11 +122,13 @@ void WorkspaceSidebar::refreshAppearance()
         tile->setSilenced(!silence.isEmpty());
         if (!silence.isEmpty())
             tip += u'\n' + silence;
-        tile->setToolTip(plainToolTip(tip));
+        setPlainToolTip(tile, tip);
         QString accessible =
             !available ? tr("Workspace %1, you are no longer a member").arg(name)
             : locked   ? tr("Workspace %1, locked until you turn on 2-step verification").arg(name)
                        : tr("Workspace %1").arg(name);
+        if (const int unread = index.data(WorkspaceModel::UnreadRole).toInt(); unread > 0)
+            accessible += tr(", %n unread message(s)", nullptr, unread);
         if (!silence.isEmpty())
             accessible += tr(", %1", "appended to the workspace's accessible name").arg(silence);
         tile->setAccessibleName(accessible);
