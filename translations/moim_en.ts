@@ -1892,6 +1892,11 @@ Messages arrive here.</source>
         <source>Send and notify</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Messages in %1</source>
+        <extracomment>The message list&apos;s name for screen readers: &quot;#일반 메시지&quot; / &quot;Messages in #general&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MentionPicker</name>
@@ -2148,6 +2153,14 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Attachment: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

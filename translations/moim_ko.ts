@@ -1883,6 +1883,11 @@ Messages arrive here.</source>
         <source>Send and notify</source>
         <translation>보내고 알리기</translation>
     </message>
+    <message>
+        <source>Messages in %1</source>
+        <extracomment>The message list&apos;s name for screen readers: &quot;#일반 메시지&quot; / &quot;Messages in #general&quot;.</extracomment>
+        <translation>%1 메시지</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MentionPicker</name>
@@ -2137,6 +2142,14 @@ Messages arrive here.</source>
     <message>
         <source>Attachment: %1.</source>
         <translation>첨부 파일: %1.</translation>
+    </message>
+    <message>
+        <source>Mentions you.</source>
+        <translation>나를 멘션했습니다.</translation>
+    </message>
+    <message>
+        <source>New message: %1</source>
+        <translation>새 메시지: %1</translation>
     </message>
 </context>
 <context>

@@ -462,6 +462,12 @@ private Q_SLOTS:
         QVERIFY(post(minji, unreadConversation, u"위에 있는 동안 하나"_s));
         QVERIFY(post(minji, unreadConversation, u"위에 있는 동안 둘"_s));
         QTRY_COMPARE_WITH_TIMEOUT(view->unseenCount(), 2, 10000);
+        // A screen reader hears each arrival, in full, wherever the user is.
+        QTRY_VERIFY2(view->newMessageAnnouncer()->accessibleName().contains(u"위에 있는 동안 둘"_s),
+                     qPrintable(view->newMessageAnnouncer()->accessibleName()));
+        QVERIFY(view->newMessageAnnouncer()->accessibleName().contains(u"Choi"_s) ||
+                view->newMessageAnnouncer()->accessibleName().contains(u"최민지"_s));
+        QVERIFY(view->accessibleName().startsWith(u"Messages in "_s));
         QPushButton *jump = view->jumpToLatestButton();
         QTRY_VERIFY(jump->isVisible());
         QVERIFY2(jump->text().contains(u"(2)"_s), qPrintable(jump->text()));

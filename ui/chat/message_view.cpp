@@ -8,6 +8,7 @@
 #include "conversation_intro.h"
 #include "message_delegate.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -43,6 +44,7 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     , m_jumpToLatest(new QPushButton(this))
     , m_notFound(new QLabel(this))
     , m_intro(new ConversationIntro(this))
+    , m_announcer(new QLabel(this))
     , m_highlightTimer(new QTimer(this))
     , m_notFoundTimer(new QTimer(this))
 {
@@ -64,6 +66,8 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
         }
         if (message.editedAt > 0 && !message.deleted)
             parts << MessageDelegate::editedText();
+        if (!message.deleted && message.authorId != chat->myId() && message.mentions(chat->myId()))
+            parts << tr("Mentions you.");
         for (const Attachment &attachment : message.attachments)
             parts << tr("Attachment: %1.").arg(AttachmentTiles::accessibleText(attachment));
         for (const ReactionChip &chip : delegate->chipsFor(message))
@@ -155,6 +159,32 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     });
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+
+    // Qt 6.4 has no announcement event: a label of one transparent pixel whose name changes is
+    // what AT-SPI readers speak without moving the user's place (like the typing line).
+    m_announcer->setObjectName(u"NewMessageAnnouncer"_s);
+    m_announcer->setFocusPolicy(Qt::NoFocus);
+    m_announcer->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_announcer->setGeometry(0, 0, 1, 1);
+}
+
+void MessageView::announceArrivals(int first, int last)
+{
+    // Live arrivals come at the end a few at a time; a page of history or a whole conversation
+    // being loaded is not news.
+    if (first == 0 || last != m_history->rowCount() - 1 || last - first >= 5)
+        return;
+    for (int row = last; row >= first; --row) {
+        const QModelIndex index = m_history->index(row);
+        if (index.data(HistoryModel::MineRole).toBool())
+            continue;
+        const QString text =
+            tr("New message: %1").arg(index.data(Qt::AccessibleTextRole).toString());
+        m_announcer->setAccessibleName(text);
+        QAccessibleEvent changed(m_announcer, QAccessible::NameChanged);
+        QAccessible::updateAccessibility(&changed);
+        return;
+    }
 }
 
 void MessageView::rememberPlace()
@@ -227,6 +257,7 @@ void MessageView::onReset()
 
 void MessageView::onRowsInserted(int first, int last)
 {
+    announceArrivals(first, last);
     if (first == 0 && last < m_history->rowCount() - 1) {
         // Older messages above: keep the reader's place.
         restorePlace();

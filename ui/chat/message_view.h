@@ -55,6 +55,10 @@ public:
     void setConversationInfo(const QString &name, const QString &topic, bool direct,
                              const QString &createdBy = {}, qint64 createdAt = 0);
     ConversationIntro *intro() const { return m_intro; }
+    // Where a new message of someone else in the conversation shown is announced to a screen
+    // reader, politely (a name change on a label without looks): its accessible name is the
+    // latest such message, read in full.
+    QLabel *newMessageAnnouncer() const { return m_announcer; }
     // Says something over the timeline for a few seconds (a message that cannot be found, a
     // change the server refused).
     void showNote(const QString &text);
@@ -97,6 +101,7 @@ private:
     void onScrolled(int value);
     void onReset();
     void onRowsInserted(int first, int last);
+    void announceArrivals(int first, int last);
     // Rows coming or going above the reader keep what the reader sees where it is.
     void rememberPlace();
     void restorePlace();
@@ -137,6 +142,7 @@ private:
     QPushButton *m_jumpToLatest;
     QLabel *m_notFound;
     ConversationIntro *m_intro;
+    QLabel *m_announcer;
     QTimer *m_highlightTimer;
     QTimer *m_notFoundTimer;
     // The link a left press went down on: a click opens it only if released on it too.

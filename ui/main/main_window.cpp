@@ -812,6 +812,8 @@ void MainWindow::openConversation(const QString &conversationId)
     m_composer->setContent(m_drafts.take(conversationId));
     m_mentionPicker->setConversation(conversationId);
     m_composer->setAccessibleName(tr("Message %1").arg(m_conversationTitle->text()));
+    //: The message list's name for screen readers: "#일반 메시지" / "Messages in #general".
+    m_messageView->setAccessibleName(tr("Messages in %1").arg(m_conversationTitle->text()));
     m_composer->setPlaceholderText(tr("Message %1").arg(m_conversationTitle->text()));
     m_composer->setFocus(Qt::OtherFocusReason);
     updateFocusedConversation();
