@@ -1729,10 +1729,6 @@ This invitation is valid until %4 and works once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Log out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1895,6 +1891,10 @@ Messages arrive here.</source>
     <message>
         <source>Messages in %1</source>
         <extracomment>The message list&apos;s name for screen readers: &quot;#일반 메시지&quot; / &quot;Messages in #general&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

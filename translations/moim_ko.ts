@@ -1724,10 +1724,6 @@ This invitation is valid until %4 and works once.</source>
         <translation>워크스페이스(&amp;W)</translation>
     </message>
     <message>
-        <source>%1 &lt;%2&gt;</source>
-        <translation>%1 &lt;%2&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Log out</source>
         <translation>로그아웃(&amp;L)</translation>
     </message>
@@ -1887,6 +1883,10 @@ Messages arrive here.</source>
         <source>Messages in %1</source>
         <extracomment>The message list&apos;s name for screen readers: &quot;#일반 메시지&quot; / &quot;Messages in #general&quot;.</extracomment>
         <translation>%1 메시지</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

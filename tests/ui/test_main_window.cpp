@@ -135,6 +135,13 @@ private Q_SLOTS:
         WorkspaceSidebar *sidebar = main->sidebar();
         const QStringList ids = tileIds(sidebar);
         QCOMPARE(ids.size(), 3);
+        // The account menu names who is signed in on two lines, without angle brackets.
+        auto *header = main->findChild<QWidget *>(u"AccountMenuHeader"_s);
+        QVERIFY(header);
+        const auto lines = header->findChildren<QLabel *>();
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(!lines.at(0)->text().isEmpty() && !lines.at(0)->text().contains(u'<'));
+        QCOMPARE(lines.at(1)->text(), Jimin);
         main->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(main));
 

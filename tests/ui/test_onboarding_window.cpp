@@ -215,6 +215,11 @@ private Q_SLOTS:
             login->forgotPasswordPage()->messageText().contains(u"If nobody@moim.example has"_s),
             10000);
         QVERIFY(login->forgotPasswordPage()->messageText().contains(u"spam"_s));
+        // A confirmation, in the info look: not red, not an alert.
+        auto *notice = login->forgotPasswordPage()->findChild<Notice *>();
+        QVERIFY(notice);
+        QCOMPARE(notice->kind(), Notice::Kind::Info);
+        QCOMPARE(notice->property("role").toString(), u"infoBox"_s);
     }
 };
 

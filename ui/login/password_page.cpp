@@ -277,6 +277,8 @@ bool PasswordPage::isErrorVisible() const
 void PasswordPage::showInfo(const QString &message)
 {
     m_lastError = {};
+    // News such as "your password was changed" is not an error.
+    m_error->setKind(Notice::Kind::Info);
     m_error->setMessage(message);
     m_error->setAction({});
     m_error->show();
@@ -293,6 +295,7 @@ void PasswordPage::updateThrottleText()
 void PasswordPage::showError(const ApiError &error)
 {
     m_lastError = error;
+    m_error->setKind(Notice::Kind::Error);
     m_error->setAction({});
     m_password->setProperty("invalid", false);
     QString text;

@@ -114,8 +114,9 @@ void ForgotPasswordPage::setBusy(bool busy)
 void ForgotPasswordPage::showSent()
 {
     m_sent = true;
-    // The same words whether or not the address has an account.
-    setRole(m_message, "banner");
+    // The same words whether or not the address has an account. A confirmation, not an error:
+    // the info look, without the red and the "!".
+    m_message->setKind(Notice::Kind::Info);
     m_message->setMessage(tr("If %1 has a Moim account, a reset link is on its way. Check your "
                              "inbox and spam folder; the link works for 30 minutes.")
                               .arg(m_email->text().trimmed()));
@@ -125,7 +126,7 @@ void ForgotPasswordPage::showSent()
 void ForgotPasswordPage::showError(const QString &message)
 {
     m_sent = false;
-    setRole(m_message, "errorBox");
+    m_message->setKind(Notice::Kind::Error);
     m_message->setMessage(message);
     m_message->show();
 }

@@ -58,6 +58,7 @@
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 #include <algorithm>
 #include <utility>
 
@@ -472,8 +473,24 @@ void MainWindow::buildMenus()
     m_workspaceMenu = menuBar()->addMenu(QString());
     buildConversationManagement(); // after the workspace menu
 
-    m_accountHeader = m_accountMenu->addAction(QString());
+    // Who is signed in, name over email on two lines (a menu item's text is one line).
+    auto *header = new QWidget(m_accountMenu);
+    header->setObjectName(u"AccountMenuHeader"_s);
+    m_accountName = new QLabel(header);
+    m_accountEmail = new QLabel(header);
+    for (QLabel *label : {m_accountName, m_accountEmail})
+        label->setTextFormat(Qt::PlainText);
+    setRole(m_accountName, "accountName");
+    setRole(m_accountEmail, "caption");
+    auto *headerLayout = new QVBoxLayout(header);
+    headerLayout->setContentsMargins(14, 8, 14, 8);
+    headerLayout->setSpacing(2);
+    headerLayout->addWidget(m_accountName);
+    headerLayout->addWidget(m_accountEmail);
+    m_accountHeader = new QWidgetAction(m_accountMenu);
+    m_accountHeader->setDefaultWidget(header);
     m_accountHeader->setEnabled(false);
+    m_accountMenu->addAction(m_accountHeader);
     m_accountMenu->addSeparator();
     m_myAccountAction = m_accountMenu->addAction(QString());
     connect(m_myAccountAction, &QAction::triggered, this, [this] { openMyAccount(); });
@@ -581,9 +598,12 @@ void MainWindow::retranslate()
     m_workspaceMenu->setTitle(tr("&Workspace"));
     if (m_conversationActions)
         m_conversationActions->retranslate();
+    m_accountName->setText(identity.displayName.isEmpty() ? identity.email : identity.displayName);
+    m_accountEmail->setText(identity.email);
+    m_accountEmail->setVisible(!identity.displayName.isEmpty());
     m_accountHeader->setText(literalActionText(
         identity.displayName.isEmpty() ? identity.email
-                                       : tr("%1 <%2>").arg(identity.displayName, identity.email)));
+                                       : tr("%1, %2").arg(identity.displayName, identity.email)));
     m_myAccountAction->setText(tr("My account…"));
     m_preferencesAction->setText(tr("&Preferences…"));
     m_unlockButton->setText(tr("Turn on 2-step verification"));

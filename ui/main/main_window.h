@@ -9,6 +9,7 @@
 #include <QPointer>
 
 class QLabel;
+class QWidgetAction;
 class QListView;
 class QStackedWidget;
 class QMenu;
@@ -189,7 +190,9 @@ private:
     QLabel *m_emptyIcon;
     QLabel *m_emptyText;
     QMenu *m_accountMenu;
-    QAction *m_accountHeader;
+    QWidgetAction *m_accountHeader;
+    QLabel *m_accountName;
+    QLabel *m_accountEmail;
     QAction *m_myAccountAction;
     QAction *m_preferencesAction;
     QPushButton *m_unlockButton;

@@ -52,6 +52,7 @@ QLabel[role="subtitle"], QLabel[role="muted"] { color: @muted; }
 QLabel[role="fieldLabel"] { font-weight: 600; }
 QLabel[role="wordmark"] { font-size: 26px; font-weight: 800; color: @text; }
 QLabel[role="caption"] { color: @muted; font-size: 12px; }
+QLabel[role="accountName"] { font-weight: 600; }
 QLabel[role="step"] { color: @text; font-size: 13px; }
 QLabel[role="stepNumber"] {
   background: @sunken; color: @primary; border: 1px solid @border; border-radius: 11px;
