@@ -516,6 +516,9 @@ private Q_SLOTS:
         // Turn it on from My account, with a code computed from the key shown as text.
         MyAccountPage *account = f->windows->mainWindow()->openMyAccount(true);
         QTRY_COMPARE_WITH_TIMEOUT(account->twoStepView(), MyAccountPage::TwoStepView::Setup, 10000);
+        if (qEnvironmentVariableIsSet("MOIM_SCREENSHOT_DIR"))
+            account->window()->grab().save(qEnvironmentVariable("MOIM_SCREENSHOT_DIR")
+                                           + u"/two_step_setup.png"_s);
         const auto secret = otp::Totp::fromBase32(account->setupSecret());
         QVERIFY(secret);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
