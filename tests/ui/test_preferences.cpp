@@ -19,6 +19,7 @@
 #include "theme/theme.h"
 #include "window_controller.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -214,8 +215,13 @@ private Q_SLOTS:
         portal.setColorScheme(1);
         QTRY_COMPARE(windowColor(), dark);
         QVERIFY(dialog->appearanceCaption()->text().contains(u"prefers dark"_s));
-        // An explicit Light wins over the dark desktop, and is remembered.
-        dialog->appearanceButton(Preferences::Appearance::Light)->click();
+        // An explicit Light wins over the dark desktop, and is remembered. Chosen here as a
+        // screen reader does, with the button's Toggle action: it must act like a click.
+        QAccessibleInterface *lightChoice = QAccessible::queryAccessibleInterface(
+            dialog->appearanceButton(Preferences::Appearance::Light));
+        QVERIFY(lightChoice && lightChoice->actionInterface());
+        lightChoice->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
+        QVERIFY(dialog->appearanceButton(Preferences::Appearance::Light)->isChecked());
         QCOMPARE(windowColor(), light);
         QCOMPARE(Preferences(Profile().settingsFile()).appearance(),
                  Preferences::Appearance::Light);

@@ -157,7 +157,11 @@ QWidget *PreferencesDialog::buildAppearanceSection()
     }
     choices->addStretch(1);
     m_appearanceGroup->button(int(m_preferences->appearance()))->setChecked(true);
-    connect(m_appearanceGroup, &QButtonGroup::idClicked, this, [this](int id) {
+    // Toggled, not clicked: a screen reader's Toggle action and the arrow keys check a radio
+    // button without clicking it, and must act the same.
+    connect(m_appearanceGroup, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
+        if (!checked)
+            return;
         m_preferences->setAppearance(Preferences::Appearance(id));
         updateAppearanceCaption();
     });
@@ -235,7 +239,10 @@ QWidget *PreferencesDialog::buildProxySection()
     m_proxyType->setCurrentIndex(m_proxyType->findData(int(stored.type)));
     m_proxyHost->setText(stored.host);
     m_proxyPort->setText(stored.port > 0 ? QString::number(stored.port) : QString());
-    connect(m_proxyGroup, &QButtonGroup::idClicked, this, &PreferencesDialog::onProxyModeChosen);
+    connect(m_proxyGroup, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (checked)
+            onProxyModeChosen();
+    });
     connect(m_applyProxy, &QPushButton::clicked, this, &PreferencesDialog::applyManualProxy);
     connect(m_proxyHost, &QLineEdit::returnPressed, this, &PreferencesDialog::applyManualProxy);
     connect(m_proxyPort, &QLineEdit::returnPressed, this, &PreferencesDialog::applyManualProxy);
