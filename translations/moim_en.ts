@@ -1470,10 +1470,6 @@ This invitation is valid until %4 and works once.</source>
 <context>
     <name>moim::ui::LoginWindow</name>
     <message>
-        <source>Moim — Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Moim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,6 +1697,10 @@ This invitation is valid until %4 and works once.</source>
         <source>Too many attempts. Try again in %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MainWindow</name>
@@ -1832,10 +1832,6 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Moim (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1895,6 +1891,11 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1) Moim</source>
+        <extracomment>The main window&apos;s title with the unread total: &quot;(31) 모임&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

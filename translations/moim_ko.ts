@@ -1465,10 +1465,6 @@ This invitation is valid until %4 and works once.</source>
 <context>
     <name>moim::ui::LoginWindow</name>
     <message>
-        <source>Moim — Sign in</source>
-        <translation>모임 — 로그인</translation>
-    </message>
-    <message>
         <source>Moim</source>
         <translation>모임</translation>
     </message>
@@ -1696,6 +1692,10 @@ This invitation is valid until %4 and works once.</source>
         <source>Too many attempts. Try again in %1.</source>
         <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MainWindow</name>
@@ -1826,10 +1826,6 @@ Messages arrive here.</source>
         <translation>%1에 메시지 보내기</translation>
     </message>
     <message>
-        <source>Moim (%1)</source>
-        <translation>모임 (%1)</translation>
-    </message>
-    <message>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
@@ -1887,6 +1883,11 @@ Messages arrive here.</source>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>(%1) Moim</source>
+        <extracomment>The main window&apos;s title with the unread total: &quot;(31) 모임&quot;.</extracomment>
+        <translation>(%1) 모임</translation>
     </message>
 </context>
 <context>

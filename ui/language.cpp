@@ -3,6 +3,7 @@
 #include "common/date_text.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -16,6 +17,18 @@ QString systemLanguage()
     return QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
 }
 
+namespace {
+
+// Qt appends the display name to every window title ("Preferences — Moim"): in the language of
+// the rest of the title, so a Korean screen never reads "환경설정 — Moim".
+void nameTheApplication()
+{
+    QGuiApplication::setApplicationDisplayName(
+        QCoreApplication::translate("moim::ui::MainWindow", "Moim"));
+}
+
+} // namespace
+
 bool installLanguage(QCoreApplication &app, const QString &language)
 {
     auto *moim = new QTranslator(&app);
@@ -23,11 +36,13 @@ bool installLanguage(QCoreApplication &app, const QString &language)
         delete moim;
         // Dates in the language the words are shown in: English, the source text.
         DateText::setLanguage(u"en"_s);
+        nameTheApplication();
         // English is the source language; its file only adds the plural forms ("1 message").
         return language == "en"_L1;
     }
     DateText::setLanguage(language);
     QCoreApplication::installTranslator(moim);
+    nameTheApplication();
     if (language == "en"_L1)
         return true; // Qt's own strings are English already
     // Qt's own dialogs and context menus (copy, paste…) in the same language.

@@ -172,7 +172,7 @@ private Q_SLOTS:
         const int total = chat->totalUnread();
         const int ofA = chat->workspaceUnread(a);
         QVERIFY2(ofA > 0, "the demo leaves unread messages in the first workspace");
-        QCOMPARE(main()->windowTitle(), u"Moim (%1)"_s.arg(total));
+        QCOMPARE(main()->windowTitle(), u"(%1) Moim"_s.arg(total));
         page->previewBox()->click();
         page->soundBox()->click();
         page->countInTotalBox()->click();
@@ -181,7 +181,7 @@ private Q_SLOTS:
         // The workspace keeps its badge; the total (the window title, the tray) leaves it out.
         QCOMPARE(chat->totalUnread(), total - ofA);
         QCOMPARE(main()->windowTitle(),
-                 total - ofA > 0 ? u"Moim (%1)"_s.arg(total - ofA) : u"Moim"_s);
+                 total - ofA > 0 ? u"(%1) Moim"_s.arg(total - ofA) : u"Moim"_s);
         QCOMPARE(tileOf(a)->unread(), ofA);
         reachesTheOtherDevice(a);
         QCOMPARE(page->syncState()->text(), u"Saved. Your other devices follow."_s);

@@ -426,7 +426,9 @@ private Q_SLOTS:
     void inKorean()
     {
         QVERIFY(installLanguage(*qApp, u"ko"_s));
-        QTRY_COMPARE(main()->windowTitle().left(2), u"모임"_s);
+        QTRY_VERIFY(main()->windowTitle().endsWith(u"모임"_s));
+        // One language in the title bar too: the name Qt adds is the Korean one.
+        QCOMPARE(QGuiApplication::applicationDisplayName(), u"모임"_s);
         QCoreApplication::sendPostedEvents();
         QTest::keyClick(main(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE(panel()->scopeLabel()->text(), u"모든 워크스페이스"_s);

@@ -198,7 +198,8 @@ void LoginWindow::goBack()
 
 void LoginWindow::retranslate()
 {
-    setWindowTitle(tr("Moim — Sign in"));
+    // Shown as "Sign in — Moim": Qt adds the application's name.
+    setWindowTitle(tr("Sign in"));
     m_wordmark->setText(tr("Moim"));
     m_logo->setAccessibleName(tr("Moim logo"));
     m_unauthorizedPage->setContent(

@@ -1089,7 +1089,10 @@ void MainWindow::openPendingConversation()
 void MainWindow::updateWindowTitle()
 {
     const int total = m_account ? m_account->chat()->totalUnread() : 0;
-    setWindowTitle(total > 0 ? tr("Moim (%1)").arg(total) : tr("Moim"));
+    // The count first and the name last: Qt adds the application's name to a title that does
+    // not end with it, which would read "모임 (31) — 모임".
+    //: The main window's title with the unread total: "(31) 모임".
+    setWindowTitle(total > 0 ? tr("(%1) Moim").arg(total) : tr("Moim"));
 }
 
 void MainWindow::onConnectionChanged(Account::Connection)
