@@ -264,10 +264,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Can&apos;t use your authenticator? Use a recovery code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Back to sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -320,6 +316,10 @@
     </message>
     <message>
         <source>Too many attempts. Try again in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a recovery code instead</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2300,15 +2300,7 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use at least 12 characters. Changing it signs you out on every other device.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2562,6 +2554,14 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>For a password manager or an authenticator that takes a link instead of a QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing it signs you out on every other device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2953,14 +2953,6 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep me signed in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3070,6 +3062,17 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Clear email</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PasswordReveal</name>
+    <message>
+        <source>Hide password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show password</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -263,10 +263,6 @@
         <translation>인증 앱으로 인증하기</translation>
     </message>
     <message>
-        <source>Can&apos;t use your authenticator? Use a recovery code</source>
-        <translation>인증 앱을 쓸 수 없나요? 복구 코드 사용</translation>
-    </message>
-    <message>
         <source>Back to sign in</source>
         <translation>로그인으로 돌아가기</translation>
     </message>
@@ -319,6 +315,10 @@
     <message>
         <source>Too many attempts. Try again in %1.</source>
         <translation>시도 횟수가 너무 많습니다. %1 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Use a recovery code instead</source>
+        <translation>복구 코드로 인증하기</translation>
     </message>
 </context>
 <context>
@@ -2289,16 +2289,8 @@ Messages arrive here.</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <source>Use at least 12 characters. Changing it signs you out on every other device.</source>
-        <translation>12자 이상으로 정하세요. 비밀번호를 바꾸면 다른 모든 기기에서 로그아웃됩니다.</translation>
-    </message>
-    <message>
         <source>Current password</source>
         <translation>현재 비밀번호</translation>
-    </message>
-    <message>
-        <source>New password</source>
-        <translation>새 비밀번호</translation>
     </message>
     <message>
         <source>Code from your authenticator</source>
@@ -2549,6 +2541,14 @@ Messages arrive here.</source>
     <message>
         <source>For a password manager or an authenticator that takes a link instead of a QR code.</source>
         <translation>QR 코드 대신 링크를 받는 비밀번호 관리자나 인증 앱에 붙여 넣을 때 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Changing it signs you out on every other device.</source>
+        <translation>비밀번호를 바꾸면 다른 모든 기기에서 로그아웃됩니다.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>현재 비밀번호를 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -2938,14 +2938,6 @@ Messages arrive here.</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <source>Show password</source>
-        <translation>비밀번호 표시</translation>
-    </message>
-    <message>
-        <source>Hide password</source>
-        <translation>비밀번호 숨기기</translation>
-    </message>
-    <message>
         <source>Keep me signed in</source>
         <translation>로그인 상태 유지</translation>
     </message>
@@ -3056,6 +3048,17 @@ Messages arrive here.</source>
     <message>
         <source>Clear email</source>
         <translation>이메일 지우기</translation>
+    </message>
+</context>
+<context>
+    <name>moim::ui::PasswordReveal</name>
+    <message>
+        <source>Hide password</source>
+        <translation>비밀번호 숨기기</translation>
+    </message>
+    <message>
+        <source>Show password</source>
+        <translation>비밀번호 표시</translation>
     </message>
 </context>
 <context>

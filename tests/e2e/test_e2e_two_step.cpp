@@ -6,6 +6,7 @@
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
 #include "common/notice.h"
+#include "login/new_password_fields.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
 #include "main/workspace_tile.h"
@@ -272,7 +273,15 @@ private Q_SLOTS:
         ui::MyAccountPage page(mine.sessions->account());
         QTRY_VERIFY_WITH_TIMEOUT(page.isTwoStepEnabled(), 10000);
         page.currentPasswordField()->setText(Password);
-        page.newPasswordField()->setText(u"a-quieter-evening-in-busan"_s);
+        // A confirmation that differs is caught before anything is sent.
+        page.newPasswordFields()->passwordField()->setText(u"a-quieter-evening-in-busan"_s);
+        page.newPasswordFields()->confirmField()->setText(u"a-quieter-evening-in-pusan"_s);
+        page.passwordCodeField()->setText(u"000000"_s);
+        page.changePasswordButton()->click();
+        QVERIFY(!page.passwordNotice()->isHidden());
+        QCOMPARE(page.passwordNotice()->message(), u"The two passwords don't match."_s);
+        QVERIFY(page.changePasswordButton()->isEnabled());
+        page.newPasswordFields()->confirmField()->setText(u"a-quieter-evening-in-busan"_s);
         page.passwordCodeField()->setText(oathtool(m_secret, nextStep()));
         page.changePasswordButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(!page.passwordNotice()->isHidden(), 20000);

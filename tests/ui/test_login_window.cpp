@@ -8,6 +8,7 @@
 #include "login/code_page.h"
 #include "login/info_page.h"
 #include "login/login_window.h"
+#include "login/new_password_fields.h"
 #include "login/password_page.h"
 #include "login/push_page.h"
 #include "main/main_window.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QToolButton>
 #include <QTranslator>
@@ -516,9 +518,28 @@ private Q_SLOTS:
         // Turn it on from My account, with a code computed from the key shown as text.
         MyAccountPage *account = f->windows->mainWindow()->openMyAccount(true);
         QTRY_COMPARE_WITH_TIMEOUT(account->twoStepView(), MyAccountPage::TwoStepView::Setup, 10000);
-        if (qEnvironmentVariableIsSet("MOIM_SCREENSHOT_DIR"))
-            account->window()->grab().save(qEnvironmentVariable("MOIM_SCREENSHOT_DIR")
-                                           + u"/two_step_setup.png"_s);
+        // With MOIM_SCREENSHOT_DIR set, the screens to look at are saved there, in both themes.
+        const auto screenshot = [](QWidget *window, const QString &name) {
+            const QString dir = qEnvironmentVariable("MOIM_SCREENSHOT_DIR");
+            if (dir.isEmpty())
+                return;
+            auto *app = static_cast<QApplication *>(QCoreApplication::instance());
+            for (const auto scheme : {Theme::Scheme::Light, Theme::Scheme::Dark}) {
+                Theme::apply(*app, scheme);
+                QCoreApplication::processEvents();
+                window->grab().save(dir + u'/' + name +
+                                    (scheme == Theme::Scheme::Dark ? u"-dark.png"_s : u".png"_s));
+            }
+            Theme::apply(*app, Theme::Scheme::Light);
+        };
+        screenshot(account->window(), u"two_step_setup"_s);
+        if (auto *tabs = account->findChild<QTabWidget *>()) {
+            tabs->setCurrentIndex(1);
+            account->newPasswordFields()->passwordField()->setText(u"busan-harbour"_s);
+            screenshot(account->window(), u"change_password"_s);
+            account->newPasswordFields()->clear();
+            tabs->setCurrentIndex(0);
+        }
         const auto secret = otp::Totp::fromBase32(account->setupSecret());
         QVERIFY(secret);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -537,6 +558,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(login->currentPage(), LoginWindow::Page::SecondFactor, 20000);
         CodePage *codes = login->codePage();
         QTRY_COMPARE(QApplication::focusWidget(), codes->codeField());
+        screenshot(login, u"code_page"_s);
         QVERIFY(!codes->codeField()->accessibleName().isEmpty());
         // The sixth digit sends the code by itself: no Return needed.
         QTest::keyClicks(codes->codeField(), u"000000"_s);

@@ -16,11 +16,14 @@
 #include "theme/theme.h"
 #include "window_controller.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QToolButton>
 #include <QUuid>
 #include <QtTest>
 
@@ -140,8 +143,21 @@ private Q_SLOTS:
         fields->passwordField()->setText(u"gwangju-team-2026"_s.left(12));
         fields->passwordField()->setText(u"aaaaaaaaaaaaaa"_s);
         QCOMPARE(fields->strengthText(), u"Too easy to guess"_s);
+        QCOMPARE(fields->findChild<QProgressBar *>()->property("level").toByteArray(), "weak");
         fields->passwordField()->setText(u"jeju-sunrise-hallasan-42"_s);
         QVERIFY(fields->score() >= 2);
+        QVERIFY(fields->findChild<QProgressBar *>()->property("level").toByteArray() != "weak");
+        // One eye shows both fields, to compare them; it is named and reached with Tab.
+        const auto eyes = fields->passwordField()->findChildren<QToolButton *>();
+        QCOMPARE(eyes.size(), 1);
+        QCOMPARE(eyes.first()->accessibleName(), u"Show password"_s);
+        QVERIFY(eyes.first()->focusPolicy() & Qt::TabFocus);
+        eyes.first()->defaultAction()->trigger();
+        QCOMPARE(fields->passwordField()->echoMode(), QLineEdit::Normal);
+        QCOMPARE(fields->confirmField()->echoMode(), QLineEdit::Normal);
+        QCOMPARE(eyes.first()->accessibleName(), u"Hide password"_s);
+        eyes.first()->defaultAction()->trigger();
+        QCOMPARE(fields->confirmField()->echoMode(), QLineEdit::Password);
         // A mismatch is caught before anything is sent.
         fields->confirmField()->setText(u"jeju-sunrise"_s);
         QTest::mouseClick(page->joinButton(), Qt::LeftButton);

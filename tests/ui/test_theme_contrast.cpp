@@ -75,6 +75,9 @@ private Q_SLOTS:
             part("focus ring on surface", c.primary, c.surface);
             part("checked box on surface", c.primary, c.surface);
             part("mention bar on surface", c.mentionBar, c.surface);
+            part("strength meter, weak", c.meterWeak, c.surface);
+            part("strength meter, fair", c.meterFair, c.surface);
+            part("strength meter, strong", c.meterStrong, c.surface);
         }
     }
 

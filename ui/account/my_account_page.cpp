@@ -3,10 +3,14 @@
 #include "account/account.h"
 #include "account/personal_link.h"
 #include "common/accessible_fields.h"
+#include "common/code_field.h"
 #include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
+#include "common/password_reveal.h"
 #include "common/plain_text.h"
+#include "login/new_password_fields.h"
+#include "protocol/password_policy.h"
 #include "qr_image.h"
 
 #include <QClipboard>
@@ -35,9 +39,9 @@ namespace {
 
 constexpr int SessionIdRole = Qt::UserRole + 1;
 
-QLineEdit *codeField(QWidget *parent)
+CodeField *codeField(QWidget *parent)
 {
-    auto *field = new QLineEdit(parent);
+    auto *field = new CodeField(parent);
     field->setMaxLength(24); // a recovery code is accepted too where it says so
     field->setInputMethodHints(Qt::ImhNoPredictiveText);
     return field;
@@ -129,7 +133,7 @@ QWidget *MyAccountPage::buildTwoStepTab()
     m_secretCaption = new QLabel(setup);
     m_secretText = new QLabel(setup);
     m_setupCodeLabel = new QLabel(setup);
-    m_setupCode = new QLineEdit(setup);
+    m_setupCode = new CodeField(setup);
     m_confirm = new QPushButton(setup);
     m_cancelSetup = new QPushButton(setup);
     m_setupNotice = new Notice(Notice::Kind::Error, setup);
@@ -155,7 +159,6 @@ QWidget *MyAccountPage::buildTwoStepTab()
     m_secretText->setWordWrap(true);
     m_setupCodeLabel->setBuddy(m_setupCode);
     m_setupCode->setMaxLength(7);
-    m_setupCode->setInputMethodHints(Qt::ImhDigitsOnly);
     auto *secretColumn = new QVBoxLayout;
     secretColumn->setSpacing(6);
     secretColumn->addWidget(m_setupSteps);
@@ -233,13 +236,7 @@ QWidget *MyAccountPage::buildTwoStepTab()
     connect(m_copySetupLink, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_setup.uri); });
     // Six digits typed or pasted confirm by themselves, like the sign-in code field.
-    connect(m_setupCode, &QLineEdit::textEdited, this, [this](const QString &text) {
-        QString digits = text;
-        digits.remove(u' ');
-        if (digits.size() == 6 &&
-            std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); }))
-            confirmSetup();
-    });
+    connect(m_setupCode, &CodeField::completed, this, &MyAccountPage::confirmSetup);
     connect(m_cancelSetup, &QPushButton::clicked, this,
             [this] { m_twoStepPages->setCurrentIndex(int(TwoStepView::Overview)); });
     connect(m_disable, &QPushButton::clicked, this, &MyAccountPage::disableTwoStep);
@@ -266,22 +263,20 @@ QWidget *MyAccountPage::buildPasswordTab()
     m_passwordHint = new QLabel(tab);
     m_currentPasswordLabel = new QLabel(tab);
     m_currentPassword = new QLineEdit(tab);
-    m_newPasswordLabel = new QLabel(tab);
-    m_newPassword = new QLineEdit(tab);
+    m_newPassword = new NewPasswordFields(tab);
     m_passwordCodeLabel = new QLabel(tab);
     m_passwordCode = codeField(tab);
     m_passwordNotice = new Notice(Notice::Kind::Error, tab);
     m_changePassword = new QPushButton(tab);
     setRole(m_passwordTitle, "heading");
     setRole(m_passwordHint, "muted");
-    for (QLabel *label : {m_currentPasswordLabel, m_newPasswordLabel, m_passwordCodeLabel})
+    for (QLabel *label : {m_currentPasswordLabel, m_passwordCodeLabel})
         setRole(label, "fieldLabel");
     setRole(m_changePassword, "primary");
     m_passwordHint->setWordWrap(true);
     m_currentPassword->setEchoMode(QLineEdit::Password);
-    m_newPassword->setEchoMode(QLineEdit::Password);
+    new PasswordReveal(m_currentPassword);
     m_currentPasswordLabel->setBuddy(m_currentPassword);
-    m_newPasswordLabel->setBuddy(m_newPassword);
     m_passwordCodeLabel->setBuddy(m_passwordCode);
     m_passwordNotice->hide();
     auto *layout = new QVBoxLayout(tab);
@@ -292,8 +287,9 @@ QWidget *MyAccountPage::buildPasswordTab()
     layout->addSpacing(8);
     layout->addWidget(m_currentPasswordLabel);
     layout->addWidget(m_currentPassword);
-    layout->addWidget(m_newPasswordLabel);
+    layout->addSpacing(6);
     layout->addWidget(m_newPassword);
+    layout->addSpacing(6);
     layout->addWidget(m_passwordCodeLabel);
     layout->addWidget(m_passwordCode);
     layout->addSpacing(8);
@@ -301,6 +297,23 @@ QWidget *MyAccountPage::buildPasswordTab()
     layout->addWidget(m_changePassword, 0, Qt::AlignLeft);
     layout->addStretch(1);
     connect(m_changePassword, &QPushButton::clicked, this, &MyAccountPage::changePassword);
+    if (m_account) {
+        // The strength meter judges with the words an attacker would try first for this user.
+        QStringList workspaceNames;
+        for (const Workspace &workspace : m_account->workspaces()->workspaces())
+            workspaceNames << workspace.name << workspace.nameEn;
+        m_newPassword->setUserWords(protocol::PasswordPolicy::userWords(
+            m_account->identity().email, m_account->identity().displayName, workspaceNames));
+    }
+    connect(m_currentPassword, &QLineEdit::returnPressed, m_newPassword->passwordField(),
+            qOverload<>(&QWidget::setFocus));
+    connect(m_newPassword, &NewPasswordFields::submitted, this, [this] {
+        if (m_passwordCode->isVisible())
+            m_passwordCode->setFocus(Qt::OtherFocusReason);
+        else
+            changePassword();
+    });
+    connect(m_passwordCode, &QLineEdit::returnPressed, this, &MyAccountPage::changePassword);
     return tab;
 }
 
@@ -667,12 +680,9 @@ void MyAccountPage::retranslate()
     m_done->setAccessibleName(m_done->text());
 
     m_passwordTitle->setText(tr("Change password"));
-    m_passwordHint->setText(tr("Use at least 12 characters. Changing it signs you out on every "
-                               "other device."));
+    m_passwordHint->setText(tr("Changing it signs you out on every other device."));
     m_currentPasswordLabel->setText(tr("Current password"));
     m_currentPassword->setAccessibleName(m_currentPasswordLabel->text());
-    m_newPasswordLabel->setText(tr("New password"));
-    m_newPassword->setAccessibleName(m_newPasswordLabel->text());
     m_passwordCodeLabel->setText(tr("Code from your authenticator"));
     m_passwordCode->setAccessibleName(m_passwordCodeLabel->text());
     m_changePassword->setText(tr("Change password"));
@@ -773,7 +783,8 @@ void MyAccountPage::showSetup(const AccountSecurity::Setup &setup)
 
 void MyAccountPage::confirmSetup()
 {
-    if (!m_account || m_setupCode->text().trimmed().isEmpty())
+    // The sixth digit and the button can both ask: one request at a time.
+    if (!m_account || !m_confirm->isEnabled() || m_setupCode->text().trimmed().isEmpty())
         return;
     m_confirm->setEnabled(false);
     m_account->security()->enable(m_setupCode->text(), this,
@@ -851,11 +862,27 @@ void MyAccountPage::saveRecoveryCodes()
 
 void MyAccountPage::changePassword()
 {
-    if (!m_account)
+    if (!m_account || !m_changePassword->isEnabled())
         return;
+    // Checked here first, with the reason the server would give, so nothing is sent in vain.
+    QString problem;
+    QLineEdit *culprit = nullptr;
+    if (m_currentPassword->text().isEmpty()) {
+        problem = tr("Enter your current password.");
+        culprit = m_currentPassword;
+    } else {
+        problem = m_newPassword->problem();
+        culprit = m_newPassword->problemField();
+    }
+    if (culprit) {
+        showMessage(m_passwordNotice, problem);
+        culprit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    m_passwordNotice->hide();
     m_changePassword->setEnabled(false);
     m_account->security()->changePassword(
-        m_currentPassword->text(), m_newPassword->text(), m_passwordCode->text(), this,
+        m_currentPassword->text(), m_newPassword->password(), m_passwordCode->text(), this,
         [this](const ApiError &error) {
             m_changePassword->setEnabled(true);
             m_passwordCode->clear();

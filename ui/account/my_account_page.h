@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/account_security.h"
+#include "common/code_field.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -19,6 +20,8 @@ class Account;
 }
 
 namespace moim::ui {
+
+class NewPasswordFields;
 
 class Notice;
 
@@ -52,7 +55,7 @@ public:
     QImage qrImage() const { return m_qr; }
     QString setupSecret() const { return m_setup.secret; }
     QStringList recoveryCodes() const { return m_recoveryCodes; }
-    QLineEdit *setupCodeField() const { return m_setupCode; }
+    CodeField *setupCodeField() const { return m_setupCode; }
     QLabel *setupKeyLabel() const { return m_secretText; }
     QPushButton *copyKeyButton() const { return m_copyKey; }
     Notice *setupNotice() const { return m_setupNotice; }
@@ -64,7 +67,7 @@ public:
     QPushButton *regenerateButton() const { return m_regenerate; }
     QPushButton *doneButton() const { return m_done; }
     QLineEdit *currentPasswordField() const { return m_currentPassword; }
-    QLineEdit *newPasswordField() const { return m_newPassword; }
+    NewPasswordFields *newPasswordFields() const { return m_newPassword; }
     QLineEdit *passwordCodeField() const { return m_passwordCode; }
     QPushButton *changePasswordButton() const { return m_changePassword; }
     QListWidget *sessionList() const { return m_sessions; }
@@ -137,7 +140,7 @@ private:
     QLabel *m_secretCaption;
     QLabel *m_secretText;
     QLabel *m_setupCodeLabel;
-    QLineEdit *m_setupCode;
+    CodeField *m_setupCode;
     Notice *m_setupNotice;
     QPushButton *m_copyKey;
     QPushButton *m_copySetupLink;
@@ -154,8 +157,7 @@ private:
     QLabel *m_passwordHint;
     QLabel *m_currentPasswordLabel;
     QLineEdit *m_currentPassword;
-    QLabel *m_newPasswordLabel;
-    QLineEdit *m_newPassword;
+    NewPasswordFields *m_newPassword;
     QLabel *m_passwordCodeLabel;
     QLineEdit *m_passwordCode;
     Notice *m_passwordNotice;

@@ -20,7 +20,7 @@ CodePage::CodePage(QWidget *parent)
     , m_title(new QLabel(this))
     , m_subtitle(new QLabel(this))
     , m_codeLabel(new QLabel(this))
-    , m_code(new QLineEdit(this))
+    , m_code(new CodeField(this))
     , m_error(new Notice(Notice::Kind::Error, this))
     , m_verify(new QPushButton(this))
     , m_switchMode(new QPushButton(this))
@@ -36,7 +36,6 @@ CodePage::CodePage(QWidget *parent)
     m_subtitle->setWordWrap(true);
     m_subtitle->setTextFormat(Qt::PlainText); // it names the email the user typed
     m_codeLabel->setBuddy(m_code);
-    m_code->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhNoPredictiveText);
     m_code->setAlignment(Qt::AlignCenter);
     m_verify->setDefault(true);
     m_verify->setCursor(Qt::PointingHandCursor);
@@ -73,10 +72,7 @@ CodePage::CodePage(QWidget *parent)
     // A complete code submits itself, as authenticator users expect: six digits, or a recovery
     // code's sixteen characters. Only typing or pasting does, so a refused code that stays in
     // the field is not sent again.
-    connect(m_code, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (isComplete(text))
-            submit();
-    });
+    connect(m_code, &CodeField::completed, this, &CodePage::submit);
     connect(m_switchMode, &QPushButton::clicked, this, [this] {
         setRecoveryMode(!m_recovery);
         focusField();
@@ -130,7 +126,7 @@ void CodePage::retranslate()
     m_verify->setText(m_busy ? tr("Verifying…") : tr("Verify"));
     m_verify->setAccessibleName(tr("Verify"));
     m_switchMode->setText(m_recovery ? tr("Use the authenticator app instead")
-                                     : tr("Can't use your authenticator? Use a recovery code"));
+                                     : tr("Use a recovery code instead"));
     m_switchMode->setAccessibleName(m_switchMode->text());
     m_back->setText(tr("Back to sign in"));
     m_back->setAccessibleName(m_back->text());
@@ -139,6 +135,7 @@ void CodePage::retranslate()
 void CodePage::setRecoveryMode(bool recovery)
 {
     m_recovery = recovery;
+    m_code->setRecoveryMode(recovery);
     m_code->clear();
     if (recovery) {
         m_code->setValidator(nullptr);
@@ -178,19 +175,6 @@ void CodePage::setBusy(bool busy)
 void CodePage::updateVerifyEnabled()
 {
     m_verify->setEnabled(!m_busy && m_throttleSecondsLeft <= 0);
-}
-
-bool CodePage::isComplete(const QString &text) const
-{
-    qsizetype significant = 0;
-    for (const QChar c : text) {
-        if (c == u'-' || c == u' ')
-            continue;
-        if (!(m_recovery ? c.isLetterOrNumber() : c.isDigit()))
-            return false;
-        ++significant;
-    }
-    return significant == (m_recovery ? RecoveryCodeLength : TotpCodeLength);
 }
 
 void CodePage::submit()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/code_field.h"
 #include "net/api_error.h"
 
 #include <QTimer>
@@ -34,7 +35,7 @@ public:
     bool isRecoveryMode() const { return m_recovery; }
     void focusField();
 
-    QLineEdit *codeField() const { return m_code; }
+    CodeField *codeField() const { return m_code; }
     QPushButton *verifyButton() const { return m_verify; }
     QPushButton *recoveryButton() const { return m_switchMode; }
     QPushButton *backButton() const { return m_back; }
@@ -48,12 +49,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    static constexpr qsizetype TotpCodeLength = 6;
-    static constexpr qsizetype RecoveryCodeLength = 16;
-
     void retranslate();
-    // Whether `text` holds a whole code of the current mode, ignoring spaces and dashes.
-    bool isComplete(const QString &text) const;
     void submit();
     void setRecoveryMode(bool recovery);
     void updateVerifyEnabled();
@@ -61,7 +57,7 @@ private:
     QLabel *m_title;
     QLabel *m_subtitle;
     QLabel *m_codeLabel;
-    QLineEdit *m_code;
+    CodeField *m_code;
     Notice *m_error;
     QPushButton *m_verify;
     QPushButton *m_switchMode;

@@ -1,12 +1,14 @@
 #include "new_password_fields.h"
 
 #include "common/notice.h"
+#include "common/password_reveal.h"
 #include "protocol/password_policy.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace moim::ui {
@@ -31,9 +33,12 @@ NewPasswordFields::NewPasswordFields(QWidget *parent)
     m_confirmLabel->setBuddy(m_confirm);
     m_password->setEchoMode(QLineEdit::Password);
     m_confirm->setEchoMode(QLineEdit::Password);
+    // One eye for both: the confirmation shows along with the password, to compare them.
+    m_reveal = new PasswordReveal(m_password, {m_confirm});
     m_meter->setRange(0, 4);
     m_meter->setTextVisible(false);
     m_meter->setFixedHeight(6);
+    setRole(m_meter, "strength");
     m_rule->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
@@ -95,6 +100,7 @@ QString NewPasswordFields::password() const
 
 void NewPasswordFields::clear()
 {
+    m_reveal->conceal();
     m_password->clear();
     m_confirm->clear();
 }
@@ -131,12 +137,22 @@ void NewPasswordFields::evaluate()
         label = tr("Good enough");
     m_strength->setText(label);
     m_meter->setAccessibleDescription(label);
-    // The meter's colour follows the verdict: red, amber, green.
-    const char *color = !m_acceptable ? "#D92D20" : (verdict.score >= 3 ? "#12B76A" : "#F79009");
-    m_meter->setStyleSheet(
-        QStringLiteral("QProgressBar{background:#E4E7EC;border:none;border-radius:3px}"
-                       "QProgressBar::chunk{background:%1;border-radius:3px}")
-            .arg(QLatin1StringView(color)));
+    // The meter's colour follows the verdict (red, amber, green); the theme paints each level.
+    const char *level = text.isEmpty()
+                            ? "empty"
+                            : (!m_acceptable ? "weak" : (verdict.score >= 3 ? "strong" : "fair"));
+    if (m_meter->property("level").toByteArray() != level) {
+        m_meter->setProperty("level", QByteArray(level));
+        m_meter->style()->unpolish(m_meter);
+        m_meter->style()->polish(m_meter);
+    }
+}
+
+QLineEdit *NewPasswordFields::problemField() const
+{
+    if (m_password->text().isEmpty() || !m_acceptable)
+        return m_password;
+    return m_confirm->text() != m_password->text() ? m_confirm : nullptr;
 }
 
 QString NewPasswordFields::problem() const

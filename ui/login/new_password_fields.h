@@ -8,6 +8,8 @@ class QProgressBar;
 
 namespace moim::ui {
 
+class PasswordReveal;
+
 // Choosing a password: the field, its confirmation, a live strength meter that uses the same
 // rule as the server (protocol::PasswordPolicy, with the user's own words), and the rule in
 // plain words. Used by the invite page and the reset page.
@@ -23,6 +25,8 @@ public:
     QString password() const;
     // Empty when the choice is acceptable; otherwise what to fix, for the user.
     QString problem() const;
+    // The field the problem is in, to put the cursor there; null when there is none.
+    QLineEdit *problemField() const;
     void clear();
     int score() const { return m_score; }
     QString strengthText() const;
@@ -46,6 +50,7 @@ private:
     QLabel *m_rule;
     QLabel *m_confirmLabel;
     QLineEdit *m_confirm;
+    PasswordReveal *m_reveal = nullptr;
     QStringList m_userWords;
     int m_score = 0;
     bool m_acceptable = false;

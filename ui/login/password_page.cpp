@@ -4,8 +4,8 @@
 #include "common/date_text.h"
 #include "common/error_text.h"
 #include "common/notice.h"
+#include "common/password_reveal.h"
 
-#include <QAction>
 #include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -27,7 +27,6 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     , m_email(new QLineEdit(this))
     , m_passwordLabel(new QLabel(this))
     , m_password(new QLineEdit(this))
-    , m_revealAction(new QAction(this))
     , m_keepSignedIn(new QCheckBox(this))
     , m_sharedComputer(new QCheckBox(this))
     , m_error(new Notice(Notice::Kind::Error, this))
@@ -59,7 +58,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     m_email->setInputMethodHints(Qt::ImhEmailCharactersOnly | Qt::ImhNoAutoUppercase);
     m_email->setClearButtonEnabled(true);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->addAction(m_revealAction, QLineEdit::TrailingPosition);
+    m_reveal = new PasswordReveal(m_password);
     m_keepSignedIn->setChecked(true);
     m_signIn->setDefault(true);
     m_signIn->setCursor(Qt::PointingHandCursor);
@@ -136,11 +135,6 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     connect(m_pasteLink, &QPushButton::clicked, this, &PasswordPage::pasteLinkRequested);
     connect(m_qr, &QPushButton::clicked, this, &PasswordPage::qrRequested);
     connect(m_push, &QPushButton::clicked, this, &PasswordPage::pushRequested);
-    connect(m_revealAction, &QAction::triggered, this, [this] {
-        const bool hidden = m_password->echoMode() == QLineEdit::Password;
-        m_password->setEchoMode(hidden ? QLineEdit::Normal : QLineEdit::Password);
-        retranslate();
-    });
     // A shared computer must not remember the session; the choice is shown, not hidden.
     connect(m_sharedComputer, &QCheckBox::toggled, this, [this](bool shared) {
         if (shared)
@@ -181,12 +175,6 @@ void PasswordPage::retranslate()
     m_email->setAccessibleName(tr("Work email"));
     m_passwordLabel->setText(tr("Password"));
     m_password->setAccessibleName(tr("Password"));
-    const bool hidden = m_password->echoMode() == QLineEdit::Password;
-    m_revealAction->setIcon(
-        QIcon(hidden ? u":/moim/icons/eye.svg"_s : u":/moim/icons/eye-off.svg"_s));
-    m_revealAction->setText(hidden ? tr("Show password") : tr("Hide password"));
-    m_revealAction->setToolTip(m_revealAction->text());
-    makeFieldButtonsAccessible(m_password);
     m_keepSignedIn->setText(tr("Keep me signed in"));
     m_keepSignedIn->setAccessibleName(m_keepSignedIn->text());
     m_sharedComputer->setText(tr("This is a shared computer"));

@@ -13,6 +13,7 @@ class QPushButton;
 namespace moim::ui {
 
 class Notice;
+class PasswordReveal;
 
 // Email and password, the standard path of the user's guide. It renders what the password flow
 // reports and forwards input; it never talks to the network.
@@ -70,7 +71,7 @@ private:
     QLineEdit *m_email;
     QLabel *m_passwordLabel;
     QLineEdit *m_password;
-    QAction *m_revealAction;
+    PasswordReveal *m_reveal;
     QCheckBox *m_keepSignedIn;
     QCheckBox *m_sharedComputer;
     Notice *m_error;

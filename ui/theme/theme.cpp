@@ -24,7 +24,9 @@ Theme::Colors Theme::colors(Scheme scheme)
                 QColor(0xfd, 0xa2, 0x9b), QColor(0x3a, 0x1f, 0x1d), QColor(0x6b, 0x2c, 0x27),
                 QColor(0xfd, 0xd6, 0x8a), QColor(0x3a, 0x2e, 0x12), QColor(0x10, 0x13, 0x1a),
                 QColor(0xc9, 0xcf, 0xdb), QColor(0x2a, 0x33, 0x4d), QColor(0x36, 0x2d, 0x17),
-                QColor(0xf0, 0xa0, 0x20)};
+                QColor(0xf0, 0xa0, 0x20),
+                // The strength meter's levels, brighter on dark to stay 3:1 on the surface.
+                QColor(0xf9, 0x70, 0x66), QColor(0xfd, 0xb0, 0x22), QColor(0x32, 0xd5, 0x83)};
     }
     return {QColor(0xf3, 0xf4, 0xf7), QColor(0xff, 0xff, 0xff), QColor(0xf7, 0xf8, 0xfa),
             QColor(0x1d, 0x23, 0x2f), QColor(0x66, 0x70, 0x85), QColor(0xd9, 0xdd, 0xe5),
@@ -33,7 +35,8 @@ Theme::Colors Theme::colors(Scheme scheme)
             QColor(0x93, 0x37, 0x0d), QColor(0xff, 0xf6, 0xe0), QColor(0x1c, 0x24, 0x3b),
             QColor(0xc9, 0xd1, 0xe3), QColor(0xe6, 0xec, 0xff), QColor(0xff, 0xf4, 0xd6),
             // The mention bar is a UI part: 3:1 against white takes a deeper amber than dark's.
-            QColor(0xb8, 0x6e, 0x00)};
+            QColor(0xb8, 0x6e, 0x00), QColor(0xd9, 0x2d, 0x20), QColor(0xc4, 0x5a, 0x00),
+            QColor(0x03, 0x87, 0x4c)};
 }
 
 QString Theme::styleSheet(Scheme scheme)
@@ -119,6 +122,11 @@ QFrame[role="infoBox"] {
   background: @selection; border: 1px solid @border; border-radius: 8px;
 }
 QFrame[role="infoBox"] QLabel { color: @text; }
+QProgressBar[role="strength"] { background: @border; border: none; border-radius: 3px; }
+QProgressBar[role="strength"]::chunk { border-radius: 3px; background: @border; }
+QProgressBar[role="strength"][level="weak"]::chunk { background: @meterWeak; }
+QProgressBar[role="strength"][level="fair"]::chunk { background: @meterFair; }
+QProgressBar[role="strength"][level="strong"]::chunk { background: @meterStrong; }
 QLineEdit[role="code"] { font-size: 22px; font-weight: 600; letter-spacing: 4px; }
 QLabel[role="secret"], QPlainTextEdit[role="codes"] {
   font-family: "DejaVu Sans Mono", monospace; font-size: 15px; color: @text;
@@ -240,6 +248,9 @@ QToolButton#AttachButton:focus { border: 2px solid @primary; }
         {u"@warning"_s, n(c.warning)},
         {u"@sidebar"_s, n(c.sidebar)},
         {u"@selection"_s, n(c.selection)},
+        {u"@meterWeak"_s, n(c.meterWeak)},
+        {u"@meterFair"_s, n(c.meterFair)},
+        {u"@meterStrong"_s, n(c.meterStrong)},
     };
     // Longer names first in the list above, so "@primaryText" is not cut by "@primary".
     for (const auto &[token, value] : tokens)

@@ -23,7 +23,7 @@ public:
     {
         QColor window, surface, sunken, text, mutedText, border, primary, primaryHover, primaryText,
             danger, dangerSurface, dangerBorder, warning, warningSurface, sidebar, sidebarText,
-            selection, mention, mentionBar;
+            selection, mention, mentionBar, meterWeak, meterFair, meterStrong;
     };
 
     static Colors colors(Scheme scheme);
