@@ -25,6 +25,7 @@
 #include <QRegularExpression>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QTextStream>
 #include <cstdio>
 #include <functional>
@@ -187,7 +188,8 @@ int login(ApiClient &api, const QString &profileDir, const QString &email, bool 
     const QJsonObject body{
         {u"email"_s, email},
         {u"password"_s, password},
-        {u"device"_s, DeviceInfo{u"moim-phone"_s, u"Phone companion"_s, u"mobile"_s}.toJson()}};
+        {u"device"_s,
+         DeviceInfo{u"moim-phone"_s, QSysInfo::prettyProductName(), u"mobile"_s}.toJson()}};
     api.post(protocol::path::Login, body, {}, &api, onAnswer);
     QCoreApplication::exec();
     return exitCode;

@@ -1898,6 +1898,14 @@ Messages arrive here.</source>
         <extracomment>The main window&apos;s title with the unread total: &quot;(31) 모임&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notification settings for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications and mute for this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MentionPicker</name>
@@ -2562,6 +2570,22 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Enter your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out and delete local data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

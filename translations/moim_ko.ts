@@ -1889,6 +1889,14 @@ Messages arrive here.</source>
         <extracomment>The main window&apos;s title with the unread total: &quot;(31) 모임&quot;.</extracomment>
         <translation>(%1) 모임</translation>
     </message>
+    <message>
+        <source>Notification settings for %1</source>
+        <translation>%1 알림 설정</translation>
+    </message>
+    <message>
+        <source>Notifications and mute for this workspace</source>
+        <translation>이 워크스페이스의 알림과 일시 중지</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::MentionPicker</name>
@@ -2549,6 +2557,22 @@ Messages arrive here.</source>
     <message>
         <source>Enter your current password.</source>
         <translation>현재 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>휴대폰: %1</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>환경설정…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Log out and delete local data</source>
+        <translation>로그아웃하고 로컬 데이터 삭제</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,18 @@ void nameTheApplication()
         QCoreApplication::translate("moim::ui::MainWindow", "Moim"));
 }
 
+bool &englishNames()
+{
+    static bool english = false;
+    return english;
+}
+
 } // namespace
+
+bool showsEnglishNames()
+{
+    return englishNames();
+}
 
 bool installLanguage(QCoreApplication &app, const QString &language)
 {
@@ -36,11 +47,13 @@ bool installLanguage(QCoreApplication &app, const QString &language)
         delete moim;
         // Dates in the language the words are shown in: English, the source text.
         DateText::setLanguage(u"en"_s);
+        englishNames() = true;
         nameTheApplication();
         // English is the source language; its file only adds the plural forms ("1 message").
         return language == "en"_L1;
     }
     DateText::setLanguage(language);
+    englishNames() = language == "en"_L1;
     QCoreApplication::installTranslator(moim);
     nameTheApplication();
     if (language == "en"_L1)

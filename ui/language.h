@@ -11,5 +11,8 @@ QString systemLanguage();
 // Installs Moim's and Qt's translations for the language. English is the source text; its
 // catalogue only adds the plural forms ("1 second", "2 seconds"). False when it could not load.
 bool installLanguage(QCoreApplication &app, const QString &language);
+// Whether the installed language is English, so workspaces show their English names where they
+// have one. False until a language is installed: the company's own names.
+bool showsEnglishNames();
 
 } // namespace moim::ui

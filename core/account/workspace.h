@@ -30,6 +30,16 @@ struct Workspace
     QString locked = {};
     int unread = 0;
 
+    // The name to show: the English one in an English UI where the company gave one, else the
+    // company's own.
+    QString shownName(bool english) const { return english && !nameEn.isEmpty() ? nameEn : name; }
+    // The other name, for a subtitle or a tooltip; empty when there is no second name.
+    QString otherName(bool english) const
+    {
+        const QString other = shownName(english) == name ? nameEn : name;
+        return other == shownName(english) ? QString() : other;
+    }
+
     static Workspace fromJson(const QJsonObject &object);
     // Builds the list from a JSON array, skipping entries without an id.
     static QList<Workspace> listFromJson(const QJsonValue &array);

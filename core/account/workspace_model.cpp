@@ -17,11 +17,13 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return workspace.name;
-    case Qt::ToolTipRole:
-        return workspace.nameEn.isEmpty() || workspace.nameEn == workspace.name
-                   ? workspace.name
-                   : workspace.name + QStringLiteral(" (") + workspace.nameEn + u')';
+        return workspace.shownName(m_englishNames);
+    case Qt::ToolTipRole: {
+        const QString other = workspace.otherName(m_englishNames);
+        return other.isEmpty()
+                   ? workspace.shownName(m_englishNames)
+                   : workspace.shownName(m_englishNames) + QStringLiteral(" (") + other + u')';
+    }
     case IdRole:
         return workspace.id;
     case NameEnRole:
@@ -65,6 +67,16 @@ QHash<int, QByteArray> WorkspaceModel::roleNames() const
             {MutedUntilRole, "mutedUntil"},
             {NotifyLevelRole, "notifyLevel"},
             {CountedInTotalRole, "countedInTotal"}};
+}
+
+void WorkspaceModel::setEnglishNames(bool english)
+{
+    if (m_englishNames == english)
+        return;
+    m_englishNames = english;
+    if (!m_workspaces.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_workspaces.size()) - 1),
+                           {Qt::DisplayRole, NameRole, Qt::ToolTipRole});
 }
 
 int WorkspaceModel::indexOf(const QString &workspaceId) const

@@ -38,6 +38,10 @@ public:
 
     const QList<Workspace> &workspaces() const { return m_workspaces; }
     int indexOf(const QString &workspaceId) const;
+    // Whether names are shown in English where the company gave an English name (the UI's
+    // language is English); the company's own name otherwise.
+    void setEnglishNames(bool english);
+    bool englishNames() const { return m_englishNames; }
     // Replaces the list; rows that stay keep their identity so a selection survives a refresh.
     void setWorkspaces(const QList<Workspace> &workspaces);
     void setUnread(const QString &workspaceId, int unread);
@@ -49,6 +53,7 @@ public:
 
 private:
     QList<Workspace> m_workspaces;
+    bool m_englishNames = false;
     // By workspace id, kept across list refreshes; a workspace without an entry has defaults.
     QHash<QString, NotificationSettings> m_notifications;
 };

@@ -50,7 +50,9 @@ void Notifier::onMessageArrived(const Message &message, const Conversation &conv
     IncomingMessage incoming;
     incoming.message = message;
     incoming.workspaceId = workspaceId;
-    incoming.workspaceName = row >= 0 ? workspaces->workspaces().at(row).name : QString();
+    incoming.workspaceName =
+        row >= 0 ? workspaces->workspaces().at(row).shownName(workspaces->englishNames())
+                 : QString();
     incoming.direct = conversation.kind == Conversation::Kind::Direct;
     incoming.conversationName = conversation.name;
     for (const Conversation &known : m_account->conversations(workspaceId)) {

@@ -22,10 +22,12 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QtTest>
 
 using namespace moim;
@@ -259,7 +261,11 @@ private Q_SLOTS:
         Client other = makeClient(u"other"_s);
         Client mine = makeClient();
         for (Client *client : {&other, &mine}) {
-            PasswordLogin login(client->sessions.get(), DeviceInfo::thisMachine(u"desktop"_s));
+            // The other device is a phone: the device list says so in the UI's language.
+            PasswordLogin login(client->sessions.get(),
+                                client == &other
+                                    ? DeviceInfo{u"galaxy"_s, u"Android 14"_s, u"mobile"_s}
+                                    : DeviceInfo::thisMachine(u"desktop"_s));
             login.submit(Alex, Password, false, false);
             waitFor(login, {PasswordLogin::State::NeedsSecondFactor, PasswordLogin::State::Failed});
             login.submitCode(oathtool(m_secret, nextStep()));
@@ -272,6 +278,11 @@ private Q_SLOTS:
 
         ui::MyAccountPage page(mine.sessions->account());
         QTRY_VERIFY_WITH_TIMEOUT(page.isTwoStepEnabled(), 10000);
+        page.findChild<QTabWidget *>()->setCurrentIndex(2);
+        const auto listed = [&page](const QString &line) {
+            return !page.sessionList()->findItems(line, Qt::MatchStartsWith).isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(u"Phone: galaxy · Android 14 — last active"_s), 10000);
         page.currentPasswordField()->setText(Password);
         // A confirmation that differs is caught before anything is sent.
         page.newPasswordFields()->passwordField()->setText(u"a-quieter-evening-in-busan"_s);

@@ -1,5 +1,6 @@
 // The main window offscreen: switching workspaces by keyboard and swipe, the remembered start
 // painted from the cache before the server answers, live membership changes, and logout.
+#include "account/my_account_page.h"
 #include "auth/device_proof_store.h"
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
@@ -16,6 +17,7 @@
 #include "main/workspace_tile.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
+#include "notify/notification_settings_page.h"
 #include "secrets/memory_secret_store.h"
 #include "theme/theme.h"
 #include "window_controller.h"
@@ -28,6 +30,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace moim;
@@ -283,6 +286,42 @@ private Q_SLOTS:
         // The session's secret is gone; only the device proof stays.
         QTRY_COMPARE(secrets.contents().keys(), QStringList{DeviceProofStore::keychainKey(Jimin)});
         QVERIFY(QFile::exists(cacheFile)); // an ordinary logout keeps the cache
+    }
+
+    // What the tile's and the account's popup menus offer is also on buttons: a screen reader
+    // cannot reach a QMenu under Qt 6.4.
+    void menuActionsHaveReachableButtons()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets, m_server.url());
+        MainWindow *main = signIn(*f, Jimin);
+        QToolButton *settings = main->workspaceSettingsButton();
+        QTRY_VERIFY(settings->isVisible());
+        QCOMPARE(settings->accessibleName(),
+                 u"Notification settings for "_s + main->workspaceTitle());
+        QVERIFY(settings->focusPolicy() & Qt::TabFocus);
+        settings->click();
+        const auto settingsShown = [main] {
+            for (auto *page : main->findChildren<NotificationSettingsPage *>()) {
+                if (page->isVisible())
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY(settingsShown());
+
+        MyAccountPage *account = main->openMyAccount();
+        QSignalSpy preferences(main, &MainWindow::preferencesRequested);
+        QSignalSpy logout(main, &MainWindow::logoutRequested);
+        for (QPushButton *button :
+             {account->preferencesButton(), account->logoutButton(), account->logoutWipeButton()})
+            QVERIFY(!button->accessibleName().isEmpty());
+        account->preferencesButton()->click();
+        QCOMPARE(preferences.size(), 1);
+        account->logoutButton()->click();
+        QCOMPARE(logout.size(), 1);
+        QCOMPARE(logout.first().first().toBool(), false);
+        QTRY_VERIFY(f->windows->loginWindow() && f->windows->loginWindow()->isVisible());
     }
 
     void sharedComputerLogoutRemovesTheCache()

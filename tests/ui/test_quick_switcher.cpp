@@ -152,8 +152,9 @@ private Q_SLOTS:
         QStringList where;
         for (int row = 0; row < switcher->model()->rowCount(); ++row)
             where.append(switcher->model()->entry(row).where);
-        QVERIFY(where.contains(u"모임 본사"_s));
-        QVERIFY(where.contains(u"서울 개발팀"_s));
+        // In the English UI, by the workspaces' English names.
+        QVERIFY(where.contains(u"Moim HQ"_s));
+        QVERIFY(where.contains(u"Seoul Engineering"_s));
 
         type(switcher, u"ㅇㅂ"_s); // 일반
         QVERIFY(switcher->model()->rowCount() >= 2);
@@ -195,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(switcher->model()->rowCount(), 1);
         QCOMPARE(switcher->list()->accessibleName(), u"1 result"_s);
         QCOMPARE(switcher->model()->index(0).data(Qt::AccessibleTextRole).toString(),
-                 u"한도현, direct message in 모임 본사"_s);
+                 u"한도현, direct message in Moim HQ"_s);
         // Daniel Cho is in no conversation with Jimin, in two of the same workspaces.
         type(switcher, u"daniel"_s);
         QTRY_COMPARE_WITH_TIMEOUT(switcher->model()->rowCount(), 2, 10000);

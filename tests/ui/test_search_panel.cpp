@@ -23,6 +23,7 @@
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QListView>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QtTest>
 
@@ -193,9 +194,8 @@ private Q_SLOTS:
 
         // Each row says who, where, when and what.
         const QString spoken = panel()->model()->index(0).data(Qt::AccessibleTextRole).toString();
-        QVERIFY2(
-            spoken.startsWith(m_found.first().message.authorName + u" in # 일반, 모임 본사, "_s),
-            qPrintable(spoken));
+        QVERIFY2(spoken.startsWith(m_found.first().message.authorName + u" in # 일반, Moim HQ, "_s),
+                 qPrintable(spoken));
         QVERIFY2(spoken.endsWith(u": "_s + m_found.first().message.body), qPrintable(spoken));
         const QList<search::MatchRange> marked = panel()->model()->matches(0);
         QCOMPARE(marked.size(), 1);
@@ -386,7 +386,7 @@ private Q_SLOTS:
                      ->index(row)
                      .data(Qt::AccessibleTextRole)
                      .toString()
-                     .contains(u", 디자인 스튜디오, "_s),
+                     .contains(u", Design Studio, "_s),
                  qPrintable(panel()->model()->index(row).data(Qt::AccessibleTextRole).toString()));
         panel()->list()->setFocus();
         panel()->list()->setCurrentIndex(panel()->model()->index(row));
@@ -425,8 +425,15 @@ private Q_SLOTS:
     // Last: it switches the application to Korean.
     void inKorean()
     {
+        // Each workspace by its name in the UI's language: English first, then the company's.
+        const QRegularExpression hangul(u"\\p{Hangul}"_s);
+        QVERIFY2(!main()->workspaceTitle().isEmpty() &&
+                     !hangul.match(main()->workspaceTitle()).hasMatch(),
+                 qPrintable(main()->workspaceTitle()));
         QVERIFY(installLanguage(*qApp, u"ko"_s));
         QTRY_VERIFY(main()->windowTitle().endsWith(u"모임"_s));
+        QVERIFY2(hangul.match(main()->workspaceTitle()).hasMatch(),
+                 qPrintable(main()->workspaceTitle()));
         // One language in the title bar too: the name Qt adds is the Korean one.
         QCOMPARE(QGuiApplication::applicationDisplayName(), u"모임"_s);
         QCoreApplication::sendPostedEvents();

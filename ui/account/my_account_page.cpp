@@ -53,6 +53,9 @@ MyAccountPage::MyAccountPage(Account *account, QWidget *parent)
     : QDialog(parent)
     , m_account(account)
     , m_tabs(new QTabWidget(this))
+    , m_preferences(new QPushButton(this))
+    , m_logout(new QPushButton(this))
+    , m_logoutWipe(new QPushButton(this))
 {
     setObjectName(u"MyAccountPage"_s);
     setAttribute(Qt::WA_StyledBackground);
@@ -61,9 +64,23 @@ MyAccountPage::MyAccountPage(Account *account, QWidget *parent)
     m_tabs->addTab(buildPasswordTab(), QString());
     m_tabs->addTab(buildSessionsTab(), QString());
     m_tabs->addTab(buildPersonalTab(), QString());
+    setRole(m_preferences, "secondary");
+    setRole(m_logout, "secondary");
+    setRole(m_logoutWipe, "link");
+    auto *actions = new QHBoxLayout;
+    actions->setSpacing(8);
+    actions->addWidget(m_preferences);
+    actions->addStretch(1);
+    actions->addWidget(m_logoutWipe);
+    actions->addWidget(m_logout);
+    connect(m_preferences, &QPushButton::clicked, this, &MyAccountPage::preferencesRequested);
+    connect(m_logout, &QPushButton::clicked, this, [this] { Q_EMIT logoutRequested(false); });
+    connect(m_logoutWipe, &QPushButton::clicked, this, [this] { Q_EMIT logoutRequested(true); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
     layout->addWidget(m_tabs);
+    layout->addSpacing(8);
+    layout->addLayout(actions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 2 && m_account) {
             m_account->security()->fetchSessions(
@@ -619,6 +636,12 @@ void MyAccountPage::retranslate()
 {
     makeFieldButtonsAccessible(m_personalId, tr("Clear"));
     setWindowTitle(tr("My account"));
+    m_preferences->setText(tr("Preferences…"));
+    m_preferences->setAccessibleName(m_preferences->text());
+    m_logout->setText(tr("Log out"));
+    m_logout->setAccessibleName(m_logout->text());
+    m_logoutWipe->setText(tr("Log out and delete local data"));
+    m_logoutWipe->setAccessibleName(m_logoutWipe->text());
     m_tabs->setTabText(0, tr("2-step verification"));
     m_tabs->setTabText(1, tr("Password"));
     m_tabs->setTabText(2, tr("Devices"));
@@ -899,9 +922,13 @@ void MyAccountPage::showSessions(const QList<AccountSecurity::DeviceSession> &se
 {
     m_sessions->clear();
     for (const auto &session : sessions) {
-        const QString device = session.deviceOs.isEmpty()
-                                   ? session.deviceName
-                                   : tr("%1 · %2").arg(session.deviceName, session.deviceOs);
+        // The name and the system are the device's own words; the kind is said in the UI's
+        // language, so a phone reads as one in Korean too.
+        QString device = session.deviceOs.isEmpty()
+                             ? session.deviceName
+                             : tr("%1 · %2").arg(session.deviceName, session.deviceOs);
+        if (session.deviceKind == u"mobile")
+            device = tr("Phone: %1").arg(device);
         const QString when = DateText::moment(QDateTime::fromSecsSinceEpoch(session.lastActive),
                                               QDateTime::currentDateTime());
         const QString line = session.current ? tr("%1 — this device").arg(device)

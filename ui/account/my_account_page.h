@@ -27,7 +27,9 @@ class Notice;
 
 // "My account": 2-step verification (turn on with a QR code and a confirming code, recovery
 // codes shown once, turn off, new recovery codes), the password, the devices signed in, and the
-// linked personal account (link with the phone's approval, unlink). Renders what
+// linked personal account (link with the phone's approval, unlink); below them, the account
+// menu's own actions (preferences, log out), reachable here by keyboard and screen reader where a
+// popup menu is not. Renders what
 // AccountSecurity and PersonalLink report; never talks to the network itself.
 class MyAccountPage : public QDialog
 {
@@ -57,6 +59,9 @@ public:
     QStringList recoveryCodes() const { return m_recoveryCodes; }
     CodeField *setupCodeField() const { return m_setupCode; }
     QLabel *setupKeyLabel() const { return m_secretText; }
+    QPushButton *preferencesButton() const { return m_preferences; }
+    QPushButton *logoutButton() const { return m_logout; }
+    QPushButton *logoutWipeButton() const { return m_logoutWipe; }
     QPushButton *copyKeyButton() const { return m_copyKey; }
     Notice *setupNotice() const { return m_setupNotice; }
     QPushButton *copySetupLinkButton() const { return m_copySetupLink; }
@@ -83,6 +88,11 @@ public:
     QLabel *linkedIdLabel() const { return m_linkedId; }
     QPushButton *unlinkButton() const { return m_unlink; }
     Notice *personalNotice() const { return m_personalNotice; }
+
+Q_SIGNALS:
+    void preferencesRequested();
+    // Log out of this account; with `deleteLocalData`, its cached messages go too.
+    void logoutRequested(bool deleteLocalData);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -123,6 +133,9 @@ private:
     bool m_settingUp = false;
 
     QTabWidget *m_tabs;
+    QPushButton *m_preferences;
+    QPushButton *m_logout;
+    QPushButton *m_logoutWipe;
     // 2-step verification
     QStackedWidget *m_twoStepPages;
     QLabel *m_twoStepTitle;

@@ -3,6 +3,7 @@
 #include "account/account.h"
 #include "chat/chat.h"
 #include "common/plain_text.h"
+#include "language.h"
 
 #include <QAction>
 #include <QApplication>
@@ -123,11 +124,10 @@ void TrayIcon::rebuildMenu()
     // Each with its unread count.
     for (qsizetype i = 0; i < shown.size(); ++i) {
         const Workspace &workspace = shown.at(i);
+        const QString name = workspace.shownName(showsEnglishNames());
         // Worded, not "(4)": the menu is read aloud by the desktop's screen reader too.
         const QString label =
-            workspace.unread > 0
-                ? tr("%1 (%n unread)", nullptr, workspace.unread).arg(workspace.name)
-                : workspace.name;
+            workspace.unread > 0 ? tr("%1 (%n unread)", nullptr, workspace.unread).arg(name) : name;
         m_workspaceActions.at(i)->setText(literalActionText(label));
     }
 }

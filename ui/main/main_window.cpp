@@ -20,6 +20,7 @@
 #include "conversation_delegate.h"
 #include "conversations/conversation_actions.h"
 #include "conversations/pinned_notice_bar.h"
+#include "language.h"
 #include "notify/notification_preferences.h"
 #include "notify/notification_settings_page.h"
 #include "notify/notifier.h"
@@ -131,6 +132,8 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     , m_attachButton(new QToolButton(this))
     , m_searchPanel(new SearchPanel(m_account, this))
 {
+    // Workspace names in the language the UI speaks, where the company gave an English one.
+    m_account->workspaces()->setEnglishNames(showsEnglishNames());
     // Read before anything below selects a workspace and records it.
     const QString lastWorkspace = m_uiState->value(KeyLastWorkspace).toString();
     setWindowIcon(QIcon(u":/moim/icons/moim-logo.svg"_s));
@@ -161,8 +164,28 @@ MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *pa
     auto *paneLayout = new QVBoxLayout(conversationPane);
     paneLayout->setContentsMargins(12, 16, 12, 12);
     paneLayout->setSpacing(2);
-    paneLayout->addWidget(m_workspaceTitle);
-    paneLayout->addWidget(m_workspaceSubtitle);
+    // The workspace's settings from its header, not only from the tile's context menu: a popup
+    // menu is out of reach of a screen reader under Qt 6.4, a button is not.
+    m_workspaceSettings = new QToolButton(conversationPane);
+    m_workspaceSettings->setObjectName(u"WorkspaceSettingsButton"_s);
+    m_workspaceSettings->setIcon(QIcon(u":/moim/icons/bell.svg"_s));
+    m_workspaceSettings->setIconSize(QSize(18, 18));
+    m_workspaceSettings->setAutoRaise(true);
+    m_workspaceSettings->setFocusPolicy(Qt::StrongFocus);
+    m_workspaceSettings->setCursor(Qt::PointingHandCursor);
+    connect(m_workspaceSettings, &QToolButton::clicked, this, [this] {
+        if (!currentWorkspaceId().isEmpty())
+            openNotificationSettings(currentWorkspaceId());
+    });
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    titles->addWidget(m_workspaceTitle);
+    titles->addWidget(m_workspaceSubtitle);
+    auto *paneHeader = new QHBoxLayout;
+    paneHeader->setSpacing(4);
+    paneHeader->addLayout(titles, 1);
+    paneHeader->addWidget(m_workspaceSettings, 0, Qt::AlignTop);
+    paneLayout->addLayout(paneHeader);
     paneLayout->addSpacing(12);
     paneLayout->addWidget(m_conversationList, 1);
 
@@ -581,8 +604,12 @@ void MainWindow::buildMenus()
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        // Before the texts: the title and the welcome line name the workspace.
+        if (m_account)
+            m_account->workspaces()->setEnglishNames(showsEnglishNames());
         retranslate();
+    }
     if (event->type() == QEvent::ActivationChange)
         updateFocusedConversation();
     QMainWindow::changeEvent(event);
@@ -660,12 +687,17 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
     if (row < 0) {
         m_workspaceTitle->setText(tr("No workspace"));
         m_workspaceSubtitle->clear();
+        m_workspaceSettings->hide();
         m_conversations.setConversations({}, {});
         return;
     }
     const Workspace &workspace = model->workspaces().at(row);
-    m_workspaceTitle->setText(workspace.name);
-    m_workspaceSubtitle->setText(workspace.nameEn == workspace.name ? QString() : workspace.nameEn);
+    m_workspaceTitle->setText(workspace.shownName(showsEnglishNames()));
+    m_workspaceSubtitle->setText(workspace.otherName(showsEnglishNames()));
+    m_workspaceSettings->setVisible(workspace.locked.isEmpty());
+    m_workspaceSettings->setAccessibleName(
+        tr("Notification settings for %1").arg(workspace.shownName(showsEnglishNames())));
+    setPlainToolTip(m_workspaceSettings, tr("Notifications and mute for this workspace"));
     m_uiState->setValue(KeyLastWorkspace, workspaceId);
     m_unlockButton->setVisible(!workspace.locked.isEmpty());
     if (!workspace.locked.isEmpty()) {
@@ -673,7 +705,8 @@ void MainWindow::onWorkspaceChanged(const QString &workspaceId)
         m_conversations.setConversations(workspaceId, {});
         m_emptyIcon->setPixmap(
             QIcon(u":/moim/icons/lock.svg"_s).pixmap(QSize(56, 56), devicePixelRatioF()));
-        m_conversationTitle->setText(tr("%1 is locked").arg(workspace.name));
+        m_conversationTitle->setText(
+            tr("%1 is locked").arg(workspace.shownName(showsEnglishNames())));
         m_conversationTopic->setText(tr("This workspace requires 2-step verification."));
         m_emptyText->setText(tr("Turn on 2-step verification for your account to open it. It "
                                 "takes a minute with an authenticator app."));
@@ -702,6 +735,13 @@ MyAccountPage *MainWindow::openMyAccount(bool startTwoStepSetup)
     if (!m_myAccount) {
         m_myAccount = new MyAccountPage(m_account, this);
         m_myAccount->setAttribute(Qt::WA_DeleteOnClose);
+        // The account menu's actions, for those who cannot reach a popup menu.
+        connect(m_myAccount, &MyAccountPage::preferencesRequested, this,
+                &MainWindow::preferencesRequested);
+        connect(m_myAccount, &MyAccountPage::logoutRequested, this, [this](bool deleteLocalData) {
+            m_myAccount->close();
+            Q_EMIT logoutRequested(deleteLocalData);
+        });
     }
     m_myAccount->show();
     m_myAccount->raise();
@@ -718,7 +758,8 @@ void MainWindow::showWorkspaceWelcome()
         return;
     m_emptyText->setText(tr("Pick a conversation on the left.\nMessages arrive here."));
     m_conversationTitle->setText(
-        tr("Welcome to %1").arg(m_account->workspaces()->workspaces().at(row).name));
+        tr("Welcome to %1")
+            .arg(m_account->workspaces()->workspaces().at(row).shownName(showsEnglishNames())));
     m_conversationTopic->setText(
         tr("%n conversation(s)", nullptr, int(m_conversations.rowCount())));
 }
@@ -1117,7 +1158,9 @@ void MainWindow::onWorkspaceRemoved(const QString &workspaceId)
     if (!m_account)
         return;
     const int row = m_account->workspaces()->indexOf(workspaceId);
-    const QString name = row >= 0 ? m_account->workspaces()->workspaces().at(row).name : QString();
+    const QString name =
+        row >= 0 ? m_account->workspaces()->workspaces().at(row).shownName(showsEnglishNames())
+                 : QString();
     m_removedNotice = tr("You are no longer a member of %1.").arg(name);
     showBannerText();
 }

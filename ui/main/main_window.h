@@ -66,6 +66,7 @@ public:
     Notice *connectionBanner() const { return m_banner; }
     QString currentWorkspaceId() const;
     QString workspaceTitle() const;
+    QToolButton *workspaceSettingsButton() const { return m_workspaceSettings; }
 
     // Shown once when no keychain works and the session will not be remembered.
     void showKeychainUnavailable();
@@ -182,6 +183,7 @@ private:
     WorkspaceSidebar *m_sidebar;
     QLabel *m_workspaceTitle;
     QLabel *m_workspaceSubtitle;
+    QToolButton *m_workspaceSettings = nullptr;
     QListView *m_conversationList;
     ConversationListModel m_conversations;
     Notice *m_banner;

@@ -2,6 +2,7 @@
 
 #include "account/account.h"
 #include "common/notice.h"
+#include "language.h"
 #include "mute_description.h"
 #include "net/api_error.h"
 #include "notify/notification_preferences.h"
@@ -327,7 +328,7 @@ void NotificationSettingsPage::retranslate()
     if (m_account) {
         const int row = m_account->workspaces()->indexOf(m_workspaceId);
         if (row >= 0)
-            name = m_account->workspaces()->workspaces().at(row).name;
+            name = m_account->workspaces()->workspaces().at(row).shownName(showsEnglishNames());
     }
     setWindowTitle(tr("Notifications for %1").arg(name));
     m_title->setText(tr("Notifications for %1").arg(name));

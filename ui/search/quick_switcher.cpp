@@ -5,6 +5,7 @@
 #include "common/notice.h"
 #include "composing_line_edit.h"
 #include "conversations/conversation_dialogs.h"
+#include "language.h"
 #include "switcher_delegate.h"
 #include "theme/theme.h"
 
@@ -125,11 +126,13 @@ void QuickSwitcher::reloadPlaces()
         return;
     QList<SwitcherEntry> places;
     const bool online = m_account->connection() == Account::Connection::Online;
+    const bool english = showsEnglishNames();
     for (const Workspace &workspace : m_account->workspaces()->workspaces()) {
         if (!workspace.available)
             continue;
-        places.append(SwitcherEntry::workspace(workspace.id, workspace.name, workspace.nameEn,
-                                               workspace.color, workspace.initials));
+        places.append(SwitcherEntry::workspace(workspace.id, workspace.shownName(english),
+                                               workspace.otherName(english), workspace.color,
+                                               workspace.initials));
         if (!workspace.locked.isEmpty())
             continue;
         const QList<Conversation> conversations = m_account->conversations(workspace.id);
@@ -137,7 +140,7 @@ void QuickSwitcher::reloadPlaces()
             m_account->fetchConversations(workspace.id);
         for (const Conversation &conversation : conversations) {
             places.append(SwitcherEntry::conversation(
-                conversation.id, workspace.id, conversation.name, workspace.name,
+                conversation.id, workspace.id, conversation.name, workspace.shownName(english),
                 conversation.kind == Conversation::Kind::Direct, conversation.isPrivate,
                 conversation.lastActivity));
         }
@@ -167,7 +170,7 @@ void QuickSwitcher::loadPeople()
         m_account->fetchMembers(
             workspace.id, this,
             [this, me, workspaceId = workspace.id,
-             workspaceName = workspace.name](const ApiResult &result) {
+             workspaceName = workspace.shownName(showsEnglishNames())](const ApiResult &result) {
                 if (!result.ok())
                     return; // the places still work; people come back at the next open
                 QList<SwitcherEntry> people;
@@ -335,8 +338,14 @@ void QuickSwitcher::mousePressEvent(QMouseEvent *event)
 
 void QuickSwitcher::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        // Workspace names follow the language too.
+        if (!isHidden()) {
+            reloadPlaces();
+            loadPeople();
+        }
+    }
     QWidget::changeEvent(event);
 }
 

@@ -5,6 +5,7 @@
 #include "common/korean_particles.h"
 #include "common/notice.h"
 #include "conversations/conversation_dialogs.h"
+#include "language.h"
 #include "search_result_delegate.h"
 #include "theme/theme.h"
 
@@ -80,7 +81,8 @@ SearchPanel::SearchPanel(Account *account, QWidget *parent)
         }
         const int row = m_account->workspaces()->indexOf(workspaceId);
         if (row >= 0)
-            place.workspaceName = m_account->workspaces()->workspaces().at(row).name;
+            place.workspaceName =
+                m_account->workspaces()->workspaces().at(row).shownName(showsEnglishNames());
         return place;
     });
 
@@ -250,10 +252,11 @@ void SearchPanel::updatePeople(const search::SearchQuery &query)
             }
             seen.insert(shown->id);
             const int row = m_account->workspaces()->indexOf(shown->workspaceId);
-            people.append(
-                {shown->id, shown->workspaceId,
-                 row >= 0 ? m_account->workspaces()->workspaces().at(row).name : QString(),
-                 shown->name, shown->email});
+            people.append({shown->id, shown->workspaceId,
+                           row >= 0 ? m_account->workspaces()->workspaces().at(row).shownName(
+                                          showsEnglishNames())
+                                    : QString(),
+                           shown->name, shown->email});
         }
     }
     m_model.setPeople(std::move(people));

@@ -27,7 +27,7 @@ int kindOrder(SwitcherEntry::Kind kind)
 } // namespace
 
 SwitcherEntry SwitcherEntry::workspace(const QString &id, const QString &name,
-                                       const QString &nameEn, const QString &color,
+                                       const QString &otherName, const QString &color,
                                        const QString &initials)
 {
     SwitcherEntry entry;
@@ -35,7 +35,7 @@ SwitcherEntry SwitcherEntry::workspace(const QString &id, const QString &name,
     entry.id = id;
     entry.workspaceId = id;
     entry.name = name;
-    entry.detail = nameEn == name ? QString() : nameEn;
+    entry.detail = otherName == name ? QString() : otherName;
     entry.color = color;
     entry.initials = initials;
     entry.key = u"w:"_s + id;

@@ -35,7 +35,7 @@ struct SwitcherEntry
     QString key;
     QList<search::MatchableName> names; // the name and the detail, folded once
 
-    static SwitcherEntry workspace(const QString &id, const QString &name, const QString &nameEn,
+    static SwitcherEntry workspace(const QString &id, const QString &name, const QString &otherName,
                                    const QString &color, const QString &initials);
     static SwitcherEntry conversation(const QString &id, const QString &workspaceId,
                                       const QString &name, const QString &workspaceName,

@@ -225,11 +225,13 @@ QToolButton#AttachmentChipRemove {
 }
 QToolButton#AttachmentChipRemove:hover { background: @sunken; color: @text; }
 QToolButton#AttachmentChipRemove:focus { border: 2px solid @primary; }
-QToolButton#AttachButton {
+QToolButton#AttachButton, QToolButton#WorkspaceSettingsButton {
   border: none; border-radius: 8px; background: transparent; padding: 4px;
 }
-QToolButton#AttachButton:hover { background: @sunken; }
-QToolButton#AttachButton:focus { border: 2px solid @primary; }
+QToolButton#AttachButton:hover, QToolButton#WorkspaceSettingsButton:hover { background: @sunken; }
+QToolButton#AttachButton:focus, QToolButton#WorkspaceSettingsButton:focus {
+  border: 2px solid @primary;
+}
 )"_s;
     const QList<QPair<QString, QString>> tokens{
         {u"@window"_s, n(c.window)},
