@@ -21,8 +21,8 @@ public:
     // Whether the field expects a recovery code instead of the 6 digits.
     void setRecoveryMode(bool recovery);
     bool isRecoveryMode() const { return m_recovery; }
-    // A whole code: 6 digits, or with recovery codes accepted, 16 letters and digits; spaces and
-    // dashes between groups do not count.
+    // A whole code: 6 digits, or for a recovery code 16 letters and digits; spaces and dashes
+    // between groups do not count.
     static bool isCompleteCode(const QString &text, bool recoveryCode);
 
 Q_SIGNALS:

@@ -74,7 +74,7 @@ CodePage::CodePage(QWidget *parent)
     // the field is not sent again.
     connect(m_code, &CodeField::completed, this, &CodePage::submit);
     connect(m_switchMode, &QPushButton::clicked, this, [this] {
-        setRecoveryMode(!m_recovery);
+        setRecoveryMode(!m_code->isRecoveryMode());
         focusField();
     });
     connect(m_back, &QPushButton::clicked, this, &CodePage::backRequested);
@@ -105,28 +105,30 @@ void CodePage::changeEvent(QEvent *event)
 
 void CodePage::retranslate()
 {
-    m_title->setText(m_recovery ? tr("Use a recovery code") : tr("2-step verification"));
+    m_title->setText(m_code->isRecoveryMode() ? tr("Use a recovery code")
+                                              : tr("2-step verification"));
     // After a phone's approval the desktop does not know the work address yet.
     if (m_email.isEmpty())
-        m_subtitle->setText(m_recovery
+        m_subtitle->setText(m_code->isRecoveryMode()
                                 ? tr("Enter one of the recovery codes you saved when you turned "
                                      "on 2-step verification. Each code works once.")
                                 : tr("Your phone approved. Open your authenticator app and enter "
                                      "the 6-digit code for your Moim work account."));
     else
         m_subtitle->setText(
-            m_recovery ? tr("Enter one of the recovery codes you saved when you turned on 2-step "
-                            "verification for %1. Each code works once.")
-                             .arg(m_email)
-                       : tr("Open your authenticator app and enter the 6-digit code for %1.")
-                             .arg(m_email));
-    m_codeLabel->setText(m_recovery ? tr("Recovery code") : tr("Verification code"));
+            m_code->isRecoveryMode()
+                ? tr("Enter one of the recovery codes you saved when you turned on 2-step "
+                     "verification for %1. Each code works once.")
+                      .arg(m_email)
+                : tr("Open your authenticator app and enter the 6-digit code for %1.")
+                      .arg(m_email));
+    m_codeLabel->setText(m_code->isRecoveryMode() ? tr("Recovery code") : tr("Verification code"));
     m_code->setAccessibleName(m_codeLabel->text());
-    m_code->setPlaceholderText(m_recovery ? u"XXXX-XXXX-XXXX-XXXX"_s : u"123456"_s);
+    m_code->setPlaceholderText(m_code->isRecoveryMode() ? u"XXXX-XXXX-XXXX-XXXX"_s : u"123456"_s);
     m_verify->setText(m_busy ? tr("Verifying…") : tr("Verify"));
     m_verify->setAccessibleName(tr("Verify"));
-    m_switchMode->setText(m_recovery ? tr("Use the authenticator app instead")
-                                     : tr("Use a recovery code instead"));
+    m_switchMode->setText(m_code->isRecoveryMode() ? tr("Use the authenticator app instead")
+                                                   : tr("Use a recovery code instead"));
     m_switchMode->setAccessibleName(m_switchMode->text());
     m_back->setText(tr("Back to sign in"));
     m_back->setAccessibleName(m_back->text());
@@ -134,7 +136,6 @@ void CodePage::retranslate()
 
 void CodePage::setRecoveryMode(bool recovery)
 {
-    m_recovery = recovery;
     m_code->setRecoveryMode(recovery);
     m_code->clear();
     if (recovery) {
@@ -183,12 +184,13 @@ void CodePage::submit()
         return;
     const QString code = m_code->text().trimmed();
     if (code.isEmpty()) {
-        m_error->setMessage(m_recovery ? tr("Enter one of your recovery codes.")
-                                       : tr("Enter the 6-digit code from your authenticator."));
+        m_error->setMessage(m_code->isRecoveryMode()
+                                ? tr("Enter one of your recovery codes.")
+                                : tr("Enter the 6-digit code from your authenticator."));
         m_error->show();
         return;
     }
-    if (m_recovery)
+    if (m_code->isRecoveryMode())
         Q_EMIT recoveryCodeSubmitted(code);
     else
         Q_EMIT codeSubmitted(code);
@@ -218,9 +220,10 @@ void CodePage::showError(const ApiError &error)
         error.attemptsLeft > 0 ? tr("%n attempt(s) left.", nullptr, error.attemptsLeft) : QString();
     switch (error.code) {
     case ApiError::Code::InvalidCode:
-        text = m_recovery ? tr("That recovery code is not right, or it was already used.")
-                          : tr("That code is not right. Check that it is the code for Moim "
-                               "and try again.");
+        text = m_code->isRecoveryMode()
+                   ? tr("That recovery code is not right, or it was already used.")
+                   : tr("That code is not right. Check that it is the code for Moim "
+                        "and try again.");
         break;
     case ApiError::Code::CodeReused:
         text = tr("That code was already used. Wait for your authenticator to show a new one.");
@@ -230,8 +233,8 @@ void CodePage::showError(const ApiError &error)
                   "keeps happening, check that your phone's clock is set automatically.");
         break;
     case ApiError::Code::InvalidInput:
-        text = m_recovery ? tr("Enter one of your recovery codes.")
-                          : tr("Enter the 6-digit code from your authenticator.");
+        text = m_code->isRecoveryMode() ? tr("Enter one of your recovery codes.")
+                                        : tr("Enter the 6-digit code from your authenticator.");
         break;
     case ApiError::Code::TooManyAttempts:
         m_throttleSecondsLeft = std::max(1, error.retryAfterSeconds);

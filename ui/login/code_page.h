@@ -32,7 +32,7 @@ public:
     void clearError();
     QString errorText() const;
     bool isErrorVisible() const;
-    bool isRecoveryMode() const { return m_recovery; }
+    bool isRecoveryMode() const { return m_code->isRecoveryMode(); }
     void focusField();
 
     CodeField *codeField() const { return m_code; }
@@ -63,7 +63,6 @@ private:
     QPushButton *m_switchMode;
     QPushButton *m_back;
     QString m_email;
-    bool m_recovery = false;
     bool m_busy = false;
     QTimer m_throttleTimer;
     int m_throttleSecondsLeft = 0;

@@ -58,7 +58,7 @@ PasswordPage::PasswordPage(const QString &serverName, QWidget *parent)
     m_email->setInputMethodHints(Qt::ImhEmailCharactersOnly | Qt::ImhNoAutoUppercase);
     m_email->setClearButtonEnabled(true);
     m_password->setEchoMode(QLineEdit::Password);
-    m_reveal = new PasswordReveal(m_password);
+    new PasswordReveal(m_password); // owned by the field
     m_keepSignedIn->setChecked(true);
     m_signIn->setDefault(true);
     m_signIn->setCursor(Qt::PointingHandCursor);

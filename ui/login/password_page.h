@@ -13,7 +13,6 @@ class QPushButton;
 namespace moim::ui {
 
 class Notice;
-class PasswordReveal;
 
 // Email and password, the standard path of the user's guide. It renders what the password flow
 // reports and forwards input; it never talks to the network.
@@ -71,7 +70,6 @@ private:
     QLineEdit *m_email;
     QLabel *m_passwordLabel;
     QLineEdit *m_password;
-    PasswordReveal *m_reveal;
     QCheckBox *m_keepSignedIn;
     QCheckBox *m_sharedComputer;
     Notice *m_error;
