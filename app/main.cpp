@@ -80,7 +80,10 @@ int main(int argc, char *argv[])
         u"Profile: separate settings, cache and keychain entries (default: default)."_s, u"NAME"_s,
         QLatin1StringView(moim::Profile::DefaultName));
     const QCommandLineOption languageOption(
-        u"lang"_s, u"Language: ko or en (default: the system's)."_s, u"LANG"_s);
+        u"lang"_s,
+        u"Language for this run: ko or en (default: as chosen in Preferences, else the "
+        "system's)."_s,
+        u"LANG"_s);
     const QCommandLineOption backgroundOption(
         u"background"_s,
         u"Start in the tray without opening a window (as at log-in); minimised without a tray."_s);
@@ -135,22 +138,26 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    const moim::Profile profile(profileName);
+    moim::Preferences preferences(profile.settingsFile());
+    // --lang for this run, else the language chosen in Preferences, else the system's.
     QString language = parser.value(languageOption);
-    if (language.isEmpty())
-        language = moim::ui::systemLanguage();
-    if (language != "ko"_L1 && language != "en"_L1) {
+    if (!language.isEmpty() && language != "ko"_L1 && language != "en"_L1) {
         err << "moim: --lang takes ko or en." << Qt::endl;
         return 2;
     }
+    if (language.isEmpty())
+        language = preferences.language();
+    if (language.isEmpty())
+        language = moim::ui::systemLanguage();
     if (!moim::ui::installLanguage(app, language))
         err << "moim: the " << language << " translation is missing; showing English." << Qt::endl;
+    moim::ui::followLanguageChoice(app, &preferences);
     moim::LogFile log(moim::LogFile::defaultDirectory(profileName));
     if (!log.open())
         err << "moim: cannot write the log in " << log.filePath() << Qt::endl;
     log.install(parser.isSet(verboseOption));
 
-    const moim::Profile profile(profileName);
-    moim::Preferences preferences(profile.settingsFile());
     // Before the first window: its colours, and the proxy its first request goes through.
     moim::ui::AppearanceController appearance(app, &preferences);
     preferences.proxy().apply();

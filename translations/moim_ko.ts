@@ -3293,6 +3293,30 @@ Messages arrive here.</source>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
+    <message>
+        <source>Same as the system (%1)</source>
+        <translation>시스템 설정 따름(%1)</translation>
+    </message>
+    <message>
+        <source>%1% (normal)</source>
+        <translation>%1%(기본)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>글자 크기</translation>
+    </message>
+    <message>
+        <source>Ctrl+= makes text larger, Ctrl+- smaller and Ctrl+0 normal, in every window.</source>
+        <translation>어느 창에서나 Ctrl+=로 글자를 크게, Ctrl+-로 작게, Ctrl+0으로 기본 크기로 되돌립니다.</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::PushPage</name>

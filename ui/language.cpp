@@ -1,11 +1,13 @@
 #include "language.h"
 
 #include "common/date_text.h"
+#include "storage/preferences.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
 
 namespace moim::ui {
@@ -43,28 +45,57 @@ bool showsEnglishNames()
 bool installLanguage(QCoreApplication &app, const QString &language)
 {
     auto *moim = new QTranslator(&app);
-    if (!moim->load(u"moim_"_s + language, u":/moim/translations"_s)) {
+    const bool loaded = moim->load(u"moim_"_s + language, u":/moim/translations"_s);
+    // Without its catalogue a language shows as English, the source text, with English dates.
+    const QString shown = loaded ? language : u"en"_s;
+    // Dates and names first: the screens read them as they retranslate.
+    DateText::setLanguage(shown);
+    englishNames() = shown == "en"_L1;
+
+    // Again from Preferences while running: what the last language installed goes. Each change
+    // of translators has every window retranslate itself, with no restart.
+    // Guarded: whoever else removed and deleted one of them leaves no dangling pointer here.
+    static QList<QPointer<QTranslator>> installed;
+    for (const QPointer<QTranslator> &translator : std::as_const(installed)) {
+        if (translator) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+    }
+    installed.clear();
+    if (!loaded) {
         delete moim;
-        // Dates in the language the words are shown in: English, the source text.
-        DateText::setLanguage(u"en"_s);
-        englishNames() = true;
         nameTheApplication();
         // English is the source language; its file only adds the plural forms ("1 message").
         return language == "en"_L1;
     }
-    DateText::setLanguage(language);
-    englishNames() = language == "en"_L1;
     QCoreApplication::installTranslator(moim);
+    installed.append(moim);
+    if (language != "en"_L1) {
+        // Qt's own dialogs and context menus (copy, paste…) in the same language; English ones
+        // are Qt's source text.
+        auto *qt = new QTranslator(&app);
+        if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QCoreApplication::installTranslator(qt);
+            installed.append(qt);
+        } else {
+            delete qt;
+        }
+    }
     nameTheApplication();
-    if (language == "en"_L1)
-        return true; // Qt's own strings are English already
-    // Qt's own dialogs and context menus (copy, paste…) in the same language.
-    auto *qt = new QTranslator(&app);
-    if (qt->load(u"qtbase_"_s + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
     return true;
+}
+
+void followLanguageChoice(QCoreApplication &app, Preferences *preferences)
+{
+    // Queued: the combo box the choice was made in retranslates with everything else, and is
+    // better not refilled from inside its own signal.
+    QObject::connect(
+        preferences, &Preferences::languageChanged, &app,
+        [&app](const QString &chosen) {
+            installLanguage(app, chosen.isEmpty() ? systemLanguage() : chosen);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace moim::ui

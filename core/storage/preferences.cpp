@@ -1,6 +1,8 @@
 #include "preferences.h"
 
 #include <QSettings>
+#include <algorithm>
+#include <cstdlib>
 
 namespace moim {
 
@@ -10,6 +12,8 @@ namespace {
 const auto KeyCloseToTray = u"desktop/closeToTray"_s;
 const auto KeyTrayHintShown = u"desktop/trayHintShown"_s;
 const auto KeyAppearance = u"appearance/colorScheme"_s;
+const auto KeyLanguage = u"appearance/language"_s;
+const auto KeyTextSize = u"appearance/textSize"_s;
 const auto KeyProxyMode = u"network/proxyMode"_s;
 const auto KeyProxyType = u"network/proxyType"_s;
 const auto KeyProxyHost = u"network/proxyHost"_s;
@@ -65,6 +69,61 @@ void Preferences::setAppearance(Appearance appearance)
         return;
     m_settings->setValue(KeyAppearance, appearanceName(appearance));
     Q_EMIT appearanceChanged(appearance);
+}
+
+QString Preferences::language() const
+{
+    const QString language = m_settings->value(KeyLanguage).toString();
+    // A hand-edited file with another language follows the system.
+    return language == "ko"_L1 || language == "en"_L1 ? language : QString();
+}
+
+bool Preferences::setLanguage(const QString &language)
+{
+    if (!language.isEmpty() && language != "ko"_L1 && language != "en"_L1)
+        return false;
+    if (language == this->language())
+        return true;
+    m_settings->setValue(KeyLanguage, language);
+    Q_EMIT languageChanged(language);
+    return true;
+}
+
+QList<int> Preferences::textSizeSteps()
+{
+    return {80, 90, 100, 110, 125, 150, 175, 200};
+}
+
+int Preferences::textSize() const
+{
+    const int percent = m_settings->value(KeyTextSize, 100).toInt();
+    // A hand-edited size between steps snaps to the nearest one.
+    const QList<int> steps = textSizeSteps();
+    return *std::min_element(steps.begin(), steps.end(), [percent](int a, int b) {
+        return std::abs(a - percent) < std::abs(b - percent);
+    });
+}
+
+void Preferences::setTextSize(int percent)
+{
+    if (!textSizeSteps().contains(percent) || percent == textSize())
+        return;
+    m_settings->setValue(KeyTextSize, percent);
+    Q_EMIT textSizeChanged(percent);
+}
+
+int Preferences::steppedTextSize(int percent, int direction)
+{
+    const QList<int> steps = textSizeSteps();
+    if (direction > 0) {
+        const auto larger = std::upper_bound(steps.begin(), steps.end(), percent);
+        return larger == steps.end() ? steps.last() : *larger;
+    }
+    if (direction < 0) {
+        const auto notSmaller = std::lower_bound(steps.begin(), steps.end(), percent);
+        return notSmaller == steps.begin() ? steps.first() : *std::prev(notSmaller);
+    }
+    return percent;
 }
 
 ProxySettings Preferences::proxy() const

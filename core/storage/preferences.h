@@ -10,8 +10,9 @@ class QSettings;
 namespace moim {
 
 // What the user chose in Preferences, kept in the profile's settings file: close to the tray,
-// light/dark/system appearance, and the proxy. Whoever applies a choice listens to its signal.
-// (Starting at log-in is not here: the autostart entry itself is that setting.)
+// light/dark/system appearance, language, text size, and the proxy. Whoever applies a choice
+// listens to its signal. (Starting at log-in is not here: the autostart entry itself is that
+// setting.)
 class Preferences : public QObject
 {
     Q_OBJECT
@@ -36,6 +37,19 @@ public:
     Appearance appearance() const;
     void setAppearance(Appearance appearance);
 
+    // "ko" or "en", or empty to follow the system. A start with --lang overrides it for that run.
+    QString language() const;
+    // False for anything but "ko", "en" and empty.
+    bool setLanguage(const QString &language);
+
+    // Text size in percent of the normal size, one of textSizeSteps(); 100 by default.
+    int textSize() const;
+    void setTextSize(int percent);
+    // The sizes offered, smallest first: WCAG asks for text that grows to 200 %.
+    static QList<int> textSizeSteps();
+    // The next step up (direction > 0) or down from a size, or the same at either end.
+    static int steppedTextSize(int percent, int direction);
+
     ProxySettings proxy() const;
     // Stores and announces a valid choice; an invalid manual proxy is refused (false).
     bool setProxy(const ProxySettings &proxy);
@@ -47,6 +61,8 @@ public:
 Q_SIGNALS:
     void closeToTrayChanged(bool enabled);
     void appearanceChanged(moim::Preferences::Appearance appearance);
+    void languageChanged(const QString &language);
+    void textSizeChanged(int percent);
     void proxyChanged(const moim::ProxySettings &proxy);
 
 private:

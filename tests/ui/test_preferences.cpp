@@ -9,6 +9,7 @@
 #include "desktop/appearance_controller.h"
 #include "desktop/preferences_dialog.h"
 #include "fake_portal.h"
+#include "language.h"
 #include "login/login_window.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
@@ -324,6 +325,99 @@ private Q_SLOTS:
         QSignalSpy quit(g->windows.get(), &WindowController::quitRequested);
         g->windows->mainWindow()->quitAction()->trigger();
         QCOMPARE(quit.size(), 1);
+    }
+
+    void languageAndTextSizeApplyAtOnce()
+    {
+        MemorySecretStore secrets;
+        auto f = open(secrets);
+        QVERIFY(installLanguage(*qApp, u"en"_s));
+        followLanguageChoice(*qApp, f->preferences.get());
+        MainWindow *main = signIn(*f);
+        PreferencesDialog *dialog = f->windows->openPreferences();
+        QCOMPARE(dialog->languageBox()->currentData().toString(), QString()); // the system's
+
+        // Korean, chosen by keys in the box: every window retranslates, no restart.
+        dialog->languageBox()->setFocus();
+        const int korean = dialog->languageBox()->findData(u"ko"_s);
+        while (dialog->languageBox()->currentIndex() < korean)
+            QTest::keyClick(dialog->languageBox(), Qt::Key_Down);
+        QCOMPARE(f->preferences->language(), u"ko"_s);
+        QTRY_COMPARE(dialog->windowTitle(), u"환경설정"_s);
+        QCOMPARE(main->myAccountAction()->text(), u"내 계정…"_s);
+        QCOMPARE(dialog->languageBox()->currentIndex(), korean);
+        QVERIFY(!showsEnglishNames());
+        screenshot(dialog, u"preferences-korean"_s);
+        // Back to English; the choice is kept for the next start.
+        dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(u"en"_s));
+        QTRY_COMPARE(dialog->windowTitle(), u"Preferences"_s);
+        QCOMPARE(main->myAccountAction()->text(), u"My account…"_s);
+        QCOMPARE(Preferences(Profile().settingsFile()).language(), u"en"_s);
+
+        // Text size by keys from any window, and in the box.
+        QLabel *title = nullptr;
+        for (QLabel *label : dialog->findChildren<QLabel *>()) {
+            if (label->property("role").toString() == "title"_L1)
+                title = label;
+        }
+        QVERIFY(title);
+        const int normalTitle = title->fontInfo().pixelSize();
+        const qreal normalFont = QApplication::font().pointSizeF();
+        main->sidebar()->selectIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 1, 10000);
+        const int normalRow = main->conversationList()->sizeHintForRow(1);
+        QTest::keyClick(dialog->textSizeBox(), Qt::Key_Equal, Qt::ControlModifier);
+        QCOMPARE(f->preferences->textSize(), 110);
+        QTest::keyClick(main->conversationList(), Qt::Key_Plus,
+                        Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(f->preferences->textSize(), 125);
+        QCOMPARE(dialog->textSizeBox()->currentData().toInt(), 125);
+        QCOMPARE(QApplication::font().pointSizeF(), normalFont * 1.25);
+        QTRY_COMPARE(title->fontInfo().pixelSize(), qRound(22 * 1.25));
+        QVERIFY(title->fontInfo().pixelSize() > normalTitle);
+        QVERIFY(main->conversationList()->sizeHintForRow(1) > normalRow);
+        QTest::keyClick(main, Qt::Key_Minus, Qt::ControlModifier);
+        QCOMPARE(f->preferences->textSize(), 110);
+        QTest::keyClick(main, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(f->preferences->textSize(), 100);
+        QCOMPARE(QApplication::font().pointSizeF(), normalFont);
+        QTRY_COMPARE(title->fontInfo().pixelSize(), normalTitle);
+        QCOMPARE(main->conversationList()->sizeHintForRow(1), normalRow);
+        // At either end a step goes no further.
+        dialog->textSizeBox()->setCurrentIndex(dialog->textSizeBox()->count() - 1);
+        QCOMPARE(f->preferences->textSize(), 200);
+        QTest::keyClick(main, Qt::Key_Equal, Qt::ControlModifier);
+        QCOMPARE(f->preferences->textSize(), 200);
+        QVERIFY(dialog->width() >= dialog->minimumSizeHint().width());
+        screenshot(dialog, u"preferences-large-text"_s);
+        screenshot(main, u"main-window-large-text"_s);
+        QCOMPARE(Preferences(Profile().settingsFile()).textSize(), 200);
+    }
+
+    void textSizeStepsAndStoredValues()
+    {
+        QCOMPARE(Preferences::steppedTextSize(100, +1), 110);
+        QCOMPARE(Preferences::steppedTextSize(100, -1), 90);
+        QCOMPARE(Preferences::steppedTextSize(80, -1), 80);
+        QCOMPARE(Preferences::steppedTextSize(200, +1), 200);
+        QCOMPARE(Preferences::steppedTextSize(105, +1), 110); // between steps: the next one
+        QCOMPARE(Preferences::steppedTextSize(105, -1), 100);
+        Preferences preferences(Profile().settingsFile());
+        QCOMPARE(preferences.textSize(), 100);
+        QSignalSpy changed(&preferences, &Preferences::textSizeChanged);
+        preferences.setTextSize(123); // not a step
+        QCOMPARE(preferences.textSize(), 100);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(!preferences.setLanguage(u"fr"_s));
+        QVERIFY(preferences.setLanguage(u"ko"_s));
+        QVERIFY(preferences.setLanguage(QString()));
+        QCOMPARE(preferences.language(), QString());
+        QSettings file(Profile().settingsFile(), QSettings::IniFormat);
+        file.setValue(u"appearance/textSize"_s, 130); // edited by hand
+        file.setValue(u"appearance/language"_s, u"xx"_s);
+        file.sync();
+        QCOMPARE(Preferences(Profile().settingsFile()).textSize(), 125);
+        QCOMPARE(Preferences(Profile().settingsFile()).language(), QString());
     }
 };
 

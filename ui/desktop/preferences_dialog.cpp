@@ -2,6 +2,7 @@
 
 #include "appearance_controller.h"
 #include "common/notice.h"
+#include "language.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -75,8 +76,15 @@ PreferencesDialog::PreferencesDialog(Preferences *preferences, AutostartEntry au
         connect(m_appearance, &AppearanceController::schemeChanged, this,
                 &PreferencesDialog::updateAppearanceCaption);
     retranslate();
+    fitPortField();
     resize(560, 0);
     fitHeight();
+}
+
+void PreferencesDialog::fitPortField()
+{
+    // Five digits and the field's padding, at whatever size the text is.
+    m_proxyPort->setFixedWidth(m_proxyPort->fontMetrics().horizontalAdvance(u"655350"_s) + 32);
 }
 
 void PreferencesDialog::fitHeight()
@@ -84,9 +92,11 @@ void PreferencesDialog::fitHeight()
     // Wrapped text makes the height depend on the width, which a window's minimum size does
     // not follow by itself: grow to fit a notice that appeared, rather than squeeze the fields.
     layout()->activate();
-    const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
-    if (height() < needed)
-        resize(width(), needed);
+    // Larger text can also need more width than the dialog was opened with.
+    const int width = std::max(this->width(), minimumSizeHint().width());
+    const int needed = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
+    if (height() < needed || width > this->width())
+        resize(width, std::max(height(), needed));
 }
 
 QWidget *PreferencesDialog::buildStartupSection()
@@ -168,6 +178,38 @@ QWidget *PreferencesDialog::buildAppearanceSection()
     m_appearanceCaption = caption(frame);
     m_appearanceCaption->setContentsMargins(0, 0, 0, 0);
 
+    m_languageLabel = new QLabel(frame);
+    m_language = new QComboBox(frame);
+    m_textSizeLabel = new QLabel(frame);
+    m_textSize = new QComboBox(frame);
+    m_textSizeCaption = caption(frame);
+    m_textSizeCaption->setContentsMargins(0, 0, 0, 0);
+    for (QLabel *label : {m_languageLabel, m_textSizeLabel})
+        setRole(label, "fieldLabel");
+    m_languageLabel->setBuddy(m_language);
+    m_textSizeLabel->setBuddy(m_textSize);
+    // Applied at once, like the colours: every screen retranslates itself.
+    // Any change of choice, by mouse, keys or a screen reader, not only a click in the list.
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            [this] { m_preferences->setLanguage(m_language->currentData().toString()); });
+    connect(m_textSize, &QComboBox::currentIndexChanged, this,
+            [this] { m_preferences->setTextSize(m_textSize->currentData().toInt()); });
+    // Ctrl+= and Ctrl+- change it from anywhere, this dialog included.
+    connect(m_preferences, &Preferences::textSizeChanged, this, [this] {
+        fillTextSizes();
+        fitPortField();
+        fitHeight();
+    });
+    auto *choiceGrid = new QGridLayout;
+    choiceGrid->setHorizontalSpacing(12);
+    choiceGrid->setVerticalSpacing(4);
+    choiceGrid->addWidget(m_languageLabel, 0, 0);
+    choiceGrid->addWidget(m_textSizeLabel, 0, 1);
+    choiceGrid->addWidget(m_language, 1, 0);
+    choiceGrid->addWidget(m_textSize, 1, 1);
+    choiceGrid->setColumnStretch(0, 3);
+    choiceGrid->setColumnStretch(1, 2);
+
     auto *layout = new QVBoxLayout(frame);
     layout->setContentsMargins(16, 14, 16, 14);
     layout->setSpacing(4);
@@ -175,6 +217,9 @@ QWidget *PreferencesDialog::buildAppearanceSection()
     layout->addSpacing(6);
     layout->addLayout(choices);
     layout->addWidget(m_appearanceCaption);
+    layout->addSpacing(10);
+    layout->addLayout(choiceGrid);
+    layout->addWidget(m_textSizeCaption);
     return frame;
 }
 
@@ -204,7 +249,6 @@ QWidget *PreferencesDialog::buildProxySection()
     m_proxyPort = new QLineEdit(m_manualFields);
     m_proxyPort->setValidator(new QIntValidator(1, 65535, m_proxyPort));
     m_proxyPort->setMaxLength(5);
-    m_proxyPort->setFixedWidth(90);
     m_proxyHost->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhUrlCharactersOnly);
     m_proxyPort->setInputMethodHints(Qt::ImhDigitsOnly);
     m_applyProxy = new QPushButton(m_manualFields);
@@ -383,6 +427,39 @@ void PreferencesDialog::updateAppearanceCaption()
     }
 }
 
+void PreferencesDialog::fillLanguages()
+{
+    // Each language by its own name, so it can be found by whoever cannot read the other.
+    const QString korean = u"한국어"_s;
+    const QString english = u"English"_s;
+    const QString system =
+        tr("Same as the system (%1)").arg(systemLanguage() == "ko"_L1 ? korean : english);
+    // Only the texts change once filled: this runs again while the box announces a choice.
+    if (m_language->count() == 0) {
+        const QSignalBlocker blocker(m_language);
+        m_language->addItem(system, QString());
+        m_language->addItem(korean, u"ko"_s);
+        m_language->addItem(english, u"en"_s);
+        m_language->setCurrentIndex(m_language->findData(m_preferences->language()));
+    }
+    m_language->setItemText(0, system);
+}
+
+void PreferencesDialog::fillTextSizes()
+{
+    const QSignalBlocker blocker(m_textSize);
+    const QList<int> steps = Preferences::textSizeSteps();
+    if (m_textSize->count() == 0) {
+        for (const int percent : steps)
+            m_textSize->addItem(QString(), percent);
+    }
+    for (int i = 0; i < steps.size(); ++i) {
+        m_textSize->setItemText(i, steps[i] == 100 ? tr("%1% (normal)").arg(steps[i])
+                                                   : tr("%1%").arg(steps[i]));
+    }
+    m_textSize->setCurrentIndex(m_textSize->findData(m_preferences->textSize()));
+}
+
 void PreferencesDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -422,6 +499,12 @@ void PreferencesDialog::retranslate()
     m_proxyPort->setPlaceholderText(u"3128"_s);
     m_applyProxy->setText(tr("Use this proxy"));
     m_close->setText(tr("Close"));
+    m_languageLabel->setText(tr("Language"));
+    m_textSizeLabel->setText(tr("Text size"));
+    m_textSizeCaption->setText(tr("Ctrl+= makes text larger, Ctrl+- smaller and Ctrl+0 normal, "
+                                  "in every window."));
+    fillLanguages();
+    fillTextSizes();
     updateAppearanceCaption();
     updateProxyFields();
 }

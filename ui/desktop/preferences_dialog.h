@@ -21,8 +21,9 @@ class AppearanceController;
 class Notice;
 
 // Preferences, from the account menu (and Ctrl+,): starting at log-in and closing to the tray,
-// Light/Dark/System, and the proxy. Toggles take effect at once; a manual proxy is applied with
-// its button once it is complete, and what was typed stays in the fields even when it is wrong.
+// Light/Dark/System, language and text size, and the proxy. Toggles take effect at once; a manual
+// proxy is applied with its button once it is complete, and what was typed stays in the fields even
+// when it is wrong.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -35,6 +36,8 @@ public:
     QCheckBox *closeToTrayBox() const { return m_closeToTray; }
     QRadioButton *appearanceButton(Preferences::Appearance appearance) const;
     QLabel *appearanceCaption() const { return m_appearanceCaption; }
+    QComboBox *languageBox() const { return m_language; }
+    QComboBox *textSizeBox() const { return m_textSize; }
     QRadioButton *proxyModeButton(ProxySettings::Mode mode) const;
     QComboBox *proxyTypeBox() const { return m_proxyType; }
     QLineEdit *proxyHostField() const { return m_proxyHost; }
@@ -52,7 +55,10 @@ private:
     QWidget *buildProxySection();
     void retranslate();
     void fitHeight();
+    void fitPortField();
     void updateAppearanceCaption();
+    void fillLanguages();
+    void fillTextSizes();
     void updateProxyFields();
     ProxySettings proxyFromFields() const;
     void onProxyModeChosen();
@@ -73,6 +79,11 @@ private:
     QLabel *m_appearanceHeading;
     QButtonGroup *m_appearanceGroup;
     QLabel *m_appearanceCaption;
+    QLabel *m_languageLabel;
+    QComboBox *m_language;
+    QLabel *m_textSizeLabel;
+    QComboBox *m_textSize;
+    QLabel *m_textSizeCaption;
     QLabel *m_proxyHeading;
     QButtonGroup *m_proxyGroup;
     QWidget *m_manualFields;

@@ -23,9 +23,15 @@ constexpr int ItemHeight = 54;
 constexpr int Padding = 10;
 constexpr int IconSize = 16;
 
+// Sizes and heights are given at the normal text size; the row grows with the user's.
+int px(int pixels)
+{
+    return Theme::scaled(pixels);
+}
+
 QFont sized(QFont font, int pixelSize, QFont::Weight weight)
 {
-    font.setPixelSize(pixelSize);
+    font.setPixelSize(px(pixelSize));
     font.setWeight(weight);
     return font;
 }
@@ -103,7 +109,7 @@ QFont ConversationDelegate::nameFont(const QFont &base, const QModelIndex &index
 QRect ConversationDelegate::itemRect(const QRect &rowRect, const QModelIndex &index)
 {
     const int top =
-        index.data(ConversationModel::FirstInSectionRole).toBool() ? SectionTitleHeight : 0;
+        index.data(ConversationModel::FirstInSectionRole).toBool() ? px(SectionTitleHeight) : 0;
     return rowRect.adjusted(0, top, 0, 0);
 }
 
@@ -112,7 +118,7 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
 {
     const bool titled = index.data(ConversationModel::FirstInSectionRole).toBool();
     return {option.rect.width() > 0 ? option.rect.width() : 200,
-            ItemHeight + (titled ? SectionTitleHeight : 0)};
+            px(ItemHeight) + (titled ? px(SectionTitleHeight) : 0)};
 }
 
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -127,8 +133,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         const QFont font = sized(option.font, 12, QFont::DemiBold);
         painter->setFont(font);
         painter->setPen(colors.mutedText);
-        const QRect title(option.rect.left() + Padding, option.rect.top() + 6,
-                          option.rect.width() - 2 * Padding, SectionTitleHeight - 8);
+        const QRect title(option.rect.left() + Padding, option.rect.top() + px(6),
+                          option.rect.width() - 2 * Padding, px(SectionTitleHeight - 8));
         drawLine(painter, font, title, section, Qt::AlignLeft);
     }
 
@@ -158,8 +164,9 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     // With nothing for the second line (no message known, no count), the name sits in the
     // middle of its row.
     const bool oneLine = preview.isEmpty() && unread <= 0;
-    const QRect nameLine(left, oneLine ? item.center().y() - 10 : item.top() + 8, right - left, 20);
-    const QRect previewLine(left, item.top() + 29, right - left, 18);
+    const QRect nameLine(left, oneLine ? item.center().y() - px(10) : item.top() + px(8),
+                         right - left, px(20));
+    const QRect previewLine(left, item.top() + px(29), right - left, px(18));
 
     static const QIcon hash(u":/moim/icons/hash.svg"_s);
     static const QIcon person(u":/moim/icons/person.svg"_s);
@@ -187,11 +194,13 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     if (unread > 0) {
         const QString count = unread > 99 ? u"99+"_s : QString::number(unread);
         const QFont badgeFont = sized(option.font, 11, QFont::Bold);
-        const int width = std::max(20, QFontMetrics(badgeFont).horizontalAdvance(count) + 12);
-        const QRect badge(right - width, previewLine.center().y() - 9, width, 18);
+        const int height = px(18);
+        const int width =
+            std::max(px(20), QFontMetrics(badgeFont).horizontalAdvance(count) + px(12));
+        const QRect badge(right - width, previewLine.center().y() - height / 2, width, height);
         painter->setPen(Qt::NoPen);
         painter->setBrush(muted ? colors.border : QColor(0xe5, 0x48, 0x4d));
-        painter->drawRoundedRect(badge, 9, 9);
+        painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
         painter->setFont(badgeFont);
         painter->setPen(muted ? colors.mutedText : QColor(Qt::white));
         painter->drawText(badge, Qt::AlignCenter, count);

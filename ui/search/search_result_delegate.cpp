@@ -22,9 +22,15 @@ constexpr int Side = 16;
 constexpr int Avatar = 32;
 constexpr int Gap = 10;
 
+// Sizes and heights are given at the normal text size; rows grow with the user's.
+int px(int pixels)
+{
+    return Theme::scaled(pixels);
+}
+
 QFont sized(QFont font, int pixelSize, QFont::Weight weight)
 {
-    font.setPixelSize(pixelSize);
+    font.setPixelSize(px(pixelSize));
     font.setWeight(weight);
     return font;
 }
@@ -72,9 +78,11 @@ QString SearchResultDelegate::messageButtonText()
 QRect SearchResultDelegate::messageButton(const QRect &row, const QFont &font)
 {
     const QFontMetrics metrics(sized(font, 13, QFont::DemiBold));
-    const int width = metrics.horizontalAdvance(messageButtonText()) + 24;
+    const int width = metrics.horizontalAdvance(messageButtonText()) + px(24);
+    const int height = px(28);
     const int bottom = row.bottom();
-    return {row.right() - Side - width, bottom - PersonHeight + (PersonHeight - 28) / 2, width, 28};
+    return {row.right() - Side - width, bottom - px(PersonHeight) + (px(PersonHeight) - height) / 2,
+            width, height};
 }
 
 QSize SearchResultDelegate::sizeHint(const QStyleOptionViewItem &option,
@@ -82,8 +90,8 @@ QSize SearchResultDelegate::sizeHint(const QStyleOptionViewItem &option,
 {
     const bool person = index.data(SearchResultsModel::IsPersonRole).toBool();
     const bool titled = !index.data(SearchResultsModel::SectionTitleRole).toString().isEmpty();
-    return {option.rect.width(),
-            (person ? PersonHeight : MessageHeight) + (titled ? SectionTitleHeight : 0)};
+    return {option.rect.width(), (person ? px(PersonHeight) : px(MessageHeight)) +
+                                     (titled ? px(SectionTitleHeight) : 0)};
 }
 
 void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -99,9 +107,9 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->setFont(sized(option.font, 12, QFont::Bold));
         painter->setPen(colors.mutedText);
         painter->drawText(
-            QRect(row.left() + Side, row.top(), row.width() - 2 * Side, SectionTitleHeight),
+            QRect(row.left() + Side, row.top(), row.width() - 2 * Side, px(SectionTitleHeight)),
             Qt::AlignLeft | Qt::AlignBottom, title.toUpper());
-        row.setTop(row.top() + SectionTitleHeight);
+        row.setTop(row.top() + px(SectionTitleHeight));
     }
     const QRect band = row.adjusted(6, 1, -6, -1);
     if (option.state & (QStyle::State_Selected | QStyle::State_MouseOver)) {
@@ -112,8 +120,9 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     }
     const bool person = index.data(SearchResultsModel::IsPersonRole).toBool();
     const QString name = index.data(Qt::DisplayRole).toString();
-    const QRect avatar(row.left() + Side, row.top() + (person ? (row.height() - Avatar) / 2 : 10),
-                       Avatar, Avatar);
+    const QRect avatar(row.left() + Side,
+                       row.top() + (person ? (row.height() - px(Avatar)) / 2 : px(10)), px(Avatar),
+                       px(Avatar));
     painter->setPen(Qt::NoPen);
     painter->setBrush(
         MessageDelegate::memberColor(index.data(SearchResultsModel::AuthorIdRole).toString()));
@@ -167,7 +176,7 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QDateTime time = index.data(SearchResultsModel::TimeRole).toDateTime();
     const QString when = DateText::listTime(time, QDateTime::currentDateTime());
     const int whenWidth = smallMetrics.horizontalAdvance(when);
-    const QRect firstLine(left, row.top() + 8, right - left, 20);
+    const QRect firstLine(left, row.top() + px(8), right - left, px(20));
     painter->setFont(smallFont);
     painter->setPen(colors.mutedText);
     painter->drawText(QRect(right - whenWidth, firstLine.top(), whenWidth, firstLine.height()),
@@ -195,8 +204,8 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
     // Line 2: the text, the words found marked.
     const QFont bodyFont = sized(option.font, 14, QFont::Normal);
-    drawHighlighted(painter, QRect(left, firstLine.bottom() + 4, right - left, 24), bodyFont,
-                    index.data(SearchResultsModel::BodyRole).toString(),
+    drawHighlighted(painter, QRect(left, firstLine.bottom() + px(4), right - left, px(24)),
+                    bodyFont, index.data(SearchResultsModel::BodyRole).toString(),
                     model ? model->matches(index.row()) : QList<search::MatchRange>(), colors);
     painter->restore();
 }

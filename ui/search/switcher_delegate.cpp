@@ -18,9 +18,15 @@ constexpr int Padding = 12;
 constexpr int IconSize = 28;
 constexpr int Gap = 10;
 
+// Sizes and heights are given at the normal text size; rows grow with the user's.
+int px(int pixels)
+{
+    return Theme::scaled(pixels);
+}
+
 QFont sized(QFont font, int pixelSize, QFont::Weight weight)
 {
-    font.setPixelSize(pixelSize);
+    font.setPixelSize(px(pixelSize));
     font.setWeight(weight);
     return font;
 }
@@ -43,7 +49,7 @@ QString SwitcherDelegate::kindText(const QModelIndex &index)
 
 QSize SwitcherDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return {option.rect.width(), RowHeight};
+    return {option.rect.width(), px(RowHeight)};
 }
 
 void SwitcherDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -63,8 +69,8 @@ void SwitcherDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->fillPath(band, colors.sunken);
     }
 
-    const QRect icon(row.left() + Padding - 4, row.center().y() - IconSize / 2 + 1, IconSize,
-                     IconSize);
+    const QRect icon(row.left() + Padding - 4, row.center().y() - px(IconSize) / 2 + 1,
+                     px(IconSize), px(IconSize));
     const auto kind = SwitcherEntry::Kind(index.data(SwitcherModel::KindRole).toInt());
     const QString name = index.data(Qt::DisplayRole).toString();
     const bool direct = index.data(SwitcherModel::DirectRole).toBool();

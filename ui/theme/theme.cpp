@@ -1,7 +1,9 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QPalette>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -11,7 +13,26 @@ using namespace Qt::StringLiterals;
 
 namespace {
 Theme::Scheme g_current = Theme::Scheme::Light;
+int g_textPercent = 100;
+
+// Every "font-size: 15px" at the user's text size.
+QString scaleFontSizes(const QString &sheet, int textPercent)
+{
+    if (textPercent == 100)
+        return sheet;
+    static const QRegularExpression fontSize(uR"(font-size:\s*(\d+)px)"_s);
+    QString scaled;
+    qsizetype copied = 0;
+    for (auto match = fontSize.globalMatch(sheet); match.hasNext();) {
+        const QRegularExpressionMatch found = match.next();
+        scaled += QStringView(sheet).mid(copied, found.capturedStart(1) - copied);
+        scaled += QString::number(qRound(found.captured(1).toInt() * textPercent / 100.0));
+        copied = found.capturedEnd(1);
+    }
+    scaled += QStringView(sheet).mid(copied);
+    return scaled;
 }
+} // namespace
 
 Theme::Colors Theme::colors(Scheme scheme)
 {
@@ -39,7 +60,7 @@ Theme::Colors Theme::colors(Scheme scheme)
             QColor(0x03, 0x87, 0x4c)};
 }
 
-QString Theme::styleSheet(Scheme scheme)
+QString Theme::styleSheet(Scheme scheme, int textPercent)
 {
     const Colors c = colors(scheme);
     const auto n = [](const QColor &color) { return color.name(); };
@@ -257,12 +278,23 @@ QToolButton#AttachButton:focus, QToolButton#WorkspaceSettingsButton:focus {
     // Longer names first in the list above, so "@primaryText" is not cut by "@primary".
     for (const auto &[token, value] : tokens)
         sheet.replace(token, value);
-    return sheet;
+    return scaleFontSizes(sheet, textPercent);
 }
 
-void Theme::apply(QApplication &app, Scheme scheme)
+void Theme::apply(QApplication &app, Scheme scheme, int textPercent)
 {
     g_current = scheme;
+    // The platform's font, as the application started with it, is the 100 % size.
+    static const QFont normalFont = QApplication::font();
+    if (textPercent != g_textPercent || QApplication::font() != normalFont) {
+        QFont font = normalFont;
+        if (normalFont.pointSizeF() > 0)
+            font.setPointSizeF(normalFont.pointSizeF() * textPercent / 100.0);
+        else
+            font.setPixelSize(qRound(normalFont.pixelSize() * textPercent / 100.0));
+        QApplication::setFont(font);
+    }
+    g_textPercent = textPercent;
     // Fusion draws the same everywhere, so the style sheet meets a known base.
     if (app.style()->name() != "fusion"_L1)
         app.setStyle(QStyleFactory::create(u"Fusion"_s));
@@ -282,12 +314,22 @@ void Theme::apply(QApplication &app, Scheme scheme)
     palette.setColor(QPalette::ToolTipText, c.text);
     palette.setColor(QPalette::Link, c.primary);
     app.setPalette(palette);
-    app.setStyleSheet(styleSheet(scheme));
+    app.setStyleSheet(styleSheet(scheme, textPercent));
 }
 
 Theme::Scheme Theme::current()
 {
     return g_current;
+}
+
+int Theme::textPercent()
+{
+    return g_textPercent;
+}
+
+int Theme::scaled(int pixels)
+{
+    return qRound(pixels * g_textPercent / 100.0);
 }
 
 } // namespace moim::ui

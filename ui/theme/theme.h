@@ -27,10 +27,16 @@ public:
     };
 
     static Colors colors(Scheme scheme);
-    static QString styleSheet(Scheme scheme);
-    // Sets palette and style sheet for the whole application; again at any time to switch.
-    static void apply(QApplication &app, Scheme scheme);
+    // With every font size at textPercent of its normal size.
+    static QString styleSheet(Scheme scheme, int textPercent = 100);
+    // Sets palette, font and style sheet for the whole application; again at any time to switch.
+    // textPercent is the user's text size (Preferences, Ctrl+= / Ctrl+- / Ctrl+0): the
+    // application font and every size in the style sheet grow with it.
+    static void apply(QApplication &app, Scheme scheme, int textPercent = 100);
     static Scheme current();
+    static int textPercent();
+    // A size in pixels at the user's text size, for what paints its own text.
+    static int scaled(int pixels);
 
     // Spacing steps (px at 1x): everything lines up on a 4 px grid.
     static constexpr int SpaceS = 8;
