@@ -2730,10 +2730,6 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mute for…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mute notifications of this workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2866,10 +2862,6 @@ Messages arrive here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Quiet all day on the days chosen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2891,6 +2883,14 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>The server did not accept this change, so the settings are as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2716,10 +2716,6 @@ Messages arrive here.</source>
         <translation>알림 일시 중지</translation>
     </message>
     <message>
-        <source>Mute for…</source>
-        <translation>일시 중지…</translation>
-    </message>
-    <message>
         <source>Mute notifications of this workspace</source>
         <translation>이 워크스페이스의 알림 일시 중지</translation>
     </message>
@@ -2852,10 +2848,6 @@ Messages arrive here.</source>
         <translation>알림이 켜져 있습니다. 일시 중지하면 이 워크스페이스의 알림을 잠시 멈춥니다.</translation>
     </message>
     <message>
-        <source>Change…</source>
-        <translation>변경…</translation>
-    </message>
-    <message>
         <source>Quiet all day on the days chosen.</source>
         <translation>선택한 요일에는 하루 종일 알림이 울리지 않습니다.</translation>
     </message>
@@ -2878,6 +2870,14 @@ Messages arrive here.</source>
     <message>
         <source>The server did not accept this change, so the settings are as they were.</source>
         <translation>서버가 이 변경을 받아들이지 않아 설정을 이전대로 되돌렸습니다.</translation>
+    </message>
+    <message>
+        <source>How long to mute</source>
+        <translation>일시 중지할 기간</translation>
+    </message>
+    <message>
+        <source>Mute again</source>
+        <translation>다시 일시 중지</translation>
     </message>
 </context>
 <context>

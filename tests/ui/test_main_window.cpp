@@ -18,6 +18,7 @@
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "notify/notification_settings_page.h"
+#include "screen_reader_on.h"
 #include "secrets/memory_secret_store.h"
 #include "theme/theme.h"
 #include "window_controller.h"
@@ -27,9 +28,11 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QtTest>
 
@@ -311,6 +314,28 @@ private Q_SLOTS:
         QTRY_VERIFY(settingsShown());
 
         MyAccountPage *account = main->openMyAccount();
+        // The devices tab's rows are in the accessibility tree while it shows, and not as
+        // showing once another tab is chosen. With a screen reader on, as the list's rows are
+        // announced to it only then.
+        test::turnScreenReaderOn();
+        const auto screenReaderOff = qScopeGuard([] { test::turnScreenReaderOn(false); });
+        const auto showingRows = [account] {
+            QAccessibleInterface *list =
+                QAccessible::queryAccessibleInterface(account->sessionList());
+            int showing = 0;
+            for (int i = 0; list && i < list->childCount(); ++i) {
+                QAccessibleInterface *row = list->child(i);
+                if (row && !row->state().invisible && !row->text(QAccessible::Name).isEmpty())
+                    ++showing;
+            }
+            return showing;
+        };
+        account->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY_WITH_TIMEOUT(showingRows() > 0, 10000);
+        account->tabs()->setCurrentIndex(0);
+        QCOMPARE(showingRows(), 0);
+        account->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY_WITH_TIMEOUT(showingRows() > 0, 10000);
         QSignalSpy preferences(main, &MainWindow::preferencesRequested);
         QSignalSpy logout(main, &MainWindow::logoutRequested);
         for (QPushButton *button :

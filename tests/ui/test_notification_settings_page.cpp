@@ -19,8 +19,10 @@
 #include "window_controller.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -216,16 +218,26 @@ private Q_SLOTS:
         QVERIFY(page);
         QVERIFY(!tileOf(a)->isSilenced());
         QVERIFY(!page->unmuteButton()->isVisible());
-        QMenu *durations = page->muteButton()->menu();
-        QVERIFY(durations);
-        Q_EMIT durations->aboutToShow();
-        QAction *tomorrow = actionNamed(durations->actions(), u"Until tomorrow"_s);
-        QVERIFY(tomorrow);
-        tomorrow->trigger();
+        // Every duration is in the accessibility tree, not behind a popup menu.
+        QComboBox *durations = page->muteDurationBox();
+        QCOMPARE(durations->count(), 4);
+        QCOMPARE(durations->accessibleName(), u"How long to mute"_s);
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(durations);
+        QVERIFY(list);
+        QCOMPARE(list->text(QAccessible::Value), u"For 1 hour"_s);
+        QCOMPARE(page->muteButton()->text(), u"Mute"_s);
+        // By keys: down to "Until tomorrow", then the button.
+        durations->setFocus();
+        QTest::keyClick(durations, Qt::Key_Down);
+        QTest::keyClick(durations, Qt::Key_Down);
+        QCOMPARE(durations->currentText(), u"Until tomorrow"_s);
+        QCOMPARE(list->text(QAccessible::Value), u"Until tomorrow"_s);
+        QTest::keyClick(page->muteButton(), Qt::Key_Space);
         const qint64 until = mine()->settings(a).mutedUntil;
         QVERIFY(until > QDateTime::currentSecsSinceEpoch() + 3600 * 4 - 60);
         QVERIFY(page->muteState()->text().startsWith(u"Muted until "_s));
         QVERIFY(page->unmuteButton()->isVisible());
+        QCOMPARE(page->muteButton()->text(), u"Mute again"_s);
         QVERIFY(tileOf(a)->isSilenced());
         QVERIFY(tileOf(a)->toolTip().contains(u"muted until"_s));
         QVERIFY(tileOf(a)->accessibleName().contains(u"muted"_s));

@@ -82,6 +82,11 @@ MyAccountPage::MyAccountPage(Account *account, QWidget *parent)
     layout->addSpacing(8);
     layout->addLayout(actions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        // Qt tells screen readers a list's rows are showing as long as they are inside the
+        // list's frame, even on a hidden tab: the devices are listed only while their tab is
+        // open, and fetched afresh each time it opens.
+        if (index != 2)
+            m_sessions->clear();
         if (index == 2 && m_account) {
             m_account->security()->fetchSessions(
                 this, [this](const auto &sessions, const ApiError &error) {

@@ -29,7 +29,7 @@ QLabel *caption(QWidget *parent)
     setRole(label, "caption");
     label->setWordWrap(true);
     // Lined up under the text of the check box above it.
-    label->setContentsMargins(24, 0, 0, 0);
+    label->setContentsMargins(28, 0, 0, 0);
     return label;
 }
 

@@ -10,12 +10,12 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
-#include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTimeEdit>
@@ -171,6 +171,7 @@ QWidget *NotificationSettingsPage::buildMuteSection()
     m_muteTitle = new QLabel(section);
     m_muteIcon = new QLabel(section);
     m_muteState = new QLabel(section);
+    m_muteDuration = new QComboBox(section);
     m_mute = new QPushButton(section);
     m_unmute = new QPushButton(section);
     setRole(m_muteTitle, "sectionTitle");
@@ -179,19 +180,14 @@ QWidget *NotificationSettingsPage::buildMuteSection()
     setRole(m_unmute, "secondary");
     m_muteIcon->setFixedSize(20, 20);
     m_muteState->setWordWrap(true);
-    auto *menu = new QMenu(m_mute);
-    m_mute->setMenu(menu);
-    connect(menu, &QMenu::aboutToShow, this, [this, menu] {
-        // Built when opened, so the words follow the language.
-        menu->clear();
-        const std::pair<Mute, QString> choices[] = {
-            {Mute::OneHour, tr("For 1 hour")},
-            {Mute::EightHours, tr("For 8 hours")},
-            {Mute::UntilTomorrow, tr("Until tomorrow")},
-            {Mute::UntilTurnedOn, tr("Until I turn them back on")}};
-        for (const auto &[duration, label] : choices)
-            menu->addAction(label, this, [this, duration = duration] { mute(duration); });
-    });
+    // A list to choose from and a button, rather than a button with a popup menu: Qt 6.4 leaves
+    // popup menus out of the accessibility tree, and a screen reader must reach every duration.
+    for (const auto duration :
+         {Mute::OneHour, Mute::EightHours, Mute::UntilTomorrow, Mute::UntilTurnedOn})
+        m_muteDuration->addItem(QString(), int(duration));
+    m_muteDuration->setCurrentIndex(m_muteDuration->findData(int(Mute::OneHour)));
+    connect(m_mute, &QPushButton::clicked, this,
+            [this] { mute(Mute(m_muteDuration->currentData().toInt())); });
     connect(m_unmute, &QPushButton::clicked, this, &NotificationSettingsPage::unmute);
 
     auto *state = new QHBoxLayout;
@@ -200,6 +196,7 @@ QWidget *NotificationSettingsPage::buildMuteSection()
     state->addWidget(m_muteState, 1);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(Theme::SpaceS);
+    buttons->addWidget(m_muteDuration);
     buttons->addWidget(m_mute);
     buttons->addWidget(m_unmute);
     buttons->addStretch(1);
@@ -339,7 +336,15 @@ void NotificationSettingsPage::retranslate()
     m_levelMentions->setText(tr("Only mentions and direct messages"));
     m_levelNothing->setText(tr("Nothing"));
     m_muteTitle->setText(tr("Mute"));
-    m_mute->setText(tr("Mute for…"));
+    const std::pair<Mute, QString> durations[] = {
+        {Mute::OneHour, tr("For 1 hour")},
+        {Mute::EightHours, tr("For 8 hours")},
+        {Mute::UntilTomorrow, tr("Until tomorrow")},
+        {Mute::UntilTurnedOn, tr("Until I turn them back on")}};
+    for (const auto &[duration, label] : durations)
+        m_muteDuration->setItemText(m_muteDuration->findData(int(duration)), label);
+    m_muteDuration->setAccessibleName(tr("How long to mute"));
+    m_mute->setText(tr("Mute"));
     m_mute->setAccessibleName(tr("Mute notifications of this workspace"));
     m_unmute->setText(tr("Unmute"));
     m_unmute->setAccessibleName(tr("Unmute notifications of this workspace"));
@@ -471,7 +476,8 @@ void NotificationSettingsPage::updateMuteState()
     m_muteIcon->setPixmap(QIcon(muted ? u":/moim/icons/bell-off.svg"_s : u":/moim/icons/bell.svg"_s)
                               .pixmap(QSize(18, 18), devicePixelRatioF()));
     m_unmute->setVisible(muted);
-    m_mute->setText(muted ? tr("Change…") : tr("Mute for…"));
+    // Muted already: the same button mutes again for the duration now chosen.
+    m_mute->setText(muted ? tr("Mute again") : tr("Mute"));
 }
 
 void NotificationSettingsPage::updateQuietHints()

@@ -9,6 +9,7 @@
 class QAbstractButton;
 class QButtonGroup;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QRadioButton;
@@ -38,6 +39,7 @@ public:
     NotificationSettings shownSettings() const;
 
     QRadioButton *levelButton(NotificationSettings::Level level) const;
+    QComboBox *muteDurationBox() const { return m_muteDuration; }
     QPushButton *muteButton() const { return m_mute; }
     QPushButton *unmuteButton() const { return m_unmute; }
     QLabel *muteState() const { return m_muteState; }
@@ -87,6 +89,7 @@ private:
     QLabel *m_muteTitle;
     QLabel *m_muteIcon;
     QLabel *m_muteState;
+    QComboBox *m_muteDuration;
     QPushButton *m_mute;
     QPushButton *m_unmute;
     QLabel *m_quietTitle;

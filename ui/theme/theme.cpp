@@ -94,7 +94,11 @@ QLineEdit {
 QLineEdit:focus { border: 2px solid @primary; padding: 8px 11px; }
 QLineEdit[invalid="true"] { border: 2px solid @danger; padding: 8px 11px; }
 QLineEdit:disabled, QComboBox:disabled { background: @sunken; color: @muted; }
-QCheckBox, QRadioButton { color: @text; spacing: 8px; }
+QCheckBox, QRadioButton {
+  color: @text; spacing: 8px; border: 2px solid transparent; border-radius: 6px;
+  padding: 1px 4px 1px 2px;
+}
+QCheckBox:focus, QRadioButton:focus { border-color: @primary; }
 QCheckBox:disabled, QRadioButton:disabled { color: @muted; }
 QCheckBox::indicator, QRadioButton::indicator {
   width: 14px; height: 14px; border: 1px solid @muted; background: @surface;
@@ -131,10 +135,11 @@ QPushButton[role="secondary"] {
 QPushButton[role="secondary"]:hover { background: @sunken; }
 QPushButton[role="secondary"]:focus { border: 2px solid @primary; }
 QPushButton[role="link"] {
-  background: transparent; color: @primary; border: none; padding: 4px 2px; font-weight: 600;
+  background: transparent; color: @primary; border: 2px solid transparent; border-radius: 6px;
+  padding: 2px 4px; font-weight: 600;
 }
 QPushButton[role="link"]:hover { text-decoration: underline; }
-QPushButton[role="link"]:focus { text-decoration: underline; }
+QPushButton[role="link"]:focus { border-color: @primary; }
 QFrame[role="errorBox"] {
   background: @dangerSurface; border: 1px solid @dangerBorder; border-radius: 8px;
 }
@@ -163,11 +168,16 @@ QDialog#MyAccountPage QTabBar::tab {
   padding: 8px 14px; font-weight: 600;
 }
 QDialog#MyAccountPage QTabBar::tab:selected { color: @text; border-bottom: 2px solid @primary; }
+QTabBar::tab:focus { border: 2px solid @primary; border-radius: 6px; }
+QDialog#MyAccountPage QTabBar::tab:selected:focus { border: 2px solid @primary; border-radius: 6px; }
 QDialog#MyAccountPage QListWidget {
   background: @surface; border: 1px solid @border; border-radius: 8px; padding: 4px; color: @text;
 }
-QDialog#MyAccountPage QListWidget::item { padding: 8px 6px; border-radius: 6px; }
-QDialog#MyAccountPage QListWidget::item:selected { background: @selection; color: @text; }
+QListWidget { outline: none; }
+QListWidget::item { border: 2px solid transparent; border-radius: 6px; padding: 3px 4px; }
+QListWidget::item:selected { background: @selection; color: @text; }
+QListWidget::item:focus { border-color: @primary; }
+QDialog#MyAccountPage QListWidget::item { padding: 8px 6px; }
 QDialog#PreferencesDialog { background: @surface; }
 QFrame[role="section"] { background: @sunken; border: 1px solid @border; border-radius: 10px; }
 QFrame[role="section"] QLabel[role="heading"] { font-size: 15px; }
@@ -187,14 +197,12 @@ QDialog#NotificationSettingsPage { background: @surface; }
 QLabel[role="sectionTitle"] { font-size: 14px; font-weight: 700; }
 QLabel[role="iconTile"] { background: @selection; border-radius: 10px; }
 QFrame[role="divider"] { background: @border; border: none; }
-QRadioButton { color: @text; spacing: 8px; }
 QTimeEdit {
   background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
   padding: 6px 8px;
 }
 QTimeEdit:focus { border: 2px solid @primary; padding: 5px 7px; }
 QTimeEdit:disabled { color: @muted; background: @sunken; }
-QDialog#NotificationSettingsPage QPushButton::menu-indicator { image: none; width: 0; }
 QPushButton[role="dayToggle"] {
   background: @surface; color: @text; border: 1px solid @border; border-radius: 8px;
   font-weight: 600;
