@@ -2588,6 +2588,10 @@ Messages arrive here.</source>
         <source>Log out and delete local data</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Account sections</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::NewDirectDialog</name>

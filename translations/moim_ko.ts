@@ -2574,6 +2574,10 @@ Messages arrive here.</source>
         <source>Log out and delete local data</source>
         <translation>로그아웃하고 로컬 데이터 삭제</translation>
     </message>
+    <message>
+        <source>Account sections</source>
+        <translation>계정 설정 항목</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::NewDirectDialog</name>

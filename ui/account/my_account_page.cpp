@@ -28,6 +28,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -647,6 +648,9 @@ void MyAccountPage::retranslate()
     m_logout->setAccessibleName(m_logout->text());
     m_logoutWipe->setText(tr("Log out and delete local data"));
     m_logoutWipe->setAccessibleName(m_logoutWipe->text());
+    // The tabs' own names are their titles; the set of them is the account's sections.
+    m_tabs->setAccessibleName(tr("Account sections"));
+    m_tabs->tabBar()->setAccessibleName(tr("Account sections"));
     m_tabs->setTabText(0, tr("2-step verification"));
     m_tabs->setTabText(1, tr("Password"));
     m_tabs->setTabText(2, tr("Devices"));
