@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateTime>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -214,6 +215,30 @@ private Q_SLOTS:
         }
         QVERIFY(!page->emailField()->accessibleName().isEmpty());
         QVERIFY(!page->passwordField()->accessibleName().isEmpty());
+    }
+
+    void growsWithTheTextSize()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        auto *card = login->findChild<QFrame *>(u"LoginCard"_s);
+        QVERIFY(card);
+        const int normalWidth = card->width();
+        Theme::apply(*qApp, Theme::Scheme::Light, 150);
+        const auto normalSize = qScopeGuard([] { Theme::apply(*qApp, Theme::Scheme::Light); });
+        QTRY_COMPARE(card->width(), normalWidth * 3 / 2);
+        // Nothing on the page is squeezed below what its text needs.
+        QCoreApplication::processEvents();
+        for (QPushButton *button : login->passwordPage()->findChildren<QPushButton *>()) {
+            if (button->isVisibleTo(login))
+                QVERIFY2(button->width() >= button->minimumSizeHint().width(),
+                         qPrintable(button->text()));
+        }
+        if (const QString dir = qEnvironmentVariable("MOIM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            login->resize(login->sizeHint());
+            QCoreApplication::processEvents();
+            login->grab().save(dir + u"/login-large-text.png"_s);
+        }
     }
 
     void sharedComputerTurnsOffKeepSignedIn()

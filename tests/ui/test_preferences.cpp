@@ -15,6 +15,7 @@
 #include "main/workspace_sidebar.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
+#include "notify/notification_settings_page.h"
 #include "secrets/memory_secret_store.h"
 #include "storage/preferences.h"
 #include "theme/theme.h"
@@ -34,6 +35,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTimeEdit>
 #include <QToolButton>
 #include <QtTest>
 
@@ -389,6 +391,11 @@ private Q_SLOTS:
         QTest::keyClick(main, Qt::Key_Equal, Qt::ControlModifier);
         QCOMPARE(f->preferences->textSize(), 200);
         QVERIFY(dialog->width() >= dialog->minimumSizeHint().width());
+        // What has a fixed size grows too: the quiet hours' day buttons, the composer's line.
+        NotificationSettingsPage *notifications =
+            main->openNotificationSettings(main->currentWorkspaceId());
+        QVERIFY(notifications);
+        QCOMPARE(notifications->quietStartEdit()->width(), 2 * 84);
         screenshot(dialog, u"preferences-large-text"_s);
         screenshot(main, u"main-window-large-text"_s);
         QCOMPARE(Preferences(Profile().settingsFile()).textSize(), 200);

@@ -2,6 +2,7 @@
 
 #include "theme/theme.h"
 
+#include <QEvent>
 #include <QImage>
 #include <QInputMethodEvent>
 #include <QKeyEvent>
@@ -133,6 +134,14 @@ void Composer::setContent(const ComposerText &content)
 QSize Composer::sizeHint() const
 {
     return {QPlainTextEdit::sizeHint().width(), height()};
+}
+
+void Composer::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    // A new text size changes the height of a line.
+    if (event->type() == QEvent::FontChange)
+        fitHeight();
 }
 
 void Composer::fitHeight()

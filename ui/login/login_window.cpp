@@ -12,6 +12,7 @@
 #include "push_page.h"
 #include "qr_page.h"
 #include "recovery_pages.h"
+#include "theme/theme.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -66,7 +67,8 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
 
     auto *card = new QFrame(this);
     card->setObjectName(u"LoginCard"_s);
-    card->setFixedWidth(400);
+    m_card = card;
+    m_card->setFixedWidth(Theme::scaled(CardWidth));
     auto *cardLayout = new QVBoxLayout(card);
     cardLayout->setContentsMargins(32, 32, 32, 28);
     cardLayout->addWidget(m_pages);
@@ -185,6 +187,9 @@ void LoginWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    // Larger text, a wider card: lines keep their length rather than wrap word by word.
+    if (event->type() == QEvent::FontChange)
+        m_card->setFixedWidth(Theme::scaled(CardWidth));
     QWidget::changeEvent(event);
 }
 

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QLabel;
+class QFrame;
 class QStackedWidget;
 
 namespace moim {
@@ -110,6 +111,9 @@ private:
     PushLogin *m_pushLogin;
     QLabel *m_logo;
     QLabel *m_wordmark;
+    // The card's width at the normal text size; it grows with the user's.
+    static constexpr int CardWidth = 400;
+    QFrame *m_card;
     QStackedWidget *m_pages;
     PasswordPage *m_passwordPage;
     InfoPage *m_unauthorizedPage;

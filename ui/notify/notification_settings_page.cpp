@@ -136,6 +136,7 @@ NotificationSettingsPage::NotificationSettingsPage(Account *account, QString wor
         connect(m_account->workspaces(), &QAbstractItemModel::modelReset, this,
                 &NotificationSettingsPage::retranslate);
     }
+    fitToTextSize();
     retranslate();
     showSettings();
 }
@@ -229,7 +230,6 @@ QWidget *NotificationSettingsPage::buildQuietSection()
         edit->setButtonSymbols(QAbstractSpinBox::NoButtons);
         edit->setAlignment(Qt::AlignCenter);
         edit->setWrapping(true);
-        edit->setFixedWidth(84);
         connect(edit, &QTimeEdit::timeChanged, this, [this] {
             updateQuietHints();
             if (!m_showing)
@@ -254,7 +254,6 @@ QWidget *NotificationSettingsPage::buildQuietSection()
         auto *day = new QPushButton(section);
         setRole(day, "dayToggle");
         day->setCheckable(true);
-        day->setFixedSize(40, 32);
         day->setCursor(Qt::PointingHandCursor);
         connect(day, &QPushButton::toggled, this, [this, day](bool checked) {
             if (m_showing)
@@ -316,7 +315,18 @@ void NotificationSettingsPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::FontChange)
+        fitToTextSize();
     QDialog::changeEvent(event);
+}
+
+void NotificationSettingsPage::fitToTextSize()
+{
+    // The times and the day buttons are as wide as their text at the user's text size.
+    for (QTimeEdit *edit : {m_quietStart, m_quietEnd})
+        edit->setFixedWidth(Theme::scaled(84));
+    for (QPushButton *day : std::as_const(m_days))
+        day->setFixedSize(Theme::scaled(40), Theme::scaled(32));
 }
 
 void NotificationSettingsPage::retranslate()

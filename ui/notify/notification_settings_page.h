@@ -65,6 +65,7 @@ private:
     QWidget *buildQuietSection();
     QWidget *buildOptionsSection();
     void retranslate();
+    void fitToTextSize();
     // Shows the stored settings (at start, and when they change elsewhere).
     void showSettings();
     void updateMuteState();
