@@ -638,6 +638,12 @@ void MyAccountPage::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
+void MyAccountPage::nameSetupKey()
+{
+    // The key itself is in the name, grouped as shown: "Setup key: ABCD EFGH …".
+    m_secretText->setAccessibleName(tr("Setup key: %1").arg(m_secretText->text()));
+}
+
 void MyAccountPage::retranslate()
 {
     makeFieldButtonsAccessible(m_personalId, tr("Clear"));
@@ -684,8 +690,7 @@ void MyAccountPage::retranslate()
                              "3. Enter the 6-digit code the app shows."));
     m_qrLabel->setAccessibleName(tr("QR code for your authenticator app"));
     m_secretCaption->setText(tr("Can't scan? Enter this key:"));
-    // The key itself is in the name, grouped as shown: "Setup key: ABCD EFGH …".
-    m_secretText->setAccessibleName(tr("Setup key: %1").arg(m_secretText->text()));
+    nameSetupKey();
     m_copyKey->setText(tr("Copy key"));
     m_copyKey->setAccessibleName(tr("Copy the setup key"));
     m_copySetupLink->setText(tr("Copy setup link"));
@@ -807,7 +812,7 @@ void MyAccountPage::showSetup(const AccountSecurity::Setup &setup)
         groups.append(setup.secret.mid(i, 4));
     m_secretText->setText(groups.join(u' '));
     m_setupNotice->hide();
-    m_secretText->setAccessibleName(tr("Setup key: %1").arg(m_secretText->text()));
+    nameSetupKey();
     m_setupCode->clear();
     m_twoStepPages->setCurrentIndex(int(TwoStepView::Setup));
     m_setupCode->setFocus(Qt::OtherFocusReason);

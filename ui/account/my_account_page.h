@@ -106,6 +106,7 @@ private:
     void linkPersonalAccount();
     void updateLinkCountdown();
     void retranslate();
+    void nameSetupKey();
     void showStatus(const AccountSecurity::Status &status);
     void showSetup(const AccountSecurity::Setup &setup);
     void showRecoveryCodes(const QStringList &codes);
