@@ -8,7 +8,6 @@
 
 #include <QBuffer>
 #include <QColorSpace>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -37,14 +36,6 @@ bool execOrWarn(QSqlQuery &query)
         return true;
     qCWarning(lcDb) << "File query failed:" << query.lastError().text();
     return false;
-}
-
-QString sha256Of(QFile &file)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!file.seek(0) || !hash.addData(&file))
-        return {};
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 // What finishing makes of an upload's bytes.
@@ -224,7 +215,7 @@ std::optional<FileStore::Upload> FileStore::upload(const QString &uploadId) cons
     return uploadFrom(query);
 }
 
-FileStore::Appended FileStore::append(const Upload &upload, qint64 offset, QByteArrayView piece)
+FileStore::Appended FileStore::append(const Upload &upload, qint64 offset, const QByteArray &piece)
 {
     Appended result{Refusal::None, upload};
     if (offset != upload.received) {
@@ -246,7 +237,7 @@ FileStore::Appended FileStore::append(const Upload &upload, qint64 offset, QByte
         return result;
     }
     part.close();
-    hashPiece(upload, piece);
+    m_hashes.add(upload.id, upload.received, piece);
     result.upload.received += piece.size();
     result.upload.expiresAt = m_clock.now() + limits::UploadExpirySeconds;
     QSqlQuery update(m_database.handle());
@@ -264,22 +255,6 @@ FileStore::Appended FileStore::append(const Upload &upload, qint64 offset, QByte
     return result;
 }
 
-void FileStore::hashPiece(const Upload &upload, QByteArrayView piece)
-{
-    RunningHash &running = m_hashes[upload.id];
-    if (upload.received == 0) {
-        running.hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
-        running.hashed = 0;
-    }
-    // Pieces before a restart were not seen: finishing hashes the part file instead.
-    if (!running.hash || running.hashed != upload.received) {
-        m_hashes.erase(upload.id);
-        return;
-    }
-    running.hash->addData(piece);
-    running.hashed += piece.size();
-}
-
 FileStore::Refusal FileStore::finish(Upload *upload)
 {
     const QString path = partPath(upload->id);
@@ -288,11 +263,9 @@ FileStore::Refusal FileStore::finish(Upload *upload)
         return Refusal::Failed;
     // Hashing 100 MiB takes a while: the bytes received are hashed once, and again only when
     // an image was cleaned into other bytes.
-    const RunningHash running = std::move(m_hashes[upload->id]);
-    m_hashes.erase(upload->id);
-    const QString received = running.hash && running.hashed == upload->size
-                                 ? QString::fromLatin1(running.hash->result().toHex())
-                                 : sha256Of(part);
+    QString received = m_hashes.take(upload->id, upload->size);
+    if (received.isEmpty())
+        received = PieceHasher::hashOf(&part);
     if (received.isEmpty())
         return Refusal::Failed;
     if (!upload->sha256.isEmpty() && received != upload->sha256) {
@@ -314,7 +287,7 @@ FileStore::Refusal FileStore::finish(Upload *upload)
     QFile stored(content.path);
     if (!stored.open(QIODevice::ReadOnly))
         return Refusal::Failed;
-    const QString sha256 = content.path == path ? received : sha256Of(stored);
+    const QString sha256 = content.path == path ? received : PieceHasher::hashOf(&stored);
     const qint64 size = stored.size();
     stored.close();
     if (sha256.isEmpty())
@@ -383,7 +356,7 @@ bool FileStore::cancel(const Upload &upload)
     if (!execOrWarn(remove))
         return false;
     QFile::remove(partPath(upload.id));
-    m_hashes.erase(upload.id);
+    m_hashes.forget(upload.id);
     return true;
 }
 
@@ -403,7 +376,7 @@ void FileStore::sweepExpired()
         remove.addBindValue(id);
         if (execOrWarn(remove)) {
             QFile::remove(partPath(id));
-            m_hashes.erase(id);
+            m_hashes.forget(id);
         }
     }
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include <QByteArrayView>
-#include <QCryptographicHash>
+#include "piece_hasher.h"
+
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -60,7 +61,7 @@ public:
     };
     // Appends the piece at `offset`, on disk before it is confirmed; the last piece finishes the
     // upload into a file (Appended::upload.fileId).
-    Appended append(const Upload &upload, qint64 offset, QByteArrayView piece);
+    Appended append(const Upload &upload, qint64 offset, const QByteArray &piece);
     // Forgets an unfinished upload and its part file.
     bool cancel(const Upload &upload);
     // Forgets unfinished uploads whose time is up, with their part files.
@@ -102,20 +103,12 @@ private:
     QString partPath(const QString &uploadId) const;
     QString blobPath(const QString &sha256) const;
 
-    // The SHA-256 of an upload's confirmed bytes, kept up to date piece by piece so that the
-    // last piece does not wait for 100 MiB to be hashed. Lost with a restart: the part file is
-    // hashed whole then.
-    struct RunningHash
-    {
-        std::unique_ptr<QCryptographicHash> hash;
-        qint64 hashed = 0;
-    };
-    void hashPiece(const Upload &upload, QByteArrayView piece);
-
     Database &m_database;
     const Clock &m_clock;
     QString m_dataDir;
-    std::unordered_map<QString, RunningHash> m_hashes;
+    // The SHA-256 of each upload's confirmed bytes, so that the last piece does not wait for
+    // 100 MiB to be hashed. Lost with a restart: the part file is hashed whole then.
+    PieceHasher m_hashes;
 };
 
 } // namespace moim::server

@@ -4,6 +4,9 @@
 
 #include <QTimer>
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace moim::server {
 
@@ -32,6 +35,19 @@ HttpListener::HttpListener(const ConnectionGuard::Limits &limits, Caps caps, QOb
         qCWarning(lcHttp) << "Cannot accept a connection:" << error << errorString();
         QTimer::singleShot(std::chrono::milliseconds(100), this, &QTcpServer::resumeAccepting);
     });
+}
+
+void HttpListener::keepLargeBuffers()
+{
+    // Below this size allocations come from the heap, whose pages are reused; above it, each
+    // is a mapping of its own. 32 MiB is glibc's own ceiling for the threshold it adapts.
+    constexpr int MapAbove = 32 * 1024 * 1024;
+    // Free memory at the heap's top is given back only past this much.
+    constexpr int TrimAbove = 64 * 1024 * 1024;
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, MapAbove);
+    mallopt(M_TRIM_THRESHOLD, TrimAbove);
+#endif
 }
 
 QString HttpListener::ipOf(const QHostAddress &address)

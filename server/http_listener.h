@@ -29,6 +29,12 @@ public:
 
     HttpListener(const ConnectionGuard::Limits &limits, Caps caps, QObject *parent = nullptr);
 
+    // Keeps the memory of request bodies for the next ones (call once, before serving). Every
+    // piece of a file is several MiB read into fresh buffers; glibc maps buffers that large
+    // afresh and returns them on free, so each byte received cost a page fault (bench_files:
+    // uploads 10 to 20 times slower). What is kept is bounded by the body limits.
+    static void keepLargeBuffers();
+
     // The connection whose readyRead is being processed; valid inside a route handler.
     QPointer<QTcpSocket> currentConnection() const { return m_current; }
 

@@ -1,6 +1,7 @@
 // moim-mock-server: parses the command line and runs one MockServer (or the admin subcommand).
 #include "admin_command.h"
 #include "demo_seeder.h"
+#include "http_listener.h"
 #include "mock_server.h"
 #include "server_options.h"
 
@@ -52,6 +53,7 @@ int main(int argc, char *argv[])
     }
 
     raiseDescriptorLimit();
+    moim::server::HttpListener::keepLargeBuffers();
     moim::server::MockServer server(config);
     QString error;
     if (!server.start(&error)) {

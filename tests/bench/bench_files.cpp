@@ -4,6 +4,7 @@
 // meanwhile (server and client together: the server must stream, never hold a whole file). It
 // asserts only that the file came back as it went.
 #include "bench_measures.h"
+#include "http_listener.h"
 #include "mock_server.h"
 #include "server_test_client.h"
 
@@ -83,6 +84,7 @@ private Q_SLOTS:
         QTemporaryDir serverDir;
         QTemporaryDir clientDir;
         QString error;
+        HttpListener::keepLargeBuffers(); // as moim-mock-server does
         const auto server = startDemoServer(serverDir.path(), &error);
         QVERIFY2(server, qPrintable(error));
         ServerTestClient client(*server);
