@@ -4,6 +4,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDBusServiceWatcher>
 #include <QDBusVariant>
 #include <QLoggingCategory>
 
@@ -43,27 +44,45 @@ DesktopColorScheme::DesktopColorScheme(QDBusConnection bus, QObject *parent)
         qCWarning(lcColorScheme) << "cannot follow the desktop's colour scheme";
     // clang-format on
 
-    QDBusMessage read = QDBusMessage::createMethodCall(
-        service, QLatin1StringView(PortalPath), QLatin1StringView(SettingsInterface), u"Read"_s);
-    read << QLatin1StringView(AppearanceNamespace) << QLatin1StringView(ColorSchemeKey);
+    // Asked only when it already runs: a call to a name nobody owns makes the bus start its
+    // service, and where the desktop runs no portal that wakes a chain of them (portal,
+    // document store, permission store, ~135 MiB) for one colour. A portal started later by
+    // someone else is read when it appears.
     const bool running = m_bus.interface() && m_bus.interface()->isServiceRegistered(service);
     if (running) {
-        const QDBusMessage reply = m_bus.call(read, QDBus::Block, ReadTimeoutMs);
+        const QDBusMessage reply = m_bus.call(readRequest(), QDBus::Block, ReadTimeoutMs);
         if (reply.type() == QDBusMessage::ReplyMessage && !reply.arguments().isEmpty())
             setPreference(reply.arguments().constFirst());
         else
             qCInfo(lcColorScheme) << "the desktop portal did not say:" << reply.errorMessage();
         return;
     }
-    // Not running yet: the bus may start it. The answer comes when it comes.
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(read), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this](QDBusPendingCallWatcher *call) {
-                call->deleteLater();
-                const QDBusMessage reply = call->reply();
-                if (reply.type() == QDBusMessage::ReplyMessage && !reply.arguments().isEmpty())
-                    setPreference(reply.arguments().constFirst());
-            });
+    auto *appearance =
+        new QDBusServiceWatcher(service, m_bus, QDBusServiceWatcher::WatchForRegistration, this);
+    connect(appearance, &QDBusServiceWatcher::serviceRegistered, this, [this, appearance] {
+        appearance->deleteLater();
+        auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(readRequest()), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this,
+                [this](QDBusPendingCallWatcher *call) {
+                    call->deleteLater();
+                    const QDBusMessage reply = call->reply();
+                    // A SettingChanged that came first knows better.
+                    if (!m_portalAnswered && reply.type() == QDBusMessage::ReplyMessage &&
+                        !reply.arguments().isEmpty())
+                        setPreference(reply.arguments().constFirst());
+                });
+    });
+}
+
+QDBusMessage DesktopColorScheme::readRequest()
+{
+    QDBusMessage read = QDBusMessage::createMethodCall(
+        QLatin1StringView(PortalService), QLatin1StringView(PortalPath),
+        QLatin1StringView(SettingsInterface), u"Read"_s);
+    read << QLatin1StringView(AppearanceNamespace) << QLatin1StringView(ColorSchemeKey);
+    // Never the one to start a portal (see the constructor).
+    read.setAutoStartService(false);
+    return read;
 }
 
 void DesktopColorScheme::onSettingChanged(const QString &group, const QString &key,

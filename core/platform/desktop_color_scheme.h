@@ -3,6 +3,7 @@
 #include "storage/preferences.h"
 
 #include <QDBusConnection>
+#include <QDBusMessage>
 #include <QDBusVariant>
 #include <QObject>
 
@@ -38,7 +39,8 @@ public:
     static constexpr auto ColorSchemeKey = "color-scheme";
 
     // Reads the preference at once when a portal is running (so the first window already has
-    // the right colours); a portal that must first be started answers later by signal.
+    // the right colours). A portal that is not running is never started; when one starts
+    // later, it is read then and followed.
     explicit DesktopColorScheme(QDBusConnection bus = QDBusConnection::sessionBus(),
                                 QObject *parent = nullptr);
 
@@ -59,6 +61,7 @@ private Q_SLOTS:
 
 private:
     void setPreference(const QVariant &value);
+    static QDBusMessage readRequest();
 
     QDBusConnection m_bus;
     Preference m_preference = Preference::NoPreference;

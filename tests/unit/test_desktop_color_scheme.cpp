@@ -1,9 +1,12 @@
 // Light, dark or the system's: the desktop portal's color-scheme is read at start and followed
 // while Moim runs (a fake portal on the test's private session bus), and the user's explicit
-// choice wins over it.
+// choice wins over it. A portal that is not running is never started (a bus of the test's own
+// whose portal service, once started, leaves a mark), and one that starts later is read then.
 #include "fake_portal.h"
 #include "platform/desktop_color_scheme.h"
 
+#include <QDBusConnectionInterface>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -78,6 +81,74 @@ private Q_SLOTS:
         QCOMPARE(
             DesktopColorScheme::resolve(Appearance::System, scheme.preference(), ColorScheme::Dark),
             ColorScheme::Dark);
+    }
+
+    void aPortalThatStartsLaterIsRead()
+    {
+        DesktopColorScheme scheme;
+        QVERIFY(!scheme.portalAnswered());
+        QSignalSpy changed(&scheme, &DesktopColorScheme::preferenceChanged);
+        test::FakePortal portal(1);
+        QVERIFY(portal.isRegistered());
+        QTRY_VERIFY(scheme.portalAnswered());
+        QCOMPARE(scheme.preference(), Preference::PreferDark);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(portal.readCount(), 1);
+    }
+
+    void aPortalThatDoesNotRunIsNeverStarted()
+    {
+        // A session bus of this test's own, whose only activatable service is a "portal" that
+        // leaves a file behind when the bus starts it.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QDir(dir.path()).mkpath(u"services"_s));
+        const QString mark = dir.filePath(u"portal-started"_s);
+        QFile service(dir.filePath(u"services/org.freedesktop.portal.Desktop.service"_s));
+        QVERIFY(service.open(QIODevice::WriteOnly));
+        service.write("[D-BUS Service]\nName=org.freedesktop.portal.Desktop\nExec=/usr/bin/touch " +
+                      QFile::encodeName(mark) + '\n');
+        service.close();
+        QFile config(dir.filePath(u"bus.conf"_s));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration "
+                     "1.0//EN\" \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                     "<busconfig><type>session</type><auth>EXTERNAL</auth><listen>unix:tmpdir=" +
+                     QFile::encodeName(dir.path()) + "</listen><servicedir>" +
+                     QFile::encodeName(dir.filePath(u"services"_s)) +
+                     "</servicedir><policy context=\"default\"><allow send_destination=\"*\" "
+                     "eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow own=\"*\"/>"
+                     "</policy></busconfig>\n");
+        config.close();
+        QProcess daemon;
+        daemon.start(u"dbus-daemon"_s, {u"--nofork"_s, u"--print-address=1"_s,
+                                        u"--config-file="_s + config.fileName()});
+        QVERIFY2(daemon.waitForStarted(), "dbus-daemon is needed (package dbus)");
+        QTRY_VERIFY(daemon.canReadLine());
+        const QString address = QString::fromLatin1(daemon.readLine().trimmed());
+        {
+            const QDBusConnection bus =
+                QDBusConnection::connectToBus(address, u"moim-test-own-bus"_s);
+            QVERIFY2(bus.isConnected(), qPrintable(bus.lastError().message()));
+
+            DesktopColorScheme scheme(bus);
+            // Whatever it sent is in the bus before an answer to a later call comes back.
+            QVERIFY(bus.interface()->isServiceRegistered(u"org.freedesktop.DBus"_s));
+            QTest::qWait(300);
+            QVERIFY(!QFile::exists(mark));
+            QVERIFY(!scheme.portalAnswered());
+            QCOMPARE(scheme.preference(), Preference::NoPreference);
+
+            // The mark works: any call to the portal starts it.
+            QDBusMessage ping = QDBusMessage::createMethodCall(
+                u"org.freedesktop.portal.Desktop"_s, u"/org/freedesktop/portal/desktop"_s,
+                u"org.freedesktop.DBus.Peer"_s, u"Ping"_s);
+            bus.asyncCall(ping);
+            QTRY_VERIFY(QFile::exists(mark));
+        }
+        QDBusConnection::disconnectFromBus(u"moim-test-own-bus"_s);
+        daemon.terminate();
+        QVERIFY(daemon.waitForFinished());
     }
 
     void theUsersChoiceWins_data()
