@@ -159,10 +159,18 @@ void LocalCache::close()
 {
     m_indexBuilder.reset();
     if (m_db.isValid()) {
+        const bool wasOpen = m_db.isOpen();
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
+        if (wasOpen)
+            QFile::remove(inUseMarkPath(m_filePath));
     }
+}
+
+QString LocalCache::inUseMarkPath(const QString &filePath)
+{
+    return filePath + u"-in-use"_s;
 }
 
 LocalCache::OpenResult LocalCache::open(const QString &filePath)
@@ -172,7 +180,15 @@ LocalCache::OpenResult LocalCache::open(const QString &filePath)
     m_quarantinedPath.clear();
     m_rescued.clear();
 
-    if (openDatabase() && isHealthy() && migrate() && hasExpectedSchema() && ensureSearchIndex()) {
+    // Reading every page (quick_check) costs more than the rest of a start once the cache holds
+    // a year of messages, so it is done only when the last run may have left the file half
+    // written: its in-use mark is still there, or so is its write-ahead log (the last connection
+    // to close removes both).
+    const bool closedCleanly =
+        !QFileInfo::exists(inUseMarkPath(filePath)) && !QFileInfo::exists(filePath + u"-wal"_s);
+    if (openDatabase() && isHealthy(closedCleanly) && migrate() && hasExpectedSchema() &&
+        ensureSearchIndex()) {
+        markInUse();
         startSearchIndexing();
         return OpenResult::Opened;
     }
@@ -195,6 +211,7 @@ LocalCache::OpenResult LocalCache::open(const QString &filePath)
     QFile::remove(filePath + u"-wal"_s);
     QFile::remove(filePath + u"-shm"_s);
     if (openDatabase() && migrate() && ensureSearchIndex()) {
+        markInUse();
         startSearchIndexing();
         return OpenResult::Recovered;
     }
@@ -215,12 +232,32 @@ bool LocalCache::openDatabase()
            exec(m_db, u"PRAGMA foreign_keys=ON"_s);
 }
 
-bool LocalCache::isHealthy()
+bool LocalCache::isHealthy(bool closedCleanly)
 {
     QSqlQuery query(m_db);
+    if (closedCleanly) {
+        // Cut short or grown by someone else: the header's page count says how long it is.
+        qint64 pages = -1;
+        qint64 pageSize = -1;
+        if (query.exec(u"PRAGMA page_count"_s) && query.next())
+            pages = query.value(0).toLongLong();
+        if (query.exec(u"PRAGMA page_size"_s) && query.next())
+            pageSize = query.value(0).toLongLong();
+        if (pages >= 0 && pageSize > 0 && pages * pageSize == QFileInfo(m_filePath).size())
+            return true;
+        qCInfo(lcCache) << "cache size disagrees with its header; checking every page";
+    }
     if (!query.exec(u"PRAGMA quick_check"_s) || !query.next())
         return false;
     return query.value(0).toString() == "ok"_L1;
+}
+
+void LocalCache::markInUse() const
+{
+    QFile mark(inUseMarkPath(m_filePath));
+    // Without the mark, a crash goes unnoticed only until the WAL it leaves is seen.
+    if (!mark.open(QIODevice::WriteOnly))
+        qCInfo(lcCache) << "cannot mark the cache in use:" << mark.errorString();
 }
 
 namespace {
@@ -1049,7 +1086,7 @@ bool LocalCache::storeNotificationSettings(const QString &workspaceId,
 bool LocalCache::removeFiles(const QString &filePath)
 {
     bool ok = true;
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-in-use"_s}) {
         const QString path = filePath + suffix;
         if (QFileInfo::exists(path))
             ok = QFile::remove(path) && ok;

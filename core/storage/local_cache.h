@@ -141,7 +141,10 @@ public:
 private:
     static QList<Message> readUnsent(const QString &filePath);
     bool openDatabase();
-    bool isHealthy();
+    // Whether the file reads whole (see open() for when it is read page by page).
+    bool isHealthy(bool closedCleanly);
+    static QString inUseMarkPath(const QString &filePath);
+    void markInUse() const;
     bool migrate();
     bool hasExpectedSchema();
     bool refreshQuotesOf(const Message &original);

@@ -501,6 +501,73 @@ private Q_SLOTS:
         QCOMPARE(cache.schemaVersion(), LocalCache::SchemaVersion);
     }
 
+    void inUseMarkFollowsTheCache()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        const QString mark = path + u"-in-use"_s;
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(QFile::exists(mark));
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        }
+        // Closed cleanly: no mark, no write-ahead log left.
+        QVERIFY(!QFile::exists(mark));
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QCOMPARE(cache.workspaces().size(), 2);
+        }
+        QVERIFY(QFile(mark).open(QIODevice::WriteOnly));
+        QVERIFY(LocalCache::removeFiles(path));
+        QVERIFY(!QFile::exists(mark));
+    }
+
+    void afterACrashEveryPageIsChecked()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        }
+        // Pages past the first (the schema) turned to noise, the size unchanged, and the mark of
+        // a run that never closed the cache: only reading every page finds it.
+        QFile file(path);
+        const qint64 size = file.size();
+        QVERIFY(size > 8 * 4096);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(4 * 4096));
+        file.write(QByteArray(size - 5 * 4096, '\xa5'));
+        file.close();
+        QCOMPARE(QFileInfo(path).size(), size);
+        QVERIFY(QFile(path + u"-in-use"_s).open(QIODevice::WriteOnly));
+
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+        QVERIFY(QFile::exists(cache.quarantinedPath()));
+        QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+    }
+
+    void aFileCutShortIsCaughtAfterACleanClose()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cache.sqlite"_s);
+        {
+            LocalCache cache;
+            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+        }
+        QVERIFY(!QFile::exists(path + u"-in-use"_s));
+        QFile file(path);
+        QVERIFY(file.resize(file.size() / 3));
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Recovered);
+    }
+
     void newerSchemaIsNotGuessedAt()
     {
         QTemporaryDir dir;
