@@ -28,6 +28,14 @@ class TestLocalCache : public QObject
         return {hq, design};
     }
 
+    // A cache holding the sample workspaces, closed cleanly.
+    void writeSampleCache(const QString &path)
+    {
+        LocalCache cache;
+        QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
+        QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
+    }
+
     static Message sentMessage(qint64 seq, const QString &body,
                                const QString &conversationId = u"c1"_s,
                                const QString &authorId = u"u_other"_s, qint64 createdAt = 0)
@@ -484,11 +492,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cache.sqlite"_s);
-        {
-            LocalCache cache;
-            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
-            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
-        }
+        writeSampleCache(path);
+        QVERIFY(!QTest::currentTestFailed());
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(QByteArray(4096, '\x5a'));
@@ -529,11 +534,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cache.sqlite"_s);
-        {
-            LocalCache cache;
-            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
-            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
-        }
+        writeSampleCache(path);
+        QVERIFY(!QTest::currentTestFailed());
         // Pages past the first (the schema) turned to noise, the size unchanged, and the mark of
         // a run that never closed the cache: only reading every page finds it.
         QFile file(path);
@@ -556,11 +558,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cache.sqlite"_s);
-        {
-            LocalCache cache;
-            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
-            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
-        }
+        writeSampleCache(path);
+        QVERIFY(!QTest::currentTestFailed());
         QVERIFY(!QFile::exists(path + u"-in-use"_s));
         QFile file(path);
         QVERIFY(file.resize(file.size() / 3));
@@ -589,11 +588,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cache.sqlite"_s);
-        {
-            LocalCache cache;
-            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
-            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
-        }
+        writeSampleCache(path);
+        QVERIFY(!QTest::currentTestFailed());
         {
             // The version number says current, a table says otherwise.
             auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"edited"_s);
@@ -864,11 +860,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"cache.sqlite"_s);
-        {
-            LocalCache cache;
-            QCOMPARE(cache.open(path), LocalCache::OpenResult::Opened);
-            QVERIFY(cache.storeWorkspaces(sampleWorkspaces()));
-        }
+        writeSampleCache(path);
+        QVERIFY(!QTest::currentTestFailed());
         QVERIFY(LocalCache::removeFiles(path));
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
     }
