@@ -24,8 +24,7 @@ QString hexOf(crypto_hash_sha256_state *state)
 struct PieceHasher::Running
 {
     crypto_hash_sha256_state state;
-    qint64 hashed = 0;   // bytes in `state`, written by the worker only
-    qint64 expected = 0; // where the next queued piece must start
+    qint64 expected = 0; // where the next queued piece starts; all hashed once none is pending
     int pending = 0;     // pieces queued or being hashed
     bool broken = false;
 };
@@ -77,7 +76,7 @@ QString PieceHasher::take(const QString &uploadId, qint64 size)
         return {};
     const std::unique_ptr<Running> running = std::move(found->second);
     m_running.erase(found);
-    if (!running || running->broken || running->hashed != size)
+    if (!running || running->broken || running->expected != size)
         return {};
     return hexOf(&running->state);
 }
@@ -112,7 +111,6 @@ void PieceHasher::run()
                                   reinterpret_cast<const unsigned char *>(job.piece.constData()),
                                   static_cast<unsigned long long>(job.piece.size()));
         lock.lock();
-        running->hashed += job.piece.size();
         --running->pending;
         m_queuedBytes -= job.piece.size();
         m_changed.notify_all();

@@ -168,9 +168,12 @@ void LocalCache::close()
     }
 }
 
+// Beside the database while it is open (see open()).
+constexpr auto InUseSuffix = "-in-use"_L1;
+
 QString LocalCache::inUseMarkPath(const QString &filePath)
 {
-    return filePath + u"-in-use"_s;
+    return filePath + InUseSuffix;
 }
 
 LocalCache::OpenResult LocalCache::open(const QString &filePath)
@@ -1086,7 +1089,7 @@ bool LocalCache::storeNotificationSettings(const QString &workspaceId,
 bool LocalCache::removeFiles(const QString &filePath)
 {
     bool ok = true;
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-in-use"_s}) {
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, QString(InUseSuffix)}) {
         const QString path = filePath + suffix;
         if (QFileInfo::exists(path))
             ok = QFile::remove(path) && ok;
