@@ -60,6 +60,7 @@ void quitOnTerminationSignals(moim::ui::WindowController *windows)
 
 int main(int argc, char *argv[])
 {
+    moim::ui::FirstPaintProbe::mark("main");
     QCoreApplication::setApplicationName(u"moim"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(MOIM_VERSION));
     QStringList arguments;
@@ -104,6 +105,7 @@ int main(int argc, char *argv[])
         parser.showHelp(0);
     }
     QApplication app(argc, argv);
+    moim::ui::FirstPaintProbe::mark("application");
     QApplication::setApplicationDisplayName(u"Moim"_s);
     QApplication::setDesktopFileName(u"moim"_s);
     parser.process(app);
@@ -153,6 +155,7 @@ int main(int argc, char *argv[])
     if (!moim::ui::installLanguage(app, language))
         err << "moim: the " << language << " translation is missing; showing English." << Qt::endl;
     moim::ui::followLanguageChoice(app, &preferences);
+    moim::ui::FirstPaintProbe::mark("language");
     moim::LogFile log(moim::LogFile::defaultDirectory(profileName));
     if (!log.open())
         err << "moim: cannot write the log in " << log.filePath() << Qt::endl;
@@ -162,6 +165,7 @@ int main(int argc, char *argv[])
     moim::ui::AppearanceController appearance(app, &preferences);
     preferences.proxy().apply();
     moim::ui::FirstPaintProbe::installIfRequested();
+    moim::ui::FirstPaintProbe::mark("theme");
 
     moim::ApiClient api(server, u"moim-desktop"_s, QStringLiteral(MOIM_VERSION));
     moim::KeychainSecretStore secrets(moim::SessionManager::keychainService(profile, &api));
@@ -174,6 +178,7 @@ int main(int argc, char *argv[])
                              sessions.account()->retryNow();
                      });
     moim::ui::WindowController windows(&sessions, &preferences);
+    moim::ui::FirstPaintProbe::mark("session");
     windows.setAppearance(&appearance);
     QObject::connect(&windows, &moim::ui::WindowController::quitRequested, &app,
                      &QCoreApplication::quit, Qt::QueuedConnection);

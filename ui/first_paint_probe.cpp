@@ -1,6 +1,7 @@
 #include "first_paint_probe.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QFile>
 #include <QTimer>
@@ -10,6 +11,42 @@
 namespace moim::ui {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+bool reportRequested()
+{
+    static const bool requested = !qEnvironmentVariableIsEmpty("MOIM_REPORT_FIRST_PAINT");
+    return requested;
+}
+
+struct Phases
+{
+    QElapsedTimer clock;
+    QByteArray text;
+};
+
+Phases &phases()
+{
+    static Phases recorded;
+    return recorded;
+}
+
+} // namespace
+
+void FirstPaintProbe::mark(const char *phase)
+{
+    if (!reportRequested())
+        return;
+    Phases &recorded = phases();
+    if (!recorded.clock.isValid())
+        recorded.clock.start();
+    if (!recorded.text.isEmpty())
+        recorded.text += ',';
+    recorded.text += phase;
+    recorded.text += ':';
+    recorded.text += QByteArray::number(double(recorded.clock.nsecsElapsed()) / 1e6, 'f', 1);
+}
 
 qint64 peakResidentKiB()
 {
@@ -27,7 +64,7 @@ qint64 peakResidentKiB()
 
 void FirstPaintProbe::installIfRequested()
 {
-    if (qEnvironmentVariableIsEmpty("MOIM_REPORT_FIRST_PAINT"))
+    if (!reportRequested())
         return;
     qApp->installEventFilter(new FirstPaintProbe(qApp));
 }
@@ -38,10 +75,12 @@ bool FirstPaintProbe::eventFilter(QObject *watched, QEvent *event)
         static_cast<QWidget *>(watched)->isWindow()) {
         m_reported = true;
         const QByteArray name = watched->metaObject()->className();
+        mark("paint-event");
         // Report once this paint has been delivered, then leave.
         QTimer::singleShot(0, qApp, [name] {
-            std::printf("first-paint %s rss-kb=%lld\n", name.constData(),
-                        static_cast<long long>(peakResidentKiB()));
+            mark("painted");
+            std::printf("first-paint %s rss-kb=%lld phases=%s\n", name.constData(),
+                        static_cast<long long>(peakResidentKiB()), phases().text.constData());
             std::fflush(stdout);
             QApplication::exit(0);
         });

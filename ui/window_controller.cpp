@@ -4,6 +4,7 @@
 #include "desktop/appearance_controller.h"
 #include "desktop/preferences_dialog.h"
 #include "desktop/tray_icon.h"
+#include "first_paint_probe.h"
 #include "login/login_window.h"
 #include "login/password_page.h"
 #include "main/main_window.h"
@@ -134,8 +135,10 @@ void WindowController::showLogin()
     }
     updateTray();
     LoginWindow *login = ensureLoginWindow();
+    FirstPaintProbe::mark("window-built");
     if (!login->isVisible()) {
         login->show();
+        FirstPaintProbe::mark("window-shown");
         login->showPage(LoginWindow::Page::Password);
     }
     login->raise();
@@ -200,6 +203,7 @@ MainWindow *WindowController::ensureMainWindow()
 void WindowController::showMain()
 {
     MainWindow *main = ensureMainWindow();
+    FirstPaintProbe::mark("window-built");
     updateTray();
     if (m_startInBackground) {
         if (!trayUsable() && !main->isMinimized())
@@ -209,6 +213,7 @@ void WindowController::showMain()
     if (main->isMinimized())
         main->showNormal();
     main->show();
+    FirstPaintProbe::mark("window-shown");
     main->raise();
     main->activateWindow();
 }

@@ -11,6 +11,7 @@
 #include "login/new_password_fields.h"
 #include "login/password_page.h"
 #include "login/push_page.h"
+#include "login/qr_page.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
 #include "mock_server_process.h"
@@ -215,6 +216,52 @@ private Q_SLOTS:
         }
         QVERIFY(!page->emailField()->accessibleName().isEmpty());
         QVERIFY(!page->passwordField()->accessibleName().isEmpty());
+    }
+
+    void onlyTheShownPageIsBuilt()
+    {
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        // Start-up builds the password page alone; every other page waits until it is needed.
+        QVERIFY(login->isPageBuilt(LoginWindow::Page::Password));
+        for (const auto page : {LoginWindow::Page::Unauthorized, LoginWindow::Page::InviteHelp,
+                                LoginWindow::Page::Invite, LoginWindow::Page::LinkProblem,
+                                LoginWindow::Page::ForgotPassword, LoginWindow::Page::ResetPassword,
+                                LoginWindow::Page::PasteLink, LoginWindow::Page::Qr,
+                                LoginWindow::Page::SecondFactor, LoginWindow::Page::Push})
+            QVERIFY2(!login->isPageBuilt(page),
+                     QMetaEnum::fromType<LoginWindow::Page>().valueToKey(int(page)));
+        QVERIFY(login->findChildren<QrPage *>().isEmpty());
+
+        login->passwordPage()->qrButton()->click();
+        QCOMPARE(login->currentPage(), LoginWindow::Page::Qr);
+        QVERIFY(login->isPageBuilt(LoginWindow::Page::Qr));
+        QCOMPARE(login->findChildren<QrPage *>().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(login->qrLogin()->state(), QrLogin::State::Waiting, 10000);
+        // The page built late still fits the window it joined: look at it with
+        // MOIM_SCREENSHOT_DIR set.
+        if (const QString dir = qEnvironmentVariable("MOIM_SCREENSHOT_DIR"); !dir.isEmpty())
+            login->grab().save(dir + u"/login-qr.png"_s);
+        // Leaving and coming back reuses the page built the first time.
+        login->qrPage()->backButton()->click();
+        QCOMPARE(login->currentPage(), LoginWindow::Page::Password);
+        login->passwordPage()->qrButton()->click();
+        QCOMPARE(login->findChildren<QrPage *>().size(), 1);
+        QVERIFY(!login->isPageBuilt(LoginWindow::Page::Push));
+    }
+
+    void aPageBuiltEarlierFollowsALanguageChange()
+    {
+        QVERIFY(installLanguage(*qApp, u"en"_s));
+        auto f = open(m_server.url());
+        LoginWindow *login = f->windows->loginWindow();
+        login->passwordPage()->helpButton()->click();
+        QCOMPARE(login->inviteHelpPage()->title(), u"Invited but no mail?"_s);
+        QVERIFY(installLanguage(*qApp, u"ko"_s));
+        QTRY_VERIFY(login->inviteHelpPage()->title() != u"Invited but no mail?"_s);
+        QVERIFY(login->inviteHelpPage()->bodyText().contains(u"초대"_s));
+        QVERIFY(installLanguage(*qApp, u"en"_s));
+        QTRY_COMPARE(login->inviteHelpPage()->title(), u"Invited but no mail?"_s);
     }
 
     void growsWithTheTextSize()

@@ -24,6 +24,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace moim::ui {
 
@@ -39,18 +40,8 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     , m_wordmark(new QLabel(this))
     , m_pages(new QStackedWidget(this))
     , m_passwordPage(new PasswordPage(sessions->api()->server().baseUrl().toDisplayString(), this))
-    , m_unauthorizedPage(new InfoPage(u":/moim/icons/shield-off.svg"_s, this))
-    , m_inviteHelpPage(new InfoPage(u":/moim/icons/mail-question.svg"_s, this))
-    , m_invitePage(new InvitePage(this))
-    , m_linkProblemPage(new InfoPage(u":/moim/icons/mail-question.svg"_s, this))
-    , m_forgotPage(new ForgotPasswordPage(this))
-    , m_resetPage(new ResetPasswordPage(this))
-    , m_pasteLinkPage(new PasteLinkPage(this))
     , m_inviteFlow(new InviteFlow(sessions, DeviceInfo::thisMachine(u"desktop"_s), this))
     , m_resetFlow(new PasswordResetFlow(sessions->api(), this))
-    , m_qrPage(new QrPage(m_qrLogin, this))
-    , m_codePage(new CodePage(this))
-    , m_pushPage(new PushPage(m_pushLogin, this))
 {
     setObjectName(u"LoginWindow"_s);
     setAttribute(Qt::WA_StyledBackground);
@@ -72,17 +63,7 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
     auto *cardLayout = new QVBoxLayout(card);
     cardLayout->setContentsMargins(32, 32, 32, 28);
     cardLayout->addWidget(m_pages);
-    m_pages->addWidget(m_passwordPage);
-    m_pages->addWidget(m_unauthorizedPage);
-    m_pages->addWidget(m_inviteHelpPage);
-    m_pages->addWidget(m_invitePage);
-    m_pages->addWidget(m_linkProblemPage);
-    m_pages->addWidget(m_forgotPage);
-    m_pages->addWidget(m_resetPage);
-    m_pages->addWidget(m_pasteLinkPage);
-    m_pages->addWidget(m_qrPage);
-    m_pages->addWidget(m_codePage);
-    m_pages->addWidget(m_pushPage);
+    adoptPage(Page::Password, m_passwordPage);
 
     auto *column = new QVBoxLayout;
     column->addStretch(1);
@@ -113,75 +94,207 @@ LoginWindow::LoginWindow(SessionManager *sessions, QWidget *parent)
             });
     connect(m_passwordPage, &PasswordPage::inviteHelpRequested, this,
             [this] { showPage(Page::InviteHelp); });
-    connect(m_unauthorizedPage, &InfoPage::backRequested, this,
-            [this] { showPage(Page::Password); });
-    connect(m_inviteHelpPage, &InfoPage::backRequested, this, [this] { showPage(Page::Password); });
-    connect(m_codePage, &CodePage::codeSubmitted, this, [this](const QString &code) {
-        if (m_codeFlow == CodeFlow::Push)
-            m_pushLogin->submitCode(code);
-        else
-            m_passwordLogin->submitCode(code);
-    });
-    connect(m_codePage, &CodePage::recoveryCodeSubmitted, this, [this](const QString &code) {
-        if (m_codeFlow == CodeFlow::Push)
-            m_pushLogin->submitRecoveryCode(code);
-        else
-            m_passwordLogin->submitRecoveryCode(code);
-    });
-    connect(m_codePage, &CodePage::backRequested, this, [this] {
-        if (m_codeFlow == CodeFlow::Push) {
-            m_pushLogin->cancel();
-            showPage(Page::Push);
-            return;
-        }
-        m_passwordLogin->reset();
-        showPage(Page::Password);
-    });
-    connect(m_passwordLogin, &PasswordLogin::stateChanged, this, &LoginWindow::onLoginState);
     connect(m_passwordPage, &PasswordPage::qrRequested, this, [this] { showPage(Page::Qr); });
-    connect(m_qrPage, &QrPage::backRequested, this, [this] { showPage(Page::Password); });
-    connect(m_qrPage, &QrPage::newCodeRequested, this, &LoginWindow::startQrLogin);
-    connect(m_qrLogin, &QrLogin::stateChanged, this, &LoginWindow::onQrState);
     connect(m_passwordPage, &PasswordPage::pushRequested, this, [this] { showPage(Page::Push); });
-    connect(m_pushPage, &PushPage::requested, this, &LoginWindow::startPushLogin);
-    connect(m_pushPage, &PushPage::cancelRequested, m_pushLogin, &PushLogin::cancel);
-    connect(m_pushPage, &PushPage::backRequested, this, [this] { showPage(Page::Password); });
-    connect(m_pushLogin, &PushLogin::stateChanged, this, &LoginWindow::onPushState);
-
-    const auto backToPassword = [this] { showPage(Page::Password); };
     connect(m_passwordPage, &PasswordPage::forgotPasswordRequested, this, [this] {
-        m_forgotPage->setEmail(m_passwordPage->email());
+        forgotPasswordPage()->setEmail(m_passwordPage->email());
         showPage(Page::ForgotPassword);
     });
     connect(m_passwordPage, &PasswordPage::pasteLinkRequested, this,
             [this] { showPage(Page::PasteLink); });
-    connect(m_pasteLinkPage, &PasteLinkPage::submitted, this, &LoginWindow::openLink);
-    connect(m_pasteLinkPage, &PasteLinkPage::backRequested, this, backToPassword);
-    connect(m_linkProblemPage, &InfoPage::backRequested, this, [this] {
-        if (m_resetLinkProblem)
-            showPage(Page::ForgotPassword);
-        else
-            showPage(Page::Password);
-    });
-    connect(m_invitePage, &InvitePage::backRequested, this, backToPassword);
-    connect(m_invitePage, &InvitePage::submitted, this,
-            [this](const QString &password, const QString &name, bool keep, bool shared,
-                   const QString &code, const QString &personalAccount) {
-                m_inviteFlow->accept(password, name, keep, shared, code, personalAccount);
-            });
+    connect(m_passwordLogin, &PasswordLogin::stateChanged, this, &LoginWindow::onLoginState);
+    connect(m_qrLogin, &QrLogin::stateChanged, this, &LoginWindow::onQrState);
+    connect(m_pushLogin, &PushLogin::stateChanged, this, &LoginWindow::onPushState);
     connect(m_inviteFlow, &InviteFlow::stateChanged, this, &LoginWindow::onInviteState);
     connect(m_inviteFlow, &InviteFlow::landing, this, &LoginWindow::landingWorkspace);
-    connect(m_forgotPage, &ForgotPasswordPage::submitted, m_resetFlow,
-            &PasswordResetFlow::requestMail);
-    connect(m_forgotPage, &ForgotPasswordPage::backRequested, this, backToPassword);
-    connect(m_resetPage, &ResetPasswordPage::submitted, m_resetFlow, &PasswordResetFlow::complete);
-    connect(m_resetPage, &ResetPasswordPage::backRequested, this, backToPassword);
     connect(m_resetFlow, &PasswordResetFlow::stateChanged, this, &LoginWindow::onResetState);
 
     retranslate();
 }
 
 LoginWindow::~LoginWindow() = default;
+
+void LoginWindow::adoptPage(Page page, QWidget *widget)
+{
+    m_pageWidgets[int(page)] = widget;
+    m_pages->addWidget(widget);
+}
+
+QWidget *LoginWindow::pageWidget(Page page)
+{
+    switch (page) {
+    case Page::Password:
+        return m_passwordPage;
+    case Page::Unauthorized:
+        return unauthorizedPage();
+    case Page::InviteHelp:
+        return inviteHelpPage();
+    case Page::Invite:
+        return invitePage();
+    case Page::LinkProblem:
+        return linkProblemPage();
+    case Page::ForgotPassword:
+        return forgotPasswordPage();
+    case Page::ResetPassword:
+        return resetPasswordPage();
+    case Page::PasteLink:
+        return pasteLinkPage();
+    case Page::Qr:
+        return qrPage();
+    case Page::SecondFactor:
+        return codePage();
+    case Page::Push:
+        return pushPage();
+    }
+    return m_passwordPage;
+}
+
+InfoPage *LoginWindow::unauthorizedPage()
+{
+    if (!m_unauthorizedPage) {
+        m_unauthorizedPage = new InfoPage(u":/moim/icons/shield-off.svg"_s, m_pages);
+        connect(m_unauthorizedPage, &InfoPage::backRequested, this,
+                [this] { showPage(Page::Password); });
+        adoptPage(Page::Unauthorized, m_unauthorizedPage);
+        retranslateInfoPages();
+    }
+    return m_unauthorizedPage;
+}
+
+InfoPage *LoginWindow::inviteHelpPage()
+{
+    if (!m_inviteHelpPage) {
+        m_inviteHelpPage = new InfoPage(u":/moim/icons/mail-question.svg"_s, m_pages);
+        connect(m_inviteHelpPage, &InfoPage::backRequested, this,
+                [this] { showPage(Page::Password); });
+        adoptPage(Page::InviteHelp, m_inviteHelpPage);
+        retranslateInfoPages();
+    }
+    return m_inviteHelpPage;
+}
+
+InfoPage *LoginWindow::linkProblemPage()
+{
+    if (!m_linkProblemPage) {
+        // Its text depends on the link: showLinkProblem() and showMalformedLink() fill it.
+        m_linkProblemPage = new InfoPage(u":/moim/icons/mail-question.svg"_s, m_pages);
+        connect(m_linkProblemPage, &InfoPage::backRequested, this, [this] {
+            if (m_resetLinkProblem)
+                showPage(Page::ForgotPassword);
+            else
+                showPage(Page::Password);
+        });
+        adoptPage(Page::LinkProblem, m_linkProblemPage);
+    }
+    return m_linkProblemPage;
+}
+
+CodePage *LoginWindow::codePage()
+{
+    if (!m_codePage) {
+        m_codePage = new CodePage(m_pages);
+        connect(m_codePage, &CodePage::codeSubmitted, this, [this](const QString &code) {
+            if (m_codeFlow == CodeFlow::Push)
+                m_pushLogin->submitCode(code);
+            else
+                m_passwordLogin->submitCode(code);
+        });
+        connect(m_codePage, &CodePage::recoveryCodeSubmitted, this, [this](const QString &code) {
+            if (m_codeFlow == CodeFlow::Push)
+                m_pushLogin->submitRecoveryCode(code);
+            else
+                m_passwordLogin->submitRecoveryCode(code);
+        });
+        connect(m_codePage, &CodePage::backRequested, this, [this] {
+            if (m_codeFlow == CodeFlow::Push) {
+                m_pushLogin->cancel();
+                showPage(Page::Push);
+                return;
+            }
+            m_passwordLogin->reset();
+            showPage(Page::Password);
+        });
+        adoptPage(Page::SecondFactor, m_codePage);
+    }
+    return m_codePage;
+}
+
+InvitePage *LoginWindow::invitePage()
+{
+    if (!m_invitePage) {
+        m_invitePage = new InvitePage(m_pages);
+        connect(m_invitePage, &InvitePage::backRequested, this,
+                [this] { showPage(Page::Password); });
+        connect(m_invitePage, &InvitePage::submitted, this,
+                [this](const QString &password, const QString &name, bool keep, bool shared,
+                       const QString &code, const QString &personalAccount) {
+                    m_inviteFlow->accept(password, name, keep, shared, code, personalAccount);
+                });
+        adoptPage(Page::Invite, m_invitePage);
+    }
+    return m_invitePage;
+}
+
+ForgotPasswordPage *LoginWindow::forgotPasswordPage()
+{
+    if (!m_forgotPage) {
+        m_forgotPage = new ForgotPasswordPage(m_pages);
+        connect(m_forgotPage, &ForgotPasswordPage::submitted, m_resetFlow,
+                &PasswordResetFlow::requestMail);
+        connect(m_forgotPage, &ForgotPasswordPage::backRequested, this,
+                [this] { showPage(Page::Password); });
+        adoptPage(Page::ForgotPassword, m_forgotPage);
+    }
+    return m_forgotPage;
+}
+
+ResetPasswordPage *LoginWindow::resetPasswordPage()
+{
+    if (!m_resetPage) {
+        m_resetPage = new ResetPasswordPage(m_pages);
+        connect(m_resetPage, &ResetPasswordPage::submitted, m_resetFlow,
+                &PasswordResetFlow::complete);
+        connect(m_resetPage, &ResetPasswordPage::backRequested, this,
+                [this] { showPage(Page::Password); });
+        adoptPage(Page::ResetPassword, m_resetPage);
+    }
+    return m_resetPage;
+}
+
+PasteLinkPage *LoginWindow::pasteLinkPage()
+{
+    if (!m_pasteLinkPage) {
+        m_pasteLinkPage = new PasteLinkPage(m_pages);
+        connect(m_pasteLinkPage, &PasteLinkPage::submitted, this, &LoginWindow::openLink);
+        connect(m_pasteLinkPage, &PasteLinkPage::backRequested, this,
+                [this] { showPage(Page::Password); });
+        adoptPage(Page::PasteLink, m_pasteLinkPage);
+    }
+    return m_pasteLinkPage;
+}
+
+QrPage *LoginWindow::qrPage()
+{
+    if (!m_qrPage) {
+        m_qrPage = new QrPage(m_qrLogin, m_pages);
+        connect(m_qrPage, &QrPage::backRequested, this, [this] { showPage(Page::Password); });
+        connect(m_qrPage, &QrPage::newCodeRequested, this, &LoginWindow::startQrLogin);
+        adoptPage(Page::Qr, m_qrPage);
+    }
+    return m_qrPage;
+}
+
+PushPage *LoginWindow::pushPage()
+{
+    if (!m_pushPage) {
+        m_pushPage = new PushPage(m_pushLogin, m_pages);
+        connect(m_pushPage, &PushPage::requested, this, &LoginWindow::startPushLogin);
+        connect(m_pushPage, &PushPage::cancelRequested, m_pushLogin, &PushLogin::cancel);
+        connect(m_pushPage, &PushPage::backRequested, this, [this] { showPage(Page::Password); });
+        adoptPage(Page::Push, m_pushPage);
+    }
+    return m_pushPage;
+}
 
 void LoginWindow::changeEvent(QEvent *event)
 {
@@ -207,31 +320,43 @@ void LoginWindow::retranslate()
     setWindowTitle(tr("Sign in"));
     m_wordmark->setText(tr("Moim"));
     m_logo->setAccessibleName(tr("Moim logo"));
-    m_unauthorizedPage->setContent(
-        tr("Unauthorized user"),
-        tr("Your email and password are right, but this account has no active workspace."),
-        {tr("Check that the address matches the account your workspace invited."),
-         tr("Ask your workspace admin whether your account was deactivated.")},
-        tr("Back to sign in"));
-    m_inviteHelpPage->setContent(
-        tr("Invited but no mail?"),
-        tr("Everyone joins Moim through an invitation from a workspace admin."),
-        {tr("Look in your spam or junk folder for a mail from Moim."),
-         tr("An invitation link works once and expires after 24 hours."),
-         tr("Ask your workspace admin to resend the invitation; the new link replaces the old "
-            "one.")},
-        tr("Back to sign in"));
+    retranslateInfoPages();
+}
+
+void LoginWindow::retranslateInfoPages()
+{
+    if (m_unauthorizedPage) {
+        m_unauthorizedPage->setContent(
+            tr("Unauthorized user"),
+            tr("Your email and password are right, but this account has no active workspace."),
+            {tr("Check that the address matches the account your workspace invited."),
+             tr("Ask your workspace admin whether your account was deactivated.")},
+            tr("Back to sign in"));
+    }
+    if (m_inviteHelpPage) {
+        m_inviteHelpPage->setContent(
+            tr("Invited but no mail?"),
+            tr("Everyone joins Moim through an invitation from a workspace admin."),
+            {tr("Look in your spam or junk folder for a mail from Moim."),
+             tr("An invitation link works once and expires after 24 hours."),
+             tr("Ask your workspace admin to resend the invitation; the new link replaces the "
+                "old one.")},
+            tr("Back to sign in"));
+    }
 }
 
 LoginWindow::Page LoginWindow::currentPage() const
 {
-    return Page(m_pages->currentIndex());
+    const auto shown =
+        std::find(m_pageWidgets.begin(), m_pageWidgets.end(), m_pages->currentWidget());
+    return shown == m_pageWidgets.end() ? Page::Password
+                                        : Page(std::distance(m_pageWidgets.begin(), shown));
 }
 
 void LoginWindow::showPage(Page page)
 {
     const bool wasQr = currentPage() == Page::Qr;
-    m_pages->setCurrentIndex(int(page));
+    m_pages->setCurrentWidget(pageWidget(page));
     // A code is only live while it is on screen: leaving the page closes its channel.
     if (page == Page::Qr) {
         if (!wasQr || m_qrLogin->state() == QrLogin::State::Idle)
@@ -293,32 +418,35 @@ void LoginWindow::onPushState(PushLogin::State state)
             m_codeFlow = CodeFlow::Push;
             // The approval came from the phone; the code proves the work account's second
             // factor, as after a password.
-            m_codePage->start(QString());
+            codePage()->start(QString());
             showPage(Page::SecondFactor);
         } else {
-            m_codePage->setBusy(false);
-            m_codePage->showError(m_pushLogin->error());
-            m_codePage->focusField();
+            codePage()->setBusy(false);
+            codePage()->showError(m_pushLogin->error());
+            codePage()->focusField();
         }
         break;
     case PushLogin::State::VerifyingCode:
-        m_codePage->clearError();
-        m_codePage->setBusy(true);
+        codePage()->clearError();
+        codePage()->setBusy(true);
         break;
     case PushLogin::State::SignedIn:
-        m_codePage->setBusy(false);
-        m_codePage->codeField()->clear();
+        if (m_codePage) {
+            m_codePage->setBusy(false);
+            m_codePage->codeField()->clear();
+        }
         m_codeFlow = CodeFlow::Password;
         break;
     case PushLogin::State::Failed:
-        m_codePage->setBusy(false);
+        if (m_codePage)
+            m_codePage->setBusy(false);
         if (m_pushLogin->error().code == ApiError::Code::UnauthorizedUser) {
             m_codeFlow = CodeFlow::Password;
             showPage(Page::Unauthorized);
         } else if (currentPage() == Page::SecondFactor && m_codeFlow == CodeFlow::Push) {
             // The push page says what went wrong (e.g. the challenge ended).
             m_codeFlow = CodeFlow::Password;
-            m_pages->setCurrentIndex(int(Page::Push));
+            m_pages->setCurrentWidget(pushPage());
         }
         break;
     default:
@@ -347,21 +475,22 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
         m_passwordPage->setBusy(false);
         m_codeFlow = CodeFlow::Password;
         if (currentPage() != Page::SecondFactor) {
-            m_codePage->start(m_passwordLogin->email());
+            codePage()->start(m_passwordLogin->email());
             showPage(Page::SecondFactor);
         } else {
-            m_codePage->setBusy(false);
-            m_codePage->showError(m_passwordLogin->error());
-            m_codePage->focusField();
+            codePage()->setBusy(false);
+            codePage()->showError(m_passwordLogin->error());
+            codePage()->focusField();
         }
         break;
     case PasswordLogin::State::VerifyingCode:
-        m_codePage->clearError();
-        m_codePage->setBusy(true);
+        codePage()->clearError();
+        codePage()->setBusy(true);
         break;
     case PasswordLogin::State::Failed: {
         m_passwordPage->setBusy(false);
-        m_codePage->setBusy(false);
+        if (m_codePage)
+            m_codePage->setBusy(false);
         if (currentPage() == Page::SecondFactor)
             showPage(Page::Password);
         const ApiError error = m_passwordLogin->error();
@@ -376,8 +505,10 @@ void LoginWindow::onLoginState(PasswordLogin::State state)
     }
     case PasswordLogin::State::SignedIn:
         m_passwordPage->setBusy(false);
-        m_codePage->setBusy(false);
-        m_codePage->codeField()->clear();
+        if (m_codePage) {
+            m_codePage->setBusy(false);
+            m_codePage->codeField()->clear();
+        }
         if (currentPage() == Page::SecondFactor)
             showPage(Page::Password);
         m_passwordPage->passwordField()->clear();
@@ -394,7 +525,7 @@ void LoginWindow::openLink(const QString &text)
     if (!link || link->kind == DeepLink::Kind::Message) {
         if (currentPage() == Page::PasteLink) {
             // Pasted by hand: say what is wrong right there, keeping what was typed.
-            m_pasteLinkPage->showError(
+            pasteLinkPage()->showError(
                 tr("That is not a Moim invitation or reset link. Copy the whole link from the "
                    "mail; it starts with moim://"));
             return;
@@ -403,11 +534,11 @@ void LoginWindow::openLink(const QString &text)
         return;
     }
     if (link->kind == DeepLink::Kind::Invite) {
-        m_invitePage->showLoading();
+        invitePage()->showLoading();
         showPage(Page::Invite);
         m_inviteFlow->start(link->token);
     } else {
-        m_resetPage->showLoading();
+        resetPasswordPage()->showLoading();
         showPage(Page::ResetPassword);
         m_resetFlow->start(link->token);
     }
@@ -416,7 +547,7 @@ void LoginWindow::openLink(const QString &text)
 void LoginWindow::showMalformedLink(DeepLink::Problem)
 {
     m_resetLinkProblem = false;
-    m_linkProblemPage->setContent(
+    linkProblemPage()->setContent(
         tr("This link doesn't work"),
         tr("It may be incomplete or mistyped. Links from Moim start with moim://"),
         {tr("Open the link straight from the mail, or copy it whole."),
@@ -483,7 +614,7 @@ void LoginWindow::showLinkProblem(ApiError::Code code)
                  tr("Ask your workspace admin to resend the invitation.")};
         break;
     }
-    m_linkProblemPage->setContent(
+    linkProblemPage()->setContent(
         title, body, steps, m_resetLinkProblem ? tr("Ask for a new link") : tr("Back to sign in"));
     showPage(Page::LinkProblem);
 }
@@ -532,22 +663,22 @@ void LoginWindow::onInviteState(InviteFlow::State state)
     switch (state) {
     case InviteFlow::State::Idle:
     case InviteFlow::State::Loading:
-        m_invitePage->showLoading();
+        invitePage()->showLoading();
         break;
     case InviteFlow::State::Ready:
-        m_invitePage->showPreview(m_inviteFlow->preview());
+        invitePage()->showPreview(m_inviteFlow->preview());
         break;
     case InviteFlow::State::Submitting:
-        m_invitePage->setBusy(true);
+        invitePage()->setBusy(true);
         break;
     case InviteFlow::State::SignedIn:
-        m_invitePage->setBusy(false);
+        invitePage()->setBusy(false);
         break;
     case InviteFlow::State::LinkProblem:
         showLinkProblem(m_inviteFlow->error().code);
         break;
     case InviteFlow::State::Failed:
-        m_invitePage->setBusy(false);
+        invitePage()->setBusy(false);
         if (m_inviteFlow->error().code == ApiError::Code::UnauthorizedUser) {
             showPage(Page::Unauthorized);
             break;
@@ -555,8 +686,8 @@ void LoginWindow::onInviteState(InviteFlow::State state)
         if (currentPage() != Page::Invite)
             showPage(Page::Invite);
         if (m_inviteFlow->error().code == ApiError::Code::SecondFactorRequired)
-            m_invitePage->requireCode();
-        m_invitePage->showError(submitErrorText(m_inviteFlow->error()));
+            invitePage()->requireCode();
+        invitePage()->showError(submitErrorText(m_inviteFlow->error()));
         break;
     }
 }
@@ -567,23 +698,23 @@ void LoginWindow::onResetState(PasswordResetFlow::State state)
     case PasswordResetFlow::State::Idle:
         break;
     case PasswordResetFlow::State::RequestingMail:
-        m_forgotPage->setBusy(true);
+        forgotPasswordPage()->setBusy(true);
         break;
     case PasswordResetFlow::State::MailRequested:
-        m_forgotPage->setBusy(false);
-        m_forgotPage->showSent();
+        forgotPasswordPage()->setBusy(false);
+        forgotPasswordPage()->showSent();
         break;
     case PasswordResetFlow::State::Loading:
-        m_resetPage->showLoading();
+        resetPasswordPage()->showLoading();
         break;
     case PasswordResetFlow::State::Ready:
-        m_resetPage->showAccount(m_resetFlow->email());
+        resetPasswordPage()->showAccount(m_resetFlow->email());
         break;
     case PasswordResetFlow::State::Submitting:
-        m_resetPage->setBusy(true);
+        resetPasswordPage()->setBusy(true);
         break;
     case PasswordResetFlow::State::Done:
-        m_resetPage->setBusy(false);
+        resetPasswordPage()->setBusy(false);
         showPage(Page::Password);
         m_passwordPage->setEmail(m_resetFlow->email());
         m_passwordPage->showInfo(
@@ -595,12 +726,14 @@ void LoginWindow::onResetState(PasswordResetFlow::State state)
         showLinkProblem(m_resetFlow->error().code);
         break;
     case PasswordResetFlow::State::Failed:
-        m_forgotPage->setBusy(false);
-        m_resetPage->setBusy(false);
+        if (m_forgotPage)
+            m_forgotPage->setBusy(false);
+        if (m_resetPage)
+            m_resetPage->setBusy(false);
         if (currentPage() == Page::ResetPassword)
-            m_resetPage->showError(submitErrorText(m_resetFlow->error()));
+            resetPasswordPage()->showError(submitErrorText(m_resetFlow->error()));
         else
-            m_forgotPage->showError(submitErrorText(m_resetFlow->error()));
+            forgotPasswordPage()->showError(submitErrorText(m_resetFlow->error()));
         break;
     }
 }

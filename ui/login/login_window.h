@@ -8,6 +8,7 @@
 #include "onboarding/password_reset_flow.h"
 
 #include <QWidget>
+#include <array>
 
 class QLabel;
 class QFrame;
@@ -63,23 +64,27 @@ public:
     // a link that is not one gets an explanation page, never a raw error.
     void openLink(const QString &text);
 
+    // The pages are built when first shown or asked for: most starts show only the password
+    // page, and building the other nine cost a quarter of the time to the first frame.
     PasswordPage *passwordPage() const { return m_passwordPage; }
-    InfoPage *unauthorizedPage() const { return m_unauthorizedPage; }
-    InfoPage *inviteHelpPage() const { return m_inviteHelpPage; }
-    CodePage *codePage() const { return m_codePage; }
+    InfoPage *unauthorizedPage();
+    InfoPage *inviteHelpPage();
+    CodePage *codePage();
     PasswordLogin *passwordLogin() const { return m_passwordLogin; }
-    InvitePage *invitePage() const { return m_invitePage; }
-    InfoPage *linkProblemPage() const { return m_linkProblemPage; }
-    ForgotPasswordPage *forgotPasswordPage() const { return m_forgotPage; }
-    ResetPasswordPage *resetPasswordPage() const { return m_resetPage; }
-    PasteLinkPage *pasteLinkPage() const { return m_pasteLinkPage; }
+    InvitePage *invitePage();
+    InfoPage *linkProblemPage();
+    ForgotPasswordPage *forgotPasswordPage();
+    ResetPasswordPage *resetPasswordPage();
+    PasteLinkPage *pasteLinkPage();
     InviteFlow *inviteFlow() const { return m_inviteFlow; }
     PasswordResetFlow *resetFlow() const { return m_resetFlow; }
 
-    QrPage *qrPage() const { return m_qrPage; }
+    QrPage *qrPage();
     QrLogin *qrLogin() const { return m_qrLogin; }
-    PushPage *pushPage() const { return m_pushPage; }
+    PushPage *pushPage();
     PushLogin *pushLogin() const { return m_pushLogin; }
+    // Whether a page has been built yet (for tests of what start-up builds).
+    bool isPageBuilt(Page page) const { return m_pageWidgets.at(int(page)) != nullptr; }
 
 Q_SIGNALS:
     // An accepted invitation is about to sign in: the workspace to show first.
@@ -94,6 +99,10 @@ private:
     // Escape: what the shown page's Back button does, when it shows one that can be pressed.
     void goBack();
     void retranslate();
+    void retranslateInfoPages();
+    // Puts a page just built into the card, at the place of its kind.
+    void adoptPage(Page page, QWidget *widget);
+    QWidget *pageWidget(Page page);
     void onLoginState(PasswordLogin::State state);
     void onInviteState(InviteFlow::State state);
     void onResetState(PasswordResetFlow::State state);
@@ -115,21 +124,24 @@ private:
     static constexpr int CardWidth = 400;
     QFrame *m_card;
     QStackedWidget *m_pages;
+    static constexpr int PageCount = int(Page::Push) + 1;
+    // Each page once built, by its Page value (the stack holds them in the order built).
+    std::array<QWidget *, PageCount> m_pageWidgets = {};
     PasswordPage *m_passwordPage;
-    InfoPage *m_unauthorizedPage;
-    InfoPage *m_inviteHelpPage;
-    InvitePage *m_invitePage;
-    InfoPage *m_linkProblemPage;
-    ForgotPasswordPage *m_forgotPage;
-    ResetPasswordPage *m_resetPage;
-    PasteLinkPage *m_pasteLinkPage;
+    InfoPage *m_unauthorizedPage = nullptr;
+    InfoPage *m_inviteHelpPage = nullptr;
+    InvitePage *m_invitePage = nullptr;
+    InfoPage *m_linkProblemPage = nullptr;
+    ForgotPasswordPage *m_forgotPage = nullptr;
+    ResetPasswordPage *m_resetPage = nullptr;
+    PasteLinkPage *m_pasteLinkPage = nullptr;
     InviteFlow *m_inviteFlow;
     PasswordResetFlow *m_resetFlow;
-    QrPage *m_qrPage;
+    QrPage *m_qrPage = nullptr;
     // Whether the link problem concerns a reset (its page offers a new link) or an invitation.
     bool m_resetLinkProblem = false;
-    CodePage *m_codePage;
-    PushPage *m_pushPage;
+    CodePage *m_codePage = nullptr;
+    PushPage *m_pushPage = nullptr;
     // Which sign-in the 2-step code page answers: the password or the push approval.
     enum class CodeFlow
     {
