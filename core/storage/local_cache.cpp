@@ -158,6 +158,7 @@ bool LocalCache::isOpen() const
 void LocalCache::close()
 {
     m_indexBuilder.reset();
+    m_storeMessageQuery.reset();
     if (m_db.isValid()) {
         const bool wasOpen = m_db.isOpen();
         m_db.close();
@@ -718,24 +719,28 @@ bool LocalCache::storeMessage(const Message &message)
             return false;
         }
     }
-    QSqlQuery query(m_db);
     // A row keeps its queued_at when it is updated, so the outbox order survives a retry. A copy
     // of a message the server has replaces the stored one only when its version is higher
     // (Message::supersedes): events and pages arrive in any order, and the newest one stays.
-    query.prepare(u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
-                  " author_id, author_name, body, created_at, state, queued_at, version,"
-                  " edited_at, deleted, reply_to, reactions, entities, attachments)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  " CASE WHEN ? = 'pending' THEN (SELECT COALESCE(MAX(queued_at), 0) + 1"
-                  " FROM messages WHERE state = 'pending') ELSE 0 END, ?, ?, ?, ?, ?, ?, ?)"
-                  " ON CONFLICT (local_id) DO UPDATE SET id = excluded.id, seq = excluded.seq,"
-                  " author_name = excluded.author_name, body = excluded.body,"
-                  " created_at = excluded.created_at, state = excluded.state,"
-                  " version = excluded.version, edited_at = excluded.edited_at,"
-                  " deleted = excluded.deleted, reply_to = excluded.reply_to,"
-                  " reactions = excluded.reactions, entities = excluded.entities,"
-                  " attachments = excluded.attachments"
-                  " WHERE messages.id = '' OR excluded.version > messages.version"_s);
+    if (!m_storeMessageQuery) {
+        m_storeMessageQuery = std::make_unique<QSqlQuery>(m_db);
+        m_storeMessageQuery->prepare(
+            u"INSERT INTO messages (local_id, id, conversation_id, client_id, seq,"
+            " author_id, author_name, body, created_at, state, queued_at, version,"
+            " edited_at, deleted, reply_to, reactions, entities, attachments)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " CASE WHEN ? = 'pending' THEN (SELECT COALESCE(MAX(queued_at), 0) + 1"
+            " FROM messages WHERE state = 'pending') ELSE 0 END, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (local_id) DO UPDATE SET id = excluded.id, seq = excluded.seq,"
+            " author_name = excluded.author_name, body = excluded.body,"
+            " created_at = excluded.created_at, state = excluded.state,"
+            " version = excluded.version, edited_at = excluded.edited_at,"
+            " deleted = excluded.deleted, reply_to = excluded.reply_to,"
+            " reactions = excluded.reactions, entities = excluded.entities,"
+            " attachments = excluded.attachments"
+            " WHERE messages.id = '' OR excluded.version > messages.version"_s);
+    }
+    QSqlQuery &query = *m_storeMessageQuery;
     query.addBindValue(text(message.localId));
     query.addBindValue(text(message.id));
     query.addBindValue(text(message.conversationId));

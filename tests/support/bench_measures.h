@@ -6,6 +6,7 @@
 #include <QList>
 #include <QTimer>
 #include <algorithm>
+#include <ctime>
 
 namespace moim::test {
 
@@ -67,6 +68,25 @@ private:
     QElapsedTimer m_tick;
     QTimer m_timer;
     QList<double> m_lags;
+};
+
+// CPU time this process used (all its threads) since the clock was made.
+class CpuClock
+{
+public:
+    CpuClock()
+        : m_start(now())
+    {}
+    double elapsedSeconds() const { return now() - m_start; }
+
+private:
+    static double now()
+    {
+        timespec spec{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec);
+        return double(spec.tv_sec) + double(spec.tv_nsec) / 1e9;
+    }
+    double m_start;
 };
 
 } // namespace moim::test

@@ -78,6 +78,15 @@ Message messageOf(const QModelIndex &index)
     return index.data(HistoryModel::MessageRole).value<Message>();
 }
 
+// The row's message without a copy when the model is a HistoryModel (else a copy in `storage`).
+const Message &messageAt(const QModelIndex &index, Message &storage)
+{
+    if (const auto *history = qobject_cast<const HistoryModel *>(index.model()))
+        return history->messages().at(index.row());
+    storage = messageOf(index);
+    return storage;
+}
+
 bool isOwnSentMessage(const QModelIndex &index)
 {
     return index.data(HistoryModel::MineRole).toBool() &&
@@ -161,21 +170,41 @@ QColor MessageDelegate::memberColor(const QString &memberId)
     return QColor::fromHsl(int(hash % 360), 150, 105);
 }
 
-int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
-                                const QModelIndex &index, int width) const
+const QTextLayout &MessageDelegate::bodyLayout(const QStyleOptionViewItem &option,
+                                               const QModelIndex &index, int width,
+                                               int *height) const
 {
-    const bool deleted = index.data(HistoryModel::DeletedRole).toBool();
-    QString body = deleted ? deletedText() : index.data(HistoryModel::BodyRole).toString();
+    Message storage;
+    const Message &message = messageAt(index, storage);
+    const Theme::Scheme scheme = Theme::current();
+    // A deleted message's words follow the language shown.
+    const QString shown = message.deleted ? deletedText() : message.body;
+    if (BodyLayout *known = m_bodyLayouts.object(message.localId);
+        known && known->width == width && known->deleted == message.deleted &&
+        known->scheme == scheme && known->body == shown && known->font == option.font &&
+        known->entities == message.entities) {
+        *height = known->height;
+        return known->layout;
+    }
+    auto *laid = new BodyLayout;
+    laid->body = shown;
+    laid->font = option.font;
+    laid->width = width;
+    laid->deleted = message.deleted;
+    laid->scheme = scheme;
+    laid->entities = message.entities;
+    QTextLayout &layout = laid->layout;
+    QString body = shown;
     // The text stays plain: links are character formats over it, never markup parsed from it.
-    const QList<TextLink> links = deleted ? QList<TextLink>() : TextLink::findAll(body);
+    const QList<TextLink> links = message.deleted ? QList<TextLink>() : TextLink::findAll(body);
     body.replace(u'\n', QChar::LineSeparator);
     layout.setText(body);
-    layout.setFont(deleted ? deletedFont(option.font) : option.font);
+    layout.setFont(message.deleted ? deletedFont(option.font) : option.font);
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(textOption);
     QList<QTextLayout::FormatRange> formats;
-    const Theme::Colors colors = Theme::colors(Theme::current());
+    const Theme::Colors colors = Theme::colors(scheme);
     for (const TextLink &link : links) {
         QTextLayout::FormatRange range;
         range.start = int(link.start);
@@ -184,8 +213,7 @@ int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem 
         range.format.setFontUnderline(true);
         formats.append(range);
     }
-    if (!deleted) {
-        const Message message = index.data(HistoryModel::MessageRole).value<Message>();
+    if (!message.deleted) {
         for (const moim::protocol::MessageEntity &mention : message.entities) {
             QTextLayout::FormatRange range;
             range.start = mention.offset;
@@ -202,14 +230,17 @@ int MessageDelegate::layoutBody(QTextLayout &layout, const QStyleOptionViewItem 
     }
     layout.setFormats(formats);
     layout.beginLayout();
-    qreal height = 0;
+    qreal lineTop = 0;
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
         line.setLineWidth(width);
-        line.setPosition(QPointF(0, height));
-        height += line.height();
+        line.setPosition(QPointF(0, lineTop));
+        lineTop += line.height();
     }
     layout.endLayout();
-    return int(std::ceil(height));
+    laid->height = int(std::ceil(lineTop));
+    *height = laid->height;
+    m_bodyLayouts.insert(message.localId, laid);
+    return laid->layout;
 }
 
 QString MessageDelegate::stateText(const QModelIndex &index)
@@ -283,11 +314,13 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     }
     const bool mine = index.data(HistoryModel::MineRole).toBool();
     const int bodyWidth = mine ? std::max(60, width - ReadCountWidth) : width;
-    QTextLayout body;
     // Files sent without words have no empty line above them.
     const bool filesOnly =
         !message.deleted && message.body.isEmpty() && !message.attachments.isEmpty();
-    const int bodyHeight = filesOnly ? 0 : layoutBody(body, option, index, bodyWidth);
+    static const QTextLayout noWords;
+    int bodyHeight = 0;
+    const QTextLayout &body =
+        filesOnly ? noWords : bodyLayout(option, index, bodyWidth, &bodyHeight);
     layout.body = QRect(left + TextLeft, y, bodyWidth, bodyHeight);
     const int firstLine = body.lineCount() > 0 ? int(std::ceil(body.lineAt(0).height()))
                                                : QFontMetrics(option.font).height();
@@ -338,26 +371,31 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // The list asks every row's height each time it lays itself out — for each burst of a live
+    // stream — so a row already measured answers from what the model holds, without copying
+    // the message or preparing a style option.
+    const auto *history = qobject_cast<const HistoryModel *>(index.model());
+    const Message copied = history ? Message() : messageOf(index);
+    const Message &message = history ? history->messages().at(index.row()) : copied;
+    const int width = option.rect.width();
+    const int marks = (index.data(HistoryModel::DayStartRole).toBool() ? 1 : 0) |
+                      (index.data(HistoryModel::FirstUnreadRole).toBool() ? 2 : 0) |
+                      (index.data(HistoryModel::GroupStartRole).toBool() ? 4 : 0);
+    const QString words = message.deleted        ? deletedText()
+                          : message.editedAt > 0 ? editedText()
+                                                 : QString();
+    if (const RowHeight *known = m_rowHeights.object(message.localId);
+        known && known->width == width && known->marks == marks && known->words == words &&
+        known->font == option.font && known->message == message)
+        return {width, known->height};
+
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.rect.setTop(0);
-    RowHeight row;
-    row.message = messageOf(index);
-    row.width = option.rect.width();
-    row.font = opt.font;
-    row.marks = (index.data(HistoryModel::DayStartRole).toBool() ? 1 : 0) |
-                (index.data(HistoryModel::FirstUnreadRole).toBool() ? 2 : 0) |
-                (index.data(HistoryModel::GroupStartRole).toBool() ? 4 : 0);
-    if (row.message.deleted)
-        row.words = deletedText();
-    else if (row.message.editedAt > 0)
-        row.words = editedText();
-    const QString key = row.message.localId;
-    if (const RowHeight *known = m_rowHeights.object(key); known && known->sameInputs(row))
-        return {row.width, known->height};
-    row.height = layoutFor(opt, index).height;
-    const QSize size(row.width, row.height);
-    m_rowHeights.insert(key, new RowHeight(std::move(row)));
+    auto *row = new RowHeight{message, width, option.font, marks, words, 0};
+    row->height = layoutFor(opt, index).height;
+    const QSize size(width, row->height);
+    m_rowHeights.insert(message.localId, row);
     return size;
 }
 
@@ -483,9 +521,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setFont(opt.font);
     painter->setPen(pending || message.deleted ? colors.mutedText : colors.text);
     // Drawn as plain text: whatever the server sends is never markup.
-    QTextLayout body;
-    layoutBody(body, opt, index, layout.body.width());
-    body.draw(painter, layout.body.topLeft());
+    if (layout.body.height() > 0) {
+        int bodyHeight = 0;
+        bodyLayout(opt, index, layout.body.width(), &bodyHeight)
+            .draw(painter, layout.body.topLeft());
+    }
     if (layout.edited.isValid()) {
         painter->setFont(smallFont(opt.font));
         painter->setPen(colors.mutedText);
@@ -607,8 +647,8 @@ QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
     const Layout layout = layoutFor(opt, index);
     if (!layout.body.contains(position))
         return {};
-    QTextLayout body;
-    layoutBody(body, opt, index, layout.body.width());
+    int bodyHeight = 0;
+    const QTextLayout &body = bodyLayout(opt, index, layout.body.width(), &bodyHeight);
     const QPointF local = position - layout.body.topLeft();
     for (int i = 0; i < body.lineCount(); ++i) {
         const QTextLine line = body.lineAt(i);

@@ -3,11 +3,13 @@
 #include "attachment_tiles.h"
 #include "chat/message.h"
 #include "reaction_chips.h"
+#include "theme/theme.h"
 
 #include <QCache>
 #include <QColor>
 #include <QFont>
 #include <QStyledItemDelegate>
+#include <QTextLayout>
 #include <QUrl>
 
 class QTextLayout;
@@ -126,11 +128,13 @@ private:
     void paintUnreadLine(QPainter *painter, const QRect &rect,
                          const QStyleOptionViewItem &option) const;
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    // Lays the body out in `width` (origin at the body's top left); returns its height. Links
-    // and mentions are formats over the plain text; a mention of this account (or of everyone)
-    // stands out more than a mention of someone else.
-    int layoutBody(QTextLayout &layout, const QStyleOptionViewItem &option,
-                   const QModelIndex &index, int width) const;
+    // The body laid out in `width` (origin at the body's top left), and its height. Links and
+    // mentions are formats over the plain text; a mention of this account (or of everyone)
+    // stands out more than a mention of someone else. Kept per message: each repaint of a live
+    // stream lays out and paints every visible row, and shaping their text again each time was
+    // most of the work. The reference lasts until the next call.
+    const QTextLayout &bodyLayout(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                  int width, int *height) const;
 
     void paintQuote(QPainter *painter, const QRect &rect, const QStyleOptionViewItem &option,
                     const ReplyQuote &quote) const;
@@ -149,16 +153,22 @@ private:
         // "(edited)" or the deleted message's words, in the language shown.
         QString words;
         int height = 0;
-
-        bool sameInputs(const RowHeight &other) const
-        {
-            return width == other.width && marks == other.marks && words == other.words &&
-                   font == other.font && message == other.message;
-        }
     };
     // Rows of a window and the window scrolled away from, then the oldest asked go.
     static constexpr int RowHeightsKept = 1000;
     mutable QCache<QString, RowHeight> m_rowHeights{RowHeightsKept};
+    struct BodyLayout
+    {
+        QString body;
+        QFont font;
+        int width = 0;
+        bool deleted = false;
+        Theme::Scheme scheme = Theme::Scheme::Light;
+        QList<protocol::MessageEntity> entities;
+        QTextLayout layout;
+        int height = 0;
+    };
+    mutable QCache<QString, BodyLayout> m_bodyLayouts{RowHeightsKept};
 
     const Chat *m_chat;
     QString m_highlighted;

@@ -147,7 +147,16 @@ MessageView::MessageView(HistoryModel *model, Chat *chat, QWidget *parent)
     });
     // Remembered before any rows come: the model lets go of the top right after new rows came
     // at the bottom, and while rows are going the view cannot tell where any row is.
-    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &MessageView::rememberPlace);
+    // Live rows arriving below a reader kept at the newest end move nothing: the view follows
+    // them down. Finding the place would lay every row out once per arrival of a live stream.
+    // (A page of newer history is different: the reader stays where they are.)
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex &, int first) {
+                if (first > 0 && first == m_history->rowCount() && m_stickToBottom &&
+                    !m_loadingNewer && m_history->isAtNewest())
+                    return;
+                rememberPlace();
+            });
     // While the top goes, the scroll bar's range shrinks under the reader: that is no scrolling
     // of theirs to answer by loading anything.
     connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
@@ -265,7 +274,14 @@ void MessageView::onRowsInserted(int first, int last)
         // Newer history below the reader, who stays where they are.
         m_stickToBottom = false;
     } else if (m_stickToBottom) {
-        QTimer::singleShot(0, this, &QListView::scrollToBottom);
+        // Once for a burst of arrivals, after the view has laid them out.
+        if (!m_scrollToBottomQueued) {
+            m_scrollToBottomQueued = true;
+            QTimer::singleShot(0, this, [this] {
+                m_scrollToBottomQueued = false;
+                scrollToBottom();
+            });
+        }
     } else {
         for (int row = first; row <= last; ++row) {
             if (!m_history->index(row).data(HistoryModel::MineRole).toBool())

@@ -124,6 +124,7 @@ private:
     QString m_workspaceId;
     QString m_shownConversation;
     bool m_stickToBottom = true;
+    bool m_scrollToBottomQueued = false;
     // Going to the first unread message of the conversation just opened.
     bool m_seekingUnread = false;
     // Going to a message a link pointed at.
