@@ -374,9 +374,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     // The list asks every row's height each time it lays itself out — for each burst of a live
     // stream — so a row already measured answers from what the model holds, without copying
     // the message or preparing a style option.
-    const auto *history = qobject_cast<const HistoryModel *>(index.model());
-    const Message copied = history ? Message() : messageOf(index);
-    const Message &message = history ? history->messages().at(index.row()) : copied;
+    Message storage;
+    const Message &message = messageAt(index, storage);
     const int width = option.rect.width();
     const int marks = (index.data(HistoryModel::DayStartRole).toBool() ? 1 : 0) |
                       (index.data(HistoryModel::FirstUnreadRole).toBool() ? 2 : 0) |

@@ -168,7 +168,10 @@ private:
         QTextLayout layout;
         int height = 0;
     };
-    mutable QCache<QString, BodyLayout> m_bodyLayouts{RowHeightsKept};
+    // Enough for every row on the tallest screen and the rows just measured; a shaped layout
+    // weighs several KiB, so not one per row of the window.
+    static constexpr int BodyLayoutsKept = 200;
+    mutable QCache<QString, BodyLayout> m_bodyLayouts{BodyLayoutsKept};
 
     const Chat *m_chat;
     QString m_highlighted;
