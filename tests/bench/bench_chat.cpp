@@ -28,6 +28,8 @@
 #include <QtTest>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <optional>
 
 using namespace moim;
@@ -51,6 +53,39 @@ Message synthetic(const QString &conversationId, qint64 seq, const QString &auth
     message.createdAt = 1700000000 + seq;
     return message;
 }
+
+// One long conversation of `count` messages, stored in the cache in one go.
+bool storeLongConversation(LocalCache &cache, int count)
+{
+    QList<Message> messages;
+    messages.reserve(count);
+    for (int i = 1; i <= count; ++i)
+        messages.append(synthetic(u"c_long"_s, i, i % 7 ? u"동료"_s : u"팀장"_s));
+    return cache.storeMessages(messages);
+}
+
+// A chat of "u_me" over a cache in a folder of its own, with a server address nobody answers:
+// everything comes from the cache or from events handed to it.
+struct OfflineChat
+{
+    QTemporaryDir dir;
+    LocalCache cache;
+    ApiClient api{ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s};
+    AuthorizedApi authorized{&api};
+    OutboxStore outbox; // not opened: nothing is sent here
+    std::unique_ptr<Chat> chat;
+
+    // Opens the cache; `beforeChat` fills it before the chat reads it.
+    bool open(const std::function<bool(LocalCache &)> &beforeChat = {})
+    {
+        if (cache.open(dir.filePath(u"cache.sqlite"_s)) == LocalCache::OpenResult::Failed)
+            return false;
+        if (beforeChat && !beforeChat(cache))
+            return false;
+        chat = std::make_unique<Chat>(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
+        return true;
+    }
+};
 
 } // namespace
 
@@ -130,13 +165,9 @@ private Q_SLOTS:
 
     void eventLoopLagUnderLoad()
     {
-        LocalCache cache;
-        QTemporaryDir dir;
-        QVERIFY(cache.open(dir.filePath(u"cache.sqlite"_s)) != LocalCache::OpenResult::Failed);
-        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
-        AuthorizedApi authorized(&api);
-        OutboxStore outbox; // not opened: nothing is sent here
-        Chat chat(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
+        OfflineChat offline;
+        QVERIFY(offline.open());
+        Chat &chat = *offline.chat;
         HistoryModel history(&chat, u"u_me"_s);
         history.setConversation(u"c_busy"_s);
         // The conversation is open on screen: the real view paints what arrives.
@@ -217,18 +248,10 @@ private Q_SLOTS:
 
     void scrollBackWithTheViewShown()
     {
-        LocalCache cache;
-        QTemporaryDir dir;
-        QVERIFY(cache.open(dir.filePath(u"cache.sqlite"_s)) != LocalCache::OpenResult::Failed);
-        QList<Message> messages;
-        for (int i = 1; i <= 20000; ++i)
-            messages.append(synthetic(u"c_long"_s, i, i % 7 ? u"동료"_s : u"팀장"_s));
-        QVERIFY(cache.storeMessages(messages));
-        messages.clear();
-        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
-        AuthorizedApi authorized(&api);
-        OutboxStore outbox; // not opened: nothing is sent here
-        Chat chat(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
+        OfflineChat offline;
+        QVERIFY(
+            offline.open([](LocalCache &cache) { return storeLongConversation(cache, 20000); }));
+        Chat &chat = *offline.chat;
         HistoryModel history(&chat, u"u_me"_s);
         history.setConversation(u"c_long"_s);
         ui::MessageView view(&history, &chat);
@@ -262,19 +285,10 @@ private Q_SLOTS:
 
     void memoryAfterScrollingBack()
     {
-        LocalCache cache;
-        QTemporaryDir dir;
-        QVERIFY(cache.open(dir.filePath(u"cache.sqlite"_s)) != LocalCache::OpenResult::Failed);
-        QList<Message> messages;
-        for (int i = 1; i <= 100000; ++i)
-            messages.append(synthetic(u"c_long"_s, i, u"동료"_s));
-        QVERIFY(cache.storeMessages(messages));
-        messages.clear();
-        messages.squeeze();
-        ApiClient api(ServerAddress::parse(u"http://127.0.0.1:9"_s), u"moim-desktop"_s, u"0.1.0"_s);
-        AuthorizedApi authorized(&api);
-        OutboxStore outbox; // not opened: nothing is sent here
-        Chat chat(&authorized, &cache, &outbox, u"u_me"_s, u"나"_s);
+        OfflineChat offline;
+        QVERIFY(
+            offline.open([](LocalCache &cache) { return storeLongConversation(cache, 100000); }));
+        Chat &chat = *offline.chat;
         HistoryModel history(&chat, u"u_me"_s);
         history.setConversation(u"c_long"_s);
         const qint64 before = currentRssKiB();
