@@ -126,7 +126,8 @@ int MessageDelegate::unreadCount(const QModelIndex &index) const
 {
     if (!m_chat || !isOwnSentMessage(index))
         return -1;
-    return m_chat->unreadBy(messageOf(index).conversationId,
+    Message storage;
+    return m_chat->unreadBy(messageAt(index, storage).conversationId,
                             index.data(HistoryModel::SeqRole).toLongLong(),
                             index.data(HistoryModel::AuthorIdRole).toString());
 }
@@ -306,7 +307,8 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.header = QRect(left + TextLeft, y, width, headerHeight);
         y += headerHeight + LineGap;
     }
-    const Message message = messageOf(index);
+    Message storage;
+    const Message &message = messageAt(index, storage);
     if (message.replyTo && !message.deleted) {
         layout.quote = QRect(left + TextLeft, y + LineGap, std::min(width, QuoteMaxWidth),
                              quoteHeight(option.font));
@@ -514,7 +516,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(layout.hoverTime, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
                           timeText(index));
     }
-    const Message message = messageOf(index);
+    Message storage;
+    const Message &message = messageAt(index, storage);
     if (layout.quote.isValid() && message.replyTo)
         paintQuote(painter, layout.quote, opt, *message.replyTo);
     painter->setFont(opt.font);
@@ -601,7 +604,8 @@ MessageDelegate::Hit MessageDelegate::hitAt(const QStyleOptionViewItem &option,
     const Layout layout = layoutFor(opt, index);
     Hit hit;
     if (layout.quote.contains(position)) {
-        const Message message = messageOf(index);
+        Message storage;
+        const Message &message = messageAt(index, storage);
         if (message.replyTo) {
             hit.kind = Hit::Kind::Quote;
             hit.rect = layout.quote;
