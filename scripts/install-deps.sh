@@ -18,6 +18,8 @@ build_packages=(
 runtime_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools oathtool
   qt6-qpa-plugins qt6-wayland
+  # Qt's own words (a field's Copy and Paste, a question's Yes and Cancel) in Korean.
+  qt6-translations-l10n
 )
 # Building the Debian packages (cpack, dpkg-shlibdeps) and the checks the suite runs on them.
 packaging_packages=(

@@ -153,6 +153,10 @@
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Public channels</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ChannelDialog</name>
@@ -2617,6 +2621,10 @@ Messages arrive here.</source>
     </message>
     <message>
         <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

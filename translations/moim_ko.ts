@@ -152,6 +152,10 @@
         <source>Clear</source>
         <translation>지우기</translation>
     </message>
+    <message>
+        <source>Public channels</source>
+        <translation>공개 채널</translation>
+    </message>
 </context>
 <context>
     <name>moim::ui::ChannelDialog</name>
@@ -2604,6 +2608,10 @@ Messages arrive here.</source>
     <message>
         <source>Clear</source>
         <translation>지우기</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>구성원</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,23 @@
 // no date or time in the system locale's words. Every control a keyboard reaches has a name, and
 // the name carries any number the control shows.
 
+#include "account/account.h"
 #include "account/my_account_page.h"
 #include "auth/password_login.h"
 #include "auth/session_manager.h"
+#include "chat/attachment_strip.h"
+#include "chat/attachment_tiles.h"
+#include "chat/composer.h"
+#include "chat/history_model.h"
+#include "chat/image_viewer.h"
+#include "chat/message_files.h"
+#include "chat/outgoing_files.h"
+#include "conversations/conversation_actions.h"
+#include "conversations/conversation_dialogs.h"
 #include "desktop/appearance_controller.h"
 #include "desktop/preferences_dialog.h"
 #include "language.h"
+#include "login/invite_page.h"
 #include "login/login_window.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
@@ -17,6 +28,7 @@
 #include "net/api_client.h"
 #include "notify/notification_settings_page.h"
 #include "search/quick_switcher.h"
+#include "search/search_panel.h"
 #include "secrets/memory_secret_store.h"
 #include "storage/preferences.h"
 #include "theme/theme.h"
@@ -27,13 +39,18 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextDocument>
+#include <QTimer>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -177,6 +194,20 @@ QStringList unnamedControls(QWidget *root)
 }
 } // namespace
 
+// A screen that fails ends the test function there, so its windows are not checked again later.
+#define CHECK_SCREEN(root, screen)                                                                 \
+    do {                                                                                           \
+        checkScreen(root, screen);                                                                 \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+#define CHECK_TEXTS(texts, screen)                                                                 \
+    do {                                                                                           \
+        checkTexts(texts, screen);                                                                 \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+
 class TestKoreanScreens : public QObject
 {
     Q_OBJECT
@@ -184,15 +215,51 @@ class TestKoreanScreens : public QObject
     test::MockServerProcess m_server;
     std::unique_ptr<test::IsolatedHome> m_home;
     Catalogue m_catalogue;
+    MemorySecretStore m_secrets;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<SessionManager> m_sessions;
+    std::unique_ptr<Preferences> m_preferences;
+    std::unique_ptr<AppearanceController> m_appearance;
+    std::unique_ptr<WindowController> m_windows;
+    QTemporaryDir m_files;
 
     void checkScreen(QWidget *root, const QString &screen)
     {
         QCoreApplication::processEvents();
-        const QStringList english = englishIn(shownTexts(root), m_catalogue);
-        QVERIFY2(english.isEmpty(),
-                 qPrintable(screen + u" shows English: "_s + english.join(u" | "_s)));
+        CHECK_TEXTS(shownTexts(root), screen);
         const QStringList unnamed = unnamedControls(root);
         QVERIFY2(unnamed.isEmpty(), qPrintable(screen + u": "_s + unnamed.join(u" | "_s)));
+    }
+    void checkTexts(const QStringList &texts, const QString &screen)
+    {
+        const QStringList english = englishIn(texts, m_catalogue);
+        QVERIFY2(english.isEmpty(),
+                 qPrintable(screen + u" shows English: "_s + english.join(u" | "_s)));
+    }
+    MainWindow *main() const { return m_windows->mainWindow(); }
+    // The open conversation's row whose text is `body`, newest first.
+    int rowWithBody(const QString &body) const
+    {
+        const QList<Message> &rows = main()->history()->messages();
+        for (qsizetype row = rows.size() - 1; row >= 0; --row) {
+            if (rows.at(row).body == body)
+                return int(row);
+        }
+        return -1;
+    }
+    QString openConversationName() const
+    {
+        const std::optional<Conversation> open =
+            main()->account()->conversation(main()->openConversationId());
+        return open ? open->name : QString();
+    }
+    template<typename Dialog> Dialog *openDialog()
+    {
+        for (Dialog *dialog : main()->findChildren<Dialog *>()) {
+            if (dialog->isVisible())
+                return dialog;
+        }
+        return nullptr;
     }
 
 private Q_SLOTS:
@@ -206,24 +273,29 @@ private Q_SLOTS:
         QVERIFY(englishIn({u"환경설정"_s, u"모임 본사"_s}, m_catalogue).isEmpty());
         QVERIFY(installLanguage(*qApp, u"ko"_s));
         Theme::apply(*qApp, Theme::Scheme::Light);
+        QVERIFY(m_files.isValid());
         QVERIFY2(m_server.start(), qPrintable(m_server.output()));
         m_home = std::make_unique<test::IsolatedHome>();
+        m_api = std::make_unique<ApiClient>(ServerAddress::parse(m_server.url().toString()),
+                                            u"moim-desktop"_s, u"0.1.0"_s);
+        const Profile profile;
+        m_sessions = std::make_unique<SessionManager>(profile, m_api.get(), &m_secrets);
+        m_preferences = std::make_unique<Preferences>(profile.settingsFile());
+        m_appearance = std::make_unique<AppearanceController>(*qApp, m_preferences.get());
+        m_windows = std::make_unique<WindowController>(m_sessions.get(), m_preferences.get());
+        m_windows->setAppearance(m_appearance.get());
+        m_windows->start();
     }
 
-    void everyScreenIsKorean()
+    void cleanupTestCase()
     {
-        MemorySecretStore secrets;
-        ApiClient api(ServerAddress::parse(m_server.url().toString()), u"moim-desktop"_s,
-                      u"0.1.0"_s);
-        const Profile profile;
-        SessionManager sessions(profile, &api, &secrets);
-        Preferences preferences(profile.settingsFile());
-        AppearanceController appearance(*qApp, &preferences);
-        WindowController windows(&sessions, &preferences);
-        windows.setAppearance(&appearance);
-        windows.start();
+        m_windows.reset();
+        m_sessions.reset();
+    }
 
-        LoginWindow *login = windows.loginWindow();
+    void signInPages()
+    {
+        LoginWindow *login = m_windows->loginWindow();
         QVERIFY(login && login->isVisible());
         for (const auto page :
              {LoginWindow::Page::Password, LoginWindow::Page::Unauthorized,
@@ -231,40 +303,180 @@ private Q_SLOTS:
               LoginWindow::Page::PasteLink, LoginWindow::Page::Qr, LoginWindow::Page::Push,
               LoginWindow::Page::SecondFactor, LoginWindow::Page::ResetPassword}) {
             login->showPage(page);
-            checkScreen(login, QString::fromLatin1(
-                                   QMetaEnum::fromType<LoginWindow::Page>().valueToKey(int(page))));
+            CHECK_SCREEN(login,
+                         QString::fromLatin1(
+                             QMetaEnum::fromType<LoginWindow::Page>().valueToKey(int(page))));
         }
         // A link that is not one, as pasted from a mail that cut it.
-        windows.openLink(u"moim://invite/"_s);
+        m_windows->openLink(u"moim://invite/"_s);
         QTRY_COMPARE(login->currentPage(), LoginWindow::Page::LinkProblem);
-        checkScreen(login, u"link problem"_s);
+        CHECK_SCREEN(login, u"link problem"_s);
+    }
+
+    // A real invitation, for a new person and for one who has an account already.
+    void invitationPages()
+    {
+        LoginWindow *login = m_windows->loginWindow();
+        const QString workspace = m_server.createWorkspace(u"제주 팀"_s, u"Jeju Team"_s);
+        for (const QString &email : {u"sora.han@moim.example"_s, Jimin}) {
+            m_windows->openLink(m_server.invite(email, workspace));
+            QTRY_COMPARE_WITH_TIMEOUT(login->currentPage(), LoginWindow::Page::Invite, 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(login->inviteFlow()->state(), InviteFlow::State::Ready,
+                                      10000);
+            QVERIFY(login->invitePage()->summaryText().contains(u"제주 팀"_s));
+            CHECK_SCREEN(login, u"invitation for "_s + email);
+        }
         login->showPage(LoginWindow::Page::Password);
-        login->passwordLogin()->submit(Jimin, Password, true, false);
-        QTRY_VERIFY_WITH_TIMEOUT(windows.mainWindow() && windows.mainWindow()->isVisible(), 20000);
-        MainWindow *main = windows.mainWindow();
-        main->sidebar()->selectIndex(0);
-        QTRY_VERIFY_WITH_TIMEOUT(main->conversationList()->model()->rowCount() > 0, 10000);
-        checkScreen(main, u"main window"_s);
-        const QModelIndex first = main->conversationList()->model()->index(0, 0);
-        main->conversationList()->setCurrentIndex(first);
-        Q_EMIT main->conversationList()->activated(first);
-        QTRY_VERIFY_WITH_TIMEOUT(!main->openConversationId().isEmpty(), 10000);
-        checkScreen(main, u"a conversation"_s);
+    }
 
-        QuickSwitcher *switcher = main->openQuickSwitcher();
+    void mainWindowAndConversation()
+    {
+        m_windows->loginWindow()->passwordLogin()->submit(Jimin, Password, true, false);
+        QTRY_VERIFY_WITH_TIMEOUT(main() && main()->isVisible(), 20000);
+        main()->sidebar()->selectIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(main()->conversationList()->model()->rowCount() > 0, 10000);
+        CHECK_SCREEN(main(), u"main window"_s);
+        const QModelIndex first = main()->conversationList()->model()->index(0, 0);
+        main()->conversationList()->setCurrentIndex(first);
+        Q_EMIT main()->conversationList()->activated(first);
+        QTRY_VERIFY_WITH_TIMEOUT(!main()->openConversationId().isEmpty(), 10000);
+        CHECK_SCREEN(main(), u"a conversation"_s);
+
+        QuickSwitcher *switcher = main()->openQuickSwitcher();
         QVERIFY(switcher);
-        checkScreen(switcher, u"quick switcher"_s);
+        CHECK_SCREEN(switcher, u"quick switcher"_s);
         switcher->close();
+    }
 
-        MyAccountPage *account = main->openMyAccount();
+    // Search everywhere with results: the rows, what they say to a screen reader, the status.
+    void searchResults()
+    {
+        main()->startSearch(true);
+        SearchPanel *panel = main()->searchPanel();
+        panel->field()->setText(u"아침"_s);
+        panel->searchNow();
+        QTRY_VERIFY(panel->isVisibleTo(main()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->state() == SearchPanel::State::Done && panel->model()->rowCount() > 0, 10000);
+        CHECK_SCREEN(main(), u"search results"_s);
+        QStringList rows;
+        for (int row = 0; row < panel->model()->rowCount(); ++row) {
+            const QModelIndex index = panel->model()->index(row, 0);
+            rows << index.data(Qt::DisplayRole).toString()
+                 << index.data(Qt::AccessibleTextRole).toString()
+                 << index.data(Qt::ToolTipRole).toString();
+        }
+        CHECK_TEXTS(rows, u"search result rows"_s);
+        QTest::keyClick(panel->field(), Qt::Key_Escape);
+        QTRY_VERIFY(!panel->isVisibleTo(main()));
+    }
+
+    // Making, editing, browsing and leaving channels, and starting a direct conversation.
+    void conversationDialogs()
+    {
+        ConversationActions *actions = main()->conversationActions();
+        actions->newChannel();
+        auto *create = openDialog<ChannelDialog>();
+        QVERIFY(create);
+        CHECK_SCREEN(create, u"new channel"_s);
+        create->findChild<QLineEdit *>()->setText(u"제주-준비"_s);
+        create->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!create || !create->isVisible(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(openConversationName(), u"제주-준비"_s, 10000);
+
+        actions->editChannel();
+        auto *edit = openDialog<ChannelDialog>();
+        QVERIFY(edit);
+        CHECK_SCREEN(edit, u"edit channel"_s);
+        edit->reject();
+
+        actions->browseChannels();
+        auto *browse = openDialog<BrowseChannelsDialog>();
+        QVERIFY(browse);
+        QTRY_VERIFY_WITH_TIMEOUT(browse->findChild<QListWidget *>()->count() > 0, 10000);
+        CHECK_SCREEN(browse, u"browse channels"_s);
+        QStringList channels;
+        for (int row = 0; row < browse->findChild<QListWidget *>()->count(); ++row) {
+            const QListWidgetItem *item = browse->findChild<QListWidget *>()->item(row);
+            channels << item->text() << item->toolTip()
+                     << item->data(Qt::AccessibleTextRole).toString();
+        }
+        CHECK_TEXTS(channels, u"browse channels' rows"_s);
+        browse->reject();
+
+        actions->newDirect();
+        auto *direct = openDialog<NewDirectDialog>();
+        QVERIFY(direct);
+        QTRY_VERIFY_WITH_TIMEOUT(direct->findChild<QListWidget *>()->count() > 0, 10000);
+        CHECK_SCREEN(direct, u"new direct conversation"_s);
+        direct->reject();
+
+        // Leaving asks first; the question is read, then declined.
+        QStringList question;
+        QTimer::singleShot(0, this, [&question] {
+            QWidget *box = QApplication::activeModalWidget();
+            if (!box)
+                return;
+            question = shownTexts(box);
+            question.prepend(u"shown"_s);
+            QMetaObject::invokeMethod(box, "reject", Qt::QueuedConnection);
+        });
+        actions->leaveChannel();
+        QCOMPARE(question.value(0), u"shown"_s);
+        question.removeFirst();
+        CHECK_TEXTS(question, u"leave channel question"_s);
+        QVERIFY(question.join(u' ').contains(u"제주-준비"_s));
+    }
+
+    // A photo attached (its chip above the composer), sent, and opened in the viewer.
+    void filesAndTheViewer()
+    {
+        const QString photo = m_files.filePath(u"현장 사진.png"_s);
+        QImage image(QSize(640, 480), QImage::Format_RGB32);
+        image.fill(QColor(0x2e, 0x7d, 0x32));
+        QVERIFY(image.save(photo, "PNG"));
+        main()->outgoingFiles()->attach({photo});
+        AttachmentStrip *strip = main()->attachmentStrip();
+        QCOMPARE(strip->files().size(), 1);
+        CHECK_SCREEN(main(), u"a file attached"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(strip->files().first().stage == OutgoingFile::Stage::Done, 15000);
+        Composer *composer = main()->composer();
+        composer->setFocus();
+        composer->insertPlainText(u"현장 사진입니다"_s);
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowWithBody(u"현장 사진입니다"_s) >= 0 &&
+                main()->history()->messages().at(rowWithBody(u"현장 사진입니다"_s)).seq > 0,
+            15000);
+        const int row = rowWithBody(u"현장 사진입니다"_s);
+        const QModelIndex index = main()->history()->index(row, 0);
+        CHECK_TEXTS({index.data(Qt::AccessibleTextRole).toString()}, u"a message with a file"_s);
+
+        main()->messageFiles()->activate(main()->history()->messages().at(row), 0,
+                                         AttachmentTiles::Part::Image);
+        ImageViewer *viewer = main()->messageFiles()->viewer();
+        QVERIFY(viewer && viewer->isVisible());
+        // The dialogs before took the activation; the viewer's keys work in the active window.
+        main()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(main()));
+        CHECK_SCREEN(viewer, u"image viewer"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->isFullImageShown(), 15000);
+        CHECK_SCREEN(viewer, u"image viewer, full size"_s);
+        QTest::keyClick(viewer, Qt::Key_Escape);
+        QVERIFY(!viewer->isVisible());
+    }
+
+    void accountPreferencesAndNotifications()
+    {
+        MyAccountPage *account = main()->openMyAccount();
         for (int tab = 0; tab < account->tabs()->count(); ++tab) {
             account->tabs()->setCurrentIndex(tab);
-            checkScreen(account, u"My account, tab "_s + QString::number(tab));
+            CHECK_SCREEN(account, u"My account, tab "_s + QString::number(tab));
         }
         account->close();
-        checkScreen(windows.openPreferences(), u"Preferences"_s);
-        checkScreen(main->openNotificationSettings(main->currentWorkspaceId()),
-                    u"notification settings"_s);
+        CHECK_SCREEN(m_windows->openPreferences(), u"Preferences"_s);
+        CHECK_SCREEN(main()->openNotificationSettings(main()->currentWorkspaceId()),
+                     u"notification settings"_s);
     }
 };
 

@@ -174,7 +174,10 @@ BrowseChannelsDialog::BrowseChannelsDialog(Account *account, const QString &work
 {
     setWindowTitle(tr("Browse channels"));
     resize(460, 420);
+    // A placeholder is not a name to a screen reader.
     m_filter->setPlaceholderText(tr("Search channels"));
+    m_filter->setAccessibleName(m_filter->placeholderText());
+    m_list->setAccessibleName(tr("Public channels"));
     m_filter->setClearButtonEnabled(true);
     makeFieldButtonsAccessible(m_filter, tr("Clear"));
     m_list->setWordWrap(true);
@@ -272,6 +275,8 @@ NewDirectDialog::NewDirectDialog(Account *account, const QString &workspaceId, Q
     auto *hint = new QLabel(tr("Choose one or more people (up to 8)."), this);
     hint->setWordWrap(true);
     m_filter->setPlaceholderText(tr("Search people"));
+    m_filter->setAccessibleName(m_filter->placeholderText());
+    m_list->setAccessibleName(tr("People"));
     m_list->setSpacing(2);
     m_filter->setClearButtonEnabled(true);
     makeFieldButtonsAccessible(m_filter, tr("Clear"));
