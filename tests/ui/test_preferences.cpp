@@ -13,6 +13,7 @@
 #include "login/login_window.h"
 #include "main/main_window.h"
 #include "main/workspace_sidebar.h"
+#include "main/workspace_tile.h"
 #include "mock_server_process.h"
 #include "net/api_client.h"
 #include "notify/notification_settings_page.h"
@@ -396,6 +397,13 @@ private Q_SLOTS:
             main->openNotificationSettings(main->currentWorkspaceId());
         QVERIFY(notifications);
         QCOMPARE(notifications->quietStartEdit()->width(), 2 * 84);
+        // The workspace tiles and the account button too, drawn sharp at their new size.
+        WorkspaceSidebar *sidebar = main->sidebar();
+        QTRY_COMPARE(sidebar->width(), 2 * WorkspaceTile::Width);
+        QTRY_COMPARE(sidebar->tiles().first()->height(), 2 * (WorkspaceTile::TileSize + 12));
+        QCOMPARE(sidebar->accountButton()->iconSize(), QSize(72, 72));
+        const QSize avatar = sidebar->accountButton()->icon().availableSizes().value(0);
+        QVERIFY2(avatar.width() >= 72, qPrintable(QString::number(avatar.width())));
         screenshot(dialog, u"preferences-large-text"_s);
         screenshot(main, u"main-window-large-text"_s);
         QCOMPARE(Preferences(Profile().settingsFile()).textSize(), 200);

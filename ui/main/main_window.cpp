@@ -77,27 +77,6 @@ const auto OrderByName = u"name"_s;
 const auto OrderByActivity = u"activity"_s;
 constexpr int DefaultSidebarWidth = 260;
 
-// The account's initial in a circle, for the account button.
-QIcon avatarIcon(const QString &name, qreal devicePixelRatio)
-{
-    const int size = 36;
-    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0x4f, 0x7b, 0xff));
-    painter.drawEllipse(QRectF(0, 0, size, size));
-    QFont font = QApplication::font();
-    font.setPixelSize(15);
-    font.setWeight(QFont::Bold);
-    painter.setFont(font);
-    painter.setPen(Qt::white);
-    painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, name.left(1).toUpper());
-    return QIcon(pixmap);
-}
-
 } // namespace
 
 MainWindow::MainWindow(SessionManager *sessions, QSettings *uiState, QWidget *parent)
@@ -649,7 +628,7 @@ void MainWindow::retranslate()
     m_previousAction->setText(tr("&Previous workspace"));
     QToolButton *account = m_sidebar->accountButton();
     const QString name = identity.displayName.isEmpty() ? identity.email : identity.displayName;
-    account->setIcon(avatarIcon(name, devicePixelRatioF()));
+    m_sidebar->setAccountName(name);
     setPlainToolTip(account, tr("Account: %1").arg(name));
     account->setAccessibleName(tr("Account menu for %1").arg(name));
     m_conversationList->setAccessibleName(tr("Conversations"));

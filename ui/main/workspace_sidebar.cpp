@@ -3,13 +3,16 @@
 #include "account/workspace_model.h"
 #include "common/plain_text.h"
 #include "notify/mute_description.h"
+#include "theme/theme.h"
 #include "workspace_tile.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -22,6 +25,28 @@ namespace {
 // One notch of a wheel is 120; a deliberate touchpad swipe sends well over that.
 constexpr int SwipeThreshold = 120;
 constexpr int DragThreshold = 40;
+constexpr int AvatarSize = 36; // at the normal text size
+
+// The account's initial in a circle, for the account button, at the user's text size.
+QIcon avatarIcon(const QString &name, qreal devicePixelRatio)
+{
+    const int size = Theme::scaled(AvatarSize);
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x4f, 0x7b, 0xff));
+    painter.drawEllipse(QRectF(0, 0, size, size));
+    QFont font = QApplication::font();
+    font.setPixelSize(Theme::scaled(15));
+    font.setWeight(QFont::Bold);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, name.left(1).toUpper());
+    return QIcon(pixmap);
+}
 } // namespace
 
 WorkspaceSidebar::WorkspaceSidebar(WorkspaceModel *model, QWidget *parent)
@@ -33,17 +58,13 @@ WorkspaceSidebar::WorkspaceSidebar(WorkspaceModel *model, QWidget *parent)
 {
     setObjectName(u"Sidebar"_s);
     setAttribute(Qt::WA_StyledBackground);
-    setFixedWidth(72);
     m_group->setExclusive(true);
     m_tileLayout->setContentsMargins(0, 0, 0, 0);
     m_tileLayout->setSpacing(2);
     m_accountButton->setObjectName(u"AccountButton"_s);
     m_accountButton->setPopupMode(QToolButton::InstantPopup);
-    m_accountButton->setIconSize(QSize(36, 36));
-    m_accountButton->setFixedSize(56, 56);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 12, 0, 12);
     layout->setSpacing(0);
     layout->addLayout(m_tileLayout);
     layout->addStretch(1);
@@ -51,7 +72,32 @@ WorkspaceSidebar::WorkspaceSidebar(WorkspaceModel *model, QWidget *parent)
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &WorkspaceSidebar::rebuild);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &WorkspaceSidebar::refreshAppearance);
+    applySizes();
     rebuild();
+}
+
+void WorkspaceSidebar::applySizes()
+{
+    setFixedWidth(Theme::scaled(WorkspaceTile::Width));
+    layout()->setContentsMargins(0, Theme::scaled(12), 0, Theme::scaled(12));
+    m_tileLayout->setSpacing(Theme::scaled(2));
+    m_accountButton->setIconSize(QSize(Theme::scaled(AvatarSize), Theme::scaled(AvatarSize)));
+    m_accountButton->setFixedSize(Theme::scaled(56), Theme::scaled(56));
+    if (!m_accountName.isEmpty())
+        m_accountButton->setIcon(avatarIcon(m_accountName, devicePixelRatioF()));
+}
+
+void WorkspaceSidebar::setAccountName(const QString &name)
+{
+    m_accountName = name;
+    m_accountButton->setIcon(avatarIcon(name, devicePixelRatioF()));
+}
+
+void WorkspaceSidebar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        applySizes();
+    QWidget::changeEvent(event);
 }
 
 int WorkspaceSidebar::count() const

@@ -36,6 +36,8 @@ public:
     int count() const;
     QList<WorkspaceTile *> tiles() const { return m_tiles; }
     QToolButton *accountButton() const { return m_accountButton; }
+    // The account button shows the initial of `name` in a circle.
+    void setAccountName(const QString &name);
     // The context menu of a workspace's tile (notification settings, mute, unmute), built
     // afresh so it shows the workspace as it is now. The caller owns it.
     QMenu *buildTileMenu(const QString &workspaceId);
@@ -51,8 +53,11 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // Sizes follow the user's text size, like the tiles.
+    void applySizes();
     void rebuild();
     void refreshAppearance();
     // "Notifications muted until 18:30" and the like; empty when notifications are on.
@@ -64,6 +69,7 @@ private:
     QButtonGroup *m_group;
     QList<WorkspaceTile *> m_tiles;
     QToolButton *m_accountButton;
+    QString m_accountName;
     QString m_currentId;
     int m_swipeAccumulated = 0;
     QPoint m_pressPosition;

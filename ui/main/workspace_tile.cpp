@@ -2,6 +2,7 @@
 
 #include "theme/theme.h"
 
+#include <QEvent>
 #include <QIcon>
 #include <QPainter>
 #include <QPainterPath>
@@ -20,7 +21,15 @@ WorkspaceTile::WorkspaceTile(QString workspaceId, QWidget *parent)
 
 QSize WorkspaceTile::sizeHint() const
 {
-    return {72, TileSize + 12};
+    return {Theme::scaled(Width), Theme::scaled(TileSize + 12)};
+}
+
+void WorkspaceTile::changeEvent(QEvent *event)
+{
+    // The text size changed: the tile takes its new size.
+    if (event->type() == QEvent::FontChange)
+        updateGeometry();
+    QAbstractButton::changeEvent(event);
 }
 
 void WorkspaceTile::setAppearance(const QString &initials, const QColor &color, bool available)
@@ -67,9 +76,15 @@ void WorkspaceTile::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
+    // Drawn at the normal text size and scaled as a whole, so initials, badges and the bar
+    // keep their proportions at any text size.
+    const qreal scale = Theme::textPercent() / 100.0;
+    painter.scale(scale, scale);
+    const QSizeF area = QSizeF(size()) / scale;
     // Badges are ringed in the sidebar's own colour, which differs between light and dark.
     const QColor ring = Theme::colors(Theme::current()).sidebar;
-    const QRectF tile((width() - TileSize) / 2.0, (height() - TileSize) / 2.0, TileSize, TileSize);
+    const QRectF tile((area.width() - TileSize) / 2.0, (area.height() - TileSize) / 2.0, TileSize,
+                      TileSize);
 
     // The selected tile gets a bar at the window edge and a rounder-squarer shape.
     if (isChecked()) {
@@ -135,11 +150,12 @@ void WorkspaceTile::paintEvent(QPaintEvent *)
         painter.setBrush(QColor(0x8a, 0x93, 0xa6));
         painter.drawEllipse(badge);
         const int iconSize = 14;
+        // Rendered for the scaled size, so it stays sharp when the painter scales it.
         const QPixmap bell = tintedIcon(QStringLiteral(":/moim/icons/bell-off.svg"), iconSize,
-                                        Qt::white, devicePixelRatioF());
-        painter.drawPixmap(
-            QPointF(badge.center().x() - iconSize / 2.0, badge.center().y() - iconSize / 2.0),
-            bell);
+                                        Qt::white, devicePixelRatioF() * scale);
+        painter.drawPixmap(QRectF(badge.center().x() - iconSize / 2.0,
+                                  badge.center().y() - iconSize / 2.0, iconSize, iconSize),
+                           bell, QRectF(bell.rect()));
     }
 
     if (m_unread > 0) {

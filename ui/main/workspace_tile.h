@@ -11,7 +11,9 @@ class WorkspaceTile : public QAbstractButton
     Q_OBJECT
 
 public:
+    // At the normal text size; a tile and everything on it grow with the user's text size.
     static constexpr int TileSize = 44;
+    static constexpr int Width = 72;
 
     WorkspaceTile(QString workspaceId, QWidget *parent = nullptr);
 
@@ -32,6 +34,7 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QString m_workspaceId;
