@@ -261,6 +261,23 @@ private Q_SLOTS:
         QCOMPARE(model.flags(model.index(0, 0)), Qt::NoItemFlags);
     }
 
+    // The cells and their emoji grow with the user's text size, in a picker already made.
+    void growsWithTheTextSize()
+    {
+        EmojiPicker picker(m_settings.get());
+        open(picker);
+        const int cell = picker.grid()->columnWidth(0);
+        const int glyph = picker.model()->index(1, 0).data(Qt::FontRole).value<QFont>().pixelSize();
+        const QSize grid = picker.grid()->size();
+        Theme::apply(*qApp, Theme::Scheme::Light, 200);
+        QCOMPARE(picker.grid()->columnWidth(0), 2 * cell);
+        QCOMPARE(picker.model()->index(1, 0).data(Qt::FontRole).value<QFont>().pixelSize(),
+                 2 * glyph);
+        QVERIFY(picker.grid()->width() > grid.width() && picker.grid()->height() > grid.height());
+        Theme::apply(*qApp, Theme::Scheme::Light);
+        QCOMPARE(picker.grid()->columnWidth(0), cell);
+    }
+
     void eachCellIsReadByItsNameInTheUiLanguage()
     {
         for (const auto &[language, thumbsUp] :

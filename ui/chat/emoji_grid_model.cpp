@@ -85,7 +85,7 @@ QVariant EmojiGridModel::data(const QModelIndex &index, int role) const
         return name.isEmpty() ? glyph : name;
     }
     case Qt::FontRole:
-        return emojiFont(QGuiApplication::font(), EmojiPixelSize);
+        return emojiFont(QGuiApplication::font(), Theme::scaled(EmojiPixelSize));
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignCenter);
     default:

@@ -77,11 +77,7 @@ EmojiPicker::EmojiPicker(QSettings *uiState, QWidget *parent)
     m_grid->horizontalHeader()->hide();
     m_grid->verticalHeader()->hide();
     m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_grid->horizontalHeader()->setDefaultSectionSize(CellSize);
-    m_grid->horizontalHeader()->setMinimumSectionSize(CellSize);
     m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_grid->verticalHeader()->setMinimumSectionSize(TitleRowHeight);
-    m_grid->verticalHeader()->setDefaultSectionSize(CellSize);
     m_grid->setShowGrid(false);
     m_grid->setFrameShape(QFrame::NoFrame);
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -92,20 +88,15 @@ EmojiPicker::EmojiPicker(QSettings *uiState, QWidget *parent)
     m_grid->setMouseTracking(true);
     // Typing goes on in the field while the arrows move through the grid from there.
     m_grid->setFocusPolicy(Qt::NoFocus);
-    m_grid->setFixedSize(EmojiGridModel::Columns * CellSize + ScrollBarWidth,
-                         VisibleRows * CellSize + TitleRowHeight);
 
     setRole(m_empty, "muted");
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setFixedSize(m_grid->size());
     m_empty->hide();
 
     m_previewEmoji->setObjectName(u"EmojiPreview"_s);
     m_previewEmoji->setTextFormat(Qt::PlainText);
-    m_previewEmoji->setFont(emojiFont(m_previewEmoji->font(), 26));
-    m_previewEmoji->setFixedWidth(CellSize);
     m_previewEmoji->setAlignment(Qt::AlignCenter);
     m_previewName->setTextFormat(Qt::PlainText);
     QFont nameFont = m_previewName->font();
@@ -141,6 +132,7 @@ EmojiPicker::EmojiPicker(QSettings *uiState, QWidget *parent)
     });
     connect(m_grid, &QTableView::entered, this,
             [this](const QModelIndex &index) { showPreview(m_model.positionOf(index)); });
+    applySizes();
     retranslate();
 }
 
@@ -212,7 +204,7 @@ void EmojiPicker::refill()
     m_grid->clearSpans();
     for (const int row : m_model.titleRows()) {
         m_grid->setSpan(row, 0, 1, EmojiGridModel::Columns);
-        m_grid->setRowHeight(row, TitleRowHeight);
+        m_grid->setRowHeight(row, Theme::scaled(TitleRowHeight));
     }
     const bool nothing = m_model.emojiCount() == 0;
     m_grid->setVisible(!nothing);
@@ -291,7 +283,25 @@ void EmojiPicker::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::FontChange)
+        applySizes();
     QWidget::changeEvent(event);
+}
+
+void EmojiPicker::applySizes()
+{
+    const int cell = Theme::scaled(CellSize);
+    // The minimum first: a default below the old minimum would be held at it.
+    m_grid->horizontalHeader()->setMinimumSectionSize(cell);
+    m_grid->horizontalHeader()->setDefaultSectionSize(cell);
+    m_grid->verticalHeader()->setMinimumSectionSize(Theme::scaled(TitleRowHeight));
+    m_grid->verticalHeader()->setDefaultSectionSize(cell);
+    m_grid->setFixedSize(EmojiGridModel::Columns * cell + ScrollBarWidth,
+                         VisibleRows * cell + Theme::scaled(TitleRowHeight));
+    m_empty->setFixedSize(m_grid->size());
+    m_previewEmoji->setFont(emojiFont(m_previewEmoji->font(), Theme::scaled(26)));
+    m_previewEmoji->setFixedWidth(cell);
+    refill(); // the title rows' heights
 }
 
 void EmojiPicker::retranslate()

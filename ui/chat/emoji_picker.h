@@ -50,6 +50,8 @@ protected:
 
 private:
     void retranslate();
+    // Cells, the grid and the preview follow the user's text size.
+    void applySizes();
     void refill();
     void setCurrent(int position);
     void showPreview(int position);

@@ -33,7 +33,7 @@ QFont countFont(const QFont &font)
 
 int chipHeight(const QFont &font)
 {
-    return std::max(QFontMetrics(emojiFont(font, EmojiPixelSize)).height(),
+    return std::max(QFontMetrics(emojiFont(font, Theme::scaled(EmojiPixelSize))).height(),
                     QFontMetrics(countFont(font)).height()) +
            2 * PaddingY;
 }
@@ -82,7 +82,7 @@ int ReactionChips::layout(const QFont &font, const QPoint &topLeft, int width)
     if (m_chips.isEmpty() && !m_withAddChip)
         return 0;
     const int height = chipHeight(font);
-    const QFontMetrics emojiMetrics(emojiFont(font, EmojiPixelSize));
+    const QFontMetrics emojiMetrics(emojiFont(font, Theme::scaled(EmojiPixelSize)));
     const QFontMetrics countMetrics(countFont(font));
     const int right = topLeft.x() + std::max(width, 0);
     QPoint at = topLeft;
@@ -98,7 +98,7 @@ int ReactionChips::layout(const QFont &font, const QPoint &topLeft, int width)
                              countMetrics.horizontalAdvance(countText(chip)) + PaddingX));
     }
     if (m_withAddChip)
-        m_addRect = place(2 * PaddingX + EmojiPixelSize + 4);
+        m_addRect = place(2 * PaddingX + Theme::scaled(EmojiPixelSize) + 4);
     const QRect last = m_withAddChip ? m_addRect : m_rects.constLast();
     return last.bottom() + 1 - topLeft.y();
 }
@@ -137,7 +137,7 @@ void ReactionChips::paint(QPainter *painter, int hovered) const
         const QRect rect = m_rects.at(chip);
         paintChip(rect, reaction.mine, chip == hovered);
         QRect content = rect.adjusted(PaddingX, 0, -PaddingX, 0);
-        painter->setFont(emojiFont(m_font, EmojiPixelSize));
+        painter->setFont(emojiFont(m_font, Theme::scaled(EmojiPixelSize)));
         painter->setPen(colors.text);
         const int emojiWidth = QFontMetrics(painter->font()).horizontalAdvance(reaction.emoji);
         painter->drawText(content, Qt::AlignLeft | Qt::AlignVCenter, reaction.emoji);

@@ -294,7 +294,10 @@ void Theme::apply(QApplication &app, Scheme scheme, int textPercent)
     g_current = scheme;
     // The platform's font, as the application started with it, is the 100 % size.
     static const QFont normalFont = QApplication::font();
-    if (textPercent != g_textPercent || QApplication::font() != normalFont) {
+    const bool resize = textPercent != g_textPercent || QApplication::font() != normalFont;
+    // Before the font changes: widgets that size themselves on FontChange read the new size.
+    g_textPercent = textPercent;
+    if (resize) {
         QFont font = normalFont;
         if (normalFont.pointSizeF() > 0)
             font.setPointSizeF(normalFont.pointSizeF() * textPercent / 100.0);
@@ -302,7 +305,6 @@ void Theme::apply(QApplication &app, Scheme scheme, int textPercent)
             font.setPixelSize(qRound(normalFont.pixelSize() * textPercent / 100.0));
         QApplication::setFont(font);
     }
-    g_textPercent = textPercent;
     // Fusion draws the same everywhere, so the style sheet meets a known base.
     if (app.style()->name() != "fusion"_L1)
         app.setStyle(QStyleFactory::create(u"Fusion"_s));
