@@ -48,7 +48,10 @@ void FirstPaintProbe::mark(const char *phase)
     recorded.text += QByteArray::number(double(recorded.clock.nsecsElapsed()) / 1e6, 'f', 1);
 }
 
-qint64 peakResidentKiB()
+namespace {
+
+// A "Vm…:" line of /proc/self/status in KiB, or -1 where unknown.
+qint64 statusKiB(const QByteArray &field)
 {
     QFile status(u"/proc/self/status"_s);
     if (!status.open(QIODevice::ReadOnly))
@@ -56,10 +59,24 @@ qint64 peakResidentKiB()
     // /proc files report size 0, so read them whole rather than by atEnd().
     const QList<QByteArray> lines = status.readAll().split('\n');
     for (const QByteArray &line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).simplified().split(' ').value(0).toLongLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).simplified().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+// MOIM_REPORT_SETTLED_MS: how long after the first frame the program goes on before it reports
+// its resident memory again and leaves (0: it leaves at once).
+int settleMs()
+{
+    return qEnvironmentVariableIntValue("MOIM_REPORT_SETTLED_MS");
+}
+
+} // namespace
+
+qint64 peakResidentKiB()
+{
+    return statusKiB("VmHWM:");
 }
 
 void FirstPaintProbe::installIfRequested()
@@ -82,7 +99,17 @@ bool FirstPaintProbe::eventFilter(QObject *watched, QEvent *event)
             std::printf("first-paint %s rss-kb=%lld phases=%s\n", name.constData(),
                         static_cast<long long>(peakResidentKiB()), phases().text.constData());
             std::fflush(stdout);
-            QApplication::exit(0);
+            // Settled: what the program holds once the window's deferred work and the first
+            // answers of the network are done, not only the peak on the way to the first frame.
+            QTimer::singleShot(settleMs(), qApp, [] {
+                if (settleMs() > 0) {
+                    std::printf("settled rss-kb=%lld peak-kb=%lld\n",
+                                static_cast<long long>(statusKiB("VmRSS:")),
+                                static_cast<long long>(peakResidentKiB()));
+                    std::fflush(stdout);
+                }
+                QApplication::exit(0);
+            });
         });
     }
     return QObject::eventFilter(watched, event);

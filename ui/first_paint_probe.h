@@ -8,7 +8,9 @@ namespace moim::ui {
 // top-level window prints "first-paint <class> rss-kb=<peak RSS> phases=<name:ms,…>" on stdout
 // and the program quits. The phases are the marks start-up passed, in milliseconds since the
 // first mark (main's start), so a benchmark can say where the time to the first frame goes.
-// Without the variable nothing is installed and marks cost one branch.
+// With MOIM_REPORT_SETTLED_MS=N as well, it goes on for N ms after the first frame and prints
+// "settled rss-kb=<resident now> peak-kb=<peak>" before it quits.
+// Without the variables nothing is installed and marks cost one branch.
 class FirstPaintProbe : public QObject
 {
     Q_OBJECT
