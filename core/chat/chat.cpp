@@ -90,18 +90,16 @@ void Chat::flush()
         m_unflushed.clear();
         return;
     }
-    if (!m_unflushed.isEmpty()) {
-        m_cache->storeMessages(m_unflushed);
-        m_unflushed.clear();
-        m_cache->setLastSeq(m_lastSeq);
+    // Only the conversations whose marks moved, and everything in one transaction: live traffic
+    // into the open conversation flushes at every message, and each flush costs one commit.
+    QList<LocalCache::ReadState> states;
+    for (const QString &id : std::as_const(m_dirtyReadStates)) {
+        if (const auto it = m_read.constFind(id); it != m_read.cend())
+            states.append({id, it->workspaceId, it->unread, it->lastReadSeq});
     }
-    if (m_readStateDirty) {
-        m_readStateDirty = false;
-        QList<LocalCache::ReadState> states;
-        for (auto it = m_read.cbegin(); it != m_read.cend(); ++it)
-            states.append({it.key(), it->workspaceId, it->unread, it->lastReadSeq});
-        m_cache->storeReadStates(states);
-    }
+    m_dirtyReadStates.clear();
+    m_cache->storeBatch(m_unflushed, m_unflushed.isEmpty() ? -1 : m_lastSeq, states);
+    m_unflushed.clear();
 }
 
 QString Chat::messagesPath(const QString &conversationId) const
@@ -405,7 +403,7 @@ bool Chat::handleEvent(const QString &type, const QJsonObject &event)
             ReadInfo &info = m_read[id];
             info.lastReadSeq = seq;
             info.unread = m_cache->countByOthersAfter(id, seq, m_myId);
-            persistReadState();
+            persistReadState(id);
             announceUnread(id, info.workspaceId);
         }
         return true;
@@ -455,7 +453,7 @@ void Chat::receive(const Message &message, const QString &workspaceId, bool live
     }
     if (message.seq > info.lastReadSeq && !counted) {
         ++info.unread;
-        persistReadState();
+        persistReadState(message.conversationId);
         announceUnread(message.conversationId, info.workspaceId);
     }
 }
@@ -480,7 +478,7 @@ void Chat::markRead(const QString &conversationId)
     if (seq > info.lastReadSeq || hadUnread) {
         info.lastReadSeq = seq;
         receiveReadMark(conversationId, m_myId, seq);
-        persistReadState();
+        persistReadState(conversationId);
         // Offline, or should this call fail: the next catch-up finds the server's mark behind
         // this one and sends it again.
         postReadMark(conversationId, seq);
@@ -523,7 +521,7 @@ void Chat::applyServerReadState(const QString &conversationId, const QString &wo
         info.unread = m_cache->countByOthersAfter(conversationId, info.lastReadSeq, m_myId);
         postReadMark(conversationId, info.lastReadSeq);
     }
-    persistReadState();
+    persistReadState(conversationId);
     if (info.unread != before)
         announceUnread(conversationId, info.workspaceId);
 }
@@ -537,7 +535,7 @@ void Chat::readUpToOwnMessage(const QString &conversationId, qint64 seq)
     receiveReadMark(conversationId, m_myId, seq);
     flush();
     const int unread = m_cache->countByOthersAfter(conversationId, seq, m_myId);
-    persistReadState();
+    persistReadState(conversationId);
     if (unread != info.unread) {
         info.unread = unread;
         announceUnread(conversationId, info.workspaceId);
@@ -594,7 +592,7 @@ void Chat::forgetConversation(const QString &conversationId)
     m_read.erase(found);
     if (m_active == conversationId)
         m_active.clear();
-    persistReadState();
+    persistReadState(conversationId);
     announceUnread(conversationId, workspaceId);
 }
 
@@ -650,9 +648,9 @@ void Chat::announceTotal()
     }
 }
 
-void Chat::persistReadState()
+void Chat::persistReadState(const QString &conversationId)
 {
-    m_readStateDirty = true;
+    m_dirtyReadStates.insert(conversationId);
     scheduleFlush();
 }
 

@@ -235,7 +235,8 @@ private:
     void postReadMark(const QString &conversationId, qint64 seq);
     void announceUnread(const QString &conversationId, const QString &workspaceId);
     void announceTotal();
-    void persistReadState();
+    // The conversation's read state is written at the next flush.
+    void persistReadState(const QString &conversationId);
     void scheduleFlush();
     QString messagesPath(const QString &conversationId) const;
     // The path of one message the server has.
@@ -266,7 +267,7 @@ private:
     Backoff m_syncBackoff;
     QTimer m_syncRetryTimer; // a catch-up that failed is tried again while online
     QList<Message> m_unflushed;
-    bool m_readStateDirty = false;
+    QSet<QString> m_dirtyReadStates;
     QTimer m_flushTimer;
     // Where the catch-up under way started: a message written after it is new and joins the
     // cache; an older one that changed is only updated where the cache holds it. -1: none.

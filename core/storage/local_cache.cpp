@@ -1041,6 +1041,29 @@ bool LocalCache::storeReadStates(const QList<ReadState> &states)
 {
     if (!m_db.transaction())
         return false;
+    return writeReadStates(states) ? m_db.commit() : (m_db.rollback(), false);
+}
+
+bool LocalCache::storeBatch(const QList<Message> &messages, qint64 lastSeq,
+                            const QList<ReadState> &readStates)
+{
+    if (messages.isEmpty() && lastSeq < 0 && readStates.isEmpty())
+        return true;
+    if (!m_db.transaction())
+        return false;
+    bool ok = true;
+    for (const Message &message : messages)
+        ok = ok && storeMessage(message);
+    if (ok && lastSeq >= 0)
+        ok = setLastSeq(lastSeq);
+    ok = ok && writeReadStates(readStates);
+    return ok ? m_db.commit() : (m_db.rollback(), false);
+}
+
+bool LocalCache::writeReadStates(const QList<ReadState> &states)
+{
+    if (states.isEmpty())
+        return true;
     QSqlQuery query(m_db);
     query.prepare(u"INSERT OR REPLACE INTO read_state (conversation_id, workspace_id, unread,"
                   " last_read_seq) VALUES (?, ?, ?, ?)"_s);
@@ -1052,7 +1075,7 @@ bool LocalCache::storeReadStates(const QList<ReadState> &states)
         query.addBindValue(state.lastReadSeq);
         ok = ok && query.exec();
     }
-    return ok ? m_db.commit() : (m_db.rollback(), false);
+    return ok;
 }
 
 QList<LocalCache::CachedNotificationSettings> LocalCache::notificationSettings() const

@@ -125,6 +125,10 @@ public:
     };
     QList<ReadState> readStates() const;
     bool storeReadStates(const QList<ReadState> &states);
+    // What live traffic and catch-up leave to write, in one transaction: messages, the event
+    // stream's position (lastSeq < 0 leaves it) and read states.
+    bool storeBatch(const QList<Message> &messages, qint64 lastSeq,
+                    const QList<ReadState> &readStates);
 
     struct CachedNotificationSettings
     {
@@ -148,6 +152,7 @@ private:
     void markInUse() const;
     bool migrate();
     bool hasExpectedSchema();
+    bool writeReadStates(const QList<ReadState> &states); // inside a transaction
     bool refreshQuotesOf(const Message &original);
     bool ensureSearchIndex();
     bool resetSearchIndex() const;

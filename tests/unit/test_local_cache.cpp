@@ -441,6 +441,34 @@ private Q_SLOTS:
         QCOMPARE(cache.messages(u"c1"_s, 0, 10).size(), 1);
     }
 
+    // What a flush leaves to write goes in one transaction: messages, the stream's position and
+    // the read states that moved; a part not given is left as it is.
+    void aBatchIsWrittenWhole()
+    {
+        QTemporaryDir dir;
+        LocalCache cache;
+        QCOMPARE(cache.open(dir.filePath(u"cache.sqlite"_s)), LocalCache::OpenResult::Opened);
+        QTRY_VERIFY(cache.isSearchIndexComplete());
+        QVERIFY(cache.storeReadStates({{u"c1"_s, u"w1"_s, 3, 4}, {u"c2"_s, u"w1"_s, 1, 7}}));
+        QVERIFY(
+            cache.storeBatch({sentMessage(8, u"배치로 온 말"_s)}, 8, {{u"c1"_s, u"w1"_s, 0, 8}}));
+        QCOMPARE(cache.lastSeq(), 8);
+        QCOMPARE(cache.message(u"m_8"_s)->body, u"배치로 온 말"_s);
+        QCOMPARE(seqsOf(cache.searchMessages(searchFor({u"배치로"_s}))), QList<qint64>{8});
+        QList<LocalCache::ReadState> states = cache.readStates();
+        std::sort(states.begin(), states.end(),
+                  [](const auto &a, const auto &b) { return a.conversationId < b.conversationId; });
+        QCOMPARE(states.size(), 2);
+        QCOMPARE(states.at(0).lastReadSeq, 8); // moved
+        QCOMPARE(states.at(0).unread, 0);
+        QCOMPARE(states.at(1).lastReadSeq, 7); // not given, left alone
+
+        // Read states alone leave the position where it was.
+        QVERIFY(cache.storeBatch({}, -1, {{u"c2"_s, u"w1"_s, 0, 8}}));
+        QCOMPARE(cache.lastSeq(), 8);
+        QCOMPARE(cache.readStates().size(), 2);
+    }
+
     void aDeletedMessageKeepsNoWords()
     {
         QTemporaryDir dir;

@@ -230,6 +230,9 @@ const QTextLayout &MessageDelegate::bodyLayout(const QStyleOptionViewItem &optio
         }
     }
     layout.setFormats(formats);
+    // Kept shaped: without this Qt frees the glyphs at endLayout(), and every paint of a kept
+    // layout would shape its text again.
+    layout.setCacheEnabled(true);
     layout.beginLayout();
     qreal lineTop = 0;
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
