@@ -390,26 +390,24 @@ private Q_SLOTS:
         CHECK_SCREEN(edit, u"edit channel"_s);
         edit->reject();
 
+        // The two lists of the workspace, with what their rows say.
         actions->browseChannels();
-        auto *browse = openDialog<BrowseChannelsDialog>();
-        QVERIFY(browse);
-        QTRY_VERIFY_WITH_TIMEOUT(browse->findChild<QListWidget *>()->count() > 0, 10000);
-        CHECK_SCREEN(browse, u"browse channels"_s);
-        QStringList channels;
-        for (int row = 0; row < browse->findChild<QListWidget *>()->count(); ++row) {
-            const QListWidgetItem *item = browse->findChild<QListWidget *>()->item(row);
-            channels << item->text() << item->toolTip()
-                     << item->data(Qt::AccessibleTextRole).toString();
-        }
-        CHECK_TEXTS(channels, u"browse channels' rows"_s);
-        browse->reject();
-
+        QDialog *browse = openDialog<BrowseChannelsDialog>();
         actions->newDirect();
-        auto *direct = openDialog<NewDirectDialog>();
-        QVERIFY(direct);
-        QTRY_VERIFY_WITH_TIMEOUT(direct->findChild<QListWidget *>()->count() > 0, 10000);
-        CHECK_SCREEN(direct, u"new direct conversation"_s);
-        direct->reject();
+        QDialog *direct = openDialog<NewDirectDialog>();
+        for (QDialog *dialog : {browse, direct}) {
+            QVERIFY(dialog);
+            auto *list = dialog->findChild<QListWidget *>();
+            QTRY_VERIFY_WITH_TIMEOUT(list->count() > 0, 10000);
+            CHECK_SCREEN(dialog, dialog->windowTitle());
+            QStringList rows;
+            for (int row = 0; row < list->count(); ++row) {
+                rows << list->item(row)->text() << list->item(row)->toolTip()
+                     << list->item(row)->data(Qt::AccessibleTextRole).toString();
+            }
+            CHECK_TEXTS(rows, dialog->windowTitle() + u" rows"_s);
+            dialog->reject();
+        }
 
         // Leaving asks first; the question is read, then declined.
         QStringList question;
