@@ -45,6 +45,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTabWidget>
@@ -376,12 +377,13 @@ private Q_SLOTS:
     {
         ConversationActions *actions = main()->conversationActions();
         actions->newChannel();
-        auto *create = openDialog<ChannelDialog>();
+        // Guarded: the dialog deletes itself once the server has made the channel.
+        const QPointer<ChannelDialog> create = openDialog<ChannelDialog>();
         QVERIFY(create);
         CHECK_SCREEN(create, u"new channel"_s);
         create->findChild<QLineEdit *>()->setText(u"제주-준비"_s);
         create->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!create || !create->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!create, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(openConversationName(), u"제주-준비"_s, 10000);
 
         actions->editChannel();
