@@ -833,12 +833,7 @@ std::optional<Message> LocalCache::message(const QString &localId) const
 
 bool LocalCache::storeMessages(const QList<Message> &messages)
 {
-    if (!m_db.transaction())
-        return false;
-    bool ok = true;
-    for (const Message &message : messages)
-        ok = ok && storeMessage(message);
-    return ok ? m_db.commit() : (m_db.rollback(), false);
+    return storeBatch(messages, -1, {});
 }
 
 QHash<QString, Message> LocalCache::newestMessages(const QStringList &conversationIds) const
@@ -1039,9 +1034,7 @@ QList<LocalCache::ReadState> LocalCache::readStates() const
 
 bool LocalCache::storeReadStates(const QList<ReadState> &states)
 {
-    if (!m_db.transaction())
-        return false;
-    return writeReadStates(states) ? m_db.commit() : (m_db.rollback(), false);
+    return storeBatch({}, -1, states);
 }
 
 bool LocalCache::storeBatch(const QList<Message> &messages, qint64 lastSeq,

@@ -196,18 +196,14 @@ QStringList unnamedControls(QWidget *root)
 } // namespace
 
 // A screen that fails ends the test function there, so its windows are not checked again later.
-#define CHECK_SCREEN(root, screen)                                                                 \
+#define STOP_IF_FAILED(check)                                                                      \
     do {                                                                                           \
-        checkScreen(root, screen);                                                                 \
+        check;                                                                                     \
         if (QTest::currentTestFailed())                                                            \
             return;                                                                                \
     } while (false)
-#define CHECK_TEXTS(texts, screen)                                                                 \
-    do {                                                                                           \
-        checkTexts(texts, screen);                                                                 \
-        if (QTest::currentTestFailed())                                                            \
-            return;                                                                                \
-    } while (false)
+#define CHECK_SCREEN(root, screen) STOP_IF_FAILED(checkScreen(root, screen))
+#define CHECK_TEXTS(texts, screen) STOP_IF_FAILED(checkTexts(texts, screen))
 
 class TestKoreanScreens : public QObject
 {
